@@ -1,0 +1,99 @@
+//! The command line, as clap definitions only.
+
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "infra-fix",
+    version,
+    about = "Find and fix known failure patterns in Pulumi Python (pulumi_aws) code.",
+    args_conflicts_with_subcommands = true,
+    group(ArgGroup::new("mode").args(["dry_run", "write", "check"]))
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files or folders to process; `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Change nothing; print a unified diff of what --write would do (the default).
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Apply the fixes in place.
+    #[arg(long)]
+    pub write: bool,
+
+    /// Change nothing; print one line per finding.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Also apply (or show) fixes marked unsafe.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Only these rules (comma-separated ids, or ALL).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+
+    /// Skip these rules (comma-separated ids, or ALL).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+
+    /// Findings output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// The file name to report for standard input (and to use it as `-`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Print only errors and the requested output; no summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// List the rules: id, title, fix applicability, default on/off.
+    #[arg(long)]
+    pub list_rules: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show a rule's documentation: what it finds, why, an example, its fix's safety.
+    Explain {
+        /// The rule id, e.g. eip-domain-vpc.
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    DryRun,
+    Write,
+    Check,
+}
+
+impl Cli {
+    pub fn mode(&self) -> Mode {
+        if self.write {
+            Mode::Write
+        } else if self.check {
+            Mode::Check
+        } else {
+            Mode::DryRun
+        }
+    }
+}

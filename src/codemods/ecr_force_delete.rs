@@ -1,0 +1,40 @@
+//! `ecr-force-delete`: `aws.ecr.Repository` without `force_delete` (catalog issue 6).
+
+use super::{Checker, Match, codemod};
+use crate::edit::{Fix, append_items};
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "ecr-force-delete",
+    title: "ECR repository without `force_delete`: `pulumi destroy` fails once it holds images",
+    fix: Unsafe,
+    check: check,
+};
+
+fn check(cx: &mut Checker, m: &Match) {
+    let Some(call) = m.node("call") else { return };
+    let Some(repo) = cx.resource_call(call, &["ecr.Repository"]) else {
+        return;
+    };
+    if repo.keyword("force_delete", cx.text).is_some() || repo.has_kwargs_splat() {
+        return;
+    }
+    let mut added = Vec::new();
+    if repo.keyword("image_tag_mutability", cx.text).is_none() {
+        added.push(format!(
+            "image_tag_mutability={}",
+            cx.style().string("MUTABLE")
+        ));
+    }
+    added.push("force_delete=True".to_string());
+    let fix = Fix::unsafe_(vec![append_items(
+        cx.text,
+        repo.arguments,
+        &added,
+        cx.style(),
+    )]);
+    cx.report(
+        call,
+        "ECR repository without `force_delete=True`: deleting or replacing it fails with RepositoryNotEmptyException once it holds images",
+        Some(fix),
+    );
+}

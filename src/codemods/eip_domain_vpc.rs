@@ -1,0 +1,52 @@
+//! `eip-domain-vpc`: `aws.ec2.Eip(vpc=True)` -> `domain="vpc"` (catalog issue 1).
+
+use super::{Checker, Match, codemod};
+use crate::edit::{Edit, Fix, delete_item};
+use crate::pulumi::literal::{bool_value, string_value};
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "eip-domain-vpc",
+    title: "`Eip(vpc=True)` is deprecated in pulumi-aws 6 and a TypeError in 7; use `domain=\"vpc\"`",
+    fix: Safe,
+    check: check,
+};
+
+fn check(cx: &mut Checker, m: &Match) {
+    let (Some(call), Some(argument)) = (m.node("call"), m.node("argument")) else {
+        return;
+    };
+    let Some(eip) = cx.resource_call(call, &["ec2.Eip"]) else {
+        return;
+    };
+    let Some(value) = argument.child_by_field_name("value") else {
+        return;
+    };
+    match bool_value(value) {
+        Some(true) => {
+            let fix = match eip.keyword("domain", cx.text) {
+                None => Some(Fix::safe(vec![Edit::replace(argument, format!("domain={}", cx.style().string("vpc")))])),
+                Some(domain) if string_value(domain.value, cx.text) == Some("vpc") => {
+                    Some(Fix::safe(vec![delete_item(cx.text, argument)]))
+                }
+                // `domain` says something else: the call contradicts itself; a human decides.
+                Some(_) => None,
+            };
+            let message = if fix.is_some() {
+                "`vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"`"
+            } else {
+                "`vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError), and `domain` is already set to another value: remove one of them"
+            };
+            cx.report(argument, message, fix);
+        }
+        Some(false) => cx.report(
+            argument,
+            "`vpc=False` asks for an EC2-Classic address, a retired platform, and is a TypeError in pulumi-aws 7: remove it or use `domain=\"vpc\"`",
+            None,
+        ),
+        None => cx.report(
+            argument,
+            "`vpc` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); its value is not a literal, so replace it with `domain=\"vpc\"` by hand",
+            None,
+        ),
+    }
+}

@@ -1,0 +1,191 @@
+//! The fix loop: check, apply the non-overlapping allowed fixes in one left-to-right pass,
+//! re-parse, repeat until nothing applies. A pass that breaks the syntax gives the original
+//! text back.
+
+use crate::codemods::{self, Finding, RuleSet};
+use crate::edit::{Applicability, Edit, apply_edits};
+use crate::source::{first_syntax_error, line_col, parse};
+
+/// Passes before the loop gives up; each pass re-parses once.
+pub const MAX_PASSES: usize = 10;
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report only.
+    Off,
+    /// Apply fixes up to this applicability.
+    Apply(Applicability),
+}
+
+/// A finding located in the text it was found in (1-based line and character column).
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub finding: Finding,
+    pub start: (usize, usize),
+    pub end: (usize, usize),
+    /// Start and end of each of the fix's edits, in the same text.
+    pub edit_positions: Vec<((usize, usize), (usize, usize))>,
+    pub applied: bool,
+}
+
+impl Diagnostic {
+    fn new(text: &str, finding: Finding, applied: bool) -> Diagnostic {
+        let edit_positions = finding
+            .fix
+            .iter()
+            .flat_map(|f| &f.edits)
+            .map(|e| (line_col(text, e.start), line_col(text, e.end)))
+            .collect();
+        Diagnostic {
+            start: line_col(text, finding.start),
+            end: line_col(text, finding.end),
+            edit_positions,
+            finding,
+            applied,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    /// The text after fixing (the input when nothing was applied).
+    pub text: String,
+    /// Findings whose fix was applied, then those left, each group in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// An internal problem: a fix that broke the syntax (the file is then left as it was) or a
+    /// loop that did not converge.
+    pub error: Option<String>,
+}
+
+impl Outcome {
+    pub fn fixed(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.applied)
+    }
+
+    pub fn remaining(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.applied)
+    }
+}
+
+/// Checks `text` and, unless `mode` is `Off`, fixes it. `Err` is a one-line reason the file
+/// was not looked at (it does not parse).
+pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, String> {
+    let mut tree = parse(text);
+    if let Some(node) = first_syntax_error(&tree) {
+        let (line, col) = line_col(text, node.start_byte());
+        return Err(format!("syntax error at {line}:{col}; left untouched"));
+    }
+    let mut current = text.to_string();
+    let mut fixed: Vec<Diagnostic> = Vec::new();
+    let mut first_pass: Option<Vec<Finding>> = None;
+    for _ in 0..MAX_PASSES {
+        let findings = codemods::check(&current, &tree, rules);
+        let FixMode::Apply(allowed) = mode else {
+            return Ok(done(&current, fixed, findings, None));
+        };
+        if first_pass.is_none() {
+            first_pass = Some(findings.clone());
+        }
+        let (applied, rest) = select_fixes(findings, allowed);
+        if applied.is_empty() {
+            return Ok(done(&current, fixed, rest, None));
+        }
+        let edits: Vec<&Edit> = applied
+            .iter()
+            .flat_map(|f| &f.fix.as_ref().expect("selected").edits)
+            .collect();
+        let next = apply_edits(&current, &edits);
+        let next_tree = parse(&next);
+        if let Some(node) = first_syntax_error(&next_tree) {
+            let (line, _) = line_col(&next, node.start_byte());
+            let mut rules: Vec<&str> = applied.iter().map(|f| f.rule).collect();
+            rules.dedup();
+            let error = format!(
+                "internal error: fixes by {} would have broken the syntax at line {line}; no fix written to this file, please report it",
+                rules.join(", ")
+            );
+            return Ok(done(
+                text,
+                Vec::new(),
+                first_pass.unwrap_or_default(),
+                Some(error),
+            ));
+        }
+        fixed.extend(
+            applied
+                .into_iter()
+                .map(|f| Diagnostic::new(&current, f, true)),
+        );
+        current = next;
+        tree = next_tree;
+    }
+    let findings = codemods::check(&current, &tree, rules);
+    let mut rules: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.fix.is_some())
+        .map(|f| f.rule)
+        .collect();
+    rules.sort();
+    rules.dedup();
+    let error = format!(
+        "internal error: fixes did not converge after {MAX_PASSES} passes (rules: {}); please report it",
+        rules.join(", ")
+    );
+    Ok(done(&current, fixed, findings, Some(error)))
+}
+
+fn done(
+    text: &str,
+    mut fixed: Vec<Diagnostic>,
+    remaining: Vec<Finding>,
+    error: Option<String>,
+) -> Outcome {
+    fixed.extend(
+        remaining
+            .into_iter()
+            .map(|f| Diagnostic::new(text, f, false)),
+    );
+    Outcome {
+        text: text.to_string(),
+        diagnostics: fixed,
+        error,
+    }
+}
+
+/// Picks, left to right, the allowed fixes that do not overlap one already picked. The others
+/// stay findings; an overlapping one is found again on the next pass.
+fn select_fixes(findings: Vec<Finding>, allowed: Applicability) -> (Vec<Finding>, Vec<Finding>) {
+    let (mut candidates, mut rest): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| {
+            f.fix
+                .as_ref()
+                .is_some_and(|fix| fix.applicability <= allowed && !fix.edits.is_empty())
+        });
+    candidates.sort_by_key(|f| f.fix.as_ref().map(|fix| fix.span()));
+    let mut applied = Vec::new();
+    // End of the last picked fix, and whether it ended with a pure insertion there: two
+    // insertions at one offset would have no defined order.
+    let mut last_end: Option<(usize, bool)> = None;
+    for finding in candidates {
+        let fix = finding.fix.as_ref().expect("candidate has a fix");
+        let (start, _) = fix.span();
+        let overlaps = match last_end {
+            Some((end, insert)) => start < end || (start == end && insert),
+            None => false,
+        };
+        if overlaps {
+            rest.push(finding);
+            continue;
+        }
+        let last_edit = fix
+            .edits
+            .iter()
+            .max_by_key(|e| (e.end, e.start))
+            .expect("non-empty");
+        last_end = Some((last_edit.end, last_edit.start == last_edit.end));
+        applied.push(finding);
+    }
+    rest.sort_by_key(|f| f.start);
+    (applied, rest)
+}

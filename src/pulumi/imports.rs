@@ -1,0 +1,171 @@
+//! Import resolution: which dotted module path each local name stands for, so that
+//! `aws.ec2.Eip`, `ec2.Eip`, `Eip`, `ElasticIp` and `pulumi_aws.ec2.Eip` all resolve to the
+//! same `pulumi_aws.ec2.Eip`.
+
+use std::collections::HashMap;
+use tree_sitter::Node;
+
+#[derive(Debug, Default)]
+pub struct Imports {
+    /// Local name -> the dotted path it is bound to.
+    bindings: HashMap<String, String>,
+}
+
+impl Imports {
+    /// Records one `import_statement` or `import_from_statement` node.
+    pub fn add_statement(&mut self, node: Node, text: &str) {
+        let t = |n: Node| text[n.byte_range()].to_string();
+        let mut cursor = node.walk();
+        match node.kind() {
+            "import_statement" => {
+                for name in node.children_by_field_name("name", &mut cursor) {
+                    match name.kind() {
+                        // `import a.b.c` binds `a`.
+                        "dotted_name" => {
+                            let full = t(name);
+                            let head = full.split('.').next().unwrap_or_default().to_string();
+                            self.bindings.insert(head.clone(), head);
+                        }
+                        // `import a.b as c` binds `c` to `a.b`.
+                        "aliased_import" => {
+                            if let (Some(path), Some(alias)) = (
+                                name.child_by_field_name("name"),
+                                name.child_by_field_name("alias"),
+                            ) {
+                                self.bindings.insert(t(alias), t(path));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "import_from_statement" => {
+                let Some(module) = node.child_by_field_name("module_name") else {
+                    return;
+                };
+                // Relative imports (`from . import x`) name the user's own modules.
+                if module.kind() != "dotted_name" {
+                    return;
+                }
+                let module = t(module);
+                for name in node.children_by_field_name("name", &mut cursor) {
+                    match name.kind() {
+                        "dotted_name" => {
+                            let local = t(name);
+                            self.bindings
+                                .insert(local.clone(), format!("{module}.{local}"));
+                        }
+                        "aliased_import" => {
+                            if let (Some(path), Some(alias)) = (
+                                name.child_by_field_name("name"),
+                                name.child_by_field_name("alias"),
+                            ) {
+                                self.bindings
+                                    .insert(t(alias), format!("{module}.{}", t(path)));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// True when some import brings in `pulumi_aws` or one of its modules.
+    pub fn imports_pulumi_aws(&self) -> bool {
+        self.bindings
+            .values()
+            .any(|p| p == "pulumi_aws" || p.starts_with("pulumi_aws."))
+    }
+
+    /// The dotted path an expression such as `aws.ec2.Eip` stands for, when it is a chain of
+    /// names and attributes whose head was imported.
+    pub fn resolve(&self, expr: Node, text: &str) -> Option<String> {
+        match expr.kind() {
+            "identifier" => self.bindings.get(&text[expr.byte_range()]).cloned(),
+            "attribute" => {
+                let object = expr.child_by_field_name("object")?;
+                let attribute = expr.child_by_field_name("attribute")?;
+                let base = self.resolve(object, text)?;
+                Some(format!("{base}.{}", &text[attribute.byte_range()]))
+            }
+            _ => None,
+        }
+    }
+
+    /// The `module.Class` of a `pulumi_aws` class an expression names (`ec2.Eip`), also
+    /// through the SDK's file modules (`pulumi_aws.ec2.eip.Eip`).
+    pub fn resolve_aws(&self, expr: Node, text: &str) -> Option<String> {
+        let path = self.resolve(expr, text)?;
+        let rest = path.strip_prefix("pulumi_aws.")?;
+        let segments: Vec<&str> = rest.split('.').collect();
+        let class_at = segments
+            .iter()
+            .position(|s| s.starts_with(|c: char| c.is_ascii_uppercase()))?;
+        if class_at == 0 || class_at + 1 != segments.len() {
+            return None;
+        }
+        Some(format!("{}.{}", segments[0], segments[class_at]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::parse;
+
+    fn resolve_last_call(program: &str) -> Option<String> {
+        let tree = parse(program);
+        let mut imports = Imports::default();
+        let root = tree.root_node();
+        let mut callee = None;
+        let mut cursor = root.walk();
+        for stmt in root.children(&mut cursor) {
+            match stmt.kind() {
+                "import_statement" | "import_from_statement" => {
+                    imports.add_statement(stmt, program)
+                }
+                "expression_statement" => {
+                    let call = stmt.named_child(0).unwrap();
+                    callee = call.child_by_field_name("function");
+                }
+                _ => {}
+            }
+        }
+        imports.resolve_aws(callee?, program)
+    }
+
+    #[test]
+    fn every_import_style_resolves_to_the_same_class() {
+        for program in [
+            "import pulumi_aws as aws\naws.ec2.Eip('e')\n",
+            "import pulumi_aws\npulumi_aws.ec2.Eip('e')\n",
+            "from pulumi_aws import ec2\nec2.Eip('e')\n",
+            "from pulumi_aws.ec2 import Eip\nEip('e')\n",
+            "from pulumi_aws.ec2 import Eip as ElasticIp\nElasticIp('e')\n",
+            "import pulumi_aws.ec2 as compute\ncompute.Eip('e')\n",
+            "import pulumi_aws.ec2\npulumi_aws.ec2.Eip('e')\n",
+            "import pulumi_aws\npulumi_aws.ec2.eip.Eip('e')\n",
+        ] {
+            assert_eq!(
+                resolve_last_call(program).as_deref(),
+                Some("ec2.Eip"),
+                "{program}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_names_do_not_resolve() {
+        assert_eq!(
+            resolve_last_call("import boto3 as aws\naws.ec2.Eip('e')\n"),
+            None
+        );
+        assert_eq!(
+            resolve_last_call("from .aws import ec2\nec2.Eip('e')\n"),
+            None
+        );
+        assert_eq!(resolve_last_call("Eip('e')\n"), None);
+    }
+}

@@ -1,0 +1,90 @@
+//! Suppression comments: `# infra-fix: ignore`, `# infra-fix: ignore[rule-id, other-id]` on the
+//! flagged line or alone on the line above it, and `# infra-fix: ignore-file` in the first
+//! ten lines.
+
+use tree_sitter::Tree;
+
+const DIRECTIVE: &str = "infra-fix: ignore";
+
+/// True when a `# infra-fix: ignore-file` comment stands in the first ten lines.
+pub fn file_is_ignored(text: &str, tree: &Tree) -> bool {
+    let head_end = text
+        .match_indices('\n')
+        .nth(9)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    head.match_indices("infra-fix: ignore-file")
+        .any(|(i, _)| in_comment(tree, i))
+}
+
+/// True when a directive on the finding's line, or alone on the line above, names `rule` or
+/// names no rule at all.
+pub fn is_suppressed(text: &str, tree: &Tree, offset: usize, rule: &str) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    if line_suppresses(text, tree, line_start, line_end, rule) {
+        return true;
+    }
+    if line_start == 0 {
+        return false;
+    }
+    let above_end = line_start - 1;
+    let above_start = text[..above_end].rfind('\n').map_or(0, |i| i + 1);
+    text[above_start..above_end].trim_start().starts_with('#')
+        && line_suppresses(text, tree, above_start, above_end, rule)
+}
+
+fn line_suppresses(text: &str, tree: &Tree, start: usize, end: usize, rule: &str) -> bool {
+    let line = &text[start..end];
+    line.match_indices(DIRECTIVE).any(|(i, _)| {
+        let at = start + i;
+        if !in_comment(tree, at) {
+            return false;
+        }
+        let rest = &line[i + DIRECTIVE.len()..];
+        if rest.starts_with("-file") {
+            return false;
+        }
+        match rest.strip_prefix('[') {
+            Some(list) => list
+                .split(']')
+                .next()
+                .is_some_and(|ids| ids.split(',').any(|id| id.trim() == rule)),
+            None => true,
+        }
+    })
+}
+
+fn in_comment(tree: &Tree, offset: usize) -> bool {
+    tree.root_node()
+        .descendant_for_byte_range(offset, offset)
+        .is_some_and(|n| n.kind() == "comment")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::parse;
+
+    #[test]
+    fn directives_apply_to_their_line_and_the_line_below() {
+        let text = "a = f()  # infra-fix: ignore\n# infra-fix: ignore[r1, r2]\nb = f()\nc = f()  # infra-fix: ignore[r3]\nd = '# infra-fix: ignore'\n";
+        let tree = parse(text);
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(is_suppressed(text, &tree, at("a ="), "any"));
+        assert!(is_suppressed(text, &tree, at("b ="), "r2"));
+        assert!(!is_suppressed(text, &tree, at("b ="), "r3"));
+        assert!(is_suppressed(text, &tree, at("c ="), "r3"));
+        assert!(!is_suppressed(text, &tree, at("c ="), "r1"));
+        // Inside a string it is not a directive.
+        assert!(!is_suppressed(text, &tree, at("d ="), "r1"));
+    }
+
+    #[test]
+    fn ignore_file_only_in_the_first_ten_lines() {
+        let text = "# infra-fix: ignore-file\nx = 1\n";
+        assert!(file_is_ignored(text, &parse(text)));
+        let late = format!("{}# infra-fix: ignore-file\n", "x = 1\n".repeat(10));
+        assert!(!file_is_ignored(&late, &parse(&late)));
+    }
+}
