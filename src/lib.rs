@@ -450,6 +450,24 @@ pub fn rules_table() -> String {
     table
 }
 
+/// `codemods/README.md`: the rule index, generated from the registry.
+pub fn codemods_readme() -> String {
+    let mut index = String::from(
+        "# Codemods\n\nGenerated from the registry in `src/codemods/mod.rs` by `UPDATE_GOLDEN=1 cargo test --test golden`; do not edit.\n\nEach codemod is `src/codemods/<rule_id>.rs` (check), `<rule-id>.scm` here (its tree-sitter query), `<rule-id>.md` here (its documentation, also printed by `infra-fix explain <rule-id>`) and its fixtures in `testdata/<rule-id>/`.\n\n| rule | fix | default | what it finds |\n|---|---|---|---|\n",
+    );
+    for c in CODEMODS {
+        index.push_str(&format!(
+            "| [`{}`]({}.md) | {} | {} | {} |\n",
+            c.id,
+            c.id,
+            c.fix.as_str(),
+            if c.default_enabled { "on" } else { "off" },
+            c.title.replace('|', "\\|")
+        ));
+    }
+    index
+}
+
 /// The `explain` text: the rule's metadata, then its documentation.
 pub fn explain(codemod: &codemods::Codemod) -> String {
     format!(

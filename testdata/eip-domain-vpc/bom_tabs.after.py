@@ -1,0 +1,7 @@
+﻿import pulumi_aws as aws
+
+
+eip = aws.ec2.Eip(
+	"tabs",
+	domain="vpc",
+)

@@ -1,0 +1,7 @@
+import pulumi_aws as aws
+
+# CRLF line endings survive.
+eip = aws.ec2.Eip(
+    "crlf",
+    vpc=True,
+)
