@@ -1,0 +1,465 @@
+//! End-to-end runs of the `infra-fix` binary on temporary trees: exit codes, diffs that
+//! `git apply` accepts, in-place writes, file handling and error reporting.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const EIP: &str = "import pulumi_aws as aws\n\neip = aws.ec2.Eip(\"e\", vpc=True)\n";
+const EIP_FIXED: &str = "import pulumi_aws as aws\n\neip = aws.ec2.Eip(\"e\", domain=\"vpc\")\n";
+const CLEAN: &str = "import pulumi_aws as aws\n\neip = aws.ec2.Eip(\"e\", domain=\"vpc\")\n";
+const ECR: &str = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")\n";
+
+fn infra_fix(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A temporary tree with the given files.
+fn tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, contents) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+fn read(dir: &Path, path: &str) -> String {
+    std::fs::read_to_string(dir.join(path)).unwrap()
+}
+
+#[test]
+fn exit_codes_follow_the_spec() {
+    let clean = tree(&[("main.py", CLEAN.as_bytes())]);
+    for mode in ["--dry-run", "--check", "--write"] {
+        let out = infra_fix(clean.path(), &[mode]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{mode} on a clean tree: {}",
+            stderr(&out)
+        );
+        assert_eq!(stdout(&out), "", "{mode} prints nothing on a clean tree");
+    }
+    let dirty = tree(&[("main.py", EIP.as_bytes())]);
+    assert_eq!(infra_fix(dirty.path(), &["--check"]).status.code(), Some(1));
+    assert_eq!(
+        infra_fix(dirty.path(), &[]).status.code(),
+        Some(1),
+        "--dry-run is the default"
+    );
+    assert_eq!(
+        read(dirty.path(), "main.py"),
+        EIP,
+        "dry-run and check change nothing"
+    );
+    // --write: 0 once nothing remains.
+    assert_eq!(infra_fix(dirty.path(), &["--write"]).status.code(), Some(0));
+    assert_eq!(read(dirty.path(), "main.py"), EIP_FIXED);
+    // Findings that need --unsafe-fixes remain: 1.
+    let unsafe_only = tree(&[("main.py", ECR.as_bytes())]);
+    let out = infra_fix(unsafe_only.path(), &["--write"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("1 needs --unsafe-fixes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        read(unsafe_only.path(), "main.py"),
+        ECR,
+        "unsafe fixes need the flag"
+    );
+    assert_eq!(
+        infra_fix(unsafe_only.path(), &["--write", "--unsafe-fixes"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert!(read(unsafe_only.path(), "main.py").contains("force_delete=True"));
+    // Bad arguments: 2.
+    assert_eq!(
+        infra_fix(clean.path(), &["--select", "no-such-rule"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        infra_fix(clean.path(), &["--write", "--check"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        infra_fix(clean.path(), &["missing.py"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn git_apply_accepts_the_diff_and_write_changes_exactly_what_it_showed() {
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/example-project/__main__.py");
+    let program = std::fs::read(&example).unwrap();
+    let files: Vec<(&str, &[u8])> = vec![
+        ("app/__main__.py", &program),
+        ("app/network.py", EIP.as_bytes()),
+        ("crlf.py", b"import pulumi_aws as aws\r\n\r\neip = aws.ec2.Eip(\r\n    \"e\",\r\n    vpc=True,\r\n)\r\n"),
+        ("bom.py", "\u{feff}import pulumi_aws as aws\n\neip = aws.ec2.Eip('e', vpc=True)\n".as_bytes()),
+        ("no_newline.py", b"import pulumi_aws as aws\neip = aws.ec2.Eip('e', vpc=True)"),
+    ];
+    let applied = tree(&files);
+    let written = tree(&files);
+    assert!(
+        Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(applied.path())
+            .status()
+            .unwrap()
+            .success()
+    );
+
+    let diff = infra_fix(applied.path(), &["--dry-run", "--unsafe-fixes"]);
+    assert_eq!(diff.status.code(), Some(1));
+    let patch = applied.path().join("fix.patch");
+    std::fs::write(&patch, &diff.stdout).unwrap();
+    let git = Command::new("git")
+        .args(["apply", "fix.patch"])
+        .current_dir(applied.path())
+        .output()
+        .unwrap();
+    assert!(
+        git.status.success(),
+        "git apply rejected the diff: {}",
+        stderr(&git)
+    );
+    std::fs::remove_file(&patch).unwrap();
+
+    let write = infra_fix(written.path(), &["--write", "--unsafe-fixes"]);
+    assert_eq!(write.status.code(), Some(0), "{}", stderr(&write));
+    for (path, _) in &files {
+        let a = std::fs::read(applied.path().join(path)).unwrap();
+        let w = std::fs::read(written.path().join(path)).unwrap();
+        assert_eq!(a, w, "{path}: --write differs from the applied diff");
+    }
+    let crlf = std::fs::read(written.path().join("crlf.py")).unwrap();
+    assert!(
+        crlf.windows(2).filter(|w| w == b"\r\n").count() == 6
+            && !String::from_utf8_lossy(&crlf).contains("vpc=True")
+    );
+    assert!(
+        read(written.path(), "bom.py").starts_with("\u{feff}import"),
+        "BOM kept"
+    );
+    assert_eq!(
+        read(written.path(), "bom.py")
+            .matches("domain='vpc'")
+            .count(),
+        1,
+        "the file's quote style"
+    );
+    assert!(
+        !read(written.path(), "no_newline.py").ends_with('\n'),
+        "no newline added at the end"
+    );
+    // A second run finds nothing.
+    let again = infra_fix(written.path(), &["--check", "--unsafe-fixes"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+}
+
+#[test]
+fn walking_honours_gitignore_and_skips_virtualenvs_but_reads_explicit_files() {
+    let dir = tree(&[
+        (".gitignore", b"generated/\n"),
+        ("main.py", EIP.as_bytes()),
+        ("generated/out.py", EIP.as_bytes()),
+        ("venv/lib/x.py", EIP.as_bytes()),
+        (".venv/lib/x.py", EIP.as_bytes()),
+        ("node_modules/x.py", EIP.as_bytes()),
+        (".hidden/x.py", EIP.as_bytes()),
+        ("stubs.pyi", EIP.as_bytes()),
+    ]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(lines, vec!["main.py"]);
+    let out = infra_fix(dir.path(), &["--check", "generated/out.py"]);
+    assert!(
+        stdout(&out).starts_with("generated/out.py:3:"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_is_fixed() {
+    let dir = tree(&[
+        ("a_good.py", EIP.as_bytes()),
+        (
+            "b_latin1.py",
+            b"import pulumi_aws as aws\n# caf\xe9\neip = aws.ec2.Eip('e', vpc=True)\n",
+        ),
+        (
+            "c_syntax.py",
+            b"import pulumi_aws as aws\n\ndef broken(:\n    aws.ec2.Eip('e', vpc=True)\n",
+        ),
+        ("d_readonly.py", EIP.as_bytes()),
+        ("e_not_pulumi.py", b"def broken(:\n"),
+    ]);
+    let readonly = dir.path().join("d_readonly.py");
+    std::fs::set_permissions(&readonly, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before: Vec<Vec<u8>> = ["b_latin1.py", "c_syntax.py", "d_readonly.py"]
+        .iter()
+        .map(|p| std::fs::read(dir.path().join(p)).unwrap())
+        .collect();
+
+    let out = infra_fix(dir.path(), &["--write"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    let error_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(error_lines.len(), 3, "one line per bad file:\n{err}");
+    assert!(err.contains("error: b_latin1.py: not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("error: c_syntax.py: syntax error at 3:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: d_readonly.py: file is read-only"),
+        "{err}"
+    );
+    assert_eq!(
+        read(dir.path(), "a_good.py"),
+        EIP_FIXED,
+        "the good file is fixed"
+    );
+    for (p, bytes) in ["b_latin1.py", "c_syntax.py", "d_readonly.py"]
+        .iter()
+        .zip(&before)
+    {
+        assert_eq!(
+            &std::fs::read(dir.path().join(p)).unwrap(),
+            bytes,
+            "{p} left untouched"
+        );
+    }
+    assert_eq!(
+        std::fs::metadata(&readonly).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
+
+#[test]
+fn write_keeps_permissions_and_leaves_no_temporary_files() {
+    let dir = tree(&[("main.py", EIP.as_bytes())]);
+    let path = dir.path().join("main.py");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o751)).unwrap();
+    assert_eq!(
+        infra_fix(dir.path(), &["--write", "--quiet"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o751
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["main.py".to_string()]);
+}
+
+#[test]
+fn check_lines_and_json_report() {
+    let dir = tree(&[("main.py", EIP.as_bytes()), ("repo.py", ECR.as_bytes())]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(
+        stdout(&out),
+        "main.py:3:24: eip-domain-vpc `vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"` [*]\n\
+         repo.py:3:8: ecr-force-delete ECR repository without `force_delete=True`: deleting or replacing it fails with RepositoryNotEmptyException once it holds images (fix available with --unsafe-fixes)\n"
+    );
+    let out = infra_fix(dir.path(), &["--check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["version"], 1);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 2);
+    let eip = &findings[0];
+    assert_eq!(
+        (eip["rule"].as_str(), eip["path"].as_str()),
+        (Some("eip-domain-vpc"), Some("main.py"))
+    );
+    assert_eq!(
+        (eip["line"].as_u64(), eip["column"].as_u64()),
+        (Some(3), Some(24))
+    );
+    assert_eq!(
+        (eip["end_line"].as_u64(), eip["end_column"].as_u64()),
+        (Some(3), Some(32))
+    );
+    assert_eq!(eip["severity"], "warning");
+    assert_eq!(eip["fix"]["applicability"], "safe");
+    assert_eq!(eip["fix"]["applied"], false);
+    assert_eq!(eip["fix"]["edits"][0]["content"], "domain=\"vpc\"");
+    assert_eq!(findings[1]["fix"]["applicability"], "unsafe");
+    assert_eq!(doc["files_changed"].as_array().unwrap().len(), 0);
+
+    let out = infra_fix(dir.path(), &["--write", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["files_changed"], serde_json::json!(["main.py"]));
+    assert_eq!(doc["findings"][0]["fix"]["applied"], true);
+    assert_eq!(doc["findings"][1]["fix"]["applied"], false);
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let dir = tree(&[("main.py", EIP.as_bytes()), ("repo.py", ECR.as_bytes())]);
+    let rules = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--check"];
+        all.extend_from_slice(args);
+        stdout(&infra_fix(dir.path(), &all))
+            .lines()
+            .map(|l| l.split(' ').nth(1).unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        rules(&["--select", "ecr-force-delete"]),
+        vec!["ecr-force-delete"]
+    );
+    assert_eq!(
+        rules(&["--ignore", "ecr-force-delete"]),
+        vec!["eip-domain-vpc"]
+    );
+    assert_eq!(
+        rules(&[
+            "--select",
+            "ALL",
+            "--ignore",
+            "eip-domain-vpc,ecr-force-delete"
+        ]),
+        Vec::<String>::new()
+    );
+    let out = infra_fix(dir.path(), &["--ignore", "eip-domain-vcp"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown rule `eip-domain-vcp`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn standard_input_in_and_out() {
+    let run = |args: &[&str], input: &str| -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&["--write", "-"], EIP);
+    assert_eq!(
+        (out.status.code(), stdout(&out)),
+        (Some(0), EIP_FIXED.to_string())
+    );
+    let out = run(&["-", "--stdin-filename", "infra/net.py"], EIP);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).starts_with("--- a/infra/net.py\n+++ b/infra/net.py\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&["--write", "-"], "print('not pulumi')\n");
+    assert_eq!(
+        (out.status.code(), stdout(&out)),
+        (Some(0), "print('not pulumi')\n".to_string())
+    );
+}
+
+#[test]
+fn list_rules_and_explain_come_from_the_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = infra_fix(dir.path(), &["--list-rules"]);
+    for id in [
+        "eip-domain-vpc",
+        "ecr-force-delete",
+        "rds-backup-retention",
+        "ecs-service-deployment-config",
+        "sg-rule-description",
+    ] {
+        assert!(
+            stdout(&out).lines().any(|l| l.starts_with(id)),
+            "{id} missing from --list-rules"
+        );
+    }
+    let out = infra_fix(dir.path(), &["explain", "eip-domain-vpc"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# eip-domain-vpc\n") && text.contains("## Fix safety"),
+        "{text}"
+    );
+    assert_eq!(
+        infra_fix(dir.path(), &["explain", "nope"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn output_is_sorted_and_the_same_whatever_the_thread_count() {
+    let names: Vec<String> = (0..60)
+        .map(|i| format!("pkg{}/m{:02}.py", i % 7, (i * 37) % 60))
+        .collect();
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), EIP.as_bytes())).collect();
+    let dir = tree(&files);
+    let one = infra_fix(dir.path(), &["--jobs", "1"]);
+    let two = infra_fix(dir.path(), &["--jobs", "2"]);
+    let many = infra_fix(dir.path(), &["--jobs", "8"]);
+    assert_eq!(stdout(&one), stdout(&two));
+    assert_eq!(stdout(&one), stdout(&many));
+    let text = stdout(&one);
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("--- a/"))
+        .map(|l| &l[6..])
+        .collect::<Vec<_>>();
+    let mut sorted = headers.clone();
+    sorted.sort();
+    assert_eq!(headers, sorted);
+    assert_eq!(headers.len(), 60);
+}
+
+#[test]
+fn suppression_comments_silence_findings() {
+    let dir = tree(&[(
+        "main.py",
+        b"import pulumi_aws as aws\n\na = aws.ec2.Eip('a', vpc=True)  # infra-fix: ignore[eip-domain-vpc]\n# infra-fix: ignore\nb = aws.ec2.Eip('b', vpc=True)\n",
+    )]);
+    assert_eq!(infra_fix(dir.path(), &["--check"]).status.code(), Some(0));
+    let dir = tree(&[(
+        "main.py",
+        format!("# infra-fix: ignore-file\n{EIP}").as_bytes(),
+    )]);
+    assert_eq!(infra_fix(dir.path(), &["--check"]).status.code(), Some(0));
+}
