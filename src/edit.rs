@@ -294,7 +294,7 @@ pub fn add_import(text: &str, tree: &Tree, statement: &str, style: &Style) -> Ed
         )
     };
     let nl = style.newline;
-    if let Some(last_import) = top.iter().filter(|n| is_import(n)).last() {
+    if let Some(last_import) = top.iter().rfind(|n| is_import(n)) {
         return Edit::insert(
             line_end(text, last_import.end_byte()),
             format!("{nl}{statement}"),

@@ -291,14 +291,11 @@ mod tests {
     #[test]
     fn every_query_compiles_and_belongs_to_a_codemod() {
         let engine = engine();
-        for i in 0..CODEMODS.len() {
+        for (i, codemod) in CODEMODS.iter().enumerate() {
             assert!(
-                engine
-                    .owners
-                    .iter()
-                    .any(|o| matches!(o, Owner::Codemod(j) if *j == i)),
+                engine.owners.iter().any(|o| matches!(o, Owner::Codemod(j) if *j == i)),
                 "{} has no query pattern",
-                CODEMODS[i].id
+                codemod.id
             );
         }
     }

@@ -1,0 +1,144 @@
+//! The real SDK is the judge: programs run offline under Pulumi's unit-test mocks
+//! (`tests/pulumi_mocks/run_program.py`) against the pinned `pulumi` and `pulumi-aws` of
+//! `tests/requirements.txt`, before and after infra-fix.
+//!
+//! Python comes from `$INFRA_FIX_PYTHON`, else `target/pyenv/bin/python` (what `.ci/run`
+//! installs). Without it these tests say so and pass, unless `INFRA_FIX_REQUIRE_PULUMI` is
+//! set (as `.ci/run` does), when they fail.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn python() -> Option<PathBuf> {
+    let candidate = std::env::var_os("INFRA_FIX_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(ROOT).join("target/pyenv/bin/python"));
+    let works = Command::new(&candidate)
+        .args(["-c", "import pulumi, pulumi_aws"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if works {
+        return Some(candidate);
+    }
+    assert!(
+        std::env::var_os("INFRA_FIX_REQUIRE_PULUMI").is_none(),
+        "INFRA_FIX_REQUIRE_PULUMI is set but {} cannot import pulumi_aws",
+        candidate.display()
+    );
+    eprintln!("skipped: no Python with pulumi and pulumi-aws (run .ci/run, or set INFRA_FIX_PYTHON)");
+    None
+}
+
+fn run_program(python: &Path, program: &Path, json: Option<&Path>) -> Output {
+    let mut cmd = Command::new(python);
+    cmd.arg(Path::new(ROOT).join("tests/pulumi_mocks/run_program.py")).arg(program);
+    if let Some(json) = json {
+        cmd.arg("--json").arg(json);
+    }
+    cmd.output().expect("python runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        let name = name.to_str().unwrap();
+        // Only the program itself, not the fixture's expected output.
+        if entry.path().is_file() && !name.ends_with(".after.py") && !name.ends_with(".findings") {
+            std::fs::copy(entry.path(), to.join(name)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_harness_tells_failing_programs_from_running_ones() {
+    let Some(python) = python() else { return };
+    let examples = Path::new(ROOT).join("tests/pulumi_mocks/examples");
+    for (program, runs, error) in [
+        ("eip_vpc_true.py", false, "unexpected keyword argument 'vpc'"),
+        ("eip_domain.py", true, ""),
+        ("apply_error.py", false, "boom in apply"),
+        ("ecs_deployment_configuration.py", false, "unexpected keyword argument 'maximum_percent'"),
+        ("webapp", true, ""),
+    ] {
+        let out = run_program(&python, &examples.join(program), None);
+        assert_eq!(out.status.success(), runs, "{program}: {}", stderr(&out));
+        assert!(stderr(&out).contains(error), "{program}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn the_example_project_fails_before_and_runs_after_infra_fix() {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    copy_dir(&Path::new(ROOT).join("testdata/example-project"), &project);
+    let program = project.join("__main__.py");
+
+    let before = run_program(&python, &program, None);
+    assert!(!before.status.success());
+    assert!(stderr(&before).contains("unexpected keyword argument 'vpc'"), "{}", stderr(&before));
+
+    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args(["--write", "--unsafe-fixes"])
+        .arg(&project)
+        .output()
+        .unwrap();
+    assert_eq!(fix.status.code(), Some(0), "{}", stderr(&fix));
+
+    let json = dir.path().join("resources.json");
+    let after = run_program(&python, &program, Some(&json));
+    assert!(after.status.success(), "the fixed program does not run: {}", stderr(&after));
+
+    // What the engine would have received.
+    let resources: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let of_type = |t: &'static str| resources.iter().filter(move |r| r["type"] == t).map(|r| &r["inputs"]);
+    let eips: Vec<_> = of_type("aws:ec2/eip:Eip").collect();
+    assert_eq!(eips.len(), 2);
+    assert!(eips.iter().all(|e| e["domain"] == "vpc" && e.get("vpc").is_none()));
+    let db = of_type("aws:rds/instance:Instance").next().unwrap();
+    assert_eq!(db["backupRetentionPeriod"], 7);
+    assert_eq!(db["backupWindow"], "03:00-04:00");
+    assert_eq!(db["maintenanceWindow"], "mon:04:00-mon:05:00");
+    let repo = of_type("aws:ecr/repository:Repository").next().unwrap();
+    assert_eq!((&repo["forceDelete"], &repo["imageTagMutability"]), (&serde_json::json!(true), &serde_json::json!("MUTABLE")));
+    let service = of_type("aws:ecs/service:Service").next().unwrap();
+    assert_eq!(service["deploymentMaximumPercent"], 200);
+    assert_eq!(service["deploymentMinimumHealthyPercent"], 100);
+    assert_eq!(service["healthCheckGracePeriodSeconds"], 60);
+    assert!(service.get("deploymentConfiguration").is_none());
+    let rule = of_type("aws:ec2/securityGroupRule:SecurityGroupRule").next().unwrap();
+    assert_eq!(rule["description"], "Allow alb to reach ecs on tcp/5000");
+    let alb_sg = of_type("aws:ec2/securityGroup:SecurityGroup").find(|g| g["description"] == "Load balancer").unwrap();
+    assert_eq!(alb_sg["ingress"][0]["description"], "Allow HTTPS from internet");
+    assert_eq!(alb_sg["egress"][0]["description"], "Allow all outbound traffic");
+}
+
+#[test]
+fn every_fixed_fixture_compiles_with_python() {
+    let Some(python) = python() else { return };
+    let mut files = Vec::new();
+    let mut stack = vec![Path::new(ROOT).join("testdata")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.to_str().unwrap().ends_with(".after.py") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(!files.is_empty());
+    // compile() rather than py_compile: nothing is written next to the fixtures.
+    let script = "import sys\nfor p in sys.argv[1:]:\n    compile(open(p, 'rb').read(), p, 'exec')\n";
+    let out = Command::new(python).arg("-c").arg(script).args(&files).output().unwrap();
+    assert!(out.status.success(), "a fixed fixture is not valid Python: {}", stderr(&out));
+}
