@@ -97,3 +97,14 @@ impl Cli {
         }
     }
 }
+
+impl Cli {
+    pub fn report_options(&self) -> crate::report::Options {
+        crate::report::Options {
+            mode: self.mode(),
+            format: self.format,
+            unsafe_fixes: self.unsafe_fixes,
+            quiet: self.quiet,
+        }
+    }
+}

@@ -17,9 +17,9 @@ pub mod write;
 use cli::{Cli, Command, Format, Mode};
 use codemods::{CODEMODS, RuleSet};
 use edit::Applicability;
-use fix::{FixMode, Outcome};
+use fix::FixMode;
 use rayon::prelude::*;
-use report::{finding_line, plural};
+use report::FileResult;
 use source::Source;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -28,32 +28,6 @@ use std::path::{Path, PathBuf};
 pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
-
-/// What happened to one file.
-#[derive(Debug)]
-struct FileResult {
-    display: String,
-    /// The file as read, when it was read and decoded.
-    source: Option<Source>,
-    outcome: Option<Outcome>,
-    errors: Vec<String>,
-}
-
-impl FileResult {
-    fn changed(&self) -> bool {
-        matches!((&self.source, &self.outcome), (Some(s), Some(o)) if s.text != o.text)
-    }
-}
-
-/// Findings counted for the summary line.
-#[derive(Debug, Default, Clone, Copy)]
-struct Counts {
-    fixed: usize,
-    remaining: usize,
-    /// Remaining findings whose fix the current flags allow (reported by `--check`).
-    fixable: usize,
-    needs_unsafe: usize,
-}
 
 /// Options that every file's processing needs.
 struct Job {
@@ -79,7 +53,7 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
     if let Some(Command::Explain { rule }) = &cli.command {
         return match codemods::find(rule) {
             Some((_, codemod)) => {
-                write!(out, "{}", explain(codemod))?;
+                write!(out, "{}", report::rules::explain(codemod))?;
                 Ok(EXIT_CLEAN)
             }
             None => {
@@ -89,7 +63,7 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         };
     }
     if cli.list_rules {
-        write!(out, "{}", rules_table())?;
+        write!(out, "{}", report::rules::table())?;
         return Ok(EXIT_CLEAN);
     }
     let rules = match rule_set(&cli.select, &cli.ignore) {
@@ -143,7 +117,7 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         .into_iter()
         .map(|(path, message)| (display_path(&path), message))
         .collect();
-    print_results(cli, &job, &results, &walk_errors, out)
+    report::print(&cli.report_options(), &results, &walk_errors, out)
 }
 
 /// Reads, checks, fixes and (with `--write`) writes one file.
@@ -243,151 +217,20 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
             }
             _ => out.write_all(&bytes)?,
         }
-        let code = print_results(
-            cli,
-            job,
+        let code = report::print(
+            &cli.report_options(),
             std::slice::from_ref(&result),
             &[],
             &mut io::sink(),
         )?;
         return Ok(code);
     }
-    print_results(cli, job, std::slice::from_ref(&result), &[], out)
-}
-
-fn print_results(
-    cli: &Cli,
-    job: &Job,
-    results: &[FileResult],
-    walk_errors: &[(String, String)],
-    out: &mut impl Write,
-) -> io::Result<i32> {
-    let mut errors: Vec<(String, String)> = walk_errors.to_vec();
-    for r in results {
-        errors.extend(r.errors.iter().map(|e| (r.display.clone(), e.clone())));
-    }
-    let outcomes = || {
-        results
-            .iter()
-            .filter_map(|r| r.outcome.as_ref().map(|o| (r, o)))
-    };
-    let mut counts = Counts::default();
-    for (_, o) in outcomes() {
-        counts.fixed += o.fixed().count();
-        for d in o.remaining() {
-            counts.remaining += 1;
-            match d.finding.fix.as_ref().map(|f| f.applicability) {
-                Some(Applicability::Safe) => counts.fixable += 1,
-                Some(Applicability::Unsafe) if cli.unsafe_fixes => counts.fixable += 1,
-                Some(Applicability::Unsafe) => counts.needs_unsafe += 1,
-                None => {}
-            }
-        }
-    }
-    let Counts {
-        fixed, remaining, ..
-    } = counts;
-    let changed: Vec<&str> = results
-        .iter()
-        .filter(|r| r.changed())
-        .map(|r| r.display.as_str())
-        .collect();
-
-    match cli.format {
-        Format::Json => {
-            let files: Vec<report::json::FileFindings> = outcomes()
-                .map(|(r, o)| report::json::FileFindings {
-                    path: &r.display,
-                    diagnostics: &o.diagnostics,
-                })
-                .collect();
-            out.write_all(report::json::document(&files, &changed, &errors).as_bytes())?;
-        }
-        Format::Text => {
-            let mut err = io::stderr().lock();
-            for (r, o) in outcomes() {
-                match job.mode {
-                    Mode::Check => {
-                        for d in &o.diagnostics {
-                            writeln!(out, "{}", finding_line(&r.display, d, cli.unsafe_fixes))?;
-                        }
-                    }
-                    Mode::DryRun | Mode::Write => {
-                        if job.mode == Mode::DryRun {
-                            let source = r.source.as_ref().expect("an outcome has a source");
-                            let diff = report::diff::unified(
-                                &r.display,
-                                &source.contents(&source.text),
-                                &source.contents(&o.text),
-                            );
-                            out.write_all(diff.as_bytes())?;
-                        }
-                        if !cli.quiet {
-                            for d in o.remaining() {
-                                writeln!(err, "{}", finding_line(&r.display, d, cli.unsafe_fixes))?;
-                            }
-                        }
-                    }
-                }
-            }
-            if !cli.quiet {
-                let summary = summary(job.mode, counts, changed.len(), cli.unsafe_fixes);
-                writeln!(err, "{summary}")?;
-            }
-        }
-    }
-    for (path, message) in &errors {
-        eprintln!("error: {path}: {message}");
-    }
-    out.flush()?;
-
-    let code = if !errors.is_empty() {
-        EXIT_ERROR
-    } else {
-        let found = match job.mode {
-            Mode::Check => remaining > 0,
-            Mode::DryRun => fixed > 0 || remaining > 0,
-            Mode::Write => remaining > 0,
-        };
-        if found { EXIT_FINDINGS } else { EXIT_CLEAN }
-    };
-    Ok(code)
-}
-
-fn summary(mode: Mode, counts: Counts, files: usize, unsafe_fixes: bool) -> String {
-    let Counts {
-        fixed,
-        remaining,
-        fixable,
-        needs_unsafe,
-    } = counts;
-    let unsafe_note = if needs_unsafe > 0 && !unsafe_fixes {
-        format!(
-            ", {needs_unsafe} {} --unsafe-fixes",
-            if needs_unsafe == 1 { "needs" } else { "need" }
-        )
-    } else {
-        String::new()
-    };
-    match mode {
-        Mode::Check if remaining == 0 => "No findings.".to_string(),
-        Mode::Check => format!(
-            "Found {} ({fixable} fixable with --write{unsafe_note}).",
-            plural(remaining, "finding")
-        ),
-        _ if fixed == 0 && remaining == 0 => "No findings.".to_string(),
-        Mode::Write | Mode::DryRun => format!(
-            "{} {} in {} ({} remaining{unsafe_note})",
-            if mode == Mode::Write {
-                "Fixed"
-            } else {
-                "Would fix"
-            },
-            plural(fixed, "finding"),
-            plural(files, "file"),
-            remaining
-        ),
-    }
+    report::print(
+        &cli.report_options(),
+        std::slice::from_ref(&result),
+        &[],
+        out,
+    )
 }
 
 /// `--select` / `--ignore` as a rule set; `Err` names an unknown id.
@@ -432,50 +275,4 @@ fn display_path(path: &Path) -> String {
         .strip_prefix("./")
         .map(str::to_string)
         .unwrap_or(shown)
-}
-
-/// The `--list-rules` table.
-pub fn rules_table() -> String {
-    let width = CODEMODS.iter().map(|c| c.id.len()).max().unwrap_or(0);
-    let mut table = format!("{:width$}  {:11}  {:7}  title\n", "id", "fix", "default");
-    for c in CODEMODS {
-        table.push_str(&format!(
-            "{:width$}  {:11}  {:7}  {}\n",
-            c.id,
-            c.fix.as_str(),
-            if c.default_enabled { "on" } else { "off" },
-            c.title
-        ));
-    }
-    table
-}
-
-/// `codemods/README.md`: the rule index, generated from the registry.
-pub fn codemods_readme() -> String {
-    let mut index = String::from(
-        "# Codemods\n\nGenerated from the registry in `src/codemods/mod.rs` by `UPDATE_GOLDEN=1 cargo test --test golden`; do not edit.\n\nEach codemod is `src/codemods/<rule_id>.rs` (check), `<rule-id>.scm` here (its tree-sitter query), `<rule-id>.md` here (its documentation, also printed by `infra-fix explain <rule-id>`) and its fixtures in `testdata/<rule-id>/`.\n\n| rule | fix | default | what it finds |\n|---|---|---|---|\n",
-    );
-    for c in CODEMODS {
-        index.push_str(&format!(
-            "| [`{}`]({}.md) | {} | {} | {} |\n",
-            c.id,
-            c.id,
-            c.fix.as_str(),
-            if c.default_enabled { "on" } else { "off" },
-            c.title.replace('|', "\\|")
-        ));
-    }
-    index
-}
-
-/// The `explain` text: the rule's metadata, then its documentation.
-pub fn explain(codemod: &codemods::Codemod) -> String {
-    format!(
-        "# {}\n\n{}\n\nFix: {}. Enabled by default: {}.\n\n{}",
-        codemod.id,
-        codemod.title,
-        codemod.fix.as_str(),
-        if codemod.default_enabled { "yes" } else { "no" },
-        codemod.docs
-    )
 }

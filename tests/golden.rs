@@ -16,7 +16,10 @@ use std::path::{Path, PathBuf};
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata");
 
 fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -29,9 +32,18 @@ fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The rules a fixture runs with: its top folder's rule, or all of them.
 fn rules_for(path: &Path) -> RuleSet {
-    let top = path.strip_prefix(TESTDATA).unwrap().components().next().unwrap();
+    let top = path
+        .strip_prefix(TESTDATA)
+        .unwrap()
+        .components()
+        .next()
+        .unwrap();
     let top = top.as_os_str().to_str().unwrap();
-    if CODEMODS.iter().any(|c| c.id == top) { RuleSet::only(&[top]) } else { RuleSet::defaults() }
+    if CODEMODS.iter().any(|c| c.id == top) {
+        RuleSet::only(&[top])
+    } else {
+        RuleSet::defaults()
+    }
 }
 
 /// The fixture inputs and where their expectations live.
@@ -42,9 +54,15 @@ fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
         .iter()
         .filter_map(|path| {
             let name = path.file_name()?.to_str()?;
-            let stem = name.strip_suffix(".before.py").or_else(|| (name == "__main__.py").then_some("__main__"))?;
+            let stem = name
+                .strip_suffix(".before.py")
+                .or_else(|| (name == "__main__.py").then_some("__main__"))?;
             let dir = path.parent()?;
-            Some((path.clone(), dir.join(format!("{stem}.after.py")), dir.join(format!("{stem}.findings"))))
+            Some((
+                path.clone(),
+                dir.join(format!("{stem}.after.py")),
+                dir.join(format!("{stem}.findings")),
+            ))
         })
         .collect()
 }
@@ -60,26 +78,39 @@ fn findings_listing(text: &str, rules: &RuleSet) -> String {
                 Some(_) => " [safe fix]",
                 None => "",
             };
-            format!("{}:{}: {} {}{fix}\n", d.start.0, d.start.1, d.finding.rule, d.finding.message)
+            format!(
+                "{}:{}: {} {}{fix}\n",
+                d.start.0, d.start.1, d.finding.rule, d.finding.message
+            )
         })
         .collect()
 }
 
 fn read(path: &Path) -> Source {
-    Source::from_bytes(std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
+    Source::from_bytes(std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .unwrap()
 }
 
 #[test]
 fn fixtures_fix_exactly_as_expected() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let cases = cases();
-    assert!(update || cases.len() >= 10, "fixtures were not found under {TESTDATA}");
+    assert!(
+        update || cases.len() >= 10,
+        "fixtures were not found under {TESTDATA}"
+    );
     let mut failures = Vec::new();
     for (input, after_path, findings_path) in &cases {
         let rules = rules_for(input);
         let source = read(input);
-        let outcome = lint(&source.text, &rules, FixMode::Apply(Applicability::Unsafe)).expect("fixture parses");
-        assert!(outcome.error.is_none(), "{}: {:?}", input.display(), outcome.error);
+        let outcome = lint(&source.text, &rules, FixMode::Apply(Applicability::Unsafe))
+            .expect("fixture parses");
+        assert!(
+            outcome.error.is_none(),
+            "{}: {:?}",
+            input.display(),
+            outcome.error
+        );
         let fixed = source.contents(&outcome.text);
         let listing = findings_listing(&source.text, &rules);
         if update {
@@ -89,7 +120,11 @@ fn fixtures_fix_exactly_as_expected() {
         }
         let expected = std::fs::read_to_string(after_path).unwrap_or_default();
         if fixed != expected {
-            failures.push(format!("{}: fixed output differs from {}", input.display(), after_path.display()));
+            failures.push(format!(
+                "{}: fixed output differs from {}",
+                input.display(),
+                after_path.display()
+            ));
         }
         let expected_findings = std::fs::read_to_string(findings_path).unwrap_or_default();
         if listing != expected_findings {
@@ -100,10 +135,17 @@ fn fixtures_fix_exactly_as_expected() {
             ));
         }
         // The result parses, and fixing it again changes nothing.
-        assert!(first_syntax_error(&parse(&outcome.text)).is_none(), "{}: fixed output does not parse", input.display());
+        assert!(
+            first_syntax_error(&parse(&outcome.text)).is_none(),
+            "{}: fixed output does not parse",
+            input.display()
+        );
         let again = lint(&outcome.text, &rules, FixMode::Apply(Applicability::Unsafe)).unwrap();
         if again.fixed().count() > 0 || again.text != outcome.text {
-            failures.push(format!("{}: a second run still fixes something (not idempotent)", input.display()));
+            failures.push(format!(
+                "{}: a second run still fixes something (not idempotent)",
+                input.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -113,7 +155,10 @@ fn fixtures_fix_exactly_as_expected() {
 fn clean_fixtures_have_no_findings() {
     let mut files = Vec::new();
     python_files(Path::new(TESTDATA), &mut files);
-    let clean: Vec<_> = files.iter().filter(|p| p.to_str().unwrap().ends_with(".clean.py")).collect();
+    let clean: Vec<_> = files
+        .iter()
+        .filter(|p| p.to_str().unwrap().ends_with(".clean.py"))
+        .collect();
     assert!(!clean.is_empty(), "no clean fixtures found");
     for path in clean {
         let source = read(path);
@@ -131,10 +176,27 @@ fn every_codemod_has_fixtures_and_complete_docs() {
             python_files(&dir, &mut files);
         }
         let name = |p: &PathBuf| p.file_name().unwrap().to_str().unwrap().to_string();
-        assert!(files.iter().any(|p| name(p).ends_with(".before.py")), "{}: no .before.py fixture", codemod.id);
-        assert!(files.iter().any(|p| name(p).ends_with(".clean.py")), "{}: no .clean.py fixture", codemod.id);
-        for section in ["## What it does", "## Why is this bad?", "## Example", "## Fix safety"] {
-            assert!(codemod.docs.contains(section), "codemods/{}.md lacks `{section}`", codemod.id);
+        assert!(
+            files.iter().any(|p| name(p).ends_with(".before.py")),
+            "{}: no .before.py fixture",
+            codemod.id
+        );
+        assert!(
+            files.iter().any(|p| name(p).ends_with(".clean.py")),
+            "{}: no .clean.py fixture",
+            codemod.id
+        );
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Fix safety",
+        ] {
+            assert!(
+                codemod.docs.contains(section),
+                "codemods/{}.md lacks `{section}`",
+                codemod.id
+            );
         }
     }
 }
@@ -144,10 +206,16 @@ fn every_query_file_belongs_to_a_codemod() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("codemods");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
         if ext == "scm" || (ext == "md" && path.file_name().unwrap() != "README.md") {
             let id = path.file_stem().unwrap().to_str().unwrap();
-            assert!(CODEMODS.iter().any(|c| c.id == id), "{} has no codemod in the registry", path.display());
+            assert!(
+                CODEMODS.iter().any(|c| c.id == id),
+                "{} has no codemod in the registry",
+                path.display()
+            );
         }
     }
     infra_fix::codemods::compile_queries();
@@ -156,10 +224,13 @@ fn every_query_file_belongs_to_a_codemod() {
 #[test]
 fn codemods_readme_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("codemods/README.md");
-    let expected = infra_fix::codemods_readme();
+    let expected = infra_fix::report::rules::codemods_readme();
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &expected).unwrap();
     }
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(actual == expected, "codemods/README.md is stale: run `UPDATE_GOLDEN=1 cargo test --test golden`");
+    assert!(
+        actual == expected,
+        "codemods/README.md is stale: run `UPDATE_GOLDEN=1 cargo test --test golden`"
+    );
 }
