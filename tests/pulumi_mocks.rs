@@ -27,13 +27,16 @@ fn python() -> Option<PathBuf> {
         "INFRA_FIX_REQUIRE_PULUMI is set but {} cannot import pulumi_aws",
         candidate.display()
     );
-    eprintln!("skipped: no Python with pulumi and pulumi-aws (run .ci/run, or set INFRA_FIX_PYTHON)");
+    eprintln!(
+        "skipped: no Python with pulumi and pulumi-aws (run .ci/run, or set INFRA_FIX_PYTHON)"
+    );
     None
 }
 
 fn run_program(python: &Path, program: &Path, json: Option<&Path>) -> Output {
     let mut cmd = Command::new(python);
-    cmd.arg(Path::new(ROOT).join("tests/pulumi_mocks/run_program.py")).arg(program);
+    cmd.arg(Path::new(ROOT).join("tests/pulumi_mocks/run_program.py"))
+        .arg(program);
     if let Some(json) = json {
         cmd.arg("--json").arg(json);
     }
@@ -62,10 +65,18 @@ fn the_harness_tells_failing_programs_from_running_ones() {
     let Some(python) = python() else { return };
     let examples = Path::new(ROOT).join("tests/pulumi_mocks/examples");
     for (program, runs, error) in [
-        ("eip_vpc_true.py", false, "unexpected keyword argument 'vpc'"),
+        (
+            "eip_vpc_true.py",
+            false,
+            "unexpected keyword argument 'vpc'",
+        ),
         ("eip_domain.py", true, ""),
         ("apply_error.py", false, "boom in apply"),
-        ("ecs_deployment_configuration.py", false, "unexpected keyword argument 'maximum_percent'"),
+        (
+            "ecs_deployment_configuration.py",
+            false,
+            "unexpected keyword argument 'maximum_percent'",
+        ),
         ("webapp", true, ""),
     ] {
         let out = run_program(&python, &examples.join(program), None);
@@ -84,7 +95,11 @@ fn the_example_project_fails_before_and_runs_after_infra_fix() {
 
     let before = run_program(&python, &program, None);
     assert!(!before.status.success());
-    assert!(stderr(&before).contains("unexpected keyword argument 'vpc'"), "{}", stderr(&before));
+    assert!(
+        stderr(&before).contains("unexpected keyword argument 'vpc'"),
+        "{}",
+        stderr(&before)
+    );
 
     let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
         .args(["--write", "--unsafe-fixes"])
@@ -95,30 +110,56 @@ fn the_example_project_fails_before_and_runs_after_infra_fix() {
 
     let json = dir.path().join("resources.json");
     let after = run_program(&python, &program, Some(&json));
-    assert!(after.status.success(), "the fixed program does not run: {}", stderr(&after));
+    assert!(
+        after.status.success(),
+        "the fixed program does not run: {}",
+        stderr(&after)
+    );
 
     // What the engine would have received.
-    let resources: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
-    let of_type = |t: &'static str| resources.iter().filter(move |r| r["type"] == t).map(|r| &r["inputs"]);
+    let resources: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let of_type = |t: &'static str| {
+        resources
+            .iter()
+            .filter(move |r| r["type"] == t)
+            .map(|r| &r["inputs"])
+    };
     let eips: Vec<_> = of_type("aws:ec2/eip:Eip").collect();
     assert_eq!(eips.len(), 2);
-    assert!(eips.iter().all(|e| e["domain"] == "vpc" && e.get("vpc").is_none()));
+    assert!(
+        eips.iter()
+            .all(|e| e["domain"] == "vpc" && e.get("vpc").is_none())
+    );
     let db = of_type("aws:rds/instance:Instance").next().unwrap();
     assert_eq!(db["backupRetentionPeriod"], 7);
     assert_eq!(db["backupWindow"], "03:00-04:00");
     assert_eq!(db["maintenanceWindow"], "mon:04:00-mon:05:00");
     let repo = of_type("aws:ecr/repository:Repository").next().unwrap();
-    assert_eq!((&repo["forceDelete"], &repo["imageTagMutability"]), (&serde_json::json!(true), &serde_json::json!("MUTABLE")));
+    assert_eq!(
+        (&repo["forceDelete"], &repo["imageTagMutability"]),
+        (&serde_json::json!(true), &serde_json::json!("MUTABLE"))
+    );
     let service = of_type("aws:ecs/service:Service").next().unwrap();
     assert_eq!(service["deploymentMaximumPercent"], 200);
     assert_eq!(service["deploymentMinimumHealthyPercent"], 100);
     assert_eq!(service["healthCheckGracePeriodSeconds"], 60);
     assert!(service.get("deploymentConfiguration").is_none());
-    let rule = of_type("aws:ec2/securityGroupRule:SecurityGroupRule").next().unwrap();
+    let rule = of_type("aws:ec2/securityGroupRule:SecurityGroupRule")
+        .next()
+        .unwrap();
     assert_eq!(rule["description"], "Allow alb to reach ecs on tcp/5000");
-    let alb_sg = of_type("aws:ec2/securityGroup:SecurityGroup").find(|g| g["description"] == "Load balancer").unwrap();
-    assert_eq!(alb_sg["ingress"][0]["description"], "Allow HTTPS from internet");
-    assert_eq!(alb_sg["egress"][0]["description"], "Allow all outbound traffic");
+    let alb_sg = of_type("aws:ec2/securityGroup:SecurityGroup")
+        .find(|g| g["description"] == "Load balancer")
+        .unwrap();
+    assert_eq!(
+        alb_sg["ingress"][0]["description"],
+        "Allow HTTPS from internet"
+    );
+    assert_eq!(
+        alb_sg["egress"][0]["description"],
+        "Allow all outbound traffic"
+    );
 }
 
 #[test]
@@ -138,7 +179,17 @@ fn every_fixed_fixture_compiles_with_python() {
     }
     assert!(!files.is_empty());
     // compile() rather than py_compile: nothing is written next to the fixtures.
-    let script = "import sys\nfor p in sys.argv[1:]:\n    compile(open(p, 'rb').read(), p, 'exec')\n";
-    let out = Command::new(python).arg("-c").arg(script).args(&files).output().unwrap();
-    assert!(out.status.success(), "a fixed fixture is not valid Python: {}", stderr(&out));
+    let script =
+        "import sys\nfor p in sys.argv[1:]:\n    compile(open(p, 'rb').read(), p, 'exec')\n";
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "a fixed fixture is not valid Python: {}",
+        stderr(&out)
+    );
 }

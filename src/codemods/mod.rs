@@ -293,7 +293,10 @@ mod tests {
         let engine = engine();
         for (i, codemod) in CODEMODS.iter().enumerate() {
             assert!(
-                engine.owners.iter().any(|o| matches!(o, Owner::Codemod(j) if *j == i)),
+                engine
+                    .owners
+                    .iter()
+                    .any(|o| matches!(o, Owner::Codemod(j) if *j == i)),
                 "{} has no query pattern",
                 codemod.id
             );
