@@ -2,9 +2,10 @@
 //! (catalog issue 11, with the catalog's `TypeError` fix corrected).
 
 use super::{Checker, Match, codemod};
-use crate::edit::{Edit, Fix, append_items, items};
+use crate::edit::{Edit, Fix, append_items, delete_item, items};
 use crate::pulumi::literal::string_value;
 use crate::pulumi::{Keyword, ResourceCall};
+use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "ecs-service-deployment-config",
@@ -13,11 +14,11 @@ pub const CODEMOD: super::Codemod = codemod! {
     check: check,
 };
 
-const DEFAULTS: [(&str, &str); 3] = [
-    ("deployment_maximum_percent", "200"),
-    ("deployment_minimum_healthy_percent", "100"),
-    ("health_check_grace_period_seconds", "60"),
-];
+const MAXIMUM: &str = "deployment_maximum_percent";
+const MINIMUM: &str = "deployment_minimum_healthy_percent";
+const GRACE: &str = "health_check_grace_period_seconds";
+
+const DEFAULTS: [(&str, &str); 3] = [(MAXIMUM, "200"), (MINIMUM, "100"), (GRACE, "60")];
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
@@ -27,112 +28,341 @@ fn check(cx: &mut Checker, m: &Match) {
     if service.has_kwargs_splat() {
         return;
     }
-    if service
-        .keyword("scheduling_strategy", cx.text)
-        .is_some_and(|k| string_value(k.value, cx.text) == Some("DAEMON"))
-    {
-        return;
-    }
+    // DAEMON services reject the percents; a strategy we cannot read may be DAEMON.
+    let strategy_unknown = match service.keyword("scheduling_strategy", cx.text) {
+        Some(k) => match string_value(k.value, cx.text) {
+            Some("DAEMON") => return,
+            Some(_) => false,
+            None => true,
+        },
+        None => false,
+    };
     let has_load_balancers = service.keyword("load_balancers", cx.text).is_some();
-    let wrong_form = service
+    let present = |name: &str| service.keyword(name, cx.text).is_some();
+    let wrong = service
         .keyword("deployment_configuration", cx.text)
         .and_then(|k| misplaced_percents(cx, k));
 
-    let mut edits = Vec::new();
-    let mut missing = Vec::new();
-    let mut rewritten = Vec::new();
-    if let Some((keyword, values)) = &wrong_form {
-        if service.keyword(DEFAULTS[0].0, cx.text).is_none()
-            && service.keyword(DEFAULTS[1].0, cx.text).is_none()
-        {
-            rewritten = values
-                .iter()
-                .map(|(name, value)| format!("deployment_{name}={value}"))
-                .collect();
-            edits.push(replace_with_items(cx, &service, keyword.node, &rewritten));
-        }
-    }
-    for (i, (name, value)) in DEFAULTS.iter().enumerate() {
-        let needed = i < 2 || has_load_balancers;
-        let rewritten_here = rewritten.iter().any(|r| r.starts_with(&format!("{name}=")));
-        if needed && !rewritten_here && service.keyword(name, cx.text).is_none() {
-            missing.push(format!("{name}={value}"));
-        }
-    }
-    if edits.is_empty() && missing.is_empty() {
+    // Values written in the wrong place move to the service, unless the service already sets
+    // them there (the misplaced ones never ran: they raised TypeError).
+    let moved: Vec<&Percent> = wrong
+        .iter()
+        .flat_map(|w| &w.percents)
+        .filter(|p| !present(p.top))
+        .collect();
+    let missing: Vec<&str> = DEFAULTS
+        .iter()
+        .enumerate()
+        .filter(|&(i, (name, _))| {
+            (i < 2 || has_load_balancers) && !present(name) && !moved.iter().any(|p| p.top == *name)
+        })
+        .map(|(_, (name, _))| *name)
+        .collect();
+    if wrong.is_none() && missing.is_empty() {
         return;
     }
-    if !missing.is_empty() {
+
+    let message = message(wrong.is_some(), &missing);
+    if strategy_unknown {
+        cx.report(
+            call,
+            format!("{message} (`scheduling_strategy` is not a literal: a `DAEMON` service takes no percents, so no fix)"),
+            None,
+        );
+        return;
+    }
+    let missing_items: Vec<String> = DEFAULTS
+        .iter()
+        .filter(|(name, _)| missing.contains(name))
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    let mut edits = Vec::new();
+    let mut to_append: Vec<String> = Vec::new();
+    match &wrong {
+        Some(w) if w.only_percents => {
+            let (edit, appended_missing) =
+                replace_misplaced(cx, &service, w, &moved, &missing_items);
+            edits.push(edit);
+            if !appended_missing {
+                to_append = missing_items;
+            }
+        }
+        Some(w) => {
+            // Strategy settings stay in the Args; only the percents move out.
+            edits.extend(delete_percents(cx, w));
+            to_append = moved
+                .iter()
+                .map(|p| format!("{}={}", p.top, p.value))
+                .chain(missing_items)
+                .collect();
+        }
+        None => to_append = missing_items,
+    }
+    if !to_append.is_empty() {
         edits.push(append_items(
             cx.text,
             service.arguments,
-            &missing,
+            &to_append,
             cx.style(),
         ));
     }
-    let names: Vec<&str> = missing
-        .iter()
-        .map(|m| m.split('=').next().unwrap_or_default())
-        .collect();
-    let message = if rewritten.is_empty() {
-        format!(
-            "ECS service without {}: rolling deployments run on unreviewed defaults",
-            names.join(", ")
-        )
-    } else {
-        "`ServiceDeploymentConfigurationArgs` takes no `maximum_percent` / `minimum_healthy_percent` (TypeError on pulumi-aws 6 and 7); they are the service's `deployment_maximum_percent` / `deployment_minimum_healthy_percent`".to_string()
+    // Reported at the call so that a suppression on the call's first line silences it.
+    cx.report(call, message, Some(Fix::safe(edits)));
+}
+
+/// One sentence: what is wrong and why.
+fn message(wrong_form: bool, missing: &[&str]) -> String {
+    let grace = missing.contains(&GRACE);
+    if wrong_form {
+        let tail = if grace {
+            format!(", and a service behind a load balancer needs `{GRACE}`")
+        } else {
+            String::new()
+        };
+        return format!(
+            "`ServiceDeploymentConfigurationArgs` takes no `maximum_percent` / `minimum_healthy_percent` (TypeError on pulumi-aws 6 and 7): they are the service's `{MAXIMUM}` / `{MINIMUM}`{tail}"
+        );
+    }
+    let names: Vec<String> = missing.iter().map(|n| format!("`{n}`")).collect();
+    let names = match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     };
-    let at = wrong_form.map_or(call, |(k, _)| k.node);
-    cx.report(at, message, Some(Fix::safe(edits)));
+    let percents = missing.iter().any(|n| *n != GRACE);
+    let why = match (percents, grace) {
+        (true, false) => "its rolling deployments run on limits nobody chose",
+        (false, _) => "its new tasks can be killed by failing health checks while they start",
+        (true, true) => {
+            "its rolling deployments run on limits nobody chose and new tasks can be killed by failing health checks while they start"
+        }
+    };
+    let behind = if grace { " behind a load balancer" } else { "" };
+    format!("ECS service{behind} without {names}: {why}")
 }
 
 /// `deployment_configuration=ServiceDeploymentConfigurationArgs(maximum_percent=X, ...)`: the
-/// catalog's form, with the values to move to the service (`("maximum_percent", "X")`).
-fn misplaced_percents<'t>(
-    cx: &Checker<'_, 't>,
+/// catalog's form.
+struct Misplaced<'t> {
     keyword: Keyword<'t>,
-) -> Option<(Keyword<'t>, Vec<(&'static str, String)>)> {
+    args: ResourceCall<'t>,
+    percents: Vec<Percent<'t>>,
+    /// No real strategy setting (`strategy=`, `bake_time_in_minutes=`, ...) beside them.
+    only_percents: bool,
+}
+
+struct Percent<'t> {
+    /// The `maximum_percent=X` argument.
+    node: Node<'t>,
+    /// Its name on the service: `deployment_maximum_percent`.
+    top: &'static str,
+    value: String,
+}
+
+fn misplaced_percents<'t>(cx: &Checker<'_, 't>, keyword: Keyword<'t>) -> Option<Misplaced<'t>> {
     let args = cx.resource_call(keyword.value, &["ecs.ServiceDeploymentConfigurationArgs"])?;
     if args.has_kwargs_splat() || args.first_positional().is_some() {
         return None;
     }
-    let mut values = Vec::new();
+    let mut percents = Vec::new();
+    let mut only_percents = true;
     for (name, kw) in args.keywords(cx.text) {
-        let name = match name {
-            "maximum_percent" => "maximum_percent",
-            "minimum_healthy_percent" => "minimum_healthy_percent",
-            // Anything else (a real strategy setting) stays where it is.
-            _ => return None,
+        let top = match name {
+            "maximum_percent" => MAXIMUM,
+            "minimum_healthy_percent" => MINIMUM,
+            _ => {
+                only_percents = false;
+                continue;
+            }
         };
-        values.push((name, cx.src(kw.value).to_string()));
+        percents.push(Percent {
+            node: kw.node,
+            top,
+            value: cx.src(kw.value).to_string(),
+        });
     }
-    (!values.is_empty()).then_some((keyword, values))
+    (!percents.is_empty()).then_some(Misplaced {
+        keyword,
+        args,
+        percents,
+        only_percents,
+    })
 }
 
-/// Replaces one argument with several, laid out like the call's other arguments.
-fn replace_with_items(
+/// A line of the replacement: an argument with its trailing comment, or a comment alone.
+enum Line {
+    Item(String, Option<String>),
+    Comment(String),
+}
+
+/// Replaces `deployment_configuration=Args(maximum_percent=X, ...)` with
+/// `deployment_maximum_percent=X, ...` in the call's layout, keeping the comments that were
+/// written inside the Args. When it is the call's last argument the missing arguments are
+/// added by the same edit (two edits ending at one offset would have no defined order); the
+/// boolean says so.
+fn replace_misplaced(
     cx: &Checker,
-    call: &ResourceCall,
-    item: tree_sitter::Node,
-    new_items: &[String],
-) -> Edit {
-    let own_line = items(call.arguments).len() > 1
-        && call.arguments.start_position().row != call.arguments.end_position().row
-        && cx.text[..item.start_byte()]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|p| p.trim().is_empty());
-    let separator = if own_line {
-        let line_start = cx.text[..item.start_byte()]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        format!(
-            ",{}{}",
-            cx.style().newline,
-            &cx.text[line_start..item.start_byte()]
-        )
-    } else {
-        ", ".to_string()
+    service: &ResourceCall,
+    wrong: &Misplaced,
+    moved: &[&Percent],
+    missing: &[String],
+) -> (Edit, bool) {
+    let text = cx.text;
+    let keyword = wrong.keyword.node;
+    let all = items(service.arguments);
+    let is_last = all.last().is_some_and(|n| n.id() == keyword.id());
+    let own_line = all.len() > 1
+        && service.arguments.start_position().row != service.arguments.end_position().row
+        && text[line_start(text, keyword.start_byte())..keyword.start_byte()]
+            .trim()
+            .is_empty();
+
+    // The moved arguments with their comments, in their order in the Args.
+    let mut lines = Vec::new();
+    // Row where the previous argument ends, and whether it moved (else it is already set on
+    // the service and goes, with its trailing comment).
+    let mut previous: Option<(usize, bool)> = None;
+    let mut cursor = wrong.args.arguments.walk();
+    for child in wrong.args.arguments.named_children(&mut cursor) {
+        if child.kind() == "comment" {
+            let comment = cx.src(child).to_string();
+            match previous {
+                Some((row, moved)) if row == child.start_position().row => {
+                    if let (true, Some(Line::Item(_, c))) = (moved, lines.last_mut()) {
+                        *c = Some(comment);
+                    }
+                }
+                _ => lines.push(Line::Comment(comment)),
+            }
+            continue;
+        }
+        let p = moved.iter().find(|p| p.node.id() == child.id());
+        if let Some(p) = p {
+            lines.push(Line::Item(format!("{}={}", p.top, p.value), None));
+        }
+        previous = Some((child.end_position().row, p.is_some()));
+    }
+    if is_last {
+        lines.extend(missing.iter().map(|m| Line::Item(m.clone(), None)));
+    }
+    let item_count = lines.iter().filter(|l| matches!(l, Line::Item(..))).count();
+    if item_count == 0 {
+        return (delete_item(text, keyword), false);
+    }
+
+    if !own_line {
+        // A one-line call (comments cannot stand inside it).
+        let joined: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Item(item, _) => Some(item.as_str()),
+                Line::Comment(_) => None,
+            })
+            .collect();
+        return (Edit::replace(keyword, joined.join(", ")), is_last);
+    }
+
+    // The comma after the argument is taken into the edit so that a trailing comment can
+    // follow it.
+    let comma = keyword.next_sibling().filter(|n| n.kind() == ",");
+    let end = comma.map_or(keyword.end_byte(), |c| c.end_byte());
+    let rest = text[end..line_end(text, end)].trim_start();
+    let comments_may_end = rest.is_empty() || rest.starts_with('#');
+    let indent = &text[line_start(text, keyword.start_byte())..keyword.start_byte()];
+    let nl = cx.style().newline;
+    let mut rendered = Vec::new();
+    let mut items_seen = 0;
+    let last_line = lines.len() - 1;
+    for (i, line) in lines.iter().enumerate() {
+        // Nothing may follow a comment on the last line but the end of that line.
+        let comment_ok = i < last_line || comments_may_end;
+        match line {
+            Line::Item(item, comment) => {
+                items_seen += 1;
+                let sep = if items_seen < item_count || comma.is_some() {
+                    ","
+                } else {
+                    ""
+                };
+                let comment = match comment {
+                    Some(c) if comment_ok => format!("  {c}"),
+                    _ => String::new(),
+                };
+                rendered.push(format!("{item}{sep}{comment}"));
+            }
+            Line::Comment(c) if comment_ok => rendered.push(c.clone()),
+            Line::Comment(_) => {}
+        }
+    }
+    let edit = Edit {
+        start: keyword.start_byte(),
+        end,
+        text: rendered.join(&format!("{nl}{indent}")),
     };
-    Edit::replace(item, new_items.join(&separator))
+    (edit, is_last)
+}
+
+/// Removes the percents from an Args call that keeps other settings.
+fn delete_percents(cx: &Checker, wrong: &Misplaced) -> Vec<Edit> {
+    let text = cx.text;
+    let all = items(wrong.args.arguments);
+    let deleted = |n: &Node| wrong.percents.iter().any(|p| p.node.id() == n.id());
+    let Some(kept_last) = all.iter().rposition(|n| !deleted(n)) else {
+        return Vec::new();
+    };
+    let last_has_comma = all
+        .last()
+        .and_then(|n| next_non_comment(*n))
+        .is_some_and(|n| n.kind() == ",");
+    let run = &all[kept_last + 1..];
+    let mut edits: Vec<Edit> = all[..kept_last]
+        .iter()
+        .chain(if last_has_comma { run } else { &[] })
+        .filter(|n| deleted(n))
+        .map(|n| delete_item(text, *n))
+        .collect();
+    // Deleted arguments at the end without a trailing comma: the comma of the last kept
+    // argument goes instead (deleting each alone would take that comma twice).
+    if let (false, Some(first), Some(last)) = (last_has_comma, run.first(), run.last()) {
+        let kept = all[kept_last];
+        let Some(comma) = next_non_comment(kept).filter(|n| n.kind() == ",") else {
+            return Vec::new();
+        };
+        if first.start_position().row == kept.end_position().row {
+            edits.push(Edit {
+                start: comma.start_byte(),
+                end: last.end_byte(),
+                text: String::new(),
+            });
+        } else {
+            edits.push(Edit::replace(comma, ""));
+            edits.push(Edit {
+                start: line_end(text, comma.end_byte()),
+                end: last.end_byte(),
+                text: String::new(),
+            });
+        }
+    }
+    edits
+}
+
+fn next_non_comment(node: Node) -> Option<Node> {
+    let mut next = node.next_sibling();
+    while let Some(n) = next {
+        if n.kind() != "comment" {
+            return Some(n);
+        }
+        next = n.next_sibling();
+    }
+    None
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// End of the line holding `offset`, before its `\r\n` or `\n`.
+fn line_end(text: &str, offset: usize) -> usize {
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    end - usize::from(end > offset && text.as_bytes()[end - 1] == b'\r')
 }

@@ -2,6 +2,7 @@
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, append_items};
+use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{int_value, string_value};
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -30,10 +31,19 @@ const CLUSTER: WindowArgs = WindowArgs {
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
-    let Some(db) = cx.resource_call(call, &["rds.Instance", "rds.Cluster"]) else {
+    let Some(resource) = cx.resource_call(call, &["rds.Instance", "rds.Cluster"]) else {
         return;
     };
-    let is_instance = db.type_name == "rds.Instance";
+    let is_instance = resource.type_name == "rds.Instance";
+    let args_type = if is_instance {
+        "rds.InstanceArgs"
+    } else {
+        "rds.ClusterArgs"
+    };
+    // The keywords may live in an `InstanceArgs(...)` object: read and fix them there.
+    let Some(db) = written_arguments(cx, &resource, args_type) else {
+        return;
+    };
     if db.has_kwargs_splat()
         || (is_instance
             && (db.keyword("replicate_source_db", cx.text).is_some()
@@ -60,7 +70,7 @@ fn check(cx: &mut Checker, m: &Match) {
     if zero.is_none() {
         added.push(format!("backup_retention_period={RETENTION_DAYS}"));
     }
-    let mut note = "";
+    let mut note = String::new();
     match (backup, maintenance) {
         (None, None) => {
             added.push(format!(
@@ -75,44 +85,53 @@ fn check(cx: &mut Checker, m: &Match) {
             ));
         }
         (None, Some(Some(existing))) => match parse_maintenance(existing) {
-            Some(m) => {
-                if let Some(w) = BACKUP_CANDIDATES
-                    .iter()
-                    .find(|c| !overlaps(parse_backup(c).expect("valid"), m))
-                {
-                    added.push(format!("{}={}", args.backup, cx.style().string(w)));
-                }
-            }
+            Some(m) => match BACKUP_CANDIDATES
+                .iter()
+                .find(|c| !overlaps(parse_backup(c).expect("valid"), m))
+            {
+                Some(w) => added.push(format!("{}={}", args.backup, cx.style().string(w))),
+                None => note = not_added(args.maintenance, args.backup, NO_FREE_HOUR),
+            },
             None => {
-                note = " (the maintenance window is not in `ddd:hh:mm-ddd:hh:mm` form, so no backup window was added)"
+                note = not_added(
+                    args.maintenance,
+                    args.backup,
+                    "is not in `ddd:hh:mm-ddd:hh:mm` form",
+                )
             }
         },
         (Some(Some(existing)), None) => match parse_backup(existing) {
-            Some(b) => {
-                if let Some(w) = MAINTENANCE_CANDIDATES
-                    .iter()
-                    .find(|c| !overlaps(b, parse_maintenance(c).expect("valid")))
-                {
-                    added.push(format!("{}={}", args.maintenance, cx.style().string(w)));
-                }
-            }
+            Some(b) => match MAINTENANCE_CANDIDATES
+                .iter()
+                .find(|c| !overlaps(b, parse_maintenance(c).expect("valid")))
+            {
+                Some(w) => added.push(format!("{}={}", args.maintenance, cx.style().string(w))),
+                None => note = not_added(args.backup, args.maintenance, NO_FREE_HOUR),
+            },
             None => {
-                note = " (the backup window is not in `hh:mm-hh:mm` form, so no maintenance window was added)"
+                note = not_added(
+                    args.backup,
+                    args.maintenance,
+                    "is not in `hh:mm-hh:mm` form",
+                )
             }
         },
-        (None, Some(None)) | (Some(None), None) => {
-            note = " (a window is set by an expression, so the other window was not added: it could overlap)"
+        (None, Some(None)) => {
+            note = not_added(args.maintenance, args.backup, "is not a string literal")
+        }
+        (Some(None), None) => {
+            note = not_added(args.backup, args.maintenance, "is not a string literal")
         }
         (Some(_), Some(_)) => {}
     }
 
-    let what = if is_instance {
-        "RDS instance"
-    } else {
-        "RDS cluster"
-    };
     match zero {
         None => {
+            let what = if is_instance {
+                "RDS instance"
+            } else {
+                "RDS cluster"
+            };
             let fix = Fix::safe(vec![append_items(
                 cx.text,
                 db.arguments,
@@ -130,13 +149,63 @@ fn check(cx: &mut Checker, m: &Match) {
             if !added.is_empty() {
                 edits.push(append_items(cx.text, db.arguments, &added, cx.style()));
             }
-            cx.report(
-                retention.value,
-                format!("`backup_retention_period=0` turns off automated backups and point-in-time recovery of this {what}; turning them on takes the instance offline briefly{note}"),
-                Some(Fix::unsafe_(edits)),
-            );
+            // AWS only accepts 1 to 35 days for a DB cluster: there 0 is an error, not a choice.
+            let message = if is_instance {
+                format!(
+                    "`backup_retention_period=0` turns off automated backups and point-in-time recovery of this RDS instance; keep {RETENTION_DAYS} days (turning backups on takes the instance offline briefly){note}"
+                )
+            } else {
+                format!(
+                    "`backup_retention_period=0` is rejected for an RDS cluster, which keeps 1 to 35 days of automated backups; keep {RETENTION_DAYS} days{note}"
+                )
+            };
+            cx.report(retention.value, message, Some(Fix::unsafe_(edits)));
         }
     }
+}
+
+const NO_FREE_HOUR: &str = "leaves none of the usual hours free";
+
+/// Says why the window `missing` was not added next to the window `existing`.
+fn not_added(existing: &str, missing: &str, why: &str) -> String {
+    format!(" (`{existing}` {why}, so `{missing}` was not added: it could overlap)")
+}
+
+/// The call whose keywords the SDK reads: the resource call itself, or the `<args_type>(...)`
+/// object passed as `args=` or as the second positional argument (the SDK then ignores every
+/// keyword beside it). `None` when they come from something we cannot read (a variable, `*a`).
+fn written_arguments<'t>(
+    cx: &Checker<'_, 't>,
+    resource: &ResourceCall<'t>,
+    args_type: &str,
+) -> Option<ResourceCall<'t>> {
+    if resource.has_kwargs_splat() {
+        return None;
+    }
+    let mut cursor = resource.arguments.walk();
+    let children: Vec<_> = resource.arguments.named_children(&mut cursor).collect();
+    if children.iter().any(|n| n.kind() == "list_splat") {
+        return None;
+    }
+    let positional = children
+        .iter()
+        .filter(|n| !matches!(n.kind(), "keyword_argument" | "comment"))
+        .nth(1)
+        .copied();
+    let Some(object) = positional.or_else(|| resource.keyword("args", cx.text).map(|k| k.value))
+    else {
+        return Some(resource.clone());
+    };
+    if let Some(args) = cx.resource_call(object, &[args_type]) {
+        return Some(args);
+    }
+    // A second positional `pulumi.ResourceOptions(...)` is the options, not the arguments.
+    let is_options = object.kind() == "call"
+        && object
+            .child_by_field_name("function")
+            .and_then(|f| cx.imports.resolve(f, cx.text))
+            .is_some_and(|p| p == "pulumi.ResourceOptions");
+    is_options.then(|| resource.clone())
 }
 
 /// Daily backup windows to try, in order, when a maintenance window is already set.

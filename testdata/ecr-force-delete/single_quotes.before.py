@@ -1,0 +1,9 @@
+import pulumi_aws as aws
+
+# This file writes its strings with single quotes: so does the fix.
+repo = aws.ecr.Repository(
+    'app',
+    name='app',
+    tags={'Team': 'web', 'Env': 'dev'},
+)
+inline = aws.ecr.Repository('inline', name='inline')

@@ -1,0 +1,20 @@
+﻿import pulumi_aws as aws
+
+
+class Stack:
+	def __init__(self, name):
+		self.db = aws.rds.Instance(
+			name,
+			engine="postgres",
+			instance_class="db.t3.micro",
+			backup_retention_period=7,
+			backup_window="03:00-04:00",
+			maintenance_window="mon:04:00-mon:05:00",
+		)
+		self.cluster = aws.rds.Cluster(
+			f"{name}-cluster",
+			engine="aurora-postgresql",
+			backup_retention_period=7,
+			preferred_backup_window="03:00-04:00",
+			preferred_maintenance_window="mon:04:00-mon:05:00"
+		)
