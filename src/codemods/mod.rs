@@ -192,10 +192,11 @@ impl<'t> Checker<'_, 't> {
 }
 
 /// Which part of the combined query a pattern came from.
-#[derive(Clone, Copy)]
 enum Owner {
     Imports,
-    Codemod(usize),
+    /// The codemods whose query this is: codemods with the same query share one pattern, so
+    /// the tree is matched once for all of them.
+    Codemods(Vec<usize>),
 }
 
 struct Engine {
@@ -206,27 +207,38 @@ struct Engine {
 /// Patterns every file needs, whatever codemods run: the imports.
 const PRELUDE: &str = "[(import_statement) (import_from_statement)] @import\n";
 
+/// A query without its comment lines and with white space folded, to find equal queries.
+fn normalized(query: &str) -> String {
+    let code = query.lines().filter(|l| !l.trim_start().starts_with(';'));
+    code.flat_map(str::split_whitespace).collect::<Vec<_>>().join(" ")
+}
+
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let mut source = String::from(PRELUDE);
-        let mut chunks = vec![(0, Owner::Imports)];
+        // (offset in `source`, normalized query, owning codemods)
+        let mut chunks: Vec<(usize, String, Vec<usize>)> = Vec::new();
         for (i, codemod) in CODEMODS.iter().enumerate() {
-            chunks.push((source.len(), Owner::Codemod(i)));
-            source.push_str(codemod.query);
-            source.push('\n');
+            let key = normalized(codemod.query);
+            match chunks.iter_mut().find(|(_, k, _)| *k == key) {
+                Some((_, _, owners)) => owners.push(i),
+                None => {
+                    chunks.push((source.len(), key, vec![i]));
+                    source.push_str(codemod.query);
+                    source.push('\n');
+                }
+            }
         }
         let query = Query::new(&crate::source::language(), &source)
             .unwrap_or_else(|e| panic!("the codemod queries do not compile: {e}"));
         let owners = (0..query.pattern_count())
             .map(|p| {
                 let start = query.start_byte_for_pattern(p);
-                chunks
-                    .iter()
-                    .rev()
-                    .find(|(offset, _)| *offset <= start)
-                    .expect("pattern in a chunk")
-                    .1
+                match chunks.iter().rev().find(|(offset, _, _)| *offset <= start) {
+                    Some((_, _, codemods)) => Owner::Codemods(codemods.clone()),
+                    None => Owner::Imports,
+                }
             })
             .collect();
         Engine { query, owners }
@@ -244,16 +256,18 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
     let engine = engine();
     let mut cursor = QueryCursor::new();
     let mut imports = Imports::default();
-    let mut matches: Vec<(usize, Vec<QueryCapture>)> = Vec::new();
+    let mut matches: Vec<(&[usize], Vec<QueryCapture>)> = Vec::new();
     let mut it = cursor.matches(&engine.query, tree.root_node(), text.as_bytes());
     while let Some(m) = it.next() {
-        match engine.owners[m.pattern_index] {
+        match &engine.owners[m.pattern_index] {
             Owner::Imports => m
                 .captures
                 .iter()
                 .for_each(|c| imports.add_statement(c.node, text)),
-            Owner::Codemod(i) if rules.contains(i) => matches.push((i, m.captures.to_vec())),
-            Owner::Codemod(_) => {}
+            Owner::Codemods(codemods) if codemods.iter().any(|&i| rules.contains(i)) => {
+                matches.push((codemods, m.captures.to_vec()))
+            }
+            Owner::Codemods(_) => {}
         }
     }
     if !imports.imports_pulumi_aws() || crate::suppression::file_is_ignored(text, tree) {
@@ -267,16 +281,13 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
         rule: "",
         findings: Vec::new(),
     };
-    for (i, captures) in &matches {
-        let codemod = CODEMODS[*i];
-        checker.rule = codemod.id;
-        (codemod.check)(
-            &mut checker,
-            &Match {
-                captures,
-                query: &engine.query,
-            },
-        );
+    for (codemods, captures) in &matches {
+        for &i in codemods.iter().filter(|&&i| rules.contains(i)) {
+            let codemod = CODEMODS[i];
+            checker.rule = codemod.id;
+            let m = Match { captures, query: &engine.query };
+            (codemod.check)(&mut checker, &m);
+        }
     }
     let mut findings = checker.findings;
     findings.retain(|f| !crate::suppression::is_suppressed(text, tree, f.start, f.rule));
@@ -296,7 +307,7 @@ mod tests {
                 engine
                     .owners
                     .iter()
-                    .any(|o| matches!(o, Owner::Codemod(j) if *j == i)),
+                    .any(|o| matches!(o, Owner::Codemods(c) if c.contains(&i))),
                 "{} has no query pattern",
                 codemod.id
             );
