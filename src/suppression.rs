@@ -17,21 +17,42 @@ pub fn file_is_ignored(text: &str, tree: &Tree) -> bool {
         .any(|(i, _)| in_comment(tree, i))
 }
 
-/// True when a directive on the finding's line, or alone on the line above, names `rule` or
-/// names no rule at all.
+/// True when a directive names `rule` (or no rule at all) on the finding's line, on the first
+/// line of the call the finding is in, or alone on the line above either.
 pub fn is_suppressed(text: &str, tree: &Tree, offset: usize, rule: &str) -> bool {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    if line_suppresses(text, tree, line_start, line_end, rule) {
-        return true;
+    let mut lines = vec![line_start(text, offset)];
+    if let Some(call) = enclosing_call(tree, offset) {
+        lines.push(line_start(text, call));
     }
-    if line_start == 0 {
-        return false;
+    lines.into_iter().any(|start| {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if line_suppresses(text, tree, start, end, rule) {
+            return true;
+        }
+        if start == 0 {
+            return false;
+        }
+        let above_end = start - 1;
+        let above_start = line_start(text, above_end);
+        text[above_start..above_end].trim_start().starts_with('#')
+            && line_suppresses(text, tree, above_start, above_end, rule)
+    })
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Start of the innermost call around `offset`: a finding on an argument belongs to its call.
+fn enclosing_call(tree: &Tree, offset: usize) -> Option<usize> {
+    let mut node = tree.root_node().descendant_for_byte_range(offset, offset);
+    while let Some(n) = node {
+        if n.kind() == "call" {
+            return Some(n.start_byte());
+        }
+        node = n.parent();
     }
-    let above_end = line_start - 1;
-    let above_start = text[..above_end].rfind('\n').map_or(0, |i| i + 1);
-    text[above_start..above_end].trim_start().starts_with('#')
-        && line_suppresses(text, tree, above_start, above_end, rule)
+    None
 }
 
 fn line_suppresses(text: &str, tree: &Tree, start: usize, end: usize, rule: &str) -> bool {
@@ -78,6 +99,17 @@ mod tests {
         assert!(!is_suppressed(text, &tree, at("c ="), "r1"));
         // Inside a string it is not a directive.
         assert!(!is_suppressed(text, &tree, at("d ="), "r1"));
+    }
+
+    #[test]
+    fn a_directive_on_the_call_covers_findings_on_its_arguments() {
+        let text = "e = f(  # infra-fix: ignore[r1]\n    vpc=True,\n)\n# infra-fix: ignore\ng = f(\n    x=0,\n)\nh = f(\n    y=0,\n)\n";
+        let tree = parse(text);
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(is_suppressed(text, &tree, at("vpc"), "r1"));
+        assert!(!is_suppressed(text, &tree, at("vpc"), "r2"));
+        assert!(is_suppressed(text, &tree, at("x=0"), "r2"));
+        assert!(!is_suppressed(text, &tree, at("y=0"), "r1"));
     }
 
     #[test]

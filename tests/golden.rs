@@ -6,6 +6,7 @@
 //! `__main__.after.py` and `__main__.findings`.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the expected files: review the diff.
+//! `GOLDEN_ONLY=<text>` limits a run (and an update) to fixtures whose path contains it.
 
 use infra_fix::codemods::{CODEMODS, RuleSet};
 use infra_fix::edit::Applicability;
@@ -50,8 +51,10 @@ fn rules_for(path: &Path) -> RuleSet {
 fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
     let mut files = Vec::new();
     python_files(Path::new(TESTDATA), &mut files);
+    let only = std::env::var("GOLDEN_ONLY").unwrap_or_default();
     files
         .iter()
+        .filter(|path| path.to_str().unwrap().contains(&only))
         .filter_map(|path| {
             let name = path.file_name()?.to_str()?;
             let stem = name
@@ -96,7 +99,7 @@ fn fixtures_fix_exactly_as_expected() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let cases = cases();
     assert!(
-        update || cases.len() >= 10,
+        update || std::env::var_os("GOLDEN_ONLY").is_some() || cases.len() >= 10,
         "fixtures were not found under {TESTDATA}"
     );
     let mut failures = Vec::new();

@@ -22,12 +22,13 @@ const DEFAULTS: [(&str, &str); 3] = [(MAXIMUM, "200"), (MINIMUM, "100"), (GRACE,
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
-    let Some(service) = cx.resource_call(call, &["ecs.Service"]) else {
+    // The keywords may live in a `ServiceArgs(...)` object: read and fix them there.
+    let Some(service) = cx
+        .resource_call(call, &["ecs.Service"])
+        .and_then(|s| s.written_arguments(cx.imports, cx.text))
+    else {
         return;
     };
-    if service.has_kwargs_splat() {
-        return;
-    }
     // DAEMON services reject the percents; a strategy we cannot read may be DAEMON.
     let strategy_unknown = match service.keyword("scheduling_strategy", cx.text) {
         Some(k) => match string_value(k.value, cx.text) {

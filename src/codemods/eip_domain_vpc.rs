@@ -15,7 +15,7 @@ fn check(cx: &mut Checker, m: &Match) {
     let (Some(call), Some(argument)) = (m.node("call"), m.node("argument")) else {
         return;
     };
-    let Some(eip) = cx.resource_call(call, &["ec2.Eip"]) else {
+    let Some(eip) = cx.resource_call(call, &["ec2.Eip", "ec2.EipArgs"]) else {
         return;
     };
     let Some(value) = argument.child_by_field_name("value") else {

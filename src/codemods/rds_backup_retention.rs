@@ -2,7 +2,6 @@
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, append_items};
-use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{int_value, string_value};
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -35,13 +34,8 @@ fn check(cx: &mut Checker, m: &Match) {
         return;
     };
     let is_instance = resource.type_name == "rds.Instance";
-    let args_type = if is_instance {
-        "rds.InstanceArgs"
-    } else {
-        "rds.ClusterArgs"
-    };
     // The keywords may live in an `InstanceArgs(...)` object: read and fix them there.
-    let Some(db) = written_arguments(cx, &resource, args_type) else {
+    let Some(db) = resource.written_arguments(cx.imports, cx.text) else {
         return;
     };
     if db.has_kwargs_splat()
@@ -169,43 +163,6 @@ const NO_FREE_HOUR: &str = "leaves none of the usual hours free";
 /// Says why the window `missing` was not added next to the window `existing`.
 fn not_added(existing: &str, missing: &str, why: &str) -> String {
     format!(" (`{existing}` {why}, so `{missing}` was not added: it could overlap)")
-}
-
-/// The call whose keywords the SDK reads: the resource call itself, or the `<args_type>(...)`
-/// object passed as `args=` or as the second positional argument (the SDK then ignores every
-/// keyword beside it). `None` when they come from something we cannot read (a variable, `*a`).
-fn written_arguments<'t>(
-    cx: &Checker<'_, 't>,
-    resource: &ResourceCall<'t>,
-    args_type: &str,
-) -> Option<ResourceCall<'t>> {
-    if resource.has_kwargs_splat() {
-        return None;
-    }
-    let mut cursor = resource.arguments.walk();
-    let children: Vec<_> = resource.arguments.named_children(&mut cursor).collect();
-    if children.iter().any(|n| n.kind() == "list_splat") {
-        return None;
-    }
-    let positional = children
-        .iter()
-        .filter(|n| !matches!(n.kind(), "keyword_argument" | "comment"))
-        .nth(1)
-        .copied();
-    let Some(object) = positional.or_else(|| resource.keyword("args", cx.text).map(|k| k.value))
-    else {
-        return Some(resource.clone());
-    };
-    if let Some(args) = cx.resource_call(object, &[args_type]) {
-        return Some(args);
-    }
-    // A second positional `pulumi.ResourceOptions(...)` is the options, not the arguments.
-    let is_options = object.kind() == "call"
-        && object
-            .child_by_field_name("function")
-            .and_then(|f| cx.imports.resolve(f, cx.text))
-            .is_some_and(|p| p == "pulumi.ResourceOptions");
-    is_options.then(|| resource.clone())
 }
 
 /// Daily backup windows to try, in order, when a maintenance window is already set.

@@ -87,4 +87,44 @@ impl<'t> ResourceCall<'t> {
             )
         })
     }
+
+    /// The call whose keywords the SDK reads: this one, or the `*Args(...)` object passed as
+    /// `args=` or as the second positional argument (the SDK then ignores every keyword beside
+    /// it). `None` when they come from something we cannot read: a variable, `*a`, `**kw`.
+    pub fn written_arguments(&self, imports: &Imports, text: &str) -> Option<ResourceCall<'t>> {
+        if self.has_kwargs_splat() {
+            return None;
+        }
+        let mut cursor = self.arguments.walk();
+        let children: Vec<Node<'t>> = self.arguments.named_children(&mut cursor).collect();
+        if children.iter().any(|n| n.kind() == "list_splat") {
+            return None;
+        }
+        let second_positional = children
+            .iter()
+            .filter(|n| !matches!(n.kind(), "keyword_argument" | "comment"))
+            .nth(1)
+            .copied();
+        let Some(object) =
+            second_positional.or_else(|| self.keyword("args", text).map(|k| k.value))
+        else {
+            return Some(self.clone());
+        };
+        // `<Class>Args`, or `<Class>InitArgs` where the SDK renamed it, of the same module.
+        let module = self.type_name.split('.').next().unwrap_or_default();
+        if let Some(args) = ResourceCall::resolve(object, imports, text).filter(|a| {
+            a.type_name
+                .starts_with(&format!("{module}.{}", self.class_name()))
+                && a.type_name.ends_with("Args")
+        }) {
+            return Some(args);
+        }
+        // A second positional `pulumi.ResourceOptions(...)` is the options, not the arguments.
+        let is_options = object.kind() == "call"
+            && object
+                .child_by_field_name("function")
+                .and_then(|f| imports.resolve(f, text))
+                .is_some_and(|p| p == "pulumi.ResourceOptions");
+        is_options.then(|| self.clone())
+    }
 }
