@@ -210,7 +210,9 @@ const PRELUDE: &str = "[(import_statement) (import_from_statement)] @import\n";
 /// A query without its comment lines and with white space folded, to find equal queries.
 fn normalized(query: &str) -> String {
     let code = query.lines().filter(|l| !l.trim_start().starts_with(';'));
-    code.flat_map(str::split_whitespace).collect::<Vec<_>>().join(" ")
+    code.flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn engine() -> &'static Engine {
@@ -285,7 +287,10 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
         for &i in codemods.iter().filter(|&&i| rules.contains(i)) {
             let codemod = CODEMODS[i];
             checker.rule = codemod.id;
-            let m = Match { captures, query: &engine.query };
+            let m = Match {
+                captures,
+                query: &engine.query,
+            };
             (codemod.check)(&mut checker, &m);
         }
     }
