@@ -203,8 +203,22 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
             .map_or(container.start_byte(), |n| n.end_byte());
         return Edit::insert(open, new_items.join(", "));
     };
-    let comma = next_non_comment_sibling(last).filter(|n| n.kind() == ",");
     let multi_line = container.start_position().row != container.end_position().row;
+    // Pulumi programs keep `opts=` last: new arguments go before it.
+    if is_keyword(text, last, "opts") {
+        return match own_line_indent(text, last).filter(|_| multi_line) {
+            Some(indent) => {
+                let nl = style.newline;
+                let added: String = new_items
+                    .iter()
+                    .map(|item| format!("{item},{nl}{indent}"))
+                    .collect();
+                Edit::insert(last.start_byte(), added)
+            }
+            None => Edit::insert(last.start_byte(), format!("{}, ", new_items.join(", "))),
+        };
+    }
+    let comma = next_non_comment_sibling(last).filter(|n| n.kind() == ",");
     let indent = own_line_indent(text, last).filter(|_| multi_line);
 
     match (indent, comma) {
@@ -243,6 +257,13 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
         }
         (None, None) => Edit::insert(last.end_byte(), format!(", {}", new_items.join(", "))),
     }
+}
+
+fn is_keyword(text: &str, node: Node, name: &str) -> bool {
+    node.kind() == "keyword_argument"
+        && node
+            .child_by_field_name("name")
+            .is_some_and(|n| &text[n.byte_range()] == name)
 }
 
 /// Removes `item` from its container with its comma; when the item stood alone on its line,
@@ -379,6 +400,23 @@ mod tests {
         let before = "f(\n\ta,\n\tb=1  # note\n\t# trailing comment\n)\n";
         let after = "f(\n\ta,\n\tb=1,  # note\n\tc=2\n\t# trailing comment\n)\n";
         assert_eq!(append(before, "argument_list", &["c=2"]), after);
+    }
+
+    #[test]
+    fn new_arguments_go_before_a_trailing_opts() {
+        let before = "f(\n    a,\n    opts=o,  # keep\n)\n";
+        assert_eq!(
+            append(before, "argument_list", &["c=2", "d=3"]),
+            "f(\n    a,\n    c=2,\n    d=3,\n    opts=o,  # keep\n)\n"
+        );
+        assert_eq!(
+            append("f(a, opts=o)\n", "argument_list", &["c=2"]),
+            "f(a, c=2, opts=o)\n"
+        );
+        assert_eq!(
+            append("f(opts=o)\n", "argument_list", &["c=2"]),
+            "f(c=2, opts=o)\n"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `sg-rule-description`: security group rules without a description (catalog issue 13).
 
 use super::{Checker, Match, codemod};
-use crate::edit::{Fix, append_items, items};
+use crate::edit::{Edit, Fix, append_items, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, int_value, scalar_text, string_value};
 use tree_sitter::Node;
@@ -17,6 +17,16 @@ pub const CODEMOD: super::Codemod = codemod! {
 enum Direction {
     Ingress,
     Egress,
+}
+
+impl Direction {
+    fn of(ingress: bool) -> Direction {
+        if ingress {
+            Direction::Ingress
+        } else {
+            Direction::Egress
+        }
+    }
 }
 
 /// The arguments of one rule, whether a call (`kw=value`) or a dict (`"kw": value`).
@@ -81,50 +91,61 @@ const VPC: Schema = Schema {
     peer_groups: "referenced_security_group_id",
 };
 
+/// Rules, groups (whose inline dict rules are checked here), and the `*Args` forms of both.
+const TYPES: &[&str] = &[
+    "ec2.SecurityGroupRule",
+    "ec2.SecurityGroupRuleArgs",
+    "vpc.SecurityGroupIngressRule",
+    "vpc.SecurityGroupIngressRuleArgs",
+    "vpc.SecurityGroupEgressRule",
+    "vpc.SecurityGroupEgressRuleArgs",
+    "ec2.SecurityGroupIngressArgs",
+    "ec2.SecurityGroupEgressArgs",
+    "ec2.SecurityGroup",
+    "ec2.SecurityGroupArgs",
+];
+const GROUPS: &[&str] = &["ec2.SecurityGroup", "ec2.SecurityGroupArgs"];
+
 fn check(cx: &mut Checker, m: &Match) {
-    let Some(call_node) = m.node("call") else {
+    let Some(node) = m.node("call") else {
         return;
     };
-    let Some(call) = cx.resource_call(
-        call_node,
-        &[
-            "ec2.SecurityGroupRule",
-            "vpc.SecurityGroupIngressRule",
-            "vpc.SecurityGroupEgressRule",
-            "ec2.SecurityGroup",
-        ],
-    ) else {
+    let Some(call) = cx.resource_call(node, TYPES) else {
         return;
     };
-    match call.type_name.as_str() {
-        "ec2.SecurityGroup" => check_inline_rules(cx, &call),
-        "ec2.SecurityGroupRule" => {
-            let direction =
-                call.keyword("type", cx.text)
-                    .and_then(|k| match string_value(k.value, cx.text) {
-                        Some("ingress") => Some(Direction::Ingress),
-                        Some("egress") => Some(Direction::Egress),
-                        _ => None,
-                    });
-            let group = call
-                .keyword("security_group_id", cx.text)
-                .and_then(|k| name_of(k.value, cx.text));
-            check_rule(cx, call_node, Fields::Call(call), &LEGACY, direction, group);
-        }
-        _ => {
-            let direction = if call.class_name() == "SecurityGroupIngressRule" {
-                Direction::Ingress
-            } else {
-                Direction::Egress
+    // `Rule("name", RuleArgs(...))`: the SDK ignores other keywords when given an args
+    // object, so the args object is the rule to check (it is matched on its own).
+    if call.keyword("args", cx.text).is_some() || positional_count(&call) > 1 {
+        return;
+    }
+    let direction = Direction::of(call.class_name().contains("Ingress"));
+    let group = call
+        .keyword("security_group_id", cx.text)
+        .and_then(|k| name_of(k.value, cx.text));
+    match call.class_name().trim_end_matches("Args") {
+        "SecurityGroup" => check_inline_dicts(cx, &call),
+        "SecurityGroupRule" => {
+            let direction = match call
+                .keyword("type", cx.text)
+                .and_then(|k| string_value(k.value, cx.text))
+            {
+                Some("ingress") => Some(Direction::Ingress),
+                Some("egress") => Some(Direction::Egress),
+                _ => None,
             };
-            let group = call
-                .keyword("security_group_id", cx.text)
-                .and_then(|k| name_of(k.value, cx.text));
+            check_rule(cx, node, Fields::Call(call), &LEGACY, direction, group);
+        }
+        "SecurityGroupIngressRule" | "SecurityGroupEgressRule" => {
+            check_rule(cx, node, Fields::Call(call), &VPC, Some(direction), group);
+        }
+        // `SecurityGroupIngressArgs(...)`, in a group's `ingress=[...]` or built ahead of it.
+        _ => {
+            let group = enclosing_group(cx, node).and_then(|g| group_name(cx, &g));
             check_rule(
                 cx,
-                call_node,
+                node,
                 Fields::Call(call),
-                &VPC,
+                &INLINE,
                 Some(direction),
                 group,
             );
@@ -132,39 +153,64 @@ fn check(cx: &mut Checker, m: &Match) {
     }
 }
 
-/// The `ingress=[...]` / `egress=[...]` elements of a security group.
-fn check_inline_rules(cx: &mut Checker, group: &ResourceCall) {
-    let group_name = group_name(cx, group);
-    for (keyword, direction, args_class) in [
-        (
-            "ingress",
-            Direction::Ingress,
-            "ec2.SecurityGroupIngressArgs",
-        ),
-        ("egress", Direction::Egress, "ec2.SecurityGroupEgressArgs"),
+fn positional_count(call: &ResourceCall) -> usize {
+    let mut cursor = call.arguments.walk();
+    call.arguments
+        .named_children(&mut cursor)
+        .filter(|n| {
+            !matches!(
+                n.kind(),
+                "keyword_argument" | "comment" | "dictionary_splat"
+            )
+        })
+        .count()
+}
+
+/// The rules of a security group's `ingress=` / `egress=`: the elements of a list (or
+/// tuple) literal, or the element expression of a list comprehension, which every rule it
+/// generates shares.
+fn inline_rules<'t>(cx: &Checker<'_, 't>, group: &ResourceCall<'t>) -> Vec<(Node<'t>, Direction)> {
+    let mut rules = Vec::new();
+    for (keyword, direction) in [
+        ("ingress", Direction::Ingress),
+        ("egress", Direction::Egress),
     ] {
-        let Some(list) = group.keyword(keyword, cx.text).map(|k| k.value) else {
+        let Some(value) = group.keyword(keyword, cx.text).map(|k| k.value) else {
             continue;
         };
-        if list.kind() != "list" {
-            continue;
+        match value.kind() {
+            "list" | "tuple" => rules.extend(items(value).into_iter().map(|n| (n, direction))),
+            "list_comprehension" => {
+                rules.extend(value.child_by_field_name("body").map(|n| (n, direction)))
+            }
+            _ => {}
         }
-        for element in items(list) {
-            let fields = match element.kind() {
-                "dictionary" => Fields::Dict(element),
-                "call" => match cx.resource_call(element, &[args_class]) {
-                    Some(args) => Fields::Call(args),
-                    None => continue,
-                },
-                _ => continue,
-            };
+    }
+    rules
+}
+
+/// The security group whose `ingress=` / `egress=` holds `rule` directly.
+fn enclosing_group<'t>(cx: &Checker<'_, 't>, rule: Node<'t>) -> Option<ResourceCall<'t>> {
+    // rule -> list / comprehension -> keyword argument -> argument list -> call
+    let call = rule.parent()?.parent()?.parent()?.parent()?;
+    let group = cx.resource_call(call, GROUPS)?;
+    inline_rules(cx, &group)
+        .iter()
+        .any(|(n, _)| n.id() == rule.id())
+        .then_some(group)
+}
+
+fn check_inline_dicts(cx: &mut Checker, group: &ResourceCall) {
+    let name = group_name(cx, group);
+    for (rule, direction) in inline_rules(cx, group) {
+        if rule.kind() == "dictionary" {
             check_rule(
                 cx,
-                element,
-                fields,
+                rule,
+                Fields::Dict(rule),
                 &INLINE,
                 Some(direction),
-                group_name.clone(),
+                name.clone(),
             );
         }
     }
@@ -178,32 +224,49 @@ fn check_rule(
     direction: Option<Direction>,
     group: Option<String>,
 ) {
-    if fields.get("description", cx.text).is_some() || fields.has_splat() {
+    if fields.has_splat() {
         return;
     }
-    let fix = direction.map(|direction| {
-        let description = describe(cx, &fields, schema, direction, group);
-        let item = match fields {
-            Fields::Call(_) => format!("description={}", cx.style().string(&description)),
-            Fields::Dict(_) => format!(
-                "{}: {}",
-                cx.style().string("description"),
-                cx.style().string(&description)
-            ),
-        };
-        Fix::safe(vec![append_items(
+    // `description=""` says no more than no description: its value is replaced.
+    let empty = match fields.get("description", cx.text) {
+        None => None,
+        Some(value) if string_value(value, cx.text) == Some("") => Some(value),
+        Some(_) => return,
+    };
+    let Some(direction) = direction else {
+        cx.report(
+            at,
+            "Security group rule without a description, so nobody can tell why it is open; \
+             its direction (`type=`) is not a literal string, so write one by hand",
+            None,
+        );
+        return;
+    };
+    let description = describe(cx, &fields, schema, direction, group);
+    let literal = cx.style().string(&description);
+    let edit = match (empty, &fields) {
+        (Some(value), _) => Edit::replace(value, literal),
+        (None, Fields::Call(_)) => append_items(
             cx.text,
             fields.container(),
-            &[item],
+            &[format!("description={literal}")],
             cx.style(),
-        )])
-    });
-    let message = if fix.is_some() {
-        "Security group rule without a description: say why the port is open"
-    } else {
-        "Security group rule without a description; its direction (`type=`) is not a literal, so write one by hand"
+        ),
+        (None, Fields::Dict(_)) => {
+            let key = cx.style().string("description");
+            append_items(
+                cx.text,
+                fields.container(),
+                &[format!("{key}: {literal}")],
+                cx.style(),
+            )
+        }
     };
-    cx.report(at, message, fix);
+    let message = format!(
+        "Security group rule without a description, so nobody can tell why it is open; \
+         add one such as \"{description}\""
+    );
+    cx.report(at, message, Some(Fix::safe(vec![edit])));
 }
 
 /// A one-line description from the rule's protocol, ports, peer and group.
@@ -227,17 +290,17 @@ fn describe(
     let self_peer = fields.get("self", text).and_then(bool_value) == Some(true);
     let peer_groups = fields
         .get(schema.peer_groups, text)
-        .map(|n| names_in(n, text))
+        .map(|n| peers_in(n, text))
         .filter(|n| !n.is_empty());
     let cidrs: Vec<String> = schema
         .cidrs
         .iter()
         .filter_map(|k| fields.get(k, text))
-        .flat_map(|n| cidrs_in(n, text))
+        .flat_map(|n| peers_in(n, text))
         .collect();
     let prefix_lists = fields
         .get(schema.prefix_lists, text)
-        .map(|n| names_in(n, text));
+        .map(|n| peers_in(n, text));
 
     let peer: Option<Peer> = if self_peer {
         Some(Peer::Itself)
@@ -339,8 +402,9 @@ fn well_known_port(protocol: &str, port: i64) -> Option<&'static str> {
     })
 }
 
-/// The CIDR blocks of a value: literals as written, expressions by their variable's name.
-fn cidrs_in(node: Node, text: &str) -> Vec<String> {
+/// What a peer value refers to, element by element: literals as written (`"10.0.0.0/8"`,
+/// `"sg-0123"`), expressions by the name of their resource (`[self.alb_sg.id]` -> `alb`).
+fn peers_in(node: Node, text: &str) -> Vec<String> {
     let elements = if node.kind() == "list" {
         items(node)
     } else {
@@ -350,109 +414,100 @@ fn cidrs_in(node: Node, text: &str) -> Vec<String> {
         .into_iter()
         .filter_map(|n| {
             string_value(n, text)
+                .filter(|s| !s.is_empty())
                 .map(str::to_string)
                 .or_else(|| name_of(n, text))
         })
         .collect()
 }
 
-/// The names of the resources a value refers to (`[self.alb_sg.id]` -> `["alb"]`).
-fn names_in(node: Node, text: &str) -> Vec<String> {
-    let elements = if node.kind() == "list" {
-        items(node)
-    } else {
-        vec![node]
-    };
-    elements
-        .into_iter()
-        .filter_map(|n| name_of(n, text))
-        .collect()
-}
+/// Attributes that are an output of the resource they are read from: the resource names it.
+const OUTPUTS: &[&str] = &[
+    "id",
+    "arn",
+    "name",
+    "cidr_block",
+    "ipv6_cidr_block",
+    "prefix_list_id",
+];
 
-/// A short name for the resource an expression refers to: `self.alb_sg.id` -> `alb`,
-/// `vpc.cidr_block` -> `vpc`, `groups[i].id` -> `groups`.
+/// A short name for what an expression refers to: `self.alb_sg.id` -> `alb`,
+/// `vpc.cidr_block` -> `vpc`, `groups["web"].id` -> `web`, `sgs[i].id` -> `sgs`,
+/// `alb_sg_id` -> `alb`. None for anything else (calls, literals, `self.id`).
 fn name_of(node: Node, text: &str) -> Option<String> {
-    let mut node = node;
-    loop {
-        match node.kind() {
-            "attribute" => {
-                let attribute = &text[node.child_by_field_name("attribute")?.byte_range()];
-                let object = node.child_by_field_name("object")?;
-                let is_output = matches!(
-                    attribute,
-                    "id" | "arn" | "cidr_block" | "ipv6_cidr_block" | "name"
-                );
-                if is_output && &text[object.byte_range()] != "self" {
-                    node = object;
-                    continue;
-                }
-                return Some(clean_name(attribute));
+    match node.kind() {
+        "identifier" if &text[node.byte_range()] != "self" => clean_name(&text[node.byte_range()]),
+        "parenthesized_expression" => name_of(node.named_child(0)?, text),
+        // A string key names the element; an index does not.
+        "subscript" => node
+            .child_by_field_name("subscript")
+            .and_then(|key| string_value(key, text))
+            .and_then(clean_name)
+            .or_else(|| name_of(node.child_by_field_name("value")?, text)),
+        "attribute" => {
+            let attribute = &text[node.child_by_field_name("attribute")?.byte_range()];
+            if OUTPUTS.contains(&attribute) {
+                name_of(node.child_by_field_name("object")?, text)
+            } else {
+                clean_name(attribute)
             }
-            "subscript" => node = node.child_by_field_name("value")?,
-            "identifier" => return Some(clean_name(&text[node.byte_range()])),
-            _ => return None,
         }
+        _ => None,
     }
 }
 
-/// The name to use for a security group's own rules: what it is assigned to, else its
-/// resource name.
+/// What to call a security group in its rules: the variable it is assigned to
+/// (`self.alb_sg = ...` -> `alb`), else the literal parts of its resource name
+/// (`f"alb-sg-{env}"` -> `alb`, `f"{env}-queue-sg"` -> `queue`).
 fn group_name(cx: &Checker, group: &ResourceCall) -> Option<String> {
-    let parent = group.node.parent()?;
-    if parent.kind() == "assignment" {
-        if let Some(name) = parent
-            .child_by_field_name("left")
-            .and_then(|l| name_of(l, cx.text))
-        {
-            return Some(name);
-        }
-    }
-    let first = group.first_positional()?;
-    let literal = match string_value(first, cx.text) {
-        Some(s) => s.to_string(),
-        // An f-string: its text up to the first interpolation (`f"alb-sg-{env}"` -> `alb-sg-`).
-        None if first.kind() == "string" => {
-            let mut cursor = first.walk();
-            let content = first
-                .named_children(&mut cursor)
-                .find(|c| c.kind() == "string_content")?;
-            let before_interpolation = first
-                .named_children(&mut first.walk())
-                .nth(1)
-                .is_some_and(|c| c.id() == content.id());
-            if !before_interpolation {
-                return None;
-            }
-            cx.src(content).to_string()
-        }
-        None => return None,
-    };
-    let name =
-        clean_name(literal.trim_matches(|c: char| c == '-' || c == '_' || c.is_whitespace()));
-    (!name.is_empty()).then_some(name)
+    let assigned = group
+        .node
+        .parent()
+        .filter(|p| p.kind() == "assignment")
+        .and_then(|a| a.child_by_field_name("left"))
+        .and_then(|left| name_of(left, cx.text));
+    assigned.or_else(|| {
+        let name = group.first_positional().filter(|n| n.kind() == "string")?;
+        let mut cursor = name.walk();
+        let literal: Vec<&str> = name
+            .named_children(&mut cursor)
+            .filter(|c| c.kind() == "string_content")
+            .map(|c| cx.src(c))
+            .collect();
+        clean_name(&literal.join("-"))
+    })
 }
 
-/// Drops the "security group" decoration from a name: `alb_sg` -> `alb`, `sg-web` -> `web`.
-fn clean_name(name: &str) -> String {
-    let lower = name.to_ascii_lowercase();
-    for suffix in [
-        "_security_group",
-        "-security-group",
-        "_secgroup",
-        "_sg",
-        "-sg",
-        "securitygroup",
-    ] {
-        if lower.len() > suffix.len() && lower.ends_with(suffix) {
-            return name[..name.len() - suffix.len()].to_string();
+/// Drops the words every security group name carries: `alb_sg` -> `alb`, `sg-web` -> `web`,
+/// `alb_sg_id` -> `alb`, `webSecurityGroup` -> `web`. None when nothing else is left (`sg`).
+fn clean_name(name: &str) -> Option<String> {
+    let is = |word: &str, options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
+    let mut words: Vec<&str> = name
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.first().is_some_and(|w| is(w, &["sg"])) {
+        words.remove(0);
+    }
+    loop {
+        match words.as_slice() {
+            [.., w] if is(w, &["id", "ids", "sg", "sgs", "secgroup", "securitygroup"]) => {
+                words.pop();
+            }
+            [.., a, b] if is(a, &["security"]) && is(b, &["group", "groups"]) => {
+                words.truncate(words.len() - 2);
+            }
+            _ => break,
         }
     }
-    for prefix in ["sg_", "sg-"] {
-        if lower.len() > prefix.len() && lower.starts_with(prefix) {
-            return name[prefix.len()..].to_string();
-        }
-    }
-    name.to_string()
+    let separator = if name.contains('_') { "_" } else { "-" };
+    let joined = words.join(separator);
+    // camelCase names: `webSecurityGroup`, `albSg`.
+    let cleaned = ["SecurityGroup", "Sg", "SG"]
+        .iter()
+        .find_map(|s| joined.strip_suffix(s).filter(|rest| !rest.is_empty()))
+        .unwrap_or(&joined);
+    (!cleaned.is_empty()).then(|| cleaned.to_string())
 }
 
 /// Keeps the characters AWS accepts in a rule description, at most 255 of them.
@@ -483,14 +538,53 @@ mod tests {
 
     #[test]
     fn names_lose_their_security_group_decoration() {
-        assert_eq!(clean_name("alb_sg"), "alb");
-        assert_eq!(clean_name("sg"), "sg");
-        assert_eq!(clean_name("webSecurityGroup"), "web");
-        assert_eq!(clean_name("sg-web"), "web");
+        let clean = |name| clean_name(name).unwrap_or_default();
+        assert_eq!(clean("alb_sg"), "alb");
+        assert_eq!(clean("alb_sg_id"), "alb");
+        assert_eq!(clean("cluster_security_group_id"), "cluster");
+        assert_eq!(clean("webSecurityGroup"), "web");
+        assert_eq!(clean("sg-web"), "web");
+        assert_eq!(clean("my-app-sg"), "my-app");
+        assert_eq!(clean("worker_group"), "worker_group");
+        assert_eq!(clean_name("sg"), None);
+        assert_eq!(clean_name("security-group"), None);
+        assert_eq!(clean_name("SG"), None);
+    }
+
+    #[test]
+    fn odd_expressions_name_what_they_can_and_never_panic() {
+        let code = "f(a=self.alb_sg.id, b=groups['web'].id, c=sgs[0].id, d=(x_sg).id, \
+                    e=get_sg('x').id, f=self.id, g=alb_sg_id, h=vpc.cidr_block, i=a.b.c.id, \
+                    j=sg.id.apply(lambda i: i), k='sg-0123', l=x[1:2], m=-1, n=self, o=s3.prefix_list_id)\n";
+        let tree = crate::source::parse(code);
+        let call = tree
+            .root_node()
+            .named_child(0)
+            .unwrap()
+            .named_child(0)
+            .unwrap();
+        let arguments = call.child_by_field_name("arguments").unwrap();
+        let names: Vec<String> = items(arguments)
+            .into_iter()
+            .map(|kw| {
+                let value = kw.child_by_field_name("value").unwrap();
+                name_of(value, code).unwrap_or_else(|| "-".into())
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "alb", "web", "-", "x", "-", "-", "alb", "vpc", "c", "-", "-", "x", "-", "-", "s3"
+            ]
+        );
     }
 
     #[test]
     fn descriptions_keep_only_allowed_characters() {
         assert_eq!(sanitize("Allow 'x' <y> to reach z"), "Allow x y to reach z");
+        assert_eq!(sanitize("a\"b\\c`d"), "abcd");
+        let allowed = "a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*";
+        assert_eq!(sanitize(allowed), allowed);
+        assert_eq!(sanitize(&"x".repeat(300)).len(), 255);
     }
 }

@@ -8,18 +8,18 @@ class ProductCatalog(pulumi.ComponentResource):
         self.ecr_repository = aws.ecr.Repository(
             f"ecr-repo-{environment_suffix}",
             name=f"product-catalog-{environment_suffix}",
-            opts=pulumi.ResourceOptions(parent=self),
             image_tag_mutability="MUTABLE",
             force_delete=True,
+            opts=pulumi.ResourceOptions(parent=self),
         )
         self.service_repos = {}
         for service in services:
             self.service_repos[service] = aws.ecr.Repository(
                 f"{service}-{environment_suffix}",
                 name=f"{service}-{environment_suffix}",
-                opts=pulumi.ResourceOptions(parent=self),
                 image_tag_mutability="MUTABLE",
                 force_delete=True,
+                opts=pulumi.ResourceOptions(parent=self),
             )
         self.register_outputs({"url": self.ecr_repository.repository_url})
 

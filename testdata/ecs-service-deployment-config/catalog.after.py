@@ -37,10 +37,10 @@ class EcsStack(pulumi.ComponentResource):
                     container_port=5000,
                 )
             ],
-            opts=pulumi.ResourceOptions(parent=self),
             deployment_maximum_percent=200,
             deployment_minimum_healthy_percent=100,
-            health_check_grace_period_seconds=60
+            health_check_grace_period_seconds=60,
+            opts=pulumi.ResourceOptions(parent=self)
             # ❌ MISSING: No deployment configuration
         )
 

@@ -43,8 +43,8 @@ middle = aws.ecs.Service(
     deployment_maximum_percent=200,
     deployment_minimum_healthy_percent=100,
     load_balancers=lbs,
-    opts=pulumi.ResourceOptions(depends_on=[tg]),
     health_check_grace_period_seconds=60,
+    opts=pulumi.ResourceOptions(depends_on=[tg]),
 )
 
 # One-line calls.

@@ -22,10 +22,10 @@ class Database(pulumi.ComponentResource):
             password=password,
             db_subnet_group_name=self.subnet_group.name,
             skip_final_snapshot=True,
-            opts=pulumi.ResourceOptions(parent=self),
             backup_retention_period=7,
             backup_window="03:00-04:00",
             maintenance_window="mon:04:00-mon:05:00",
+            opts=pulumi.ResourceOptions(parent=self),
             # TODO: backups
         )
         self.register_outputs({"endpoint": self.rds_instance.endpoint})
