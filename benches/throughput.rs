@@ -1,0 +1,156 @@
+//! Throughput benchmark: infra-fix end to end against a parse-only baseline on the same files.
+//!
+//! `cargo bench --bench throughput` builds a corpus under `target/bench-corpus/` from the
+//! repository's own fixtures and example project (copied many times, each copy made distinct)
+//! plus as many generated non-Pulumi Python files, then runs, each in a child process:
+//! the parse-only baseline (walk, read and parse every file with tree-sitter-python, nothing
+//! else), `infra-fix --check` and `infra-fix --dry-run --unsafe-fixes`. It prints files/s,
+//! MB/s, wall and CPU time, peak memory, and each run's ratio to the baseline.
+//! `BENCH_COPIES=N` sets how many copies of each fixture (default 150).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--parse-only") {
+        parse_only(Path::new(&args[i + 1]));
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copies: usize = std::env::var("BENCH_COPIES").ok().and_then(|v| v.parse().ok()).unwrap_or(150);
+    let corpus = root.join("target/bench-corpus");
+    let (pulumi, mixed) = build_corpus(root, &corpus, copies);
+    let binary = env!("CARGO_BIN_EXE_infra-fix");
+    let me = std::env::current_exe().unwrap();
+
+    for (label, dir) in [("Pulumi files", &pulumi), ("Pulumi + as many non-Pulumi files", &mixed)] {
+        let (files, bytes) = size_of(dir);
+        println!(
+            "\n{label}: {files} files, {:.1} MB, {} lines ({})",
+            bytes as f64 / 1e6,
+            lines_of(dir),
+            dir.display()
+        );
+        println!("{:<34} {:>8} {:>8} {:>9} {:>8} {:>9} {:>7}", "run", "wall s", "CPU s", "files/s", "MB/s", "peak MiB", "x base");
+        let base = measure(Command::new(&me).arg("--parse-only").arg(dir));
+        report("parse only (baseline)", &base, &base, files, bytes);
+        let check = measure(Command::new(binary).arg("--check").arg("--quiet").arg(dir));
+        report("infra-fix --check", &check, &base, files, bytes);
+        let fix = measure(Command::new(binary).args(["--dry-run", "--unsafe-fixes", "--quiet"]).arg(dir));
+        report("infra-fix --dry-run --unsafe-fixes", &fix, &base, files, bytes);
+    }
+}
+
+struct Run {
+    wall: f64,
+    cpu: f64,
+    peak_kib: i64,
+}
+
+/// Runs a child process, its output discarded, and reads its time and memory from wait4.
+fn measure(cmd: &mut Command) -> Run {
+    let start = Instant::now();
+    let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn");
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4");
+    let wall = start.elapsed().as_secs_f64();
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Run { wall, cpu: secs(usage.ru_utime) + secs(usage.ru_stime), peak_kib: usage.ru_maxrss }
+}
+
+fn report(label: &str, run: &Run, base: &Run, files: usize, bytes: u64) {
+    println!(
+        "{label:<34} {:>8.2} {:>8.2} {:>9.0} {:>8.1} {:>9.1} {:>7.2}",
+        run.wall,
+        run.cpu,
+        files as f64 / run.wall,
+        bytes as f64 / 1e6 / run.wall,
+        run.peak_kib as f64 / 1024.0,
+        run.wall / base.wall
+    );
+}
+
+/// The baseline: the same walk, every file read and parsed on all cores, nothing else.
+fn parse_only(dir: &Path) {
+    use rayon::prelude::*;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (files, _) = infra_fix::walk::collect(&[dir.to_path_buf()], threads);
+    let nodes: usize = files
+        .par_iter()
+        .map(|path| {
+            let text = String::from_utf8(std::fs::read(path).unwrap()).unwrap();
+            infra_fix::source::parse(&text).root_node().child_count()
+        })
+        .sum();
+    assert!(nodes > 0);
+}
+
+/// Copies of every fixture input and the example project (a comment line makes each copy
+/// distinct), and generated plain Python files of similar size.
+fn build_corpus(root: &Path, corpus: &Path, copies: usize) -> (PathBuf, PathBuf) {
+    let pulumi = corpus.join(format!("pulumi-{copies}"));
+    let mixed = corpus.join(format!("mixed-{copies}"));
+    if pulumi.is_dir() && mixed.is_dir() {
+        return (pulumi, mixed);
+    }
+    let _ = std::fs::remove_dir_all(corpus);
+    let mut sources = Vec::new();
+    collect_inputs(&root.join("testdata"), &mut sources);
+    let sources: Vec<String> = sources.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    for copy in 0..copies {
+        for (i, text) in sources.iter().enumerate() {
+            let name = format!("c{copy:04}/f{i:03}.py");
+            let body = format!("{text}\n# copy {copy}\n");
+            write(&pulumi.join(&name), &body);
+            write(&mixed.join("pulumi").join(&name), &body);
+            write(&mixed.join("plain").join(&name), &plain_python(copy * 1000 + i, text.len()));
+        }
+    }
+    (pulumi, mixed)
+}
+
+fn collect_inputs(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if path.is_dir() {
+            collect_inputs(&path, out);
+        } else if name.ends_with(".before.py") || name.ends_with(".clean.py") || name == "__main__.py" {
+            out.push(path);
+        }
+    }
+}
+
+/// Ordinary Python of about `size` bytes that never mentions the Pulumi AWS package.
+fn plain_python(seed: usize, size: usize) -> String {
+    let mut text = String::from("import json\nimport os\n\n");
+    let mut n = 0;
+    while text.len() < size {
+        text.push_str(&format!(
+            "def handler_{seed}_{n}(event, context):\n    \"\"\"Handle one event.\"\"\"\n    items = [x * {n} for x in range(10) if x % 2]\n    return json.dumps({{\"ok\": True, \"items\": items, \"env\": os.environ.get(\"STAGE\", \"dev\")}})\n\n\n"
+        ));
+        n += 1;
+    }
+    text
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn size_of(dir: &Path) -> (usize, u64) {
+    let (files, _) = infra_fix::walk::collect(&[dir.to_path_buf()], 2);
+    let bytes = files.iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
+    (files.len(), bytes)
+}
+
+fn lines_of(dir: &Path) -> usize {
+    let (files, _) = infra_fix::walk::collect(&[dir.to_path_buf()], 2);
+    files.iter().map(|f| std::fs::read_to_string(f).unwrap().lines().count()).sum()
+}
