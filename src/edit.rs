@@ -86,10 +86,10 @@ pub struct Style {
 }
 
 impl Style {
-    pub fn of(text: &str, tree: &Tree) -> Style {
+    pub fn of(text: &str) -> Style {
         Style {
             newline: crate::source::newline_style(text),
-            quote: dominant_quote(text, tree),
+            quote: dominant_quote(text),
         }
     }
 
@@ -103,27 +103,37 @@ impl Style {
 }
 
 /// The quote character most string literals of the file start with (`"` on a tie, as black
-/// and ruff format).
-fn dominant_quote(text: &str, tree: &Tree) -> char {
+/// and ruff format). A byte scan that skips comments and string bodies: walking the tree for
+/// this would cost a good part of a parse.
+fn dominant_quote(text: &str) -> char {
+    let b = text.as_bytes();
     let (mut single, mut double) = (0usize, 0usize);
-    let mut cursor = tree.walk();
-    // Pre-order walk without recursion.
-    'walk: loop {
-        let node = cursor.node();
-        if node.kind() == "string_start" {
-            match text[node.byte_range()].chars().last() {
-                Some('\'') => single += 1,
-                Some('"') => double += 1,
-                _ => {}
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n),
+            q @ (b'\'' | b'"') => {
+                if q == b'\'' {
+                    single += 1;
+                } else {
+                    double += 1;
+                }
+                let triple = b[i..].starts_with(&[q, q, q]);
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    match b[i] {
+                        b'\\' => i += 2,
+                        c if c == q && (!triple || b[i..].starts_with(&[q, q, q])) => {
+                            i += if triple { 3 } else { 1 };
+                            break;
+                        }
+                        // An unterminated one-line string ends with its line.
+                        b'\n' if !triple => break,
+                        _ => i += 1,
+                    }
+                }
             }
-        }
-        if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
+            _ => i += 1,
         }
     }
     if single > double { '\'' } else { '"' }
@@ -362,7 +372,7 @@ mod tests {
     /// Appends `items` to the first node of `kind` in `text`.
     fn append(text: &str, kind: &str, new_items: &[&str]) -> String {
         let tree = parse(text);
-        let style = Style::of(text, &tree);
+        let style = Style::of(text);
         let node = find(tree.root_node(), kind).expect("container");
         let new_items: Vec<String> = new_items.iter().map(|s| s.to_string()).collect();
         let edit = append_items(text, node, &new_items, &style);
@@ -465,7 +475,7 @@ mod tests {
     fn import_goes_after_the_last_import_or_the_docstring() {
         let text = "\"\"\"Doc.\"\"\"\nimport os\nimport pulumi_aws as aws\n\nx = 1\n";
         let tree = parse(text);
-        let style = Style::of(text, &tree);
+        let style = Style::of(text);
         let edit = add_import(text, &tree, "import pulumi", &style);
         assert_eq!(
             apply_edits(text, &[&edit]),
@@ -483,10 +493,11 @@ mod tests {
     #[test]
     fn string_literals_use_the_dominant_quote() {
         let text = "a = 'x'\nb = 'y'\nc = \"z\"\n";
-        let tree = parse(text);
-        assert_eq!(Style::of(text, &tree).string("vpc"), "'vpc'");
+        assert_eq!(Style::of(text).string("vpc"), "'vpc'");
         let text = "a = \"x\"\n";
-        let tree = parse(text);
-        assert_eq!(Style::of(text, &tree).string("it's"), "\"it's\"");
+        assert_eq!(Style::of(text).string("it's"), "\"it's\"");
+        // Quotes inside strings, docstrings and comments do not count.
+        let text = "\"\"\"It's 'quoted'.\"\"\"\n# 'a' 'b' 'c'\nx = \"don't\"\ny = 'z'\n";
+        assert_eq!(Style::of(text).quote, '"');
     }
 }

@@ -50,6 +50,37 @@ pub fn language() -> Language {
     tree_sitter_python::LANGUAGE.into()
 }
 
+/// Field ids of the grammar, looked up once: `child_by_field_name` compares strings each call.
+pub struct FieldIds {
+    pub name: u16,
+    pub value: u16,
+    pub function: u16,
+    pub arguments: u16,
+    pub object: u16,
+    pub attribute: u16,
+}
+
+pub fn fields() -> &'static FieldIds {
+    static FIELDS: std::sync::OnceLock<FieldIds> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let language = language();
+        let id = |name: &str| {
+            language
+                .field_id_for_name(name)
+                .unwrap_or_else(|| panic!("tree-sitter-python has a `{name}` field"))
+                .get()
+        };
+        FieldIds {
+            name: id("name"),
+            value: id("value"),
+            function: id("function"),
+            arguments: id("arguments"),
+            object: id("object"),
+            attribute: id("attribute"),
+        }
+    })
+}
+
 thread_local! {
     // One parser per thread: creating one is cheap, but not free, and files are many.
     static PARSER: RefCell<Parser> = RefCell::new({

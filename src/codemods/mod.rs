@@ -168,12 +168,18 @@ pub struct Checker<'a, 't> {
 impl<'t> Checker<'_, 't> {
     /// The `pulumi_aws` class that `call` constructs, if it is one of `types`.
     pub fn resource_call(&self, call: Node<'t>, types: &[&str]) -> Option<ResourceCall<'t>> {
+        // Most calls are not one of `types`: compare the class name before resolving.
+        let function = call.child_by_field_id(crate::source::fields().function)?;
+        let last = self.imports.last_name(function, self.text)?;
+        if !types.iter().any(|t| t.rsplit('.').next() == Some(last)) {
+            return None;
+        }
         ResourceCall::resolve(call, self.imports, self.text).filter(|c| c.is(types))
     }
 
     /// The file's newline and quote style, computed when a fix first needs it.
     pub fn style(&self) -> &Style {
-        self.style.get_or_init(|| Style::of(self.text, self.tree))
+        self.style.get_or_init(|| Style::of(self.text))
     }
 
     pub fn src(&self, node: Node) -> &str {

@@ -2,6 +2,7 @@
 //! arguments.
 
 use super::Imports;
+use crate::source::fields;
 use tree_sitter::Node;
 
 #[derive(Debug, Clone, Copy)]
@@ -17,6 +18,8 @@ pub struct ResourceCall<'t> {
     pub arguments: Node<'t>,
     /// `module.Class`, e.g. `ec2.Eip`.
     pub type_name: String,
+    /// The keyword arguments, read once: codemods look several up per call.
+    keywords: Vec<(std::ops::Range<usize>, Keyword<'t>)>,
 }
 
 impl<'t> ResourceCall<'t> {
@@ -25,15 +28,27 @@ impl<'t> ResourceCall<'t> {
         if call.kind() != "call" {
             return None;
         }
-        let arguments = call.child_by_field_name("arguments")?;
+        let f = fields();
+        let arguments = call.child_by_field_id(f.arguments)?;
         if arguments.kind() != "argument_list" {
             return None;
         }
-        let type_name = imports.resolve_aws(call.child_by_field_name("function")?, text)?;
+        let type_name = imports.resolve_aws(call.child_by_field_id(f.function)?, text)?;
+        let mut cursor = arguments.walk();
+        let keywords = arguments
+            .named_children(&mut cursor)
+            .filter(|n| n.kind() == "keyword_argument")
+            .filter_map(|n| {
+                let name = n.child_by_field_id(f.name)?;
+                let value = n.child_by_field_id(f.value)?;
+                Some((name.byte_range(), Keyword { node: n, value }))
+            })
+            .collect();
         Some(ResourceCall {
             node: call,
             arguments,
             type_name,
+            keywords,
         })
     }
 
@@ -47,25 +62,19 @@ impl<'t> ResourceCall<'t> {
     }
 
     pub fn keyword(&self, name: &str, text: &str) -> Option<Keyword<'t>> {
-        self.keywords(text)
-            .find(|(n, _)| *n == name)
-            .map(|(_, k)| k)
+        self.keywords
+            .iter()
+            .find(|(range, _)| &text[range.clone()] == name)
+            .map(|(_, k)| *k)
     }
 
     pub fn keywords<'s>(
         &self,
         text: &'s str,
-    ) -> impl Iterator<Item = (&'s str, Keyword<'t>)> + use<'s, 't> {
-        let mut cursor = self.arguments.walk();
-        let nodes: Vec<Node<'t>> = self.arguments.named_children(&mut cursor).collect();
-        nodes
-            .into_iter()
-            .filter(|n| n.kind() == "keyword_argument")
-            .filter_map(move |n| {
-                let name = n.child_by_field_name("name")?;
-                let value = n.child_by_field_name("value")?;
-                Some((&text[name.byte_range()], Keyword { node: n, value }))
-            })
+    ) -> impl Iterator<Item = (&'s str, Keyword<'t>)> + use<'_, 's, 't> {
+        self.keywords
+            .iter()
+            .map(move |(range, k)| (&text[range.clone()], *k))
     }
 
     /// True when `**kwargs` may supply arguments we cannot see: adding one could then raise

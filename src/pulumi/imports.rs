@@ -2,6 +2,7 @@
 //! `aws.ec2.Eip`, `ec2.Eip`, `Eip`, `ElasticIp` and `pulumi_aws.ec2.Eip` all resolve to the
 //! same `pulumi_aws.ec2.Eip`.
 
+use crate::source::fields;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -82,14 +83,29 @@ impl Imports {
     /// The dotted path an expression such as `aws.ec2.Eip` stands for, when it is a chain of
     /// names and attributes whose head was imported.
     pub fn resolve(&self, expr: Node, text: &str) -> Option<String> {
+        let f = fields();
         match expr.kind() {
             "identifier" => self.bindings.get(&text[expr.byte_range()]).cloned(),
             "attribute" => {
-                let object = expr.child_by_field_name("object")?;
-                let attribute = expr.child_by_field_name("attribute")?;
+                let object = expr.child_by_field_id(f.object)?;
+                let attribute = expr.child_by_field_id(f.attribute)?;
                 let base = self.resolve(object, text)?;
                 Some(format!("{base}.{}", &text[attribute.byte_range()]))
             }
+            _ => None,
+        }
+    }
+
+    /// The last name of what `expr` stands for (`aws.ec2.Eip` and `ElasticIp` -> `Eip`),
+    /// cheaply, to rule out most calls before resolving them.
+    pub fn last_name<'a>(&'a self, expr: Node, text: &'a str) -> Option<&'a str> {
+        match expr.kind() {
+            "identifier" => {
+                let name = &text[expr.byte_range()];
+                let path = self.bindings.get(name).map_or(name, String::as_str);
+                path.rsplit('.').next()
+            }
+            "attribute" => Some(&text[expr.child_by_field_id(fields().attribute)?.byte_range()]),
             _ => None,
         }
     }
