@@ -19,13 +19,19 @@ fn main() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let copies: usize = std::env::var("BENCH_COPIES").ok().and_then(|v| v.parse().ok()).unwrap_or(150);
+    let copies: usize = std::env::var("BENCH_COPIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(150);
     let corpus = root.join("target/bench-corpus");
     let (pulumi, mixed) = build_corpus(root, &corpus, copies);
     let binary = env!("CARGO_BIN_EXE_infra-fix");
     let me = std::env::current_exe().unwrap();
 
-    for (label, dir) in [("Pulumi files", &pulumi), ("Pulumi + as many non-Pulumi files", &mixed)] {
+    for (label, dir) in [
+        ("Pulumi files", &pulumi),
+        ("Pulumi + as many non-Pulumi files", &mixed),
+    ] {
         let (files, bytes) = size_of(dir);
         println!(
             "\n{label}: {files} files, {:.1} MB, {} lines ({})",
@@ -33,13 +39,26 @@ fn main() {
             lines_of(dir),
             dir.display()
         );
-        println!("{:<34} {:>8} {:>8} {:>9} {:>8} {:>9} {:>7}", "run", "wall s", "CPU s", "files/s", "MB/s", "peak MiB", "x base");
+        println!(
+            "{:<34} {:>8} {:>8} {:>9} {:>8} {:>9} {:>7}",
+            "run", "wall s", "CPU s", "files/s", "MB/s", "peak MiB", "x base"
+        );
         let base = measure(Command::new(&me).arg("--parse-only").arg(dir));
         report("parse only (baseline)", &base, &base, files, bytes);
         let check = measure(Command::new(binary).arg("--check").arg("--quiet").arg(dir));
         report("infra-fix --check", &check, &base, files, bytes);
-        let fix = measure(Command::new(binary).args(["--dry-run", "--unsafe-fixes", "--quiet"]).arg(dir));
-        report("infra-fix --dry-run --unsafe-fixes", &fix, &base, files, bytes);
+        let fix = measure(
+            Command::new(binary)
+                .args(["--dry-run", "--unsafe-fixes", "--quiet"])
+                .arg(dir),
+        );
+        report(
+            "infra-fix --dry-run --unsafe-fixes",
+            &fix,
+            &base,
+            files,
+            bytes,
+        );
     }
 }
 
@@ -49,17 +68,27 @@ struct Run {
     peak_kib: i64,
 }
 
-/// Runs a child process, its output discarded, and reads its time and memory from wait4.
+/// Runs a child process, its output discarded, and reads its time and memory from wait4
+/// (which reaps it: std's `wait` would not report the child's resource usage).
+#[allow(clippy::zombie_processes)]
 fn measure(cmd: &mut Command) -> Run {
     let start = Instant::now();
-    let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn");
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     assert_eq!(pid, child.id() as i32, "wait4");
     let wall = start.elapsed().as_secs_f64();
     let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    Run { wall, cpu: secs(usage.ru_utime) + secs(usage.ru_stime), peak_kib: usage.ru_maxrss }
+    Run {
+        wall,
+        cpu: secs(usage.ru_utime) + secs(usage.ru_stime),
+        peak_kib: usage.ru_maxrss,
+    }
 }
 
 fn report(label: &str, run: &Run, base: &Run, files: usize, bytes: u64) {
@@ -100,27 +129,39 @@ fn build_corpus(root: &Path, corpus: &Path, copies: usize) -> (PathBuf, PathBuf)
     let _ = std::fs::remove_dir_all(corpus);
     let mut sources = Vec::new();
     collect_inputs(&root.join("testdata"), &mut sources);
-    let sources: Vec<String> = sources.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let sources: Vec<String> = sources
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
     for copy in 0..copies {
         for (i, text) in sources.iter().enumerate() {
             let name = format!("c{copy:04}/f{i:03}.py");
             let body = format!("{text}\n# copy {copy}\n");
             write(&pulumi.join(&name), &body);
             write(&mixed.join("pulumi").join(&name), &body);
-            write(&mixed.join("plain").join(&name), &plain_python(copy * 1000 + i, text.len()));
+            write(
+                &mixed.join("plain").join(&name),
+                &plain_python(copy * 1000 + i, text.len()),
+            );
         }
     }
     (pulumi, mixed)
 }
 
 fn collect_inputs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         let name = path.file_name().unwrap().to_str().unwrap();
         if path.is_dir() {
             collect_inputs(&path, out);
-        } else if name.ends_with(".before.py") || name.ends_with(".clean.py") || name == "__main__.py" {
+        } else if name.ends_with(".before.py")
+            || name.ends_with(".clean.py")
+            || name == "__main__.py"
+        {
             out.push(path);
         }
     }
@@ -146,11 +187,17 @@ fn write(path: &Path, text: &str) {
 
 fn size_of(dir: &Path) -> (usize, u64) {
     let (files, _) = infra_fix::walk::collect(&[dir.to_path_buf()], 2);
-    let bytes = files.iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
+    let bytes = files
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
     (files.len(), bytes)
 }
 
 fn lines_of(dir: &Path) -> usize {
     let (files, _) = infra_fix::walk::collect(&[dir.to_path_buf()], 2);
-    files.iter().map(|f| std::fs::read_to_string(f).unwrap().lines().count()).sum()
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap().lines().count())
+        .sum()
 }
