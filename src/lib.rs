@@ -122,64 +122,57 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
 
 /// Reads, checks, fixes and (with `--write`) writes one file.
 fn process(path: &Path, job: &Job) -> FileResult {
-    let display = display_path(path);
     let mut result = FileResult {
-        display,
+        display: display_path(path),
         source: None,
         outcome: None,
         errors: Vec::new(),
     };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    match std::fs::read(path) {
+        Ok(bytes) => analyze(bytes, job, &mut result),
         Err(e) => {
-            result
-                .errors
-                .push(format!("could not read: {}", walk::describe_io(&e)));
-            return result;
+            let reason = walk::describe_io(&e);
+            result.errors.push(format!("could not read: {reason}"));
         }
-    };
+    }
+    if job.mode == Mode::Write && result.changed() {
+        let (Some(source), Some(outcome)) = (&result.source, &result.outcome) else {
+            unreachable!("a changed file has a source and an outcome")
+        };
+        let read = source.contents(&source.text);
+        let fixed = source.contents(&outcome.text);
+        if let Err(message) = write::write_atomic(path, read.as_bytes(), fixed.as_bytes()) {
+            result.errors.push(message);
+            // Nothing was written: report the findings as they stand in the file.
+            let unfixed = fix::lint(&source.text, &job.rules, FixMode::Off);
+            result.outcome = Some(unfixed.expect("the file parsed a moment ago"));
+        }
+    }
+    result
+}
+
+/// Decodes and checks (and fixes, as the job says) one file's contents.
+fn analyze(bytes: Vec<u8>, job: &Job, result: &mut FileResult) {
     // A file that never names pulumi_aws cannot import it: skip it before paying for a parse.
     if memchr::memmem::find(&bytes, b"pulumi_aws").is_none() {
-        return result;
+        return;
     }
     let source = match Source::from_bytes(bytes) {
         Ok(source) => source,
-        Err(message) => {
-            result.errors.push(message);
-            return result;
-        }
+        Err(message) => return result.errors.push(message),
     };
     match fix::lint(&source.text, &job.rules, job.fix_mode) {
         Ok(outcome) => {
-            if let Some(error) = &outcome.error {
-                result.errors.push(error.clone());
-            }
-            if job.mode == Mode::Write && outcome.text != source.text {
-                let read = source.contents(&source.text);
-                if let Err(message) = write::write_atomic(
-                    path,
-                    read.as_bytes(),
-                    source.contents(&outcome.text).as_bytes(),
-                ) {
-                    result.errors.push(message);
-                    // Nothing was written: report the findings as not fixed.
-                    result.outcome = Some(
-                        fix::lint(&source.text, &job.rules, FixMode::Off).expect("parsed before"),
-                    );
-                    result.source = Some(source);
-                    return result;
-                }
-            }
+            result.errors.extend(outcome.error.clone());
             result.outcome = Some(outcome);
         }
         Err(message) => result.errors.push(message),
     }
     result.source = Some(source);
-    result
 }
 
 fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
-    let name = cli
+    let display = cli
         .stdin_filename
         .as_deref()
         .map_or_else(|| "-".to_string(), display_path);
@@ -189,26 +182,13 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
         return Ok(EXIT_ERROR);
     }
     let mut result = FileResult {
-        display: name,
+        display,
         source: None,
         outcome: None,
         errors: Vec::new(),
     };
-    if memchr::memmem::find(&bytes, b"pulumi_aws").is_some() {
-        match Source::from_bytes(bytes.clone()) {
-            Ok(source) => {
-                match fix::lint(&source.text, &job.rules, job.fix_mode) {
-                    Ok(outcome) => {
-                        result.errors.extend(outcome.error.clone());
-                        result.outcome = Some(outcome);
-                    }
-                    Err(message) => result.errors.push(message),
-                }
-                result.source = Some(source);
-            }
-            Err(message) => result.errors.push(message),
-        }
-    }
+    analyze(bytes.clone(), job, &mut result);
+    let results = std::slice::from_ref(&result);
     if job.mode == Mode::Write && cli.format == Format::Text {
         // The fixed source replaces the input in a pipeline; unchanged input passes through.
         match (&result.source, &result.outcome) {
@@ -217,20 +197,9 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
             }
             _ => out.write_all(&bytes)?,
         }
-        let code = report::print(
-            &cli.report_options(),
-            std::slice::from_ref(&result),
-            &[],
-            &mut io::sink(),
-        )?;
-        return Ok(code);
+        return report::print(&cli.report_options(), results, &[], &mut io::sink());
     }
-    report::print(
-        &cli.report_options(),
-        std::slice::from_ref(&result),
-        &[],
-        out,
-    )
+    report::print(&cli.report_options(), results, &[], out)
 }
 
 /// `--select` / `--ignore` as a rule set; `Err` names an unknown id.
