@@ -148,7 +148,8 @@ pub fn items<'t>(container: Node<'t>) -> Vec<Node<'t>> {
         .collect()
 }
 
-fn next_non_comment_sibling(node: Node) -> Option<Node> {
+/// The next sibling that is not a comment.
+pub fn next_non_comment_sibling(node: Node) -> Option<Node> {
     let mut next = node.next_sibling();
     while let Some(n) = next {
         if n.kind() != "comment" {
@@ -170,12 +171,13 @@ fn prev_non_comment_sibling(node: Node) -> Option<Node> {
     None
 }
 
-fn line_start(text: &str, offset: usize) -> usize {
+/// Start of the line holding `offset`.
+pub fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// End of the line holding `offset`, before its `\r\n` or `\n`.
-fn line_end(text: &str, offset: usize) -> usize {
+pub fn line_end(text: &str, offset: usize) -> usize {
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     if end > offset && text.as_bytes()[end - 1] == b'\r' {
         end - 1

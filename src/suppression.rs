@@ -2,6 +2,7 @@
 //! flagged line or alone on the line above it, and `# infra-fix: ignore-file` in the first
 //! ten lines.
 
+use crate::edit::line_start;
 use tree_sitter::Tree;
 
 const DIRECTIVE: &str = "infra-fix: ignore";
@@ -37,10 +38,6 @@ pub fn is_suppressed(text: &str, tree: &Tree, offset: usize, rule: &str) -> bool
         text[above_start..above_end].trim_start().starts_with('#')
             && line_suppresses(text, tree, above_start, above_end, rule)
     })
-}
-
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// Start of the innermost call around `offset`: a finding on an argument belongs to its call.

@@ -2,7 +2,9 @@
 //! (catalog issue 11, with the catalog's `TypeError` fix corrected).
 
 use super::{Checker, Match, codemod};
-use crate::edit::{Edit, Fix, append_items, delete_item, items};
+use crate::edit::{
+    Edit, Fix, append_items, delete_item, items, line_end, line_start, next_non_comment_sibling,
+};
 use crate::pulumi::literal::string_value;
 use crate::pulumi::{Keyword, ResourceCall};
 use tree_sitter::Node;
@@ -313,7 +315,7 @@ fn delete_percents(cx: &Checker, wrong: &Misplaced) -> Vec<Edit> {
     };
     let last_has_comma = all
         .last()
-        .and_then(|n| next_non_comment(*n))
+        .and_then(|n| next_non_comment_sibling(*n))
         .is_some_and(|n| n.kind() == ",");
     let run = &all[kept_last + 1..];
     let mut edits: Vec<Edit> = all[..kept_last]
@@ -326,7 +328,7 @@ fn delete_percents(cx: &Checker, wrong: &Misplaced) -> Vec<Edit> {
     // argument goes instead (deleting each alone would take that comma twice).
     if let (false, Some(first), Some(last)) = (last_has_comma, run.first(), run.last()) {
         let kept = all[kept_last];
-        let Some(comma) = next_non_comment(kept).filter(|n| n.kind() == ",") else {
+        let Some(comma) = next_non_comment_sibling(kept).filter(|n| n.kind() == ",") else {
             return Vec::new();
         };
         if first.start_position().row == kept.end_position().row {
@@ -345,25 +347,4 @@ fn delete_percents(cx: &Checker, wrong: &Misplaced) -> Vec<Edit> {
         }
     }
     edits
-}
-
-fn next_non_comment(node: Node) -> Option<Node> {
-    let mut next = node.next_sibling();
-    while let Some(n) = next {
-        if n.kind() != "comment" {
-            return Some(n);
-        }
-        next = n.next_sibling();
-    }
-    None
-}
-
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// End of the line holding `offset`, before its `\r\n` or `\n`.
-fn line_end(text: &str, offset: usize) -> usize {
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    end - usize::from(end > offset && text.as_bytes()[end - 1] == b'\r')
 }
