@@ -108,6 +108,19 @@ impl Imports {
         }
         Some(format!("{}.{}", segments[0], segments[class_at]))
     }
+
+    /// The key of the schema tables (`ec2.Eip`, `Provider`) for an expression that names a
+    /// class the way the SDK exports it: `pulumi_aws.<module>.<Class>` or `pulumi_aws.<Class>`.
+    /// File modules (`ec2.eip.Eip`) and output types (`ec2.outputs.X`) are not keys.
+    pub fn resolve_aws_key(&self, expr: Node, text: &str) -> Option<String> {
+        let path = self.resolve(expr, text)?;
+        let key = path.strip_prefix("pulumi_aws.")?;
+        let (module, class) = key.rsplit_once('.').unwrap_or(("", key));
+        let is_module = |m: &str| m.starts_with(|c: char| c.is_ascii_lowercase());
+        (class.starts_with(|c: char| c.is_ascii_uppercase())
+            && (module.is_empty() || (is_module(module) && !module.contains('.'))))
+        .then(|| key.to_string())
+    }
 }
 
 #[cfg(test)]
