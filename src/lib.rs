@@ -15,7 +15,7 @@ pub mod walk;
 pub mod write;
 
 use cli::{Cli, Command, Format, Mode};
-use codemods::{CODEMODS, RuleSet};
+use codemods::{CODEMODS, FileSettings, RuleSet};
 use edit::Applicability;
 use fix::FixMode;
 use rayon::prelude::*;
@@ -34,6 +34,16 @@ struct Job {
     rules: RuleSet,
     fix_mode: FixMode,
     mode: Mode,
+    /// `--pulumi-aws-version`, which overrides what the dependency files say.
+    pulumi_aws: Option<pulumi::Major>,
+}
+
+impl Job {
+    fn settings(&self, path: &Path) -> FileSettings {
+        FileSettings {
+            pulumi_aws: self.pulumi_aws.or_else(|| pulumi::version::major_for(path)),
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> i32 {
@@ -86,6 +96,7 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         rules,
         fix_mode,
         mode,
+        pulumi_aws: cli.pulumi_aws_version.and_then(pulumi::Major::from_number),
     };
 
     let stdin = cli.paths.iter().any(|p| p.as_os_str() == "-");
@@ -149,7 +160,8 @@ fn process(path: &Path, job: &Job) -> FileResult {
             return result;
         }
     };
-    match fix::lint(&source.text, &job.rules, job.fix_mode) {
+    let settings = job.settings(path);
+    match fix::lint(&source.text, &job.rules, &settings, job.fix_mode) {
         Ok(outcome) => {
             if let Some(error) = &outcome.error {
                 result.errors.push(error.clone());
@@ -164,7 +176,8 @@ fn process(path: &Path, job: &Job) -> FileResult {
                     result.errors.push(message);
                     // Nothing was written: report the findings as not fixed.
                     result.outcome = Some(
-                        fix::lint(&source.text, &job.rules, FixMode::Off).expect("parsed before"),
+                        fix::lint(&source.text, &job.rules, &settings, FixMode::Off)
+                            .expect("parsed before"),
                     );
                     result.source = Some(source);
                     return result;
@@ -197,7 +210,14 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
     if memchr::memmem::find(&bytes, b"pulumi_aws").is_some() {
         match Source::from_bytes(bytes.clone()) {
             Ok(source) => {
-                match fix::lint(&source.text, &job.rules, job.fix_mode) {
+                // Standard input belongs to the project of its `--stdin-filename`, else of the
+                // current folder.
+                let path = cli
+                    .stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("-"));
+                let settings = job.settings(&path);
+                match fix::lint(&source.text, &job.rules, &settings, job.fix_mode) {
                     Ok(outcome) => {
                         result.errors.extend(outcome.error.clone());
                         result.outcome = Some(outcome);

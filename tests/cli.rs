@@ -348,7 +348,8 @@ fn select_and_ignore_choose_rules() {
             "--ignore",
             "eip-domain-vpc,ecr-force-delete"
         ]),
-        Vec::<String>::new()
+        // Without eip-domain-vpc, the schema rule reports the removed argument (newest major).
+        vec!["unknown-argument"]
     );
     let out = infra_fix(dir.path(), &["--ignore", "eip-domain-vcp"]);
     assert_eq!(out.status.code(), Some(2));

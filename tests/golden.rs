@@ -8,7 +8,7 @@
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the expected files: review the diff.
 //! `GOLDEN_ONLY=<text>` limits a run (and an update) to fixtures whose path contains it.
 
-use infra_fix::codemods::{CODEMODS, RuleSet};
+use infra_fix::codemods::{CODEMODS, FileSettings, RuleSet};
 use infra_fix::edit::Applicability;
 use infra_fix::fix::{FixMode, lint};
 use infra_fix::source::{Source, first_syntax_error, parse};
@@ -47,6 +47,14 @@ fn rules_for(path: &Path) -> RuleSet {
     }
 }
 
+/// The pulumi-aws major a fixture is checked against: from the dependency file in its folder
+/// (or above), as for a user's file.
+fn settings_for(path: &Path) -> FileSettings {
+    FileSettings {
+        pulumi_aws: infra_fix::pulumi::version::major_for(path),
+    }
+}
+
 /// The fixture inputs and where their expectations live.
 fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
     let mut files = Vec::new();
@@ -70,8 +78,8 @@ fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
         .collect()
 }
 
-fn findings_listing(text: &str, rules: &RuleSet) -> String {
-    let outcome = lint(text, rules, FixMode::Off).expect("fixture parses");
+fn findings_listing(text: &str, rules: &RuleSet, settings: &FileSettings) -> String {
+    let outcome = lint(text, rules, settings, FixMode::Off).expect("fixture parses");
     outcome
         .diagnostics
         .iter()
@@ -105,9 +113,15 @@ fn fixtures_fix_exactly_as_expected() {
     let mut failures = Vec::new();
     for (input, after_path, findings_path) in &cases {
         let rules = rules_for(input);
+        let settings = settings_for(input);
         let source = read(input);
-        let outcome = lint(&source.text, &rules, FixMode::Apply(Applicability::Unsafe))
-            .expect("fixture parses");
+        let outcome = lint(
+            &source.text,
+            &rules,
+            &settings,
+            FixMode::Apply(Applicability::Unsafe),
+        )
+        .expect("fixture parses");
         assert!(
             outcome.error.is_none(),
             "{}: {:?}",
@@ -115,7 +129,7 @@ fn fixtures_fix_exactly_as_expected() {
             outcome.error
         );
         let fixed = source.contents(&outcome.text);
-        let listing = findings_listing(&source.text, &rules);
+        let listing = findings_listing(&source.text, &rules, &settings);
         if update {
             std::fs::write(after_path, &fixed).unwrap();
             std::fs::write(findings_path, &listing).unwrap();
@@ -143,7 +157,13 @@ fn fixtures_fix_exactly_as_expected() {
             "{}: fixed output does not parse",
             input.display()
         );
-        let again = lint(&outcome.text, &rules, FixMode::Apply(Applicability::Unsafe)).unwrap();
+        let again = lint(
+            &outcome.text,
+            &rules,
+            &settings,
+            FixMode::Apply(Applicability::Unsafe),
+        )
+        .unwrap();
         if again.fixed().count() > 0 || again.text != outcome.text {
             failures.push(format!(
                 "{}: a second run still fixes something (not idempotent)",
@@ -165,7 +185,7 @@ fn clean_fixtures_have_no_findings() {
     assert!(!clean.is_empty(), "no clean fixtures found");
     for path in clean {
         let source = read(path);
-        let listing = findings_listing(&source.text, &rules_for(path));
+        let listing = findings_listing(&source.text, &rules_for(path), &settings_for(path));
         assert_eq!(listing, "", "{} should have no findings", path.display());
     }
 }

@@ -79,22 +79,19 @@ pub struct Class {
 
 impl Class {
     pub fn params(&self) -> impl Iterator<Item = Param> + use<> {
-        self.params
-            .split(',')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (name, k) = p.split_once(':').unwrap_or((p, "s"));
-                let shape = match k.to_ascii_lowercase().as_str() {
-                    "l" => Shape::List,
-                    "m" => Shape::Map,
-                    _ => Shape::Scalar,
-                };
-                Param {
-                    name,
-                    shape,
-                    required: k.chars().any(|c| c.is_ascii_uppercase()),
-                }
-            })
+        self.params.split(',').filter(|p| !p.is_empty()).map(|p| {
+            let (name, k) = p.split_once(':').unwrap_or((p, "s"));
+            let shape = match k.to_ascii_lowercase().as_str() {
+                "l" => Shape::List,
+                "m" => Shape::Map,
+                _ => Shape::Scalar,
+            };
+            Param {
+                name,
+                shape,
+                required: k.chars().any(|c| c.is_ascii_uppercase()),
+            }
+        })
     }
 
     /// The parameter `name`, when the class accepts it. Resources also take `opts` and `args`
@@ -160,7 +157,11 @@ impl Tables {
             let (key, rest) = record.split_once('\t').unwrap_or((record, ""));
             match tag {
                 "R" | "A" => {
-                    let kind = if tag == "R" { Kind::Resource } else { Kind::Args };
+                    let kind = if tag == "R" {
+                        Kind::Resource
+                    } else {
+                        Kind::Args
+                    };
                     tables.classes.insert(key, (kind, rest));
                     tables.modules.insert(module_of(key));
                 }

@@ -47,7 +47,12 @@ fn dependency_files(dir: &Path) -> Vec<PathBuf> {
         })
         .collect();
     // `requirements.txt` before `requirements-dev.txt`.
-    requirements.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "requirements.txt"), p.clone()));
+    requirements.sort_by_key(|p| {
+        (
+            p.file_name().is_none_or(|n| n != "requirements.txt"),
+            p.clone(),
+        )
+    });
     let mut files = vec![dir.join("pyproject.toml")];
     files.extend(requirements);
     files.extend(["Pipfile", "setup.py", "setup.cfg"].map(|n| dir.join(n)));
@@ -64,7 +69,7 @@ fn declared_in(dir: &Path) -> Option<Option<Major>> {
 /// The major a dependency file's text pins pulumi-aws to: `None` when it does not mention
 /// pulumi-aws, `Some(None)` when it does but not to a major infra-fix knows.
 pub fn declared_major(text: &str) -> Option<Option<Major>> {
-    let specifiers: Vec<Option<String>> = mentions(text).map(|rest| specifier(rest)).collect();
+    let specifiers: Vec<Option<String>> = mentions(text).map(specifier).collect();
     if specifiers.is_empty() {
         return None;
     }
@@ -118,7 +123,9 @@ fn specifier(rest: &str) -> Option<String> {
         rest = &after[after.find(']')? + 1..];
     }
     // A TOML key (`pulumi-aws = "..."`, `"pulumi-aws" = {...}`).
-    let key = rest.trim_start_matches(['"', '\'']).trim_start_matches([' ', '\t']);
+    let key = rest
+        .trim_start_matches(['"', '\''])
+        .trim_start_matches([' ', '\t']);
     if let Some(value) = key.strip_prefix('=').filter(|v| !v.starts_with('=')) {
         let value = value.trim_start();
         if value.starts_with('{') {
@@ -131,13 +138,17 @@ fn specifier(rest: &str) -> Option<String> {
     }
     // A requirement string or line: up to its end, a quote, a marker or a comment.
     let end = rest
-        .find(|c: char| matches!(c, '"' | '\'' | ';' | '#' | '\n' | '\r'))
+        .find(['"', '\'', ';', '#', '\n', '\r'])
         .unwrap_or(rest.len());
     let spec = rest[..end].trim();
     if spec.starts_with('@') {
         return None;
     }
-    Some(spec.trim_start_matches('(').trim_end_matches(')').to_string())
+    Some(
+        spec.trim_start_matches('(')
+            .trim_end_matches(')')
+            .to_string(),
+    )
 }
 
 fn quoted(value: &str) -> Option<String> {
@@ -164,7 +175,9 @@ fn newest_allowed(spec: &str) -> Option<Major> {
         let parts: Vec<&str> = version.split('.').collect();
         let major: u64 = parts.first()?.parse().ok()?;
         // Whether anything after the major is non-zero (`<7.1` allows 7.0.x).
-        let beyond = parts[1..].iter().any(|p| p.trim_matches('0') != "" && *p != "*");
+        let beyond = parts[1..]
+            .iter()
+            .any(|p| !p.trim_matches('0').is_empty() && *p != "*");
         let allows = |m: u64| match op {
             "" | "==" | "===" | "^" | "~" | "~=" => m == major,
             ">=" | ">" => m >= major,
@@ -173,7 +186,10 @@ fn newest_allowed(spec: &str) -> Option<Major> {
             "!=" => true,
             _ => false,
         };
-        if !matches!(op, "" | "==" | "===" | "^" | "~" | "~=" | ">=" | ">" | "<" | "<=" | "!=") {
+        if !matches!(
+            op,
+            "" | "==" | "===" | "^" | "~" | "~=" | ">=" | ">" | "<" | "<=" | "!="
+        ) {
             return None;
         }
         majors.retain(|m| allows(m.number()));
@@ -191,7 +207,10 @@ mod tests {
 
     #[test]
     fn requirement_lines() {
-        assert_eq!(major("pulumi>=3\npulumi-aws>=6.0.0,<7.0.0\n"), Some(Some(6)));
+        assert_eq!(
+            major("pulumi>=3\npulumi-aws>=6.0.0,<7.0.0\n"),
+            Some(Some(6))
+        );
         assert_eq!(major("pulumi_aws==7.3.0\n"), Some(Some(7)));
         assert_eq!(major("Pulumi-AWS ~= 6.5\n"), Some(Some(6)));
         assert_eq!(major("pulumi-aws>=7,<8  # pinned\n"), Some(Some(7)));
@@ -199,9 +218,15 @@ mod tests {
         assert_eq!(major("pulumi-aws<7.0.0\n"), Some(Some(6)));
         assert_eq!(major("pulumi-aws\n"), Some(Some(7)));
         assert_eq!(major("pulumi-aws==6.*\n"), Some(Some(6)));
-        assert_eq!(major("pulumi-aws[extra]>=6,<7 ; python_version>'3.8'\n"), Some(Some(6)));
+        assert_eq!(
+            major("pulumi-aws[extra]>=6,<7 ; python_version>'3.8'\n"),
+            Some(Some(6))
+        );
         assert_eq!(major("pulumi-aws==5.42.0\n"), Some(None));
-        assert_eq!(major("pulumi-aws @ git+https://example.com/x\n"), Some(None));
+        assert_eq!(
+            major("pulumi-aws @ git+https://example.com/x\n"),
+            Some(None)
+        );
         assert_eq!(major("pulumi>=3\npulumi-aws-native>=1\n"), None);
         assert_eq!(major("boto3\n"), None);
     }
@@ -210,12 +235,20 @@ mod tests {
     fn pyproject_setup_and_pipfile() {
         let pep621 = "[project]\ndependencies = [\n  \"pulumi>=3\",\n  \"pulumi-aws>=6.0.0,<7.0.0\",\n]\n[tool.infra-fix]\npulumi-aws-version = 7\n";
         assert_eq!(major(pep621), Some(Some(6)));
-        assert_eq!(major("[tool.poetry.dependencies]\npulumi-aws = \"^6.1\"\n"), Some(Some(6)));
         assert_eq!(
-            major("[tool.poetry.dependencies]\npulumi_aws = { version = \"^7.0\", optional = true }\n"),
+            major("[tool.poetry.dependencies]\npulumi-aws = \"^6.1\"\n"),
+            Some(Some(6))
+        );
+        assert_eq!(
+            major(
+                "[tool.poetry.dependencies]\npulumi_aws = { version = \"^7.0\", optional = true }\n"
+            ),
             Some(Some(7))
         );
-        assert_eq!(major("[packages]\n\"pulumi-aws\" = \"==6.50.0\"\n"), Some(Some(6)));
+        assert_eq!(
+            major("[packages]\n\"pulumi-aws\" = \"==6.50.0\"\n"),
+            Some(Some(6))
+        );
         assert_eq!(major("[packages]\npulumi-aws = \"*\"\n"), Some(Some(7)));
         assert_eq!(
             major("setup(install_requires=['pulumi>=3', 'pulumi-aws>=6,<7'])\n"),
@@ -234,7 +267,11 @@ mod tests {
         let nested = project.join("infra/stacks");
         std::fs::create_dir_all(&nested).unwrap();
         std::fs::write(root.path().join("requirements.txt"), "pulumi-aws==7.1.0\n").unwrap();
-        std::fs::write(project.join("pyproject.toml"), "[project]\ndependencies = [\"pulumi-aws>=6,<7\"]\n").unwrap();
+        std::fs::write(
+            project.join("pyproject.toml"),
+            "[project]\ndependencies = [\"pulumi-aws>=6,<7\"]\n",
+        )
+        .unwrap();
         // A dependency file that does not mention pulumi-aws does not stop the search.
         std::fs::write(nested.join("requirements-dev.txt"), "pytest\n").unwrap();
         assert_eq!(major_for(&nested.join("__main__.py")), Some(Major::V6));
