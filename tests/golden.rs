@@ -11,6 +11,7 @@
 use infra_fix::codemods::{CODEMODS, FileSettings, RuleSet};
 use infra_fix::edit::Applicability;
 use infra_fix::fix::{FixMode, lint};
+use infra_fix::pulumi::{Imports, ResourceCall, Tables};
 use infra_fix::source::{Source, first_syntax_error, parse};
 use std::path::{Path, PathBuf};
 
@@ -256,4 +257,80 @@ fn codemods_readme_is_current() {
         actual == expected,
         "codemods/README.md is stale: run `UPDATE_GOLDEN=1 cargo test --test golden`"
     );
+}
+
+/// `(class, keyword)` of every keyword argument of every `pulumi_aws` class call in `text`.
+fn class_keywords(text: &str) -> Vec<(String, String)> {
+    let tree = parse(text);
+    let mut nodes = Vec::new();
+    let mut cursor = tree.walk();
+    // Pre-order walk: imports and calls anywhere in the file.
+    'walk: loop {
+        nodes.push(cursor.node());
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    let mut imports = Imports::default();
+    for node in &nodes {
+        if matches!(node.kind(), "import_statement" | "import_from_statement") {
+            imports.add_statement(*node, text);
+        }
+    }
+    nodes
+        .iter()
+        .filter_map(|node| ResourceCall::resolve_key(*node, &imports, text))
+        .flat_map(|call| {
+            call.keywords(text)
+                .map(|(name, _)| (call.type_name.clone(), name.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Issue 3: every keyword argument infra-fix writes into a `pulumi_aws` call is one the class
+/// accepts in the fixture's pulumi-aws major.
+#[test]
+fn written_keywords_are_accepted_by_the_target_class() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (input, _, _) in cases() {
+        let Some(major) = settings_for(&input).pulumi_aws else {
+            continue;
+        };
+        let source = read(&input);
+        // Without unknown-argument, whose fixes could otherwise rename a bad keyword away.
+        let rules = infra_fix::rule_set(&[], &["unknown-argument".to_string()]).unwrap();
+        let outcome = lint(
+            &source.text,
+            &rules,
+            &settings_for(&input),
+            FixMode::Apply(Applicability::Unsafe),
+        )
+        .expect("fixture parses");
+        let before = class_keywords(&source.text);
+        for (class, keyword) in class_keywords(&outcome.text) {
+            if before.contains(&(class.clone(), keyword.clone())) {
+                continue;
+            }
+            checked += 1;
+            let accepted = Tables::get(major)
+                .class(&class)
+                .is_some_and(|c| c.param(&keyword).is_some());
+            if !accepted {
+                failures.push(format!(
+                    "{}: infra-fix wrote `{keyword}=` into `{class}`, which pulumi-aws {} does not accept",
+                    input.display(),
+                    major.number()
+                ));
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} written keywords were checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
