@@ -129,9 +129,16 @@ impl Tables {
         TABLES[major as usize].get_or_init(|| Tables::load(major))
     }
 
-    fn load(major: Major) -> Tables {
-        let mut text = String::new();
-        GzDecoder::new(major.data())
+    /// Decompresses and indexes the tables of `major`, uncached (for the benchmark; use `get`).
+    /// The text is leaked: it lives as long as the process, like the cached tables.
+    pub fn load(major: Major) -> Tables {
+        let data = major.data();
+        // The gzip trailer's last four bytes are the uncompressed size: allocate once.
+        let size = data[data.len() - 4..]
+            .try_into()
+            .map_or(0, |b: [u8; 4]| u32::from_le_bytes(b) as usize);
+        let mut text = String::with_capacity(size);
+        GzDecoder::new(data)
             .read_to_string(&mut text)
             .expect("the compiled-in pulumi-aws tables decompress");
         // Loaded once per process and borrowed by every lookup: leak it rather than copy keys.
@@ -150,6 +157,7 @@ impl Tables {
             others: HashSet::new(),
             modules: HashSet::new(),
         };
+        let mut last_module = None;
         for line in text.lines() {
             let Some((tag, record)) = line.split_once(' ') else {
                 continue;
@@ -163,7 +171,12 @@ impl Tables {
                         Kind::Args
                     };
                     tables.classes.insert(key, (kind, rest));
-                    tables.modules.insert(module_of(key));
+                    // Records are sorted by key: a module's classes come together.
+                    let module = module_of(key);
+                    if last_module != Some(module) {
+                        tables.modules.insert(module);
+                        last_module = Some(module);
+                    }
                 }
                 "D" => {
                     if let Some((param, message)) = rest.split_once('\t') {
