@@ -170,6 +170,38 @@ mod tests {
     }
 
     #[test]
+    fn schema_keys_only_for_classes_named_through_their_module() {
+        let key = |program: &str| {
+            let tree = parse(program);
+            let mut imports = Imports::default();
+            let root = tree.root_node();
+            imports.add_statement(root.named_child(0).unwrap(), program);
+            let call = root.named_child(1).unwrap().named_child(0).unwrap();
+            imports.resolve_aws_key(call.child_by_field_name("function").unwrap(), program)
+        };
+        assert_eq!(
+            key("import pulumi_aws as aws\naws.ec2.Eip('e')\n").as_deref(),
+            Some("ec2.Eip")
+        );
+        assert_eq!(
+            key("import pulumi_aws as aws\naws.Provider('p')\n").as_deref(),
+            Some("Provider")
+        );
+        assert_eq!(
+            key("from pulumi_aws.ec2 import Eip\nEip('e')\n").as_deref(),
+            Some("ec2.Eip")
+        );
+        for program in [
+            "import pulumi_aws as aws\naws.ec2.eip.Eip('e')\n",
+            "import pulumi_aws as aws\naws.ec2.outputs.InstanceEbsBlockDevice()\n",
+            "import pulumi_aws as aws\naws.ec2.Vpc.get('v', 'id')\n",
+            "import pulumi_aws as aws\naws.get_availability_zones()\n",
+        ] {
+            assert_eq!(key(program), None, "{program}");
+        }
+    }
+
+    #[test]
     fn other_names_do_not_resolve() {
         assert_eq!(
             resolve_last_call("import boto3 as aws\naws.ec2.Eip('e')\n"),
