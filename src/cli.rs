@@ -43,6 +43,11 @@ pub struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
 
+    /// The pulumi-aws major to check against (default: from the nearest dependency file
+    /// upward from each file, else the newest).
+    #[arg(long, value_name = "MAJOR", value_parser = clap::value_parser!(u64).range(6..=7))]
+    pub pulumi_aws_version: Option<u64>,
+
     /// Findings output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -15,7 +15,7 @@ pub mod walk;
 pub mod write;
 
 use cli::{Cli, Command, Format, Mode};
-use codemods::{CODEMODS, RuleSet};
+use codemods::{CODEMODS, FileSettings, RuleSet};
 use edit::Applicability;
 use fix::FixMode;
 use rayon::prelude::*;
@@ -34,6 +34,16 @@ struct Job {
     rules: RuleSet,
     fix_mode: FixMode,
     mode: Mode,
+    /// `--pulumi-aws-version`, which overrides what the dependency files say.
+    pulumi_aws: Option<pulumi::Major>,
+}
+
+impl Job {
+    fn settings(&self, path: &Path) -> FileSettings {
+        FileSettings {
+            pulumi_aws: self.pulumi_aws.or_else(|| pulumi::version::major_for(path)),
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> i32 {
@@ -86,6 +96,7 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         rules,
         fix_mode,
         mode,
+        pulumi_aws: cli.pulumi_aws_version.and_then(pulumi::Major::from_number),
     };
 
     let stdin = cli.paths.iter().any(|p| p.as_os_str() == "-");
@@ -129,7 +140,7 @@ fn process(path: &Path, job: &Job) -> FileResult {
         errors: Vec::new(),
     };
     match std::fs::read(path) {
-        Ok(bytes) => analyze(bytes, job, &mut result),
+        Ok(bytes) => analyze(bytes, path, job, &mut result),
         Err(e) => {
             let reason = walk::describe_io(&e);
             result.errors.push(format!("could not read: {reason}"));
@@ -144,15 +155,17 @@ fn process(path: &Path, job: &Job) -> FileResult {
         if let Err(message) = write::write_atomic(path, read.as_bytes(), fixed.as_bytes()) {
             result.errors.push(message);
             // Nothing was written: report the findings as they stand in the file.
-            let unfixed = fix::lint(&source.text, &job.rules, FixMode::Off);
+            let settings = job.settings(path);
+            let unfixed = fix::lint(&source.text, &job.rules, &settings, FixMode::Off);
             result.outcome = Some(unfixed.expect("the file parsed a moment ago"));
         }
     }
     result
 }
 
-/// Decodes and checks (and fixes, as the job says) one file's contents.
-fn analyze(bytes: Vec<u8>, job: &Job, result: &mut FileResult) {
+/// Decodes and checks (and fixes, as the job says) one file's contents; `path` places it in
+/// its project.
+fn analyze(bytes: Vec<u8>, path: &Path, job: &Job, result: &mut FileResult) {
     // A file that never names pulumi_aws cannot import it: skip it before paying for a parse.
     if memchr::memmem::find(&bytes, b"pulumi_aws").is_none() {
         return;
@@ -161,7 +174,8 @@ fn analyze(bytes: Vec<u8>, job: &Job, result: &mut FileResult) {
         Ok(source) => source,
         Err(message) => return result.errors.push(message),
     };
-    match fix::lint(&source.text, &job.rules, job.fix_mode) {
+    let settings = job.settings(path);
+    match fix::lint(&source.text, &job.rules, &settings, job.fix_mode) {
         Ok(outcome) => {
             result.errors.extend(outcome.error.clone());
             result.outcome = Some(outcome);
@@ -187,7 +201,13 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
         outcome: None,
         errors: Vec::new(),
     };
-    analyze(bytes.clone(), job, &mut result);
+    // Standard input belongs to the project of its `--stdin-filename`, else of the current
+    // folder.
+    let path = cli
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    analyze(bytes.clone(), &path, job, &mut result);
     let results = std::slice::from_ref(&result);
     if job.mode == Mode::Write && cli.format == Format::Text {
         // The fixed source replaces the input in a pipeline; unchanged input passes through.

@@ -348,7 +348,8 @@ fn select_and_ignore_choose_rules() {
             "--ignore",
             "eip-domain-vpc,ecr-force-delete"
         ]),
-        Vec::<String>::new()
+        // Without eip-domain-vpc, the schema rule reports the removed argument (newest major).
+        vec!["unknown-argument"]
     );
     let out = infra_fix(dir.path(), &["--ignore", "eip-domain-vcp"]);
     assert_eq!(out.status.code(), Some(2));
@@ -462,4 +463,75 @@ fn suppression_comments_silence_findings() {
         format!("# infra-fix: ignore-file\n{EIP}").as_bytes(),
     )]);
     assert_eq!(infra_fix(dir.path(), &["--check"]).status.code(), Some(0));
+}
+
+/// Issue 3: the acceptance cases, with the major read from each project's dependency file.
+#[test]
+fn schema_rules_follow_each_projects_pulumi_aws_major() {
+    let program = b"import pulumi_aws as aws\n\ncommon = {\"cluster\": \"c\"}\neip = aws.ec2.Eip(\"e\", vpc=True)\nbucket = aws.s3.Bucket(\"b\", bukcet=\"x\")\nservice = aws.ecs.Service(\"s\", **common)\n";
+    let dir = tree(&[
+        ("v7/requirements.txt", b"pulumi-aws>=7,<8\n"),
+        ("v7/__main__.py", program),
+        (
+            "v6/pyproject.toml",
+            b"[project]\ndependencies = [\"pulumi-aws>=6.0.0,<7.0.0\"]\n",
+        ),
+        ("v6/__main__.py", program),
+    ]);
+    let select = "unknown-argument,unknown-resource,deprecated-argument";
+    let out = infra_fix(dir.path(), &["--check", "--select", select]);
+    let lines: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| l.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "v6/__main__.py:4:24: deprecated-argument",
+            "v6/__main__.py:5:29: unknown-argument",
+            "v7/__main__.py:4:24: unknown-argument",
+            "v7/__main__.py:5:29: unknown-argument",
+        ],
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("in pulumi-aws 7 (7.51.1)"));
+    assert_eq!(out.status.code(), Some(1));
+
+    // --pulumi-aws-version overrides the dependency files.
+    let out = infra_fix(
+        dir.path(),
+        &["--check", "--select", select, "--pulumi-aws-version", "6"],
+    );
+    assert!(!stdout(&out).contains("pulumi-aws 7"), "{}", stdout(&out));
+    let out = infra_fix(dir.path(), &["--check", "--pulumi-aws-version", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_reports_each_rules_severity() {
+    let dir = tree(&[(
+        "main.py",
+        b"import pulumi_aws as aws\n\nbucket = aws.s3.Bucket(\"b\", bukcet=\"x\")\nrepo = aws.ecr.Repository(\"r\")\n",
+    )]);
+    let out = infra_fix(dir.path(), &["--check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let severities: Vec<(String, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        severities,
+        [
+            ("unknown-argument".to_string(), "error".to_string()),
+            ("ecr-force-delete".to_string(), "warning".to_string()),
+        ]
+    );
 }

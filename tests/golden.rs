@@ -8,9 +8,10 @@
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the expected files: review the diff.
 //! `GOLDEN_ONLY=<text>` limits a run (and an update) to fixtures whose path contains it.
 
-use infra_fix::codemods::{CODEMODS, RuleSet};
+use infra_fix::codemods::{CODEMODS, FileSettings, RuleSet};
 use infra_fix::edit::Applicability;
 use infra_fix::fix::{FixMode, lint};
+use infra_fix::pulumi::{Imports, ResourceCall, Tables};
 use infra_fix::source::{Source, first_syntax_error, parse};
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,14 @@ fn rules_for(path: &Path) -> RuleSet {
     }
 }
 
+/// The pulumi-aws major a fixture is checked against: from the dependency file in its folder
+/// (or above), as for a user's file.
+fn settings_for(path: &Path) -> FileSettings {
+    FileSettings {
+        pulumi_aws: infra_fix::pulumi::version::major_for(path),
+    }
+}
+
 /// The fixture inputs and where their expectations live.
 fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
     let mut files = Vec::new();
@@ -70,8 +79,8 @@ fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
         .collect()
 }
 
-fn findings_listing(text: &str, rules: &RuleSet) -> String {
-    let outcome = lint(text, rules, FixMode::Off).expect("fixture parses");
+fn findings_listing(text: &str, rules: &RuleSet, settings: &FileSettings) -> String {
+    let outcome = lint(text, rules, settings, FixMode::Off).expect("fixture parses");
     outcome
         .diagnostics
         .iter()
@@ -105,9 +114,15 @@ fn fixtures_fix_exactly_as_expected() {
     let mut failures = Vec::new();
     for (input, after_path, findings_path) in &cases {
         let rules = rules_for(input);
+        let settings = settings_for(input);
         let source = read(input);
-        let outcome = lint(&source.text, &rules, FixMode::Apply(Applicability::Unsafe))
-            .expect("fixture parses");
+        let outcome = lint(
+            &source.text,
+            &rules,
+            &settings,
+            FixMode::Apply(Applicability::Unsafe),
+        )
+        .expect("fixture parses");
         assert!(
             outcome.error.is_none(),
             "{}: {:?}",
@@ -115,7 +130,7 @@ fn fixtures_fix_exactly_as_expected() {
             outcome.error
         );
         let fixed = source.contents(&outcome.text);
-        let listing = findings_listing(&source.text, &rules);
+        let listing = findings_listing(&source.text, &rules, &settings);
         if update {
             std::fs::write(after_path, &fixed).unwrap();
             std::fs::write(findings_path, &listing).unwrap();
@@ -143,7 +158,13 @@ fn fixtures_fix_exactly_as_expected() {
             "{}: fixed output does not parse",
             input.display()
         );
-        let again = lint(&outcome.text, &rules, FixMode::Apply(Applicability::Unsafe)).unwrap();
+        let again = lint(
+            &outcome.text,
+            &rules,
+            &settings,
+            FixMode::Apply(Applicability::Unsafe),
+        )
+        .unwrap();
         if again.fixed().count() > 0 || again.text != outcome.text {
             failures.push(format!(
                 "{}: a second run still fixes something (not idempotent)",
@@ -165,7 +186,7 @@ fn clean_fixtures_have_no_findings() {
     assert!(!clean.is_empty(), "no clean fixtures found");
     for path in clean {
         let source = read(path);
-        let listing = findings_listing(&source.text, &rules_for(path));
+        let listing = findings_listing(&source.text, &rules_for(path), &settings_for(path));
         assert_eq!(listing, "", "{} should have no findings", path.display());
     }
 }
@@ -236,4 +257,80 @@ fn codemods_readme_is_current() {
         actual == expected,
         "codemods/README.md is stale: run `UPDATE_GOLDEN=1 cargo test --test golden`"
     );
+}
+
+/// `(class, keyword)` of every keyword argument of every `pulumi_aws` class call in `text`.
+fn class_keywords(text: &str) -> Vec<(String, String)> {
+    let tree = parse(text);
+    let mut nodes = Vec::new();
+    let mut cursor = tree.walk();
+    // Pre-order walk: imports and calls anywhere in the file.
+    'walk: loop {
+        nodes.push(cursor.node());
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    let mut imports = Imports::default();
+    for node in &nodes {
+        if matches!(node.kind(), "import_statement" | "import_from_statement") {
+            imports.add_statement(*node, text);
+        }
+    }
+    nodes
+        .iter()
+        .filter_map(|node| ResourceCall::resolve_key(*node, &imports, text))
+        .flat_map(|call| {
+            call.keywords(text)
+                .map(|(name, _)| (call.type_name.clone(), name.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Issue 3: every keyword argument infra-fix writes into a `pulumi_aws` call is one the class
+/// accepts in the fixture's pulumi-aws major.
+#[test]
+fn written_keywords_are_accepted_by_the_target_class() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (input, _, _) in cases() {
+        let Some(major) = settings_for(&input).pulumi_aws else {
+            continue;
+        };
+        let source = read(&input);
+        // Without unknown-argument, whose fixes could otherwise rename a bad keyword away.
+        let rules = infra_fix::rule_set(&[], &["unknown-argument".to_string()]).unwrap();
+        let outcome = lint(
+            &source.text,
+            &rules,
+            &settings_for(&input),
+            FixMode::Apply(Applicability::Unsafe),
+        )
+        .expect("fixture parses");
+        let before = class_keywords(&source.text);
+        for (class, keyword) in class_keywords(&outcome.text) {
+            if before.contains(&(class.clone(), keyword.clone())) {
+                continue;
+            }
+            checked += 1;
+            let accepted = Tables::get(major)
+                .class(&class)
+                .is_some_and(|c| c.param(&keyword).is_some());
+            if !accepted {
+                failures.push(format!(
+                    "{}: infra-fix wrote `{keyword}=` into `{class}`, which pulumi-aws {} does not accept",
+                    input.display(),
+                    major.number()
+                ));
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} written keywords were checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -2,7 +2,9 @@
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, delete_item};
+use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, string_value};
+use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "eip-domain-vpc",
@@ -23,14 +25,7 @@ fn check(cx: &mut Checker, m: &Match) {
     };
     match bool_value(value) {
         Some(true) => {
-            let fix = match eip.keyword("domain", cx.text) {
-                None => Some(Fix::safe(vec![Edit::replace(argument, format!("domain={}", cx.style().string("vpc")))])),
-                Some(domain) if string_value(domain.value, cx.text) == Some("vpc") => {
-                    Some(Fix::safe(vec![delete_item(cx.text, argument)]))
-                }
-                // `domain` says something else: the call contradicts itself; a human decides.
-                Some(_) => None,
-            };
+            let fix = vpc_true_fix(cx, &eip, argument);
             let message = if fix.is_some() {
                 "`vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"`"
             } else {
@@ -48,5 +43,25 @@ fn check(cx: &mut Checker, m: &Match) {
             "`vpc` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); its value is not a literal, so replace it with `domain=\"vpc\"` by hand",
             None,
         ),
+    }
+}
+
+/// The fix for `vpc=True` on an `Eip` or `EipArgs` call (shared with the schema rules):
+/// `domain="vpc"`, or dropping `vpc` when `domain="vpc"` is already there. `None` for any other
+/// value, and when `domain` says something else: the call contradicts itself; a human decides.
+pub(super) fn vpc_true_fix(cx: &Checker, eip: &ResourceCall, argument: Node) -> Option<Fix> {
+    let value = argument.child_by_field_name("value")?;
+    if bool_value(value) != Some(true) {
+        return None;
+    }
+    match eip.keyword("domain", cx.text) {
+        None => Some(Fix::safe(vec![Edit::replace(
+            argument,
+            format!("domain={}", cx.style().string("vpc")),
+        )])),
+        Some(domain) if string_value(domain.value, cx.text) == Some("vpc") => {
+            Some(Fix::safe(vec![delete_item(cx.text, argument)]))
+        }
+        Some(_) => None,
     }
 }

@@ -6,16 +6,19 @@
 //! compiled once per process into a single query, so each file is walked once for all of them.
 
 use crate::edit::{Fix, Style};
-use crate::pulumi::{Imports, ResourceCall};
+use crate::pulumi::{Imports, Major, ResourceCall, Tables};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tree};
 
+mod deprecated_argument;
 mod ecr_force_delete;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
 mod rds_backup_retention;
 mod sg_rule_description;
+mod unknown_argument;
+mod unknown_resource;
 
 /// Every codemod, in the order `--list-rules` shows them.
 pub static CODEMODS: &[&Codemod] = &[
@@ -24,6 +27,26 @@ pub static CODEMODS: &[&Codemod] = &[
     &rds_backup_retention::CODEMOD,
     &ecs_service_deployment_config::CODEMOD,
     &sg_rule_description::CODEMOD,
+    &unknown_argument::CODEMOD,
+    &unknown_resource::CODEMOD,
+    &deprecated_argument::CODEMOD,
+];
+
+/// Arguments that a dedicated codemod reports (rule id, class, argument). While that codemod
+/// runs, the schema rules leave them alone, so that one argument makes one finding.
+pub static OWNED_ARGUMENTS: &[(&str, &str, &str)] = &[
+    ("eip-domain-vpc", "ec2.Eip", "vpc"),
+    ("eip-domain-vpc", "ec2.EipArgs", "vpc"),
+    (
+        "ecs-service-deployment-config",
+        "ecs.ServiceDeploymentConfigurationArgs",
+        "maximum_percent",
+    ),
+    (
+        "ecs-service-deployment-config",
+        "ecs.ServiceDeploymentConfigurationArgs",
+        "minimum_healthy_percent",
+    ),
 ];
 
 /// What kind of fix a codemod offers, for `--list-rules` and the docs.
@@ -47,12 +70,29 @@ impl FixAvailability {
     }
 }
 
+/// How bad a finding is: `Error` when the program fails as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 pub struct Codemod {
     /// The rule id users select, ignore and suppress: `eip-domain-vpc`.
     pub id: &'static str,
     /// One line: what the rule finds.
     pub title: &'static str,
     pub fix: FixAvailability,
+    pub severity: Severity,
     pub default_enabled: bool,
     /// `codemods/<id>.scm`.
     pub query: &'static str,
@@ -62,13 +102,18 @@ pub struct Codemod {
     pub check: fn(&mut Checker, &Match),
 }
 
-/// Declares a codemod whose query and docs live in `codemods/<id>.scm` and `.md`.
+/// Declares a codemod whose query and docs live in `codemods/<id>.scm` and `.md`. Severity is
+/// `Warning` unless given.
 macro_rules! codemod {
     (id: $id:literal, title: $title:literal, fix: $fix:ident, check: $check:path $(,)?) => {
+        codemod!(id: $id, title: $title, fix: $fix, severity: Warning, check: $check)
+    };
+    (id: $id:literal, title: $title:literal, fix: $fix:ident, severity: $severity:ident, check: $check:path $(,)?) => {
         $crate::codemods::Codemod {
             id: $id,
             title: $title,
             fix: $crate::codemods::FixAvailability::$fix,
+            severity: $crate::codemods::Severity::$severity,
             default_enabled: true,
             query: include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
@@ -137,6 +182,27 @@ impl RuleSet {
     pub fn contains(&self, index: usize) -> bool {
         self.enabled[index]
     }
+
+    /// True when the codemod `id` runs.
+    pub fn runs(&self, id: &str) -> bool {
+        find(id).is_some_and(|(i, _)| self.enabled[i])
+    }
+}
+
+/// What infra-fix knows about a file beyond its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSettings {
+    /// The pulumi-aws major of the file's project; `None` when it is one infra-fix has no
+    /// tables for, and the schema rules stay quiet.
+    pub pulumi_aws: Option<Major>,
+}
+
+impl Default for FileSettings {
+    fn default() -> Self {
+        FileSettings {
+            pulumi_aws: Some(Major::NEWEST),
+        }
+    }
 }
 
 /// A match of one codemod's query, with access to its captures by name.
@@ -160,6 +226,8 @@ pub struct Checker<'a, 't> {
     pub text: &'a str,
     pub tree: &'t Tree,
     pub imports: &'a Imports,
+    pub settings: &'a FileSettings,
+    rules: &'a RuleSet,
     style: OnceCell<Style>,
     rule: &'static str,
     findings: Vec<Finding>,
@@ -175,6 +243,18 @@ impl<'t> Checker<'_, 't> {
             return None;
         }
         ResourceCall::resolve(call, self.imports, self.text).filter(|c| c.is(types))
+    }
+
+    /// The schema tables of the file's pulumi-aws major, loaded on first use.
+    pub fn schema(&self) -> Option<&'static Tables> {
+        self.settings.pulumi_aws.map(Tables::get)
+    }
+
+    /// True when another running codemod reports argument `name` of class `key`.
+    pub fn owned_elsewhere(&self, key: &str, name: &str) -> bool {
+        OWNED_ARGUMENTS.iter().any(|&(rule, k, n)| {
+            k == key && n == name && rule != self.rule && self.rules.runs(rule)
+        })
     }
 
     /// The file's newline and quote style, computed when a fix first needs it.
@@ -260,7 +340,7 @@ pub fn compile_queries() {
 
 /// Runs the enabled codemods over one parsed file: one query pass, then each match goes to
 /// the codemod that owns its pattern. Files that import no `pulumi_aws` yield nothing.
-pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
+pub fn check(text: &str, tree: &Tree, rules: &RuleSet, settings: &FileSettings) -> Vec<Finding> {
     let engine = engine();
     let mut cursor = QueryCursor::new();
     let mut imports = Imports::default();
@@ -285,6 +365,8 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
         text,
         tree,
         imports: &imports,
+        settings,
+        rules,
         style: OnceCell::new(),
         rule: "",
         findings: Vec::new(),

@@ -25,6 +25,19 @@ pub struct ResourceCall<'t> {
 impl<'t> ResourceCall<'t> {
     /// The `pulumi_aws` class `call` constructs, if it is one.
     pub fn resolve(call: Node<'t>, imports: &Imports, text: &str) -> Option<ResourceCall<'t>> {
+        Self::resolve_with(call, |function| imports.resolve_aws(function, text))
+    }
+
+    /// Like `resolve`, but only for a class named the way the SDK exports it, with
+    /// `type_name` the key of the schema tables (`ec2.Eip`, `Provider`).
+    pub fn resolve_key(call: Node<'t>, imports: &Imports, text: &str) -> Option<ResourceCall<'t>> {
+        Self::resolve_with(call, |function| imports.resolve_aws_key(function, text))
+    }
+
+    fn resolve_with(
+        call: Node<'t>,
+        type_name: impl FnOnce(Node<'t>) -> Option<String>,
+    ) -> Option<ResourceCall<'t>> {
         if call.kind() != "call" {
             return None;
         }
@@ -33,7 +46,7 @@ impl<'t> ResourceCall<'t> {
         if arguments.kind() != "argument_list" {
             return None;
         }
-        let type_name = imports.resolve_aws(call.child_by_field_id(f.function)?, text)?;
+        let type_name = type_name(call.child_by_field_id(f.function)?)?;
         let mut cursor = arguments.walk();
         let keywords = arguments
             .named_children(&mut cursor)

@@ -124,6 +124,19 @@ impl Imports {
         }
         Some(format!("{}.{}", segments[0], segments[class_at]))
     }
+
+    /// The key of the schema tables (`ec2.Eip`, `Provider`) for an expression that names a
+    /// class the way the SDK exports it: `pulumi_aws.<module>.<Class>` or `pulumi_aws.<Class>`.
+    /// File modules (`ec2.eip.Eip`) and output types (`ec2.outputs.X`) are not keys.
+    pub fn resolve_aws_key(&self, expr: Node, text: &str) -> Option<String> {
+        let path = self.resolve(expr, text)?;
+        let key = path.strip_prefix("pulumi_aws.")?;
+        let (module, class) = key.rsplit_once('.').unwrap_or(("", key));
+        let is_module = |m: &str| m.starts_with(|c: char| c.is_ascii_lowercase());
+        (class.starts_with(|c: char| c.is_ascii_uppercase())
+            && (module.is_empty() || (is_module(module) && !module.contains('.'))))
+        .then(|| key.to_string())
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +182,38 @@ mod tests {
                 Some("ec2.Eip"),
                 "{program}"
             );
+        }
+    }
+
+    #[test]
+    fn schema_keys_only_for_classes_named_through_their_module() {
+        let key = |program: &str| {
+            let tree = parse(program);
+            let mut imports = Imports::default();
+            let root = tree.root_node();
+            imports.add_statement(root.named_child(0).unwrap(), program);
+            let call = root.named_child(1).unwrap().named_child(0).unwrap();
+            imports.resolve_aws_key(call.child_by_field_name("function").unwrap(), program)
+        };
+        assert_eq!(
+            key("import pulumi_aws as aws\naws.ec2.Eip('e')\n").as_deref(),
+            Some("ec2.Eip")
+        );
+        assert_eq!(
+            key("import pulumi_aws as aws\naws.Provider('p')\n").as_deref(),
+            Some("Provider")
+        );
+        assert_eq!(
+            key("from pulumi_aws.ec2 import Eip\nEip('e')\n").as_deref(),
+            Some("ec2.Eip")
+        );
+        for program in [
+            "import pulumi_aws as aws\naws.ec2.eip.Eip('e')\n",
+            "import pulumi_aws as aws\naws.ec2.outputs.InstanceEbsBlockDevice()\n",
+            "import pulumi_aws as aws\naws.ec2.Vpc.get('v', 'id')\n",
+            "import pulumi_aws as aws\naws.get_availability_zones()\n",
+        ] {
+            assert_eq!(key(program), None, "{program}");
         }
     }
 

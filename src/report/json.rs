@@ -52,7 +52,8 @@ fn finding(path: &str, d: &Diagnostic) -> Value {
         "end_line": d.end.0,
         "end_column": d.end.1,
         "message": d.finding.message,
-        "severity": "warning",
+        "severity": crate::codemods::find(d.finding.rule)
+            .map_or("warning", |(_, c)| c.severity.as_str()),
         "fix": fix,
     })
 }

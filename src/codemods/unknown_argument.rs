@@ -1,0 +1,238 @@
+//! `unknown-argument`: a keyword that the pulumi-aws resource or `*Args` class does not accept
+//! in the project's major version (`vpc` on `Eip` in 7.x, typos, Terraform names).
+
+use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
+use crate::edit::{Edit, Fix};
+use crate::pulumi::ResourceCall;
+use crate::pulumi::schema::{Class, Param, Shape};
+use tree_sitter::Node;
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "unknown-argument",
+    title: "Keyword argument that the pulumi-aws class does not accept in the project's major version",
+    fix: Sometimes,
+    severity: Error,
+    check: check,
+};
+
+/// Arguments the provider removed, with the argument that replaced them. The fix comes from the
+/// codemod that knows the equivalent value (`vpc=True` -> `domain="vpc"`).
+const REPLACED: &[(&str, &str, &str)] = &[
+    ("ec2.Eip", "vpc", "domain"),
+    ("ec2.EipArgs", "vpc", "domain"),
+];
+
+fn check(cx: &mut Checker, m: &Match) {
+    let Some(call) = m.node("call") else { return };
+    let Some(tables) = cx.schema() else { return };
+    let Some(resource) = ResourceCall::resolve_key(call, cx.imports, cx.text) else {
+        return;
+    };
+    // `**kwargs` may be what the class expects; a class the tables lack is unknown-resource's.
+    if resource.has_kwargs_splat() {
+        return;
+    }
+    let Some(class) = tables.class(&resource.type_name) else {
+        return;
+    };
+    for (name, keyword) in resource.keywords(cx.text) {
+        if class.param(name).is_some() || cx.owned_elsewhere(class.key, name) {
+            continue;
+        }
+        let replaced = REPLACED
+            .iter()
+            .find(|(k, old, _)| *k == class.key && *old == name)
+            .map(|(_, _, new)| *new);
+        let suggestion = replaced
+            .or_else(|| suggest(&class, name))
+            .filter(|s| resource.keyword(s, cx.text).is_none())
+            .and_then(|s| class.param(s));
+        let fix = match (replaced, suggestion) {
+            (Some(_), _) => vpc_true_fix(cx, &resource, keyword.node),
+            (None, Some(target)) => {
+                rename(cx, keyword.node, keyword.value, target).map(|edit| Fix::unsafe_(vec![edit]))
+            }
+            _ => None,
+        };
+        let mut message = format!(
+            "`{}` takes no argument `{name}` in pulumi-aws {} ({}): the program fails with TypeError",
+            class.key,
+            tables.major.number(),
+            tables.version
+        );
+        if let Some(target) = suggestion {
+            message.push_str(&format!("; did you mean `{}`?", target.name));
+        }
+        cx.report(keyword.node, message, fix);
+    }
+}
+
+/// The one accepted name `name` most likely stands for: first the shapes Terraform and
+/// CloudFormation names take (`rest_api_id` -> `rest_api`, `topic_arn` -> `topic`,
+/// `alarm_name` -> `name`, `artifact_store` -> `artifact_stores`), then the closest spelling.
+/// `None` when there is no candidate or more than one.
+pub(super) fn suggest(class: &Class, name: &str) -> Option<&'static str> {
+    let params: Vec<Param> = class.params().collect();
+    let accepted = |n: &str| params.iter().find(|p| p.name == n).map(|p| p.name);
+    let mut shaped: Vec<&'static str> = Vec::new();
+    for suffix in ["_id", "_arn", "_name"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            shaped.extend(accepted(stem));
+        }
+    }
+    for suffix in ["_ids", "_arns", "_names"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            shaped.extend(accepted(&format!("{stem}s")));
+        }
+    }
+    if name.ends_with("_name") {
+        shaped.extend(accepted("name"));
+    }
+    shaped.extend(accepted(&format!("{name}s")));
+    shaped.extend(name.strip_suffix('s').and_then(accepted));
+    shaped.sort_unstable();
+    shaped.dedup();
+    match shaped.len() {
+        1 => return Some(shaped[0]),
+        0 => {}
+        _ => return None,
+    }
+    closest(name, params.iter().map(|p| p.name))
+}
+
+/// The one candidate nearest to `name` in spelling, when it is near enough to be a typo: one
+/// edit (a swap of neighbours counts as one) per four characters, at most two.
+pub(super) fn closest(
+    name: &str,
+    candidates: impl Iterator<Item = &'static str>,
+) -> Option<&'static str> {
+    let limit = (name.chars().count() / 4).min(2);
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut tie = false;
+    for candidate in candidates {
+        let d = distance(name, candidate);
+        if d > limit {
+            continue;
+        }
+        match best {
+            Some((b, _)) if d > b => {}
+            Some((b, _)) if d == b => tie = true,
+            _ => {
+                best = Some((d, candidate));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, c)| c)
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+/// adjacent characters.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// What a value's source says about its shape; `None` when only running it would tell.
+fn value_shape(cx: &Checker, value: Node) -> Option<Shape> {
+    match value.kind() {
+        "list" | "list_comprehension" | "tuple" => Some(Shape::List),
+        "dictionary" | "dictionary_comprehension" => Some(Shape::Map),
+        "string" | "concatenated_string" | "integer" | "float" | "true" | "false" | "none" => {
+            Some(Shape::Scalar)
+        }
+        // `bucket.id`, `topic.arn`, `role.name`: a resource's output, one value.
+        "attribute" => {
+            let attribute = value.child_by_field_name("attribute")?;
+            matches!(cx.src(attribute), "id" | "arn" | "name").then_some(Shape::Scalar)
+        }
+        // `aws.codepipeline.PipelineArtifactStoreArgs(...)`: one object.
+        "call" => {
+            let function = value.child_by_field_name("function")?;
+            let key = cx.imports.resolve_aws_key(function, cx.text)?;
+            key.ends_with("Args").then_some(Shape::Scalar)
+        }
+        _ => None,
+    }
+}
+
+/// `name=value` renamed to `target`, when the value fits the target's shape as written or as
+/// the one item of a list.
+fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edit> {
+    let name = keyword.child_by_field_name("name")?;
+    let shape = value_shape(cx, value);
+    let as_is = Edit {
+        start: name.start_byte(),
+        end: name.end_byte(),
+        text: target.name.to_string(),
+    };
+    match (target.shape, shape) {
+        (Shape::Scalar, Some(Shape::Scalar | Shape::Map) | None) => Some(as_is),
+        (Shape::Map, Some(Shape::Map) | None) => Some(as_is),
+        (Shape::List, Some(Shape::List)) => Some(as_is),
+        (Shape::List, Some(Shape::Scalar | Shape::Map)) => Some(Edit {
+            start: name.start_byte(),
+            end: value.end_byte(),
+            text: format!("{}=[{}]", target.name, cx.src(value)),
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pulumi::{Major, Tables};
+
+    fn suggestion(major: Major, key: &str, name: &str) -> Option<&'static str> {
+        suggest(&Tables::get(major).class(key).unwrap(), name)
+    }
+
+    #[test]
+    fn suggestions_follow_terraform_shapes_and_typos() {
+        let v7 = Major::V7;
+        assert_eq!(suggestion(v7, "s3.Bucket", "bukcet"), Some("bucket"));
+        assert_eq!(
+            suggestion(v7, "apigateway.Resource", "rest_api_id"),
+            Some("rest_api")
+        );
+        assert_eq!(
+            suggestion(v7, "sns.TopicSubscription", "topic_arn"),
+            Some("topic")
+        );
+        assert_eq!(
+            suggestion(v7, "cloudwatch.MetricAlarm", "alarm_name"),
+            Some("name")
+        );
+        assert_eq!(
+            suggestion(v7, "codepipeline.Pipeline", "artifact_store"),
+            Some("artifact_stores")
+        );
+        assert_eq!(suggestion(v7, "ec2.Eip", "vpc"), None);
+        assert_eq!(suggestion(v7, "s3.Bucket", "colour"), None);
+    }
+
+    #[test]
+    fn distance_counts_a_swap_as_one_edit() {
+        assert_eq!(distance("bukcet", "bucket"), 1);
+        assert_eq!(distance("tags", "tag"), 1);
+        assert_eq!(distance("abc", "abc"), 0);
+        assert_eq!(distance("", "ab"), 2);
+    }
+}

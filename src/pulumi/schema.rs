@@ -1,0 +1,334 @@
+//! The pulumi-aws API tables: which keyword arguments each resource and `*Args` class accepts
+//! in a major version, and which are deprecated. Generated from the published wheels by
+//! `scripts/gen_pulumi_aws_tables.py` (format in `scripts/README.md`) and compiled into the
+//! binary; a major is decompressed and indexed the first time a file needs it, and a class's
+//! parameter list is only split when it is looked at.
+
+use flate2::read::GzDecoder;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// A pulumi-aws major version infra-fix has tables for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Major {
+    V6,
+    V7,
+}
+
+impl Major {
+    pub const ALL: [Major; 2] = [Major::V6, Major::V7];
+    pub const NEWEST: Major = Major::V7;
+
+    pub fn from_number(n: u64) -> Option<Major> {
+        match n {
+            6 => Some(Major::V6),
+            7 => Some(Major::V7),
+            _ => None,
+        }
+    }
+
+    pub fn number(self) -> u64 {
+        match self {
+            Major::V6 => 6,
+            Major::V7 => 7,
+        }
+    }
+
+    fn data(self) -> &'static [u8] {
+        match self {
+            Major::V6 => include_bytes!("../../data/pulumi-aws-6.tables.gz"),
+            Major::V7 => include_bytes!("../../data/pulumi-aws-7.tables.gz"),
+        }
+    }
+}
+
+/// How a parameter's value is shaped, from its type annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Scalar,
+    List,
+    Map,
+}
+
+/// One keyword parameter of a class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Param {
+    pub name: &'static str,
+    pub shape: Shape,
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A resource: `aws.ec2.Eip`.
+    Resource,
+    /// An input class: `aws.ec2.EipArgs`, `aws.ecs.ServiceDeploymentConfigurationArgs`.
+    Args,
+}
+
+/// A resource or `*Args` class of one major.
+#[derive(Debug, Clone, Copy)]
+pub struct Class {
+    /// `ec2.Eip`: what follows `aws.` in Python.
+    pub key: &'static str,
+    pub kind: Kind,
+    /// `name[:k],...` as in the tables (aliases already followed).
+    params: &'static str,
+}
+
+impl Class {
+    pub fn params(&self) -> impl Iterator<Item = Param> + use<> {
+        self.params.split(',').filter(|p| !p.is_empty()).map(|p| {
+            let (name, k) = p.split_once(':').unwrap_or((p, "s"));
+            let shape = match k.to_ascii_lowercase().as_str() {
+                "l" => Shape::List,
+                "m" => Shape::Map,
+                _ => Shape::Scalar,
+            };
+            Param {
+                name,
+                shape,
+                required: k.chars().any(|c| c.is_ascii_uppercase()),
+            }
+        })
+    }
+
+    /// The parameter `name`, when the class accepts it. Resources also take `opts` and `args`
+    /// (the `Eip("name", args=EipArgs(...), opts=...)` overload), which the tables leave out.
+    pub fn param(&self, name: &str) -> Option<Param> {
+        if self.kind == Kind::Resource && matches!(name, "opts" | "args") {
+            return Some(Param {
+                name: if name == "opts" { "opts" } else { "args" },
+                shape: Shape::Scalar,
+                required: false,
+            });
+        }
+        self.params().find(|p| p.name == name)
+    }
+}
+
+/// The tables of one major.
+pub struct Tables {
+    pub major: Major,
+    /// The exact wheel version they were generated from: `7.51.1`.
+    pub version: &'static str,
+    /// `R` and `A` records: key -> (kind, params or `=alias target`).
+    classes: HashMap<&'static str, (Kind, &'static str)>,
+    /// `D` records: (key, param) -> escaped message.
+    deprecations: HashMap<(&'static str, &'static str), &'static str>,
+    /// `E` records: exported classes that are neither (enums, mostly).
+    others: HashSet<&'static str>,
+    modules: HashSet<&'static str>,
+}
+
+impl Tables {
+    /// The tables of `major`, loaded on first use and kept for the life of the process.
+    pub fn get(major: Major) -> &'static Tables {
+        static TABLES: [OnceLock<Tables>; 2] = [OnceLock::new(), OnceLock::new()];
+        TABLES[major as usize].get_or_init(|| Tables::load(major))
+    }
+
+    /// Decompresses and indexes the tables of `major`, uncached (for the benchmark; use `get`).
+    /// The text is leaked: it lives as long as the process, like the cached tables.
+    pub fn load(major: Major) -> Tables {
+        let data = major.data();
+        // The gzip trailer's last four bytes are the uncompressed size: allocate once.
+        let size = data[data.len() - 4..]
+            .try_into()
+            .map_or(0, |b: [u8; 4]| u32::from_le_bytes(b) as usize);
+        let mut text = String::with_capacity(size);
+        GzDecoder::new(data)
+            .read_to_string(&mut text)
+            .expect("the compiled-in pulumi-aws tables decompress");
+        // Loaded once per process and borrowed by every lookup: leak it rather than copy keys.
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let version = text
+            .lines()
+            .next()
+            .and_then(|header| header.strip_prefix("# pulumi-aws "))
+            .and_then(|rest| rest.split(' ').next())
+            .expect("tables header names the version");
+        let mut tables = Tables {
+            major,
+            version,
+            classes: HashMap::with_capacity(16_384),
+            deprecations: HashMap::new(),
+            others: HashSet::new(),
+            modules: HashSet::new(),
+        };
+        let mut last_module = None;
+        for line in text.lines() {
+            let Some((tag, record)) = line.split_once(' ') else {
+                continue;
+            };
+            let (key, rest) = record.split_once('\t').unwrap_or((record, ""));
+            match tag {
+                "R" | "A" => {
+                    let kind = if tag == "R" {
+                        Kind::Resource
+                    } else {
+                        Kind::Args
+                    };
+                    tables.classes.insert(key, (kind, rest));
+                    // Records are sorted by key: a module's classes come together.
+                    let module = module_of(key);
+                    if last_module != Some(module) {
+                        tables.modules.insert(module);
+                        last_module = Some(module);
+                    }
+                }
+                "D" => {
+                    if let Some((param, message)) = rest.split_once('\t') {
+                        tables.deprecations.insert((key, param), message);
+                    }
+                }
+                "E" => {
+                    tables.others.insert(key);
+                }
+                _ => {}
+            }
+        }
+        tables
+    }
+
+    /// The resource or `*Args` class `key` (`ec2.Eip`), if this major has it.
+    pub fn class(&self, key: &str) -> Option<Class> {
+        let (&key, &(kind, params)) = self.classes.get_key_value(key)?;
+        let params = match params.strip_prefix('=') {
+            Some(target) => self.classes.get(target)?.1,
+            None => params,
+        };
+        Some(Class { key, kind, params })
+    }
+
+    /// True when `module` (`ec2`, or `""` for the root package) is a module of this major.
+    pub fn has_module(&self, module: &str) -> bool {
+        self.modules.contains(module)
+    }
+
+    /// True when the module exports a class called `key`, constructible or not (an enum).
+    pub fn exports(&self, key: &str) -> bool {
+        self.classes.contains_key(key) || self.others.contains(key)
+    }
+
+    /// Every resource and `*Args` class key.
+    pub fn class_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.classes.keys().copied()
+    }
+
+    /// The provider's deprecation message for `param` of class `key`.
+    pub fn deprecation(&self, key: &str, param: &str) -> Option<String> {
+        let message = self.deprecations.get(&(key, param))?;
+        Some(unescape(message))
+    }
+}
+
+/// `ec2` of `ec2.Eip`; `""` for a root class such as `Provider`.
+pub fn module_of(key: &str) -> &str {
+    key.rsplit_once('.').map_or("", |(module, _)| module)
+}
+
+/// Undoes the tables' escaping of `\`, newline, TAB and CR.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(major: Major, key: &str) -> Vec<&'static str> {
+        Tables::get(major)
+            .class(key)
+            .unwrap_or_else(|| panic!("{key} in {major:?}"))
+            .params()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn tables_record_the_wheel_versions() {
+        assert_eq!(Tables::get(Major::V6).version, "6.83.4");
+        assert_eq!(Tables::get(Major::V7).version, "7.51.1");
+    }
+
+    #[test]
+    fn eip_vpc_is_deprecated_in_6_and_gone_in_7() {
+        for major in Major::ALL {
+            assert!(names(major, "ec2.Eip").contains(&"domain"), "{major:?}");
+            assert!(names(major, "ec2.EipArgs").contains(&"domain"), "{major:?}");
+        }
+        assert!(names(Major::V6, "ec2.Eip").contains(&"vpc"));
+        assert!(!names(Major::V7, "ec2.Eip").contains(&"vpc"));
+        assert_eq!(
+            Tables::get(Major::V6)
+                .deprecation("ec2.Eip", "vpc")
+                .as_deref(),
+            Some("vpc is deprecated. Use domain instead.")
+        );
+        assert_eq!(Tables::get(Major::V7).deprecation("ec2.Eip", "vpc"), None);
+    }
+
+    #[test]
+    fn ecs_rolling_update_knobs_are_service_arguments() {
+        for major in Major::ALL {
+            let service = names(major, "ecs.Service");
+            assert!(service.contains(&"deployment_maximum_percent"));
+            assert!(service.contains(&"deployment_minimum_healthy_percent"));
+        }
+        assert!(
+            Tables::get(Major::V6)
+                .class("ecs.ServiceDeploymentConfigurationArgs")
+                .is_none()
+        );
+        let config = names(Major::V7, "ecs.ServiceDeploymentConfigurationArgs");
+        assert!(config.contains(&"strategy"));
+        assert!(!config.contains(&"maximum_percent"));
+    }
+
+    #[test]
+    fn params_carry_shape_and_required_flag() {
+        let rule = Tables::get(Major::V7)
+            .class("ec2.SecurityGroupRule")
+            .unwrap();
+        assert_eq!(
+            rule.param("cidr_blocks"),
+            Some(Param {
+                name: "cidr_blocks",
+                shape: Shape::List,
+                required: false
+            })
+        );
+        assert!(rule.param("from_port").unwrap().required);
+        assert_eq!(rule.param("tags"), None);
+        let bucket = Tables::get(Major::V7).class("s3.Bucket").unwrap();
+        assert_eq!(bucket.param("tags").unwrap().shape, Shape::Map);
+        assert!(bucket.param("opts").is_some() && bucket.param("bukcet").is_none());
+    }
+
+    #[test]
+    fn modules_root_classes_and_enums_are_known() {
+        let t = Tables::get(Major::V7);
+        assert!(t.has_module("ec2") && t.has_module("lambda_") && t.has_module(""));
+        assert!(!t.has_module("logs"));
+        assert_eq!(t.class("Provider").map(|c| c.kind), Some(Kind::Resource));
+        assert!(t.exports("ec2.InstanceType") && t.class("ec2.InstanceType").is_none());
+        assert!(!t.exports("logs.LogGroup"));
+    }
+}

@@ -1,0 +1,280 @@
+//! Which pulumi-aws major a file's project uses: the nearest dependency file upward from the
+//! file that names `pulumi-aws` decides (`requirements*.txt`, `pyproject.toml` with PEP 621 or
+//! Poetry dependencies, `Pipfile`, `setup.py`, `setup.cfg`); without one, the newest major.
+//! Answers are cached per folder, since most files of a run share a few folders.
+
+use super::schema::Major;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+/// The major for `file`: `None` when its project pins a major infra-fix has no tables for (or a
+/// specifier it cannot read), so that schema rules stay quiet rather than guess.
+pub fn major_for(file: &Path) -> Option<Major> {
+    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    match absolute.parent() {
+        Some(dir) => pin_in(dir).unwrap_or(Some(Major::NEWEST)),
+        None => Some(Major::NEWEST),
+    }
+}
+
+/// What the nearest declaring dependency file at or above `dir` says; `None` when none does.
+fn pin_in(dir: &Path) -> Option<Option<Major>> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Option<Option<Major>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(known) = cache.lock().expect("version cache").get(dir) {
+        return *known;
+    }
+    let found = declared_in(dir).or_else(|| dir.parent().and_then(pin_in));
+    cache
+        .lock()
+        .expect("version cache")
+        .insert(dir.to_path_buf(), found);
+    found
+}
+
+/// The dependency files of one folder, in the order they are consulted.
+fn dependency_files(dir: &Path) -> Vec<PathBuf> {
+    let mut requirements: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("requirements") && n.ends_with(".txt"))
+        })
+        .collect();
+    // `requirements.txt` before `requirements-dev.txt`.
+    requirements.sort_by_key(|p| {
+        (
+            p.file_name().is_none_or(|n| n != "requirements.txt"),
+            p.clone(),
+        )
+    });
+    let mut files = vec![dir.join("pyproject.toml")];
+    files.extend(requirements);
+    files.extend(["Pipfile", "setup.py", "setup.cfg"].map(|n| dir.join(n)));
+    files
+}
+
+fn declared_in(dir: &Path) -> Option<Option<Major>> {
+    dependency_files(dir)
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .find_map(|text| declared_major(&text))
+}
+
+/// The major a dependency file's text pins pulumi-aws to: `None` when it does not mention
+/// pulumi-aws, `Some(None)` when it does but not to a major infra-fix knows.
+pub fn declared_major(text: &str) -> Option<Option<Major>> {
+    let specifiers: Vec<Option<String>> = mentions(text).map(specifier).collect();
+    if specifiers.is_empty() {
+        return None;
+    }
+    // Several mentions (a main and an optional group, say) must agree.
+    let majors: Vec<Option<Major>> = specifiers
+        .iter()
+        .map(|s| s.as_deref().and_then(newest_allowed))
+        .collect();
+    Some(if majors.windows(2).all(|w| w[0] == w[1]) {
+        majors[0]
+    } else {
+        None
+    })
+}
+
+/// The text after each mention of the package name (`pulumi-aws`, `pulumi_aws`, `Pulumi.AWS`),
+/// skipping longer names such as `pulumi-aws-native` and `pulumi-aws-version`.
+fn mentions(text: &str) -> impl Iterator<Item = &str> {
+    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("pulumi") {
+        let start = from + i;
+        from = start + 6;
+        let sep = bytes.get(start + 6).copied();
+        if !matches!(sep, Some(b'-' | b'_' | b'.')) || !lower[start + 7..].starts_with("aws") {
+            continue;
+        }
+        let end = start + 10;
+        let before = start.checked_sub(1).map(|b| bytes[b]);
+        let after = bytes.get(end).copied();
+        let name_char = |c: Option<u8>| {
+            c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        };
+        if name_char(before) || name_char(after) {
+            continue;
+        }
+        found.push(&text[end..]);
+    }
+    found.into_iter()
+}
+
+/// The version specifier that follows a mention: `>=6,<7` from `pulumi-aws>=6,<7 ; python...`,
+/// `^6.1` from `pulumi-aws = "^6.1"` or `pulumi-aws = { version = "^6.1" }`, `""` for a bare
+/// name. `None` when the version cannot be read (a URL, a path, a git checkout).
+fn specifier(rest: &str) -> Option<String> {
+    let mut rest = rest;
+    // Extras: `pulumi-aws[extra]`.
+    if let Some(after) = rest.strip_prefix('[') {
+        rest = &after[after.find(']')? + 1..];
+    }
+    // A TOML key (`pulumi-aws = "..."`, `"pulumi-aws" = {...}`).
+    let key = rest
+        .trim_start_matches(['"', '\''])
+        .trim_start_matches([' ', '\t']);
+    if let Some(value) = key.strip_prefix('=').filter(|v| !v.starts_with('=')) {
+        let value = value.trim_start();
+        if value.starts_with('{') {
+            let table = &value[..value.find('}')?];
+            let at = table.find("version")?;
+            let version = table[at + 7..].trim_start().strip_prefix('=')?.trim_start();
+            return quoted(version);
+        }
+        return quoted(value);
+    }
+    // A requirement string or line: up to its end, a quote, a marker or a comment.
+    let end = rest
+        .find(['"', '\'', ';', '#', '\n', '\r'])
+        .unwrap_or(rest.len());
+    let spec = rest[..end].trim();
+    if spec.starts_with('@') {
+        return None;
+    }
+    Some(
+        spec.trim_start_matches('(')
+            .trim_end_matches(')')
+            .to_string(),
+    )
+}
+
+fn quoted(value: &str) -> Option<String> {
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let body = &value[1..];
+    Some(body[..body.find(quote)?].trim().to_string())
+}
+
+/// The newest known major a specifier allows: `>=6.0.0,<7.0.0` -> 6, `==7.3.0` -> 7, `^6.1` -> 6,
+/// `~=6.5` -> 6, `*` or nothing -> the newest. `None` when it allows no known major or is not
+/// understood.
+fn newest_allowed(spec: &str) -> Option<Major> {
+    let clauses: Vec<&str> = spec
+        .split([',', '|'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && *c != "*")
+        .collect();
+    let mut majors: Vec<Major> = Major::ALL.to_vec();
+    for clause in clauses {
+        let op_end = clause
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(clause.len());
+        let (op, version) = (clause[..op_end].trim(), clause[op_end..].trim());
+        let parts: Vec<&str> = version.split('.').collect();
+        let major: u64 = parts.first()?.parse().ok()?;
+        // Whether anything after the major is non-zero (`<7.1` allows 7.0.x).
+        let beyond = parts[1..]
+            .iter()
+            .any(|p| !p.trim_matches('0').is_empty() && *p != "*");
+        let allows = |m: u64| match op {
+            "" | "==" | "===" | "^" | "~" | "~=" => m == major,
+            ">=" | ">" => m >= major,
+            "<" => m < major || (m == major && beyond),
+            "<=" => m <= major,
+            "!=" => true,
+            _ => false,
+        };
+        if !matches!(
+            op,
+            "" | "==" | "===" | "^" | "~" | "~=" | ">=" | ">" | "<" | "<=" | "!="
+        ) {
+            return None;
+        }
+        majors.retain(|m| allows(m.number()));
+    }
+    majors.into_iter().max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn major(text: &str) -> Option<Option<u64>> {
+        declared_major(text).map(|m| m.map(Major::number))
+    }
+
+    #[test]
+    fn requirement_lines() {
+        assert_eq!(
+            major("pulumi>=3\npulumi-aws>=6.0.0,<7.0.0\n"),
+            Some(Some(6))
+        );
+        assert_eq!(major("pulumi_aws==7.3.0\n"), Some(Some(7)));
+        assert_eq!(major("Pulumi-AWS ~= 6.5\n"), Some(Some(6)));
+        assert_eq!(major("pulumi-aws>=7,<8  # pinned\n"), Some(Some(7)));
+        assert_eq!(major("pulumi-aws>=6.0.0\n"), Some(Some(7)));
+        assert_eq!(major("pulumi-aws<7.0.0\n"), Some(Some(6)));
+        assert_eq!(major("pulumi-aws\n"), Some(Some(7)));
+        assert_eq!(major("pulumi-aws==6.*\n"), Some(Some(6)));
+        assert_eq!(
+            major("pulumi-aws[extra]>=6,<7 ; python_version>'3.8'\n"),
+            Some(Some(6))
+        );
+        assert_eq!(major("pulumi-aws==5.42.0\n"), Some(None));
+        assert_eq!(
+            major("pulumi-aws @ git+https://example.com/x\n"),
+            Some(None)
+        );
+        assert_eq!(major("pulumi>=3\npulumi-aws-native>=1\n"), None);
+        assert_eq!(major("boto3\n"), None);
+    }
+
+    #[test]
+    fn pyproject_setup_and_pipfile() {
+        let pep621 = "[project]\ndependencies = [\n  \"pulumi>=3\",\n  \"pulumi-aws>=6.0.0,<7.0.0\",\n]\n[tool.infra-fix]\npulumi-aws-version = 7\n";
+        assert_eq!(major(pep621), Some(Some(6)));
+        assert_eq!(
+            major("[tool.poetry.dependencies]\npulumi-aws = \"^6.1\"\n"),
+            Some(Some(6))
+        );
+        assert_eq!(
+            major(
+                "[tool.poetry.dependencies]\npulumi_aws = { version = \"^7.0\", optional = true }\n"
+            ),
+            Some(Some(7))
+        );
+        assert_eq!(
+            major("[packages]\n\"pulumi-aws\" = \"==6.50.0\"\n"),
+            Some(Some(6))
+        );
+        assert_eq!(major("[packages]\npulumi-aws = \"*\"\n"), Some(Some(7)));
+        assert_eq!(
+            major("setup(install_requires=['pulumi>=3', 'pulumi-aws>=6,<7'])\n"),
+            Some(Some(6))
+        );
+        assert_eq!(
+            major("[options]\ninstall_requires =\n    pulumi-aws~=7.2\n"),
+            Some(Some(7))
+        );
+    }
+
+    #[test]
+    fn nearest_declaring_file_upward_decides() {
+        let root = tempfile::tempdir().unwrap();
+        let project = root.path().join("project");
+        let nested = project.join("infra/stacks");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::write(root.path().join("requirements.txt"), "pulumi-aws==7.1.0\n").unwrap();
+        std::fs::write(
+            project.join("pyproject.toml"),
+            "[project]\ndependencies = [\"pulumi-aws>=6,<7\"]\n",
+        )
+        .unwrap();
+        // A dependency file that does not mention pulumi-aws does not stop the search.
+        std::fs::write(nested.join("requirements-dev.txt"), "pytest\n").unwrap();
+        assert_eq!(major_for(&nested.join("__main__.py")), Some(Major::V6));
+        assert_eq!(major_for(&root.path().join("__main__.py")), Some(Major::V7));
+    }
+}

@@ -1,0 +1,23 @@
+"""Terraform and CloudFormation names for pulumi-aws classes (no dependency file: the newest major)."""
+import pulumi_aws as aws
+import pulumi_aws
+from pulumi_aws import s3
+
+log_group = aws.logs.LogGroup("app", retention_in_days=14)
+rule = aws.events.Rule(
+    "nightly",
+    schedule_expression="cron(0 3 * * ? *)",
+)
+target = pulumi_aws.applicationautoscaling.Target("svc", max_capacity=4, min_capacity=1, resource_id="service/c/s", scalable_dimension="ecs:service:DesiredCount", service_namespace="ecs")
+alb = aws.elbv2.LoadBalancer("web", internal=False)
+
+# A near spelling in the same module.
+bucket = aws.s3.Buckett("assets")
+
+# Suggested, but not fixed: an argument the suggested class does not take, and a name that is
+# not written through the package.
+listener = aws.elbv2.Listener("http", port=80, default_actions=[], listener_arn="x")
+legacy = s3.BucketObjectt("obj", bucket="b")
+
+# A known module, no candidate: reported without a suggestion.
+thing = aws.ec2.Frobnicator("x")
