@@ -8,6 +8,8 @@ use std::process::{Command, Output, Stdio};
 const EIP: &str = "import pulumi_aws as aws\n\neip = aws.ec2.Eip(\"e\", vpc=True)\n";
 const EIP_FIXED: &str = "import pulumi_aws as aws\n\neip = aws.ec2.Eip(\"e\", domain=\"vpc\")\n";
 const CLEAN: &str = "import pulumi_aws as aws\n\neip = aws.ec2.Eip(\"e\", domain=\"vpc\")\n";
+/// A dependency file that pins the project to pulumi-aws 6, where `vpc` is deprecated.
+const PULUMI_AWS_6: &[u8] = b"pulumi-aws>=6.0.0,<7.0.0\n";
 const ECR: &str = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")\n";
 
 fn infra_fix(dir: &Path, args: &[&str]) -> Output {
@@ -283,7 +285,11 @@ fn write_keeps_permissions_and_leaves_no_temporary_files() {
 
 #[test]
 fn check_lines_and_json_report() {
-    let dir = tree(&[("main.py", EIP.as_bytes()), ("repo.py", ECR.as_bytes())]);
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", EIP.as_bytes()),
+        ("repo.py", ECR.as_bytes()),
+    ]);
     let out = infra_fix(dir.path(), &["--check"]);
     assert_eq!(
         stdout(&out),
@@ -324,7 +330,11 @@ fn check_lines_and_json_report() {
 
 #[test]
 fn select_and_ignore_choose_rules() {
-    let dir = tree(&[("main.py", EIP.as_bytes()), ("repo.py", ECR.as_bytes())]);
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", EIP.as_bytes()),
+        ("repo.py", ECR.as_bytes()),
+    ]);
     let rules = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["--check"];
         all.extend_from_slice(args);
@@ -348,9 +358,21 @@ fn select_and_ignore_choose_rules() {
             "--ignore",
             "eip-domain-vpc,ecr-force-delete"
         ]),
-        // Without eip-domain-vpc, the schema rule reports the removed argument (newest major).
-        vec!["unknown-argument"]
+        // Without eip-domain-vpc, the schema rule reports the deprecated argument.
+        vec!["deprecated-argument"]
     );
+    // On pulumi-aws 7 (also the default when nothing is pinned) `vpc` is gone: one finding,
+    // from `unknown-argument`, with the same fix.
+    let newest = tree(&[("main.py", EIP.as_bytes())]);
+    let out = infra_fix(newest.path(), &["--check"]);
+    assert!(
+        stdout(&out).starts_with(
+            "main.py:3:24: unknown-argument `ec2.Eip` takes no argument `vpc` in pulumi-aws 7"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(stdout(&out).lines().count(), 1);
     let out = infra_fix(dir.path(), &["--ignore", "eip-domain-vcp"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -453,10 +475,13 @@ fn output_is_sorted_and_the_same_whatever_the_thread_count() {
 
 #[test]
 fn suppression_comments_silence_findings() {
-    let dir = tree(&[(
-        "main.py",
-        b"import pulumi_aws as aws\n\na = aws.ec2.Eip('a', vpc=True)  # infra-fix: ignore[eip-domain-vpc]\n# infra-fix: ignore\nb = aws.ec2.Eip('b', vpc=True)\n",
-    )]);
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        (
+            "main.py",
+            b"import pulumi_aws as aws\n\na = aws.ec2.Eip('a', vpc=True)  # infra-fix: ignore[eip-domain-vpc]\n# infra-fix: ignore\nb = aws.ec2.Eip('b', vpc=True)\n",
+        ),
+    ]);
     assert_eq!(infra_fix(dir.path(), &["--check"]).status.code(), Some(0));
     let dir = tree(&[(
         "main.py",
@@ -497,6 +522,23 @@ fn schema_rules_follow_each_projects_pulumi_aws_major() {
     );
     assert!(stdout(&out).contains("in pulumi-aws 7 (7.51.1)"));
     assert_eq!(out.status.code(), Some(1));
+
+    // With every rule on, `vpc` still makes one finding per file: the catalog rule's where it
+    // is deprecated, unknown-argument's where it is gone.
+    let out = infra_fix(dir.path(), &["--check", "--select", "ALL"]);
+    let text = stdout(&out);
+    let vpc: Vec<&str> = text.lines().filter(|l| l.contains("`vpc")).collect();
+    assert_eq!(vpc.len(), 2, "{}", stdout(&out));
+    assert!(
+        vpc[0].starts_with("v6/__main__.py:4:24: eip-domain-vpc "),
+        "{}",
+        vpc[0]
+    );
+    assert!(
+        vpc[1].starts_with("v7/__main__.py:4:24: unknown-argument "),
+        "{}",
+        vpc[1]
+    );
 
     // --pulumi-aws-version overrides the dependency files.
     let out = infra_fix(

@@ -20,6 +20,10 @@ fn check(cx: &mut Checker, m: &Match) {
     let Some(eip) = cx.resource_call(call, &["ec2.Eip", "ec2.EipArgs"]) else {
         return;
     };
+    // In pulumi-aws 7 the argument no longer exists: `unknown-argument` reports it, when it runs.
+    if cx.owned_elsewhere(&eip.type_name, "vpc") {
+        return;
+    }
     let Some(value) = argument.child_by_field_name("value") else {
         return;
     };

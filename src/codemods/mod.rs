@@ -32,20 +32,27 @@ pub static CODEMODS: &[&Codemod] = &[
     &deprecated_argument::CODEMOD,
 ];
 
-/// Arguments that a dedicated codemod reports (rule id, class, argument). While that codemod
-/// runs, the schema rules leave them alone, so that one argument makes one finding.
-pub static OWNED_ARGUMENTS: &[(&str, &str, &str)] = &[
-    ("eip-domain-vpc", "ec2.Eip", "vpc"),
-    ("eip-domain-vpc", "ec2.EipArgs", "vpc"),
+/// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
+/// the pulumi-aws major it owns them in, or all). While the owner runs, the others leave the
+/// argument alone, so that one argument makes one finding: `vpc` on `Eip` is the catalog
+/// rule's in 6.x, where it is deprecated, and `unknown-argument`'s in 7.x, where it is a
+/// `TypeError`; both write the same fix.
+pub static OWNED_ARGUMENTS: &[(&str, &str, &str, Option<Major>)] = &[
+    ("eip-domain-vpc", "ec2.Eip", "vpc", Some(Major::V6)),
+    ("eip-domain-vpc", "ec2.EipArgs", "vpc", Some(Major::V6)),
+    ("unknown-argument", "ec2.Eip", "vpc", Some(Major::V7)),
+    ("unknown-argument", "ec2.EipArgs", "vpc", Some(Major::V7)),
     (
         "ecs-service-deployment-config",
         "ecs.ServiceDeploymentConfigurationArgs",
         "maximum_percent",
+        None,
     ),
     (
         "ecs-service-deployment-config",
         "ecs.ServiceDeploymentConfigurationArgs",
         "minimum_healthy_percent",
+        None,
     ),
 ];
 
@@ -252,8 +259,12 @@ impl<'t> Checker<'_, 't> {
 
     /// True when another running codemod reports argument `name` of class `key`.
     pub fn owned_elsewhere(&self, key: &str, name: &str) -> bool {
-        OWNED_ARGUMENTS.iter().any(|&(rule, k, n)| {
-            k == key && n == name && rule != self.rule && self.rules.runs(rule)
+        OWNED_ARGUMENTS.iter().any(|&(rule, k, n, major)| {
+            k == key
+                && n == name
+                && rule != self.rule
+                && self.rules.runs(rule)
+                && major.is_none_or(|m| self.settings.pulumi_aws == Some(m))
         })
     }
 

@@ -77,7 +77,7 @@ fn owned_elsewhere(cx: &Checker, resource: &ResourceCall) -> bool {
     keywords.peek().is_some()
         && OWNED_ARGUMENTS
             .iter()
-            .any(|(_, key, _)| *key == resource.type_name)
+            .any(|(_, key, _, _)| *key == resource.type_name)
         && keywords.all(|(name, _)| cx.owned_elsewhere(&resource.type_name, name))
 }
 
