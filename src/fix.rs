@@ -2,7 +2,8 @@
 //! re-parse, repeat until nothing applies. A pass that breaks the syntax gives the original
 //! text back.
 
-use crate::codemods::{self, Finding, RuleSet};
+use crate::codemods::{self, Finding};
+use crate::config::Settings;
 use crate::edit::{Applicability, Edit, apply_edits};
 use crate::source::{first_syntax_error, line_col, parse};
 
@@ -70,7 +71,7 @@ impl Outcome {
 
 /// Checks `text` and, unless `mode` is `Off`, fixes it. `Err` is a one-line reason the file
 /// was not looked at (it does not parse).
-pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, String> {
+pub fn lint(text: &str, settings: &Settings, mode: FixMode) -> Result<Outcome, String> {
     let mut tree = parse(text);
     if let Some(node) = first_syntax_error(&tree) {
         let (line, col) = line_col(text, node.start_byte());
@@ -80,7 +81,7 @@ pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, Strin
     let mut fixed: Vec<Diagnostic> = Vec::new();
     let mut first_pass: Option<Vec<Finding>> = None;
     for _ in 0..MAX_PASSES {
-        let findings = codemods::check(&current, &tree, rules);
+        let findings = codemods::check(&current, &tree, settings);
         let FixMode::Apply(allowed) = mode else {
             return Ok(done(&current, fixed, findings, None));
         };
@@ -120,7 +121,7 @@ pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, Strin
         current = next;
         tree = next_tree;
     }
-    let findings = codemods::check(&current, &tree, rules);
+    let findings = codemods::check(&current, &tree, settings);
     let mut rules: Vec<&str> = findings
         .iter()
         .filter(|f| f.fix.is_some())

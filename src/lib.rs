@@ -5,8 +5,10 @@
 
 pub mod cli;
 pub mod codemods;
+pub mod config;
 pub mod edit;
 pub mod fix;
+pub mod progress;
 pub mod pulumi;
 pub mod report;
 pub mod source;
@@ -14,31 +16,41 @@ pub mod suppression;
 pub mod walk;
 pub mod write;
 
-use cli::{Cli, Command, Format, Mode};
-use codemods::{CODEMODS, RuleSet};
+use cli::{Cli, ColorChoice, Command, Format, Mode};
+use config::{Resolver, Settings};
 use edit::Applicability;
 use fix::FixMode;
 use rayon::prelude::*;
 use report::FileResult;
 use source::Source;
-use std::io::{self, Read, Write};
+use std::collections::HashSet;
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Exit codes of `spec/cli.md`.
 pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
-/// Options that every file's processing needs.
-struct Job {
-    rules: RuleSet,
-    fix_mode: FixMode,
-    mode: Mode,
-}
-
 pub fn run(cli: Cli) -> i32 {
-    let mut out = io::stdout().lock();
-    match execute(&cli, &mut out) {
+    let result = match &cli.output {
+        Some(path) => {
+            let mut report = Vec::new();
+            execute(&cli, &mut report).and_then(|code| {
+                std::fs::write(path, &report).map(|()| code).or_else(|e| {
+                    eprintln!(
+                        "error: {}: could not write the report: {}",
+                        display_path(path),
+                        walk::describe_io(&e)
+                    );
+                    Ok(EXIT_ERROR)
+                })
+            })
+        }
+        None => execute(&cli, &mut io::stdout().lock()),
+    };
+    match result {
         Ok(code) => code,
         // A closed pipe (`infra-fix | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_CLEAN,
@@ -66,27 +78,20 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         write!(out, "{}", report::rules::table())?;
         return Ok(EXIT_CLEAN);
     }
-    let rules = match rule_set(&cli.select, &cli.ignore) {
-        Ok(rules) => rules,
+    let overrides = config::Overrides {
+        select: cli.select.clone(),
+        ignore: cli.ignore.clone(),
+        unsafe_fixes: cli.unsafe_fixes,
+    };
+    let mut resolver = match Resolver::new(overrides, cli.config.as_deref()) {
+        Ok(resolver) => resolver,
         Err(message) => {
             eprintln!("error: {message}");
             return Ok(EXIT_ERROR);
         }
     };
     let mode = cli.mode();
-    let fix_mode = match mode {
-        Mode::Check => FixMode::Off,
-        Mode::DryRun | Mode::Write => FixMode::Apply(if cli.unsafe_fixes {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
-        }),
-    };
-    let job = Job {
-        rules,
-        fix_mode,
-        mode,
-    };
+    let options = report_options(cli);
 
     let stdin = cli.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin {
@@ -94,7 +99,13 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
             eprintln!("error: `-` (standard input) cannot be combined with other paths");
             return Ok(EXIT_ERROR);
         }
-        return run_stdin(cli, &job, out);
+        // Standard input takes the configuration of the file it stands for.
+        let stands_for = cli
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("-"));
+        let settings = resolver.settings_for(&stands_for);
+        return run_stdin(cli, &options, settings, resolver.into_errors(), out);
     }
 
     let threads = cli
@@ -107,28 +118,67 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         cli.paths.clone()
     };
     let (files, walk_errors) = walk::collect(&paths, threads);
+    // Files named on the command line are read even when `exclude` matches them.
+    let explicit: HashSet<&PathBuf> = cli.paths.iter().collect();
+    let jobs: Vec<(&PathBuf, Arc<Settings>)> = files
+        .iter()
+        .filter_map(|path| Some((path, resolver.settings_for(path)?)))
+        .filter(|(path, settings)| explicit.contains(path) || !settings.excludes(path))
+        .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .expect("thread pool");
-    let results: Vec<FileResult> =
-        pool.install(|| files.par_iter().map(|path| process(path, &job)).collect());
-    let walk_errors: Vec<(String, String)> = walk_errors
-        .into_iter()
-        .map(|(path, message)| (display_path(&path), message))
-        .collect();
-    report::print(&cli.report_options(), &results, &walk_errors, out)
+    let progress = progress::Progress::start(jobs.len(), !cli.quiet);
+    let results: Vec<FileResult> = pool.install(|| {
+        jobs.par_iter()
+            .map(|(path, settings)| {
+                let result = process(path, settings, mode);
+                progress.tick();
+                result
+            })
+            .collect()
+    });
+    progress.finish();
+    let mut errors = resolver.into_errors();
+    errors.extend(
+        walk_errors
+            .into_iter()
+            .map(|(path, message)| (display_path(&path), message)),
+    );
+    report::print(&options, &results, &errors, out)
+}
+
+/// How to print: the command line's choices, with colour only for people.
+fn report_options(cli: &Cli) -> report::Options {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color_for = |terminal: bool| {
+        cli.format == Format::Text
+            && match cli.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => terminal && !no_color,
+            }
+    };
+    report::Options {
+        color: cli.output.is_none() && color_for(io::stdout().is_terminal()),
+        color_stderr: color_for(io::stderr().is_terminal()),
+        to_file: cli.output.is_some(),
+        ..cli.report_options()
+    }
 }
 
 /// Reads, checks, fixes and (with `--write`) writes one file.
-fn process(path: &Path, job: &Job) -> FileResult {
+fn process(path: &Path, settings: &Settings, mode: Mode) -> FileResult {
     let display = display_path(path);
     let mut result = FileResult {
         display,
         source: None,
         outcome: None,
         errors: Vec::new(),
+        unsafe_fixes: settings.unsafe_fixes,
     };
+    let fix_mode = fix_mode(mode, settings);
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -149,12 +199,12 @@ fn process(path: &Path, job: &Job) -> FileResult {
             return result;
         }
     };
-    match fix::lint(&source.text, &job.rules, job.fix_mode) {
+    match fix::lint(&source.text, settings, fix_mode) {
         Ok(outcome) => {
             if let Some(error) = &outcome.error {
                 result.errors.push(error.clone());
             }
-            if job.mode == Mode::Write && outcome.text != source.text {
+            if mode == Mode::Write && outcome.text != source.text {
                 let read = source.contents(&source.text);
                 if let Err(message) = write::write_atomic(
                     path,
@@ -164,7 +214,7 @@ fn process(path: &Path, job: &Job) -> FileResult {
                     result.errors.push(message);
                     // Nothing was written: report the findings as not fixed.
                     result.outcome = Some(
-                        fix::lint(&source.text, &job.rules, FixMode::Off).expect("parsed before"),
+                        fix::lint(&source.text, settings, FixMode::Off).expect("parsed before"),
                     );
                     result.source = Some(source);
                     return result;
@@ -178,7 +228,26 @@ fn process(path: &Path, job: &Job) -> FileResult {
     result
 }
 
-fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
+/// Which fixes to apply to a file in this mode under its settings.
+fn fix_mode(mode: Mode, settings: &Settings) -> FixMode {
+    match mode {
+        Mode::Check => FixMode::Off,
+        Mode::DryRun | Mode::Write => FixMode::Apply(if settings.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        }),
+    }
+}
+
+fn run_stdin(
+    cli: &Cli,
+    options: &report::Options,
+    settings: Option<Arc<Settings>>,
+    config_errors: Vec<(String, String)>,
+    out: &mut impl Write,
+) -> io::Result<i32> {
+    let mode = cli.mode();
     let name = cli
         .stdin_filename
         .as_deref()
@@ -193,11 +262,15 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
         source: None,
         outcome: None,
         errors: Vec::new(),
+        unsafe_fixes: settings.as_ref().is_some_and(|s| s.unsafe_fixes),
     };
-    if memchr::memmem::find(&bytes, b"pulumi_aws").is_some() {
+    // Without settings (a broken configuration) the input passes through unchecked.
+    if let Some(settings) = &settings
+        && memchr::memmem::find(&bytes, b"pulumi_aws").is_some()
+    {
         match Source::from_bytes(bytes.clone()) {
             Ok(source) => {
-                match fix::lint(&source.text, &job.rules, job.fix_mode) {
+                match fix::lint(&source.text, settings, fix_mode(mode, settings)) {
                     Ok(outcome) => {
                         result.errors.extend(outcome.error.clone());
                         result.outcome = Some(outcome);
@@ -209,7 +282,7 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
             Err(message) => result.errors.push(message),
         }
     }
-    if job.mode == Mode::Write && cli.format == Format::Text {
+    if mode == Mode::Write && cli.format == Format::Text {
         // The fixed source replaces the input in a pipeline; unchanged input passes through.
         match (&result.source, &result.outcome) {
             (Some(source), Some(outcome)) => {
@@ -218,54 +291,18 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
             _ => out.write_all(&bytes)?,
         }
         let code = report::print(
-            &cli.report_options(),
+            options,
             std::slice::from_ref(&result),
-            &[],
+            &config_errors,
             &mut io::sink(),
         )?;
         return Ok(code);
     }
-    report::print(
-        &cli.report_options(),
-        std::slice::from_ref(&result),
-        &[],
-        out,
-    )
-}
-
-/// `--select` / `--ignore` as a rule set; `Err` names an unknown id.
-pub fn rule_set(select: &[String], ignore: &[String]) -> Result<RuleSet, String> {
-    let check = |ids: &[String]| -> Result<Vec<usize>, String> {
-        ids.iter()
-            .map(|id| id.trim())
-            .filter(|id| !id.is_empty())
-            .flat_map(|id| -> Vec<Result<usize, String>> {
-                if id == "ALL" {
-                    (0..CODEMODS.len()).map(Ok).collect()
-                } else {
-                    vec![codemods::find(id).map(|(i, _)| i).ok_or_else(|| {
-                        format!("unknown rule `{id}`; `infra-fix --list-rules` lists them")
-                    })]
-                }
-            })
-            .collect()
-    };
-    let selected = check(select)?;
-    let ignored = check(ignore)?;
-    let mut rules = if selected.is_empty() {
-        RuleSet::defaults()
-    } else {
-        let mut rules = RuleSet::defaults();
-        rules.set_all(false);
-        selected.iter().for_each(|&i| rules.set(i, true));
-        rules
-    };
-    ignored.iter().for_each(|&i| rules.set(i, false));
-    Ok(rules)
+    report::print(options, std::slice::from_ref(&result), &config_errors, out)
 }
 
 /// A path as the user should see it: relative to the current folder when it is below it.
-fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     let relative = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))

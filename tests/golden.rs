@@ -9,6 +9,7 @@
 //! `GOLDEN_ONLY=<text>` limits a run (and an update) to fixtures whose path contains it.
 
 use infra_fix::codemods::{CODEMODS, RuleSet};
+use infra_fix::config::Settings;
 use infra_fix::edit::Applicability;
 use infra_fix::fix::{FixMode, lint};
 use infra_fix::source::{Source, first_syntax_error, parse};
@@ -31,8 +32,13 @@ fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The rules a fixture runs with: its top folder's rule, or all of them.
-fn rules_for(path: &Path) -> RuleSet {
+/// The settings a fixture runs with: its top folder's rule, or all of them, with the
+/// default options.
+fn rules_for(path: &Path) -> Settings {
+    Settings::with_rules(rule_set_for(path))
+}
+
+fn rule_set_for(path: &Path) -> RuleSet {
     let top = path
         .strip_prefix(TESTDATA)
         .unwrap()
@@ -70,7 +76,7 @@ fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
         .collect()
 }
 
-fn findings_listing(text: &str, rules: &RuleSet) -> String {
+fn findings_listing(text: &str, rules: &Settings) -> String {
     let outcome = lint(text, rules, FixMode::Off).expect("fixture parses");
     outcome
         .diagnostics

@@ -5,6 +5,7 @@
 //! convention through the `codemod!` macro, plus one line in `CODEMODS` below. All queries are
 //! compiled once per process into a single query, so each file is walked once for all of them.
 
+use crate::config::Settings;
 use crate::edit::{Fix, Style};
 use crate::pulumi::{Imports, ResourceCall};
 use std::cell::OnceCell;
@@ -14,7 +15,7 @@ use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tre
 mod ecr_force_delete;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
-mod rds_backup_retention;
+pub(crate) mod rds_backup_retention;
 mod sg_rule_description;
 
 /// Every codemod, in the order `--list-rules` shows them.
@@ -160,6 +161,7 @@ pub struct Checker<'a, 't> {
     pub text: &'a str,
     pub tree: &'t Tree,
     pub imports: &'a Imports,
+    settings: &'a Settings,
     style: OnceCell<Style>,
     rule: &'static str,
     findings: Vec<Finding>,
@@ -175,6 +177,11 @@ impl<'t> Checker<'_, 't> {
             return None;
         }
         ResourceCall::resolve(call, self.imports, self.text).filter(|c| c.is(types))
+    }
+
+    /// The configuration that governs this file: rule options, target pulumi-aws version.
+    pub fn settings(&self) -> &Settings {
+        self.settings
     }
 
     /// The file's newline and quote style, computed when a fix first needs it.
@@ -260,7 +267,8 @@ pub fn compile_queries() {
 
 /// Runs the enabled codemods over one parsed file: one query pass, then each match goes to
 /// the codemod that owns its pattern. Files that import no `pulumi_aws` yield nothing.
-pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
+pub fn check(text: &str, tree: &Tree, settings: &Settings) -> Vec<Finding> {
+    let rules = &settings.rules;
     let engine = engine();
     let mut cursor = QueryCursor::new();
     let mut imports = Imports::default();
@@ -285,6 +293,7 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
         text,
         tree,
         imports: &imports,
+        settings,
         style: OnceCell::new(),
         rule: "",
         findings: Vec::new(),
@@ -297,7 +306,17 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
                 captures,
                 query: &engine.query,
             };
+            let first = checker.findings.len();
             (codemod.check)(&mut checker, &m);
+            // `extend-safe-fixes` / `extend-unsafe-fixes` decide over the codemod's own choice.
+            if let Some(applicability) = settings.applicability[i] {
+                for fix in checker.findings[first..]
+                    .iter_mut()
+                    .filter_map(|f| f.fix.as_mut())
+                {
+                    fix.applicability = applicability;
+                }
+            }
         }
     }
     let mut findings = checker.findings;
