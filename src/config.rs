@@ -407,8 +407,10 @@ impl Parser {
     }
 
     fn settings(&mut self, table: &Table, base: PathBuf, path: &Path) -> Settings {
-        let mut settings = Settings::default();
-        settings.source = Some(path.to_path_buf());
+        let mut settings = Settings {
+            source: Some(path.to_path_buf()),
+            ..Settings::default()
+        };
         for (key, value) in table {
             match key.as_str() {
                 "select" => {
