@@ -379,15 +379,16 @@ pub fn load(path: &Path) -> Result<Settings, Vec<String>> {
     } else {
         (table, "")
     };
-    let base = path
+    // `exclude` globs are relative to the file's folder, compared with absolute file paths.
+    let base = absolute(path)
         .parent()
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+        .unwrap_or_default();
     let mut parser = Parser {
         prefix,
         errors: Vec::new(),
     };
-    let settings = parser.settings(&table, absolute(&base), path);
+    let settings = parser.settings(&table, base, path);
     if parser.errors.is_empty() {
         Ok(settings)
     } else {
@@ -437,6 +438,8 @@ impl Parser {
                     Value::Integer(v @ (6 | 7)) => settings.pulumi_aws_version = Some(*v as u8),
                     other => self.error(key, format!("must be 6 or 7, not {}", shown(other))),
                 },
+                // Keys come in sorted order, so a rule in both lists ends up unsafe: the
+                // cautious reading.
                 "extend-safe-fixes" | "extend-unsafe-fixes" => {
                     let to = if key == "extend-safe-fixes" {
                         Applicability::Safe

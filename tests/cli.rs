@@ -638,6 +638,16 @@ fn exclude_skips_walked_files_but_not_named_ones() {
     assert_eq!(paths, ["main.py"]);
     let out = infra_fix(dir.path(), &["--check", "generated/out.py"]);
     assert!(stdout(&out).starts_with("generated/out.py:3:"));
+    // A --config named relative to the current folder: its globs are relative to its folder.
+    std::fs::write(
+        dir.path().join("app/alt.toml"),
+        "exclude = [\"stack_test.py\"]\n",
+    )
+    .unwrap();
+    let out = infra_fix(dir.path(), &["--check", "--config", "app/alt.toml"]);
+    let text = stdout(&out);
+    let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(paths, ["generated/out.py", "main.py"]);
 }
 
 #[test]
