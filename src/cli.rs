@@ -52,6 +52,19 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
+    /// Write the findings report (or the diff) to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Use this configuration file for every file, instead of the nearest `infra-fix.toml`
+    /// or `pyproject.toml` `[tool.infra-fix]`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Colour diffs and findings: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
     /// The file name to report for standard input (and to use it as `-`).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
@@ -80,8 +93,25 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Diffs (`--dry-run`) or finding lines (`--check`), and a summary on stderr.
     Text,
+    /// One JSON document with every finding.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// reviewdog's diagnostic format, fixes as suggestions.
+    Rdjson,
+    /// A pull-request body.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +140,9 @@ impl Cli {
             format: self.format,
             unsafe_fixes: self.unsafe_fixes,
             quiet: self.quiet,
+            color: false,
+            color_stderr: false,
+            to_file: self.output.is_some(),
         }
     }
 }

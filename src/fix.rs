@@ -2,7 +2,8 @@
 //! re-parse, repeat until nothing applies. A pass that breaks the syntax gives the original
 //! text back.
 
-use crate::codemods::{self, FileSettings, Finding, RuleSet};
+use crate::codemods::{self, FileSettings, Finding};
+use crate::config::Settings;
 use crate::edit::{Applicability, Edit, apply_edits};
 use crate::source::{first_syntax_error, line_col, parse};
 
@@ -72,8 +73,8 @@ impl Outcome {
 /// was not looked at (it does not parse).
 pub fn lint(
     text: &str,
-    rules: &RuleSet,
-    settings: &FileSettings,
+    settings: &Settings,
+    file: &FileSettings,
     mode: FixMode,
 ) -> Result<Outcome, String> {
     let mut tree = parse(text);
@@ -85,7 +86,7 @@ pub fn lint(
     let mut fixed: Vec<Diagnostic> = Vec::new();
     let mut first_pass: Option<Vec<Finding>> = None;
     for _ in 0..MAX_PASSES {
-        let findings = codemods::check(&current, &tree, rules, settings);
+        let findings = codemods::check(&current, &tree, settings, file);
         let FixMode::Apply(allowed) = mode else {
             return Ok(done(&current, fixed, findings, None));
         };
@@ -125,7 +126,7 @@ pub fn lint(
         current = next;
         tree = next_tree;
     }
-    let findings = codemods::check(&current, &tree, rules, settings);
+    let findings = codemods::check(&current, &tree, settings, file);
     let mut rules: Vec<&str> = findings
         .iter()
         .filter(|f| f.fix.is_some())

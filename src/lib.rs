@@ -5,8 +5,10 @@
 
 pub mod cli;
 pub mod codemods;
+pub mod config;
 pub mod edit;
 pub mod fix;
+pub mod progress;
 pub mod pulumi;
 pub mod report;
 pub mod source;
@@ -14,41 +16,67 @@ pub mod suppression;
 pub mod walk;
 pub mod write;
 
-use cli::{Cli, Command, Format, Mode};
-use codemods::{CODEMODS, FileSettings, RuleSet};
+use cli::{Cli, ColorChoice, Command, Format, Mode};
+use codemods::FileSettings;
+use config::{Resolver, Settings};
 use edit::Applicability;
 use fix::FixMode;
+use pulumi::Major;
 use rayon::prelude::*;
 use report::FileResult;
 use source::Source;
-use std::io::{self, Read, Write};
+use std::collections::HashSet;
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Exit codes of `spec/cli.md`.
 pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
-/// Options that every file's processing needs.
+/// What every file's processing needs from the command line.
+#[derive(Clone, Copy)]
 struct Job {
-    rules: RuleSet,
-    fix_mode: FixMode,
     mode: Mode,
-    /// `--pulumi-aws-version`, which overrides what the dependency files say.
-    pulumi_aws: Option<pulumi::Major>,
+    /// `--pulumi-aws-version`, which overrides the configuration and the dependency files.
+    pulumi_aws: Option<Major>,
 }
 
 impl Job {
-    fn settings(&self, path: &Path) -> FileSettings {
+    /// The pulumi-aws major of `path`: the command line's, else its configuration's, else what
+    /// the nearest dependency file says (the newest major when none names one).
+    fn file_settings(&self, path: &Path, settings: &Settings) -> FileSettings {
+        let configured = settings
+            .pulumi_aws_version
+            .and_then(|v| Major::from_number(v.into()));
         FileSettings {
-            pulumi_aws: self.pulumi_aws.or_else(|| pulumi::version::major_for(path)),
+            pulumi_aws: self
+                .pulumi_aws
+                .or(configured)
+                .or_else(|| pulumi::version::major_for(path)),
         }
     }
 }
 
 pub fn run(cli: Cli) -> i32 {
-    let mut out = io::stdout().lock();
-    match execute(&cli, &mut out) {
+    let result = match &cli.output {
+        Some(path) => {
+            let mut report = Vec::new();
+            execute(&cli, &mut report).and_then(|code| {
+                std::fs::write(path, &report).map(|()| code).or_else(|e| {
+                    eprintln!(
+                        "error: {}: could not write the report: {}",
+                        display_path(path),
+                        walk::describe_io(&e)
+                    );
+                    Ok(EXIT_ERROR)
+                })
+            })
+        }
+        None => execute(&cli, &mut io::stdout().lock()),
+    };
+    match result {
         Ok(code) => code,
         // A closed pipe (`infra-fix | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_CLEAN,
@@ -76,28 +104,23 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         write!(out, "{}", report::rules::table())?;
         return Ok(EXIT_CLEAN);
     }
-    let rules = match rule_set(&cli.select, &cli.ignore) {
-        Ok(rules) => rules,
+    let overrides = config::Overrides {
+        select: cli.select.clone(),
+        ignore: cli.ignore.clone(),
+        unsafe_fixes: cli.unsafe_fixes,
+    };
+    let mut resolver = match Resolver::new(overrides, cli.config.as_deref()) {
+        Ok(resolver) => resolver,
         Err(message) => {
             eprintln!("error: {message}");
             return Ok(EXIT_ERROR);
         }
     };
-    let mode = cli.mode();
-    let fix_mode = match mode {
-        Mode::Check => FixMode::Off,
-        Mode::DryRun | Mode::Write => FixMode::Apply(if cli.unsafe_fixes {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
-        }),
-    };
     let job = Job {
-        rules,
-        fix_mode,
-        mode,
-        pulumi_aws: cli.pulumi_aws_version.and_then(pulumi::Major::from_number),
+        mode: cli.mode(),
+        pulumi_aws: cli.pulumi_aws_version.and_then(Major::from_number),
     };
+    let options = report_options(cli);
 
     let stdin = cli.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin {
@@ -105,7 +128,13 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
             eprintln!("error: `-` (standard input) cannot be combined with other paths");
             return Ok(EXIT_ERROR);
         }
-        return run_stdin(cli, &job, out);
+        // Standard input takes the configuration of the file it stands for.
+        let stands_for = cli
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("-"));
+        let settings = resolver.settings_for(&stands_for);
+        return run_stdin(cli, job, &options, settings, resolver.into_errors(), out);
     }
 
     let threads = cli
@@ -118,29 +147,68 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         cli.paths.clone()
     };
     let (files, walk_errors) = walk::collect(&paths, threads);
+    // Files named on the command line are read even when `exclude` matches them.
+    let explicit: HashSet<&PathBuf> = cli.paths.iter().collect();
+    let jobs: Vec<(&PathBuf, Arc<Settings>)> = files
+        .iter()
+        .filter_map(|path| Some((path, resolver.settings_for(path)?)))
+        .filter(|(path, settings)| explicit.contains(path) || !settings.excludes(path))
+        .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .expect("thread pool");
-    let results: Vec<FileResult> =
-        pool.install(|| files.par_iter().map(|path| process(path, &job)).collect());
-    let walk_errors: Vec<(String, String)> = walk_errors
-        .into_iter()
-        .map(|(path, message)| (display_path(&path), message))
-        .collect();
-    report::print(&cli.report_options(), &results, &walk_errors, out)
+    let progress = progress::Progress::start(jobs.len(), !cli.quiet);
+    let results: Vec<FileResult> = pool.install(|| {
+        jobs.par_iter()
+            .map(|(path, settings)| {
+                let result = process(path, settings, job);
+                progress.tick();
+                result
+            })
+            .collect()
+    });
+    progress.finish();
+    let mut errors = resolver.into_errors();
+    errors.extend(
+        walk_errors
+            .into_iter()
+            .map(|(path, message)| (display_path(&path), message)),
+    );
+    report::print(&options, &results, &errors, out)
+}
+
+/// How to print: the command line's choices, with colour only for people.
+fn report_options(cli: &Cli) -> report::Options {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color_for = |terminal: bool| {
+        cli.format == Format::Text
+            && match cli.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => terminal && !no_color,
+            }
+    };
+    report::Options {
+        color: cli.output.is_none() && color_for(io::stdout().is_terminal()),
+        color_stderr: color_for(io::stderr().is_terminal()),
+        to_file: cli.output.is_some(),
+        ..cli.report_options()
+    }
 }
 
 /// Reads, checks, fixes and (with `--write`) writes one file.
-fn process(path: &Path, job: &Job) -> FileResult {
+fn process(path: &Path, settings: &Settings, job: Job) -> FileResult {
     let mut result = FileResult {
         display: display_path(path),
         source: None,
         outcome: None,
         errors: Vec::new(),
+        unsafe_fixes: settings.unsafe_fixes,
     };
+    let file = job.file_settings(path, settings);
     match std::fs::read(path) {
-        Ok(bytes) => analyze(bytes, path, job, &mut result),
+        Ok(bytes) => analyze(bytes, settings, &file, job.mode, &mut result),
         Err(e) => {
             let reason = walk::describe_io(&e);
             result.errors.push(format!("could not read: {reason}"));
@@ -155,17 +223,21 @@ fn process(path: &Path, job: &Job) -> FileResult {
         if let Err(message) = write::write_atomic(path, read.as_bytes(), fixed.as_bytes()) {
             result.errors.push(message);
             // Nothing was written: report the findings as they stand in the file.
-            let settings = job.settings(path);
-            let unfixed = fix::lint(&source.text, &job.rules, &settings, FixMode::Off);
+            let unfixed = fix::lint(&source.text, settings, &file, FixMode::Off);
             result.outcome = Some(unfixed.expect("the file parsed a moment ago"));
         }
     }
     result
 }
 
-/// Decodes and checks (and fixes, as the job says) one file's contents; `path` places it in
-/// its project.
-fn analyze(bytes: Vec<u8>, path: &Path, job: &Job, result: &mut FileResult) {
+/// Decodes and checks (and fixes, as the mode says) one file's contents.
+fn analyze(
+    bytes: Vec<u8>,
+    settings: &Settings,
+    file: &FileSettings,
+    mode: Mode,
+    result: &mut FileResult,
+) {
     // A file that never names pulumi_aws cannot import it: skip it before paying for a parse.
     if memchr::memmem::find(&bytes, b"pulumi_aws").is_none() {
         return;
@@ -174,8 +246,7 @@ fn analyze(bytes: Vec<u8>, path: &Path, job: &Job, result: &mut FileResult) {
         Ok(source) => source,
         Err(message) => return result.errors.push(message),
     };
-    let settings = job.settings(path);
-    match fix::lint(&source.text, &job.rules, &settings, job.fix_mode) {
+    match fix::lint(&source.text, settings, file, fix_mode(mode, settings)) {
         Ok(outcome) => {
             result.errors.extend(outcome.error.clone());
             result.outcome = Some(outcome);
@@ -185,7 +256,26 @@ fn analyze(bytes: Vec<u8>, path: &Path, job: &Job, result: &mut FileResult) {
     result.source = Some(source);
 }
 
-fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
+/// Which fixes to apply to a file in this mode under its settings.
+fn fix_mode(mode: Mode, settings: &Settings) -> FixMode {
+    match mode {
+        Mode::Check => FixMode::Off,
+        Mode::DryRun | Mode::Write => FixMode::Apply(if settings.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        }),
+    }
+}
+
+fn run_stdin(
+    cli: &Cli,
+    job: Job,
+    options: &report::Options,
+    settings: Option<Arc<Settings>>,
+    config_errors: Vec<(String, String)>,
+    out: &mut impl Write,
+) -> io::Result<i32> {
     let display = cli
         .stdin_filename
         .as_deref()
@@ -200,14 +290,18 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
         source: None,
         outcome: None,
         errors: Vec::new(),
+        unsafe_fixes: settings.as_ref().is_some_and(|s| s.unsafe_fixes),
     };
     // Standard input belongs to the project of its `--stdin-filename`, else of the current
-    // folder.
-    let path = cli
-        .stdin_filename
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("-"));
-    analyze(bytes.clone(), &path, job, &mut result);
+    // folder. Without settings (a broken configuration) it passes through unchecked.
+    if let Some(settings) = &settings {
+        let stands_for = cli
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("-"));
+        let file = job.file_settings(&stands_for, settings);
+        analyze(bytes.clone(), settings, &file, job.mode, &mut result);
+    }
     let results = std::slice::from_ref(&result);
     if job.mode == Mode::Write && cli.format == Format::Text {
         // The fixed source replaces the input in a pipeline; unchanged input passes through.
@@ -217,44 +311,13 @@ fn run_stdin(cli: &Cli, job: &Job, out: &mut impl Write) -> io::Result<i32> {
             }
             _ => out.write_all(&bytes)?,
         }
-        return report::print(&cli.report_options(), results, &[], &mut io::sink());
+        return report::print(options, results, &config_errors, &mut io::sink());
     }
-    report::print(&cli.report_options(), results, &[], out)
-}
-
-/// `--select` / `--ignore` as a rule set; `Err` names an unknown id.
-pub fn rule_set(select: &[String], ignore: &[String]) -> Result<RuleSet, String> {
-    let check = |ids: &[String]| -> Result<Vec<usize>, String> {
-        ids.iter()
-            .map(|id| id.trim())
-            .filter(|id| !id.is_empty())
-            .flat_map(|id| -> Vec<Result<usize, String>> {
-                if id == "ALL" {
-                    (0..CODEMODS.len()).map(Ok).collect()
-                } else {
-                    vec![codemods::find(id).map(|(i, _)| i).ok_or_else(|| {
-                        format!("unknown rule `{id}`; `infra-fix --list-rules` lists them")
-                    })]
-                }
-            })
-            .collect()
-    };
-    let selected = check(select)?;
-    let ignored = check(ignore)?;
-    let mut rules = if selected.is_empty() {
-        RuleSet::defaults()
-    } else {
-        let mut rules = RuleSet::defaults();
-        rules.set_all(false);
-        selected.iter().for_each(|&i| rules.set(i, true));
-        rules
-    };
-    ignored.iter().for_each(|&i| rules.set(i, false));
-    Ok(rules)
+    report::print(options, results, &config_errors, out)
 }
 
 /// A path as the user should see it: relative to the current folder when it is below it.
-fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     let relative = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))

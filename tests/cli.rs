@@ -577,3 +577,278 @@ fn json_reports_each_rules_severity() {
         ]
     );
 }
+
+#[test]
+fn the_nearest_configuration_governs_each_file() {
+    let dir = tree(&[
+        // A pyproject.toml without [tool.infra-fix] is not a configuration: the search goes on.
+        (
+            "pyproject.toml",
+            b"[tool.infra-fix]\nselect = [\"ecr-force-delete\"]\n",
+        ),
+        ("main.py", format!("{EIP}{}", &ECR[25..]).as_bytes()),
+        ("app/pyproject.toml", b"[project]\nname = \"app\"\n"),
+        ("app/main.py", format!("{EIP}{}", &ECR[25..]).as_bytes()),
+        ("stack/infra-fix.toml", b"select = [\"eip-domain-vpc\"]\n"),
+        ("stack/main.py", format!("{EIP}{}", &ECR[25..]).as_bytes()),
+    ]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    let rules: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            let (path, rest) = l.split_once(':').unwrap();
+            format!("{path} {}", rest.split(' ').nth(1).unwrap())
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "app/main.py ecr-force-delete",
+            "main.py ecr-force-delete",
+            "stack/main.py eip-domain-vpc"
+        ]
+    );
+    // --config replaces them all; the command line's --select wins over it.
+    std::fs::write(
+        dir.path().join("only-ecr.toml"),
+        "select = [\"ecr-force-delete\"]\n",
+    )
+    .unwrap();
+    let out = infra_fix(dir.path(), &["--check", "--config", "only-ecr.toml"]);
+    assert_eq!(stdout(&out).lines().count(), 3);
+    assert!(
+        stdout(&out)
+            .lines()
+            .all(|l| l.contains(" ecr-force-delete "))
+    );
+    let out = infra_fix(
+        dir.path(),
+        &[
+            "--check",
+            "--config",
+            "only-ecr.toml",
+            "--select",
+            "eip-domain-vpc",
+        ],
+    );
+    assert!(stdout(&out).lines().all(|l| l.contains(" eip-domain-vpc ")));
+}
+
+#[test]
+fn rule_options_and_fix_applicability_come_from_the_configuration() {
+    let program = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")\ndb = aws.rds.Instance(\"db\", engine=\"postgres\", maintenance_window=\"mon:05:00-mon:06:00\")\nsvc = aws.ecs.Service(\"s\", cluster=\"c\")\n";
+    let dir = tree(&[
+        (
+            "infra-fix.toml",
+            b"extend-safe-fixes = [\"ecr-force-delete\"]\n\
+              [rules.ecr-force-delete]\nimage-tag-mutability = \"IMMUTABLE\"\n\
+              [rules.rds-backup-retention]\nretention-days = 14\nbackup-window = \"05:30-06:00\"\n\
+              [rules.ecs-service-deployment-config]\nmaximum-percent = 150\nminimum-healthy-percent = 50\n",
+        ),
+        ("main.py", program.as_bytes()),
+    ]);
+    // ECR's unsafe fix was made safe: --write applies it without --unsafe-fixes.
+    let out = infra_fix(dir.path(), &["--write"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "main.py"),
+        "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\", image_tag_mutability=\"IMMUTABLE\", force_delete=True)\n\
+         db = aws.rds.Instance(\"db\", engine=\"postgres\", maintenance_window=\"mon:05:00-mon:06:00\", backup_retention_period=14, backup_window=\"03:00-04:00\")\n\
+         svc = aws.ecs.Service(\"s\", cluster=\"c\", deployment_maximum_percent=150, deployment_minimum_healthy_percent=50)\n"
+    );
+    // Above, the configured backup window overlapped the existing maintenance window, so the
+    // usual hours were used; where nothing is set, the configured window is.
+    let dir = tree(&[
+        (
+            "infra-fix.toml",
+            b"[rules.rds-backup-retention]\nbackup-window = \"05:30-06:00\"\n",
+        ),
+        (
+            "main.py",
+            b"import pulumi_aws as aws\n\ndb = aws.rds.Instance(\"db\", maintenance_window=\"mon:05:00-mon:06:00\")\nok = aws.rds.Instance(\"ok\")\n",
+        ),
+    ]);
+    infra_fix(dir.path(), &["--write"]);
+    let text = read(dir.path(), "main.py");
+    assert!(text.contains("maintenance_window=\"mon:05:00-mon:06:00\", backup_retention_period=7, backup_window=\"03:00-04:00\")"), "{text}");
+    assert!(text.contains("aws.rds.Instance(\"ok\", backup_retention_period=7, backup_window=\"05:30-06:00\", maintenance_window=\"mon:04:00-mon:05:00\")"), "{text}");
+}
+
+#[test]
+fn a_broken_configuration_is_reported_and_only_its_files_are_skipped() {
+    let dir = tree(&[
+        ("main.py", EIP.as_bytes()),
+        (
+            "stack/infra-fix.toml",
+            b"[rules.ecr-force-delete]\nimage-tag-mutability = \"immutable\"\n[rules.health-check]\npath = \"/\"\n",
+        ),
+        ("stack/a.py", EIP.as_bytes()),
+        ("stack/b.py", EIP.as_bytes()),
+        ("other/pyproject.toml", b"[tool.infra-fix]\nunsafe_fixes = true\n"),
+        ("other/c.py", EIP.as_bytes()),
+    ]);
+    let out = infra_fix(dir.path(), &["--write"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    // Every rule of the registry, as `--list-rules` shows them.
+    let table = stdout(&infra_fix(dir.path(), &["--list-rules"]));
+    let ids: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    let known = ids.join(", ");
+    assert_eq!(
+        errors,
+        [
+            "error: other/pyproject.toml: key `tool.infra-fix.unsafe_fixes`: unknown key (did you mean `unsafe-fixes`?); allowed: select, ignore, unsafe-fixes, exclude, pulumi-aws-version, extend-safe-fixes, extend-unsafe-fixes, rules",
+            "error: stack/infra-fix.toml: key `rules.ecr-force-delete.image-tag-mutability`: must be \"MUTABLE\" or \"IMMUTABLE\", not \"immutable\"",
+            &format!(
+                "error: stack/infra-fix.toml: key `rules.health-check`: unknown rule; allowed: {known}"
+            ),
+            "error: other/pyproject.toml: 1 file governed by this configuration not processed",
+            "error: stack/infra-fix.toml: 2 files governed by this configuration not processed",
+        ],
+        "{err}"
+    );
+    assert_eq!(
+        read(dir.path(), "main.py"),
+        EIP_FIXED,
+        "the rest is processed"
+    );
+    for skipped in ["stack/a.py", "stack/b.py", "other/c.py"] {
+        assert_eq!(read(dir.path(), skipped), EIP, "{skipped} untouched");
+    }
+    // A broken --config governs everything: nothing is processed.
+    let out = infra_fix(dir.path(), &["--write", "--config", "stack/infra-fix.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("error: stack/infra-fix.toml: 4 files governed"));
+    let out = infra_fix(dir.path(), &["--check", "--config", "missing.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("error: missing.toml: could not read: no such file or folder"),
+        "{}",
+        stderr(&out)
+    );
+    let bad_toml = tree(&[
+        ("infra-fix.toml", b"select = [\n"),
+        ("main.py", EIP.as_bytes()),
+    ]);
+    let out = infra_fix(bad_toml.path(), &["--check"]);
+    assert!(
+        stderr(&out).contains(
+            "error: infra-fix.toml: not valid TOML at 1:11: unclosed array, expected `]`\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn exclude_skips_walked_files_but_not_named_ones() {
+    let dir = tree(&[
+        (
+            "infra-fix.toml",
+            b"exclude = [\"generated\", \"*_test.py\"]\n",
+        ),
+        ("main.py", EIP.as_bytes()),
+        ("generated/out.py", EIP.as_bytes()),
+        ("app/stack_test.py", EIP.as_bytes()),
+    ]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    let text = stdout(&out);
+    let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(paths, ["main.py"]);
+    let out = infra_fix(dir.path(), &["--check", "generated/out.py"]);
+    assert!(stdout(&out).starts_with("generated/out.py:3:"));
+    // A --config named relative to the current folder: its globs are relative to its folder.
+    std::fs::write(
+        dir.path().join("app/alt.toml"),
+        "exclude = [\"stack_test.py\"]\n",
+    )
+    .unwrap();
+    let out = infra_fix(dir.path(), &["--check", "--config", "app/alt.toml"]);
+    let text = stdout(&out);
+    let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(paths, ["generated/out.py", "main.py"]);
+}
+
+#[test]
+fn colour_only_when_asked_or_at_a_terminal() {
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", EIP.as_bytes()),
+    ]);
+    let plain = infra_fix(dir.path(), &["--check"]);
+    assert!(!plain.stdout.contains(&0x1b) && !plain.stderr.contains(&0x1b));
+    let colored = infra_fix(dir.path(), &["--check", "--color", "always"]);
+    assert_eq!(
+        stdout(&colored),
+        "\u{1b}[1mmain.py\u{1b}[0m\u{1b}[2m:\u{1b}[0m\u{1b}[2m3:24:\u{1b}[0m \u{1b}[1m\u{1b}[31meip-domain-vpc\u{1b}[0m `vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"`\u{1b}[36m [*]\u{1b}[0m\n"
+    );
+    let diff = infra_fix(dir.path(), &["--color", "always"]);
+    assert!(
+        stdout(&diff).contains("\u{1b}[31m-eip = aws.ec2.Eip(\"e\", vpc=True)\u{1b}[0m\n"),
+        "{}",
+        stdout(&diff)
+    );
+    assert!(
+        stderr(&diff).contains("\u{1b}[1mWould fix 1 finding in 1 file (0 remaining)\u{1b}[0m")
+    );
+    // --color never, and machine formats, stay plain even when asked.
+    let never = infra_fix(dir.path(), &["--check", "--color", "never"]);
+    assert_eq!(stdout(&never), stdout(&plain));
+    let json = infra_fix(
+        dir.path(),
+        &["--check", "--format", "json", "--color", "always"],
+    );
+    assert!(!json.stdout.contains(&0x1b));
+    // Writing the report to a file: no colour in it.
+    infra_fix(
+        dir.path(),
+        &["--check", "--color", "always", "--output", "out.txt"],
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("out.txt")).unwrap(),
+        plain.stdout
+    );
+}
+
+/// Runs infra-fix under a pseudo-terminal (`script`), as a person at a terminal would.
+fn at_terminal(dir: &Path, args: &str) -> String {
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_infra-fix"));
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    stdout(&out)
+}
+
+#[test]
+fn progress_shows_at_a_terminal_for_many_files_and_never_otherwise() {
+    let names: Vec<String> = (0..infra_fix::progress::MIN_FILES)
+        .map(|i| format!("m{i:03}.py"))
+        .collect();
+    let files: Vec<(&str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), CLEAN.as_bytes()))
+        .collect();
+    let dir = tree(&files);
+    let shown = at_terminal(dir.path(), "--check");
+    assert!(shown.contains(" files"), "{shown:?}");
+    assert!(shown.contains("/100 files"), "{shown:?}");
+    assert!(
+        shown.ends_with("\r\u{1b}[2KNo findings.\r\n"),
+        "erased before the summary: {shown:?}"
+    );
+    assert!(!at_terminal(dir.path(), "--check --quiet").contains("files"));
+    let piped = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(stderr(&piped), "No findings.\n");
+    // Few files: no progress line.
+    let small = tree(&[("main.py", CLEAN.as_bytes())]);
+    assert_eq!(at_terminal(small.path(), "--check"), "No findings.\r\n");
+}

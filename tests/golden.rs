@@ -9,6 +9,7 @@
 //! `GOLDEN_ONLY=<text>` limits a run (and an update) to fixtures whose path contains it.
 
 use infra_fix::codemods::{CODEMODS, FileSettings, RuleSet};
+use infra_fix::config::Settings;
 use infra_fix::edit::Applicability;
 use infra_fix::fix::{FixMode, lint};
 use infra_fix::pulumi::{Imports, ResourceCall, Tables};
@@ -32,8 +33,13 @@ fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The rules a fixture runs with: its top folder's rule, or all of them.
-fn rules_for(path: &Path) -> RuleSet {
+/// The settings a fixture runs with: its top folder's rule, or all of them, with the
+/// default options.
+fn rules_for(path: &Path) -> Settings {
+    Settings::with_rules(rule_set_for(path))
+}
+
+fn rule_set_for(path: &Path) -> RuleSet {
     let top = path
         .strip_prefix(TESTDATA)
         .unwrap()
@@ -50,7 +56,7 @@ fn rules_for(path: &Path) -> RuleSet {
 
 /// The pulumi-aws major a fixture is checked against: from the dependency file in its folder
 /// (or above), as for a user's file.
-fn settings_for(path: &Path) -> FileSettings {
+fn file_for(path: &Path) -> FileSettings {
     FileSettings {
         pulumi_aws: infra_fix::pulumi::version::major_for(path),
     }
@@ -79,8 +85,8 @@ fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
         .collect()
 }
 
-fn findings_listing(text: &str, rules: &RuleSet, settings: &FileSettings) -> String {
-    let outcome = lint(text, rules, settings, FixMode::Off).expect("fixture parses");
+fn findings_listing(text: &str, settings: &Settings, file: &FileSettings) -> String {
+    let outcome = lint(text, settings, file, FixMode::Off).expect("fixture parses");
     outcome
         .diagnostics
         .iter()
@@ -114,7 +120,7 @@ fn fixtures_fix_exactly_as_expected() {
     let mut failures = Vec::new();
     for (input, after_path, findings_path) in &cases {
         let rules = rules_for(input);
-        let settings = settings_for(input);
+        let settings = file_for(input);
         let source = read(input);
         let outcome = lint(
             &source.text,
@@ -186,7 +192,7 @@ fn clean_fixtures_have_no_findings() {
     assert!(!clean.is_empty(), "no clean fixtures found");
     for path in clean {
         let source = read(path);
-        let listing = findings_listing(&source.text, &rules_for(path), &settings_for(path));
+        let listing = findings_listing(&source.text, &rules_for(path), &file_for(path));
         assert_eq!(listing, "", "{} should have no findings", path.display());
     }
 }
@@ -300,16 +306,19 @@ fn written_keywords_are_accepted_by_the_target_class() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (input, _, _) in cases() {
-        let Some(major) = settings_for(&input).pulumi_aws else {
+        let Some(major) = file_for(&input).pulumi_aws else {
             continue;
         };
         let source = read(&input);
         // Without unknown-argument, whose fixes could otherwise rename a bad keyword away.
-        let rules = infra_fix::rule_set(&[], &["unknown-argument".to_string()]).unwrap();
+        let mut rule_set = RuleSet::defaults();
+        let (unknown_argument, _) = infra_fix::codemods::find("unknown-argument").unwrap();
+        rule_set.set(unknown_argument, false);
+        let rules = Settings::with_rules(rule_set);
         let outcome = lint(
             &source.text,
             &rules,
-            &settings_for(&input),
+            &file_for(&input),
             FixMode::Apply(Applicability::Unsafe),
         )
         .expect("fixture parses");

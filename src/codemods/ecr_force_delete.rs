@@ -25,7 +25,8 @@ fn check(cx: &mut Checker, m: &Match) {
     if args.keyword("image_tag_mutability", cx.text).is_none() {
         added.push(format!(
             "image_tag_mutability={}",
-            cx.style().string("MUTABLE")
+            cx.style()
+                .string(cx.settings().options.ecr_force_delete.image_tag_mutability)
         ));
     }
     added.push("force_delete=True".to_string());

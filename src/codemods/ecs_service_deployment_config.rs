@@ -20,7 +20,8 @@ const MAXIMUM: &str = "deployment_maximum_percent";
 const MINIMUM: &str = "deployment_minimum_healthy_percent";
 const GRACE: &str = "health_check_grace_period_seconds";
 
-const DEFAULTS: [(&str, &str); 3] = [(MAXIMUM, "200"), (MINIMUM, "100"), (GRACE, "60")];
+/// The three arguments, in the order they are added.
+const NAMES: [&str; 3] = [MAXIMUM, MINIMUM, GRACE];
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
@@ -53,13 +54,13 @@ fn check(cx: &mut Checker, m: &Match) {
         .flat_map(|w| &w.percents)
         .filter(|p| !present(p.top))
         .collect();
-    let missing: Vec<&str> = DEFAULTS
+    let missing: Vec<&str> = NAMES
         .iter()
         .enumerate()
-        .filter(|&(i, (name, _))| {
+        .filter(|&(i, name)| {
             (i < 2 || has_load_balancers) && !present(name) && !moved.iter().any(|p| p.top == *name)
         })
-        .map(|(_, (name, _))| *name)
+        .map(|(_, name)| *name)
         .collect();
     if wrong.is_none() && missing.is_empty() {
         return;
@@ -74,8 +75,15 @@ fn check(cx: &mut Checker, m: &Match) {
         );
         return;
     }
-    let missing_items: Vec<String> = DEFAULTS
+    let options = &cx.settings().options.ecs_service_deployment_config;
+    let values = [
+        options.maximum_percent,
+        options.minimum_healthy_percent,
+        options.health_check_grace_period_seconds,
+    ];
+    let missing_items: Vec<String> = NAMES
         .iter()
+        .zip(values)
         .filter(|(name, _)| missing.contains(name))
         .map(|(name, value)| format!("{name}={value}"))
         .collect();

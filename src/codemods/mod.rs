@@ -5,6 +5,7 @@
 //! convention through the `codemod!` macro, plus one line in `CODEMODS` below. All queries are
 //! compiled once per process into a single query, so each file is walked once for all of them.
 
+use crate::config::Settings;
 use crate::edit::{Fix, Style};
 use crate::pulumi::{Imports, Major, ResourceCall, Tables};
 use std::cell::OnceCell;
@@ -15,7 +16,7 @@ mod deprecated_argument;
 mod ecr_force_delete;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
-mod rds_backup_retention;
+pub(crate) mod rds_backup_retention;
 mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
@@ -233,8 +234,10 @@ pub struct Checker<'a, 't> {
     pub text: &'a str,
     pub tree: &'t Tree,
     pub imports: &'a Imports,
-    pub settings: &'a FileSettings,
-    rules: &'a RuleSet,
+    /// The configuration that governs this file: rule set, rule options.
+    settings: &'a Settings,
+    /// What infra-fix knows of the file itself: its project's pulumi-aws major.
+    pub file: &'a FileSettings,
     style: OnceCell<Style>,
     rule: &'static str,
     findings: Vec<Finding>,
@@ -252,9 +255,14 @@ impl<'t> Checker<'_, 't> {
         ResourceCall::resolve(call, self.imports, self.text).filter(|c| c.is(types))
     }
 
+    /// The configuration that governs this file: rule options, fix applicability.
+    pub fn settings(&self) -> &Settings {
+        self.settings
+    }
+
     /// The schema tables of the file's pulumi-aws major, loaded on first use.
     pub fn schema(&self) -> Option<&'static Tables> {
-        self.settings.pulumi_aws.map(Tables::get)
+        self.file.pulumi_aws.map(Tables::get)
     }
 
     /// True when another running codemod reports argument `name` of class `key`.
@@ -263,8 +271,8 @@ impl<'t> Checker<'_, 't> {
             k == key
                 && n == name
                 && rule != self.rule
-                && self.rules.runs(rule)
-                && major.is_none_or(|m| self.settings.pulumi_aws == Some(m))
+                && self.settings.rules.runs(rule)
+                && major.is_none_or(|m| self.file.pulumi_aws == Some(m))
         })
     }
 
@@ -351,7 +359,8 @@ pub fn compile_queries() {
 
 /// Runs the enabled codemods over one parsed file: one query pass, then each match goes to
 /// the codemod that owns its pattern. Files that import no `pulumi_aws` yield nothing.
-pub fn check(text: &str, tree: &Tree, rules: &RuleSet, settings: &FileSettings) -> Vec<Finding> {
+pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) -> Vec<Finding> {
+    let rules = &settings.rules;
     let engine = engine();
     let mut cursor = QueryCursor::new();
     let mut imports = Imports::default();
@@ -377,7 +386,7 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet, settings: &FileSettings) 
         tree,
         imports: &imports,
         settings,
-        rules,
+        file,
         style: OnceCell::new(),
         rule: "",
         findings: Vec::new(),
@@ -390,7 +399,17 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet, settings: &FileSettings) 
                 captures,
                 query: &engine.query,
             };
+            let first = checker.findings.len();
             (codemod.check)(&mut checker, &m);
+            // `extend-safe-fixes` / `extend-unsafe-fixes` decide over the codemod's own choice.
+            if let Some(applicability) = settings.applicability[i] {
+                for fix in checker.findings[first..]
+                    .iter_mut()
+                    .filter_map(|f| f.fix.as_mut())
+                {
+                    fix.applicability = applicability;
+                }
+            }
         }
     }
     let mut findings = checker.findings;

@@ -11,8 +11,6 @@ pub const CODEMOD: super::Codemod = codemod! {
     check: check,
 };
 
-const RETENTION_DAYS: i64 = 7;
-
 /// Argument names of the two windows, which differ between instances and clusters.
 struct WindowArgs {
     backup: &'static str,
@@ -46,6 +44,21 @@ fn check(cx: &mut Checker, m: &Match) {
         return;
     }
     let args = if is_instance { &INSTANCE } else { &CLUSTER };
+    let options = &cx.settings().options.rds_backup_retention;
+    let days = options.retention_days;
+    // A configured window is the first choice; the usual hours follow it.
+    let backup_candidates: Vec<&str> = options
+        .backup_window
+        .iter()
+        .map(String::as_str)
+        .chain(BACKUP_CANDIDATES.iter().copied())
+        .collect();
+    let maintenance_candidates: Vec<&str> = options
+        .maintenance_window
+        .iter()
+        .map(String::as_str)
+        .chain(MAINTENANCE_CANDIDATES.iter().copied())
+        .collect();
     let retention = db.keyword("backup_retention_period", cx.text);
     let zero = match retention {
         None => None,
@@ -62,24 +75,25 @@ fn check(cx: &mut Checker, m: &Match) {
         .map(|k| string_value(k.value, cx.text));
     let mut added = Vec::new();
     if zero.is_none() {
-        added.push(format!("backup_retention_period={RETENTION_DAYS}"));
+        added.push(format!("backup_retention_period={days}"));
     }
     let mut note = String::new();
     match (backup, maintenance) {
         (None, None) => {
-            added.push(format!(
-                "{}={}",
-                args.backup,
-                cx.style().string(BACKUP_CANDIDATES[0])
-            ));
-            added.push(format!(
-                "{}={}",
-                args.maintenance,
-                cx.style().string(MAINTENANCE_CANDIDATES[0])
-            ));
+            let backup = backup_candidates[0];
+            let b = parse_backup(backup).expect("valid");
+            added.push(format!("{}={}", args.backup, cx.style().string(backup)));
+            // A long configured backup window may leave none of the usual hours free.
+            match maintenance_candidates
+                .iter()
+                .find(|c| !overlaps(b, parse_maintenance(c).expect("valid")))
+            {
+                Some(w) => added.push(format!("{}={}", args.maintenance, cx.style().string(w))),
+                None => note = not_added(args.backup, args.maintenance, NO_FREE_HOUR),
+            }
         }
         (None, Some(Some(existing))) => match parse_maintenance(existing) {
-            Some(m) => match BACKUP_CANDIDATES
+            Some(m) => match backup_candidates
                 .iter()
                 .find(|c| !overlaps(parse_backup(c).expect("valid"), m))
             {
@@ -95,7 +109,7 @@ fn check(cx: &mut Checker, m: &Match) {
             }
         },
         (Some(Some(existing)), None) => match parse_backup(existing) {
-            Some(b) => match MAINTENANCE_CANDIDATES
+            Some(b) => match maintenance_candidates
                 .iter()
                 .find(|c| !overlaps(b, parse_maintenance(c).expect("valid")))
             {
@@ -134,23 +148,23 @@ fn check(cx: &mut Checker, m: &Match) {
             )]);
             cx.report(
                 call,
-                format!("{what} without `backup_retention_period`: automated backups follow the API default (1 day) that nobody chose; keep {RETENTION_DAYS} days{note}"),
+                format!("{what} without `backup_retention_period`: automated backups follow the API default (1 day) that nobody chose; keep {days} days{note}"),
                 Some(fix),
             );
         }
         Some(retention) => {
-            let mut edits = vec![Edit::replace(retention.value, RETENTION_DAYS.to_string())];
+            let mut edits = vec![Edit::replace(retention.value, days.to_string())];
             if !added.is_empty() {
                 edits.push(append_items(cx.text, db.arguments, &added, cx.style()));
             }
             // AWS only accepts 1 to 35 days for a DB cluster: there 0 is an error, not a choice.
             let message = if is_instance {
                 format!(
-                    "`backup_retention_period=0` turns off automated backups and point-in-time recovery of this RDS instance; keep {RETENTION_DAYS} days (turning backups on takes the instance offline briefly){note}"
+                    "`backup_retention_period=0` turns off automated backups and point-in-time recovery of this RDS instance; keep {days} days (turning backups on takes the instance offline briefly){note}"
                 )
             } else {
                 format!(
-                    "`backup_retention_period=0` is rejected for an RDS cluster, which keeps 1 to 35 days of automated backups; keep {RETENTION_DAYS} days{note}"
+                    "`backup_retention_period=0` is rejected for an RDS cluster, which keeps 1 to 35 days of automated backups; keep {days} days{note}"
                 )
             };
             cx.report(retention.value, message, Some(Fix::unsafe_(edits)));
@@ -197,14 +211,14 @@ fn parse_hhmm(s: &str) -> Option<u32> {
 }
 
 /// `hh:mm-hh:mm` as minutes of the day, the end past the start (wrapping past midnight).
-fn parse_backup(s: &str) -> Option<(u32, u32)> {
+pub(crate) fn parse_backup(s: &str) -> Option<(u32, u32)> {
     let (a, b) = s.split_once('-')?;
     let (start, end) = (parse_hhmm(a)?, parse_hhmm(b)?);
     Some((start, if end <= start { end + DAY } else { end }))
 }
 
 /// `ddd:hh:mm-ddd:hh:mm` as minutes of the week, the end past the start (wrapping past Sunday).
-fn parse_maintenance(s: &str) -> Option<(u32, u32)> {
+pub(crate) fn parse_maintenance(s: &str) -> Option<(u32, u32)> {
     let point = |p: &str| -> Option<u32> {
         let (day, time) = p.split_at_checked(3)?;
         let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -218,7 +232,7 @@ fn parse_maintenance(s: &str) -> Option<(u32, u32)> {
 }
 
 /// Whether a daily window meets a weekly one on any day.
-fn overlaps(backup: (u32, u32), maintenance: (u32, u32)) -> bool {
+pub(crate) fn overlaps(backup: (u32, u32), maintenance: (u32, u32)) -> bool {
     (0..=7).any(|day| {
         let b = (day * DAY + backup.0, day * DAY + backup.1);
         [0, WEEK].iter().any(|&shift| {

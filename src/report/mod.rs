@@ -1,8 +1,15 @@
-//! Printers: unified diffs, finding lines and summaries for people, JSON for programs.
+//! Printers: unified diffs, finding lines and summaries for people; JSON, SARIF, GitHub
+//! annotations, reviewdog diagnostics and a pull-request body for programs. Every format is
+//! fed the same per-file results, in path order, so its output is byte-stable.
 
 pub mod diff;
+pub mod github;
 pub mod json;
+pub mod markdown;
+pub mod rdjson;
 pub mod rules;
+pub mod sarif;
+pub mod style;
 
 use crate::cli::{Format, Mode};
 use crate::edit::Applicability;
@@ -23,15 +30,36 @@ pub fn fix_note(diagnostic: &Diagnostic, unsafe_fixes: bool) -> &'static str {
     }
 }
 
-/// `path:line:col: rule-id message [*]`
-pub fn finding_line(path: &str, diagnostic: &Diagnostic, unsafe_fixes: bool) -> String {
+/// `path:line:col: rule-id message [*]`, coloured when `color`.
+pub fn finding_line(
+    path: &str,
+    diagnostic: &Diagnostic,
+    unsafe_fixes: bool,
+    color: bool,
+) -> String {
     let (line, col) = diagnostic.start;
+    let paint = style::Paint(color);
     format!(
-        "{path}:{line}:{col}: {} {}{}",
-        diagnostic.finding.rule,
+        "{}{}{} {} {}{}",
+        paint.path(path),
+        paint.dim(":"),
+        paint.dim(&format!("{line}:{col}:")),
+        paint.rule(diagnostic.finding.rule),
         diagnostic.finding.message,
-        fix_note(diagnostic, unsafe_fixes)
+        paint.fixable(fix_note(diagnostic, unsafe_fixes))
     )
+}
+
+/// Why a finding is still there, in a few words, for the pull-request body.
+pub fn unfixed_reason(diagnostic: &Diagnostic, mode: Mode, unsafe_fixes: bool) -> &'static str {
+    match &diagnostic.finding.fix {
+        None => "no automatic fix: a human decides",
+        Some(fix) if fix.applicability == Applicability::Unsafe && !unsafe_fixes => {
+            "the fix is unsafe: run with --unsafe-fixes"
+        }
+        Some(_) if mode == Mode::Check => "not applied (--check)",
+        Some(_) => "its fix overlapped another one: run infra-fix again",
+    }
 }
 
 pub fn plural(n: usize, word: &str) -> String {
@@ -48,6 +76,11 @@ pub struct Options {
     pub format: Format,
     pub unsafe_fixes: bool,
     pub quiet: bool,
+    /// Colour the text printed on stdout / stderr (never machine formats).
+    pub color: bool,
+    pub color_stderr: bool,
+    /// The report goes to a file: a summary on stderr tells the person what happened.
+    pub to_file: bool,
 }
 
 /// What happened to one file.
@@ -58,6 +91,8 @@ pub struct FileResult {
     pub source: Option<Source>,
     pub outcome: Option<Outcome>,
     pub errors: Vec<String>,
+    /// Whether unsafe fixes were allowed for this file (flag or configuration).
+    pub unsafe_fixes: bool,
 }
 
 impl FileResult {
@@ -94,13 +129,13 @@ pub fn print(
             .filter_map(|r| r.outcome.as_ref().map(|o| (r, o)))
     };
     let mut counts = Counts::default();
-    for (_, o) in outcomes() {
+    for (r, o) in outcomes() {
         counts.fixed += o.fixed().count();
         for d in o.remaining() {
             counts.remaining += 1;
             match d.finding.fix.as_ref().map(|f| f.applicability) {
                 Some(Applicability::Safe) => counts.fixable += 1,
-                Some(Applicability::Unsafe) if options.unsafe_fixes => counts.fixable += 1,
+                Some(Applicability::Unsafe) if r.unsafe_fixes => counts.fixable += 1,
                 Some(Applicability::Unsafe) => counts.needs_unsafe += 1,
                 None => {}
             }
@@ -115,6 +150,7 @@ pub fn print(
         .map(|r| r.display.as_str())
         .collect();
 
+    let mut err = io::stderr().lock();
     match options.format {
         Format::Json => {
             let files: Vec<json::FileFindings> = outcomes()
@@ -125,13 +161,19 @@ pub fn print(
                 .collect();
             out.write_all(json::document(&files, &changed, &errors).as_bytes())?;
         }
+        Format::Sarif => out.write_all(sarif::document(results, &errors).as_bytes())?,
+        Format::Github => out.write_all(github::annotations(results, &errors).as_bytes())?,
+        Format::Rdjson => out.write_all(rdjson::document(results).as_bytes())?,
+        Format::Markdown => {
+            out.write_all(markdown::body(options.mode, results, &errors).as_bytes())?
+        }
         Format::Text => {
-            let mut err = io::stderr().lock();
             for (r, o) in outcomes() {
                 match options.mode {
                     Mode::Check => {
                         for d in &o.diagnostics {
-                            writeln!(out, "{}", finding_line(&r.display, d, options.unsafe_fixes))?;
+                            let line = finding_line(&r.display, d, r.unsafe_fixes, options.color);
+                            writeln!(out, "{line}")?;
                         }
                     }
                     Mode::DryRun | Mode::Write => {
@@ -142,28 +184,36 @@ pub fn print(
                                 &source.contents(&source.text),
                                 &source.contents(&o.text),
                             );
+                            let diff = if options.color {
+                                style::color_diff(&diff)
+                            } else {
+                                diff
+                            };
                             out.write_all(diff.as_bytes())?;
                         }
                         if !options.quiet {
                             for d in o.remaining() {
-                                writeln!(
-                                    err,
-                                    "{}",
-                                    finding_line(&r.display, d, options.unsafe_fixes)
-                                )?;
+                                let line = finding_line(
+                                    &r.display,
+                                    d,
+                                    r.unsafe_fixes,
+                                    options.color_stderr,
+                                );
+                                writeln!(err, "{line}")?;
                             }
                         }
                     }
                 }
             }
-            if !options.quiet {
-                let summary = summary(options.mode, counts, changed.len(), options.unsafe_fixes);
-                writeln!(err, "{summary}")?;
-            }
         }
     }
+    if !options.quiet && (options.format == Format::Text || options.to_file) {
+        let summary = summary(options.mode, counts, changed.len());
+        writeln!(err, "{}", style::Paint(options.color_stderr).bold(&summary))?;
+    }
+    let paint = style::Paint(options.color_stderr);
     for (path, message) in &errors {
-        eprintln!("error: {path}: {message}");
+        writeln!(err, "{} {path}: {message}", paint.error("error:"))?;
     }
     out.flush()?;
 
@@ -180,14 +230,14 @@ pub fn print(
     Ok(code)
 }
 
-fn summary(mode: Mode, counts: Counts, files: usize, unsafe_fixes: bool) -> String {
+fn summary(mode: Mode, counts: Counts, files: usize) -> String {
     let Counts {
         fixed,
         remaining,
         fixable,
         needs_unsafe,
     } = counts;
-    let unsafe_note = if needs_unsafe > 0 && !unsafe_fixes {
+    let unsafe_note = if needs_unsafe > 0 {
         format!(
             ", {needs_unsafe} {} --unsafe-fixes",
             if needs_unsafe == 1 { "needs" } else { "need" }

@@ -1,0 +1,785 @@
+//! Configuration: `infra-fix.toml`, or `[tool.infra-fix]` in `pyproject.toml`, found upward
+//! from each file (the nearest wins) or named by `--config`, validated into the per-file
+//! `Settings` that the fix loop and the codemods read.
+
+use crate::codemods::{self, CODEMODS, RuleSet};
+use crate::edit::Applicability;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::{Table, Value};
+
+/// Everything that decides how one file is checked and fixed. Codemods read their options
+/// through `Checker::settings()`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub rules: RuleSet,
+    /// Apply unsafe fixes too (`--unsafe-fixes` or `unsafe-fixes = true`).
+    pub unsafe_fixes: bool,
+    /// The `pulumi-aws` major the code targets, when configured (6 or 7).
+    pub pulumi_aws_version: Option<u8>,
+    /// Per codemod (registry order): an applicability that replaces the one its fixes
+    /// declare (`extend-safe-fixes` / `extend-unsafe-fixes`).
+    pub applicability: Vec<Option<Applicability>>,
+    pub options: RuleOptions,
+    /// The configuration file these settings come from, for messages.
+    pub source: Option<PathBuf>,
+    exclude: Option<Exclude>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings::with_rules(RuleSet::defaults())
+    }
+}
+
+impl Settings {
+    pub fn with_rules(rules: RuleSet) -> Settings {
+        Settings {
+            rules,
+            unsafe_fixes: false,
+            pulumi_aws_version: None,
+            applicability: vec![None; CODEMODS.len()],
+            options: RuleOptions::default(),
+            source: None,
+            exclude: None,
+        }
+    }
+
+    /// Whether `exclude` leaves out `path` (met while walking a folder).
+    pub fn excludes(&self, path: &Path) -> bool {
+        self.exclude.as_ref().is_some_and(|e| e.matches(path))
+    }
+}
+
+/// The options of the codemods that have some, with the values used when none is configured.
+#[derive(Debug, Clone, Default)]
+pub struct RuleOptions {
+    pub rds_backup_retention: RdsBackupRetention,
+    pub ecr_force_delete: EcrForceDelete,
+    pub ecs_service_deployment_config: EcsServiceDeploymentConfig,
+}
+
+#[derive(Debug, Clone)]
+pub struct RdsBackupRetention {
+    pub retention_days: u32,
+    /// The first choice for a missing backup window (`hh:mm-hh:mm`).
+    pub backup_window: Option<String>,
+    /// The first choice for a missing maintenance window (`ddd:hh:mm-ddd:hh:mm`).
+    pub maintenance_window: Option<String>,
+}
+
+impl Default for RdsBackupRetention {
+    fn default() -> Self {
+        RdsBackupRetention {
+            retention_days: 7,
+            backup_window: None,
+            maintenance_window: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EcrForceDelete {
+    /// `MUTABLE` (the AWS default, made explicit) or `IMMUTABLE`.
+    pub image_tag_mutability: &'static str,
+}
+
+impl Default for EcrForceDelete {
+    fn default() -> Self {
+        EcrForceDelete {
+            image_tag_mutability: "MUTABLE",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EcsServiceDeploymentConfig {
+    pub maximum_percent: u32,
+    pub minimum_healthy_percent: u32,
+    pub health_check_grace_period_seconds: u32,
+}
+
+impl Default for EcsServiceDeploymentConfig {
+    fn default() -> Self {
+        EcsServiceDeploymentConfig {
+            maximum_percent: 200,
+            minimum_healthy_percent: 100,
+            health_check_grace_period_seconds: 60,
+        }
+    }
+}
+
+/// `exclude` globs, relative to the folder of the configuration that sets them.
+#[derive(Debug, Clone)]
+struct Exclude {
+    base: PathBuf,
+    globs: GlobSet,
+}
+
+impl Exclude {
+    /// A glob matches the path below the base, any folder on the way, or (without a `/`) a
+    /// name at any depth, so `generated` excludes `generated/x.py` and `a/generated/y.py`.
+    fn matches(&self, path: &Path) -> bool {
+        let Ok(relative) = absolute(path)
+            .strip_prefix(&self.base)
+            .map(Path::to_path_buf)
+        else {
+            return false;
+        };
+        let mut prefix = PathBuf::new();
+        relative.components().any(|c| {
+            prefix.push(c);
+            self.globs.is_match(&prefix) || self.globs.is_match(Path::new(c.as_os_str()))
+        })
+    }
+}
+
+/// What the command line says about rules and fixes; it wins over configuration files.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub unsafe_fixes: bool,
+}
+
+/// Finds and loads the configuration of each file, once per folder and once per file.
+pub struct Resolver {
+    overrides: Overrides,
+    /// `--config`: every file uses it.
+    forced: Option<PathBuf>,
+    /// Folder -> the configuration file that governs it (`None`: no file, the defaults).
+    dirs: HashMap<PathBuf, Option<PathBuf>>,
+    /// Configuration file -> its settings, or `None` when it has errors.
+    loaded: HashMap<PathBuf, Option<Arc<Settings>>>,
+    defaults: Arc<Settings>,
+    /// `(config file as shown, message)`, one per problem, in the order found.
+    pub errors: Vec<(String, String)>,
+    /// Files skipped per broken configuration file.
+    skipped: Vec<(PathBuf, usize)>,
+}
+
+impl Resolver {
+    /// `Err` is a one-line message about a command-line override (an unknown rule id).
+    pub fn new(overrides: Overrides, config: Option<&Path>) -> Result<Resolver, String> {
+        let defaults = apply_overrides(Settings::default(), &overrides)?;
+        Ok(Resolver {
+            overrides,
+            forced: config.map(absolute),
+            dirs: HashMap::new(),
+            loaded: HashMap::new(),
+            defaults: Arc::new(defaults),
+            errors: Vec::new(),
+            skipped: Vec::new(),
+        })
+    }
+
+    /// The settings for `path`; `None` when the configuration governing it has errors (they
+    /// are in `errors`) and the file must be skipped.
+    pub fn settings_for(&mut self, path: &Path) -> Option<Arc<Settings>> {
+        let config = match &self.forced {
+            Some(forced) => Some(forced.clone()),
+            None => {
+                let dir = absolute(path)
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                self.config_for_dir(&dir)
+            }
+        };
+        let Some(config) = config else {
+            return Some(self.defaults.clone());
+        };
+        if !self.loaded.contains_key(&config) {
+            let settings = match load(&config) {
+                Ok(settings) => match apply_overrides(settings, &self.overrides) {
+                    Ok(s) => Some(Arc::new(s)),
+                    Err(message) => {
+                        // Command-line ids were checked before; this cannot happen.
+                        self.errors.push((show(&config), message));
+                        None
+                    }
+                },
+                Err(messages) => {
+                    let shown = show(&config);
+                    self.errors
+                        .extend(messages.into_iter().map(|m| (shown.clone(), m)));
+                    None
+                }
+            };
+            self.loaded.insert(config.clone(), settings);
+        }
+        let settings = self.loaded[&config].clone();
+        if settings.is_none() {
+            match self.skipped.iter_mut().find(|(c, _)| *c == config) {
+                Some((_, n)) => *n += 1,
+                None => self.skipped.push((config, 1)),
+            }
+        }
+        settings
+    }
+
+    /// Every problem, then one line per broken configuration saying what it cost.
+    pub fn into_errors(self) -> Vec<(String, String)> {
+        let mut errors = self.errors;
+        for (config, n) in self.skipped {
+            errors.push((
+                show(&config),
+                format!(
+                    "{} governed by this configuration not processed",
+                    crate::report::plural(n, "file")
+                ),
+            ));
+        }
+        errors
+    }
+
+    /// The nearest configuration file at or above `dir`, cached for every folder on the way.
+    fn config_for_dir(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(found) = self.dirs.get(dir) {
+            return found.clone();
+        }
+        let found = match config_in(dir) {
+            Some(file) => Some(file),
+            None => match dir.parent() {
+                Some(parent) => self.config_for_dir(parent),
+                None => None,
+            },
+        };
+        self.dirs.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+}
+
+/// `infra-fix.toml` in `dir`, else a `pyproject.toml` there with a `[tool.infra-fix]` table.
+fn config_in(dir: &Path) -> Option<PathBuf> {
+    let own = dir.join("infra-fix.toml");
+    if own.is_file() {
+        return Some(own);
+    }
+    let pyproject = dir.join("pyproject.toml");
+    let text = std::fs::read_to_string(&pyproject).ok()?;
+    // A cheap look first; a pyproject.toml that does not parse is reported only when it
+    // mentions infra-fix.
+    if !text.contains("infra-fix") {
+        return None;
+    }
+    match text.parse::<Table>() {
+        Ok(table) => table
+            .get("tool")
+            .and_then(Value::as_table)
+            .is_some_and(|t| t.contains_key("infra-fix"))
+            .then_some(pyproject),
+        Err(_) => Some(pyproject),
+    }
+}
+
+/// A path made absolute without touching the file system (symlinks stay as written).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// A configuration file as the user should see it in a message.
+fn show(path: &Path) -> String {
+    crate::display_path(path)
+}
+
+fn apply_overrides(mut settings: Settings, overrides: &Overrides) -> Result<Settings, String> {
+    if !overrides.select.is_empty() {
+        settings.rules.set_all(false);
+        for i in rule_indexes(&overrides.select)? {
+            settings.rules.set(i, true);
+        }
+    }
+    for i in rule_indexes(&overrides.ignore)? {
+        settings.rules.set(i, false);
+    }
+    settings.unsafe_fixes |= overrides.unsafe_fixes;
+    Ok(settings)
+}
+
+/// Rule ids (or `ALL`) as registry indexes; `Err` names an unknown id.
+pub fn rule_indexes(ids: &[String]) -> Result<Vec<usize>, String> {
+    let mut indexes = Vec::new();
+    for id in ids.iter().map(|id| id.trim()).filter(|id| !id.is_empty()) {
+        if id == "ALL" {
+            indexes.extend(0..CODEMODS.len());
+        } else {
+            let (i, _) = codemods::find(id).ok_or_else(|| {
+                format!("unknown rule `{id}`; `infra-fix --list-rules` lists them")
+            })?;
+            indexes.push(i);
+        }
+    }
+    Ok(indexes)
+}
+
+const TOP_KEYS: &[&str] = &[
+    "select",
+    "ignore",
+    "unsafe-fixes",
+    "exclude",
+    "pulumi-aws-version",
+    "extend-safe-fixes",
+    "extend-unsafe-fixes",
+    "rules",
+];
+
+/// The options each rule accepts, for the "allowed" part of messages.
+const RULE_KEYS: &[(&str, &[&str])] = &[
+    (
+        "rds-backup-retention",
+        &["retention-days", "backup-window", "maintenance-window"],
+    ),
+    ("ecr-force-delete", &["image-tag-mutability"]),
+    (
+        "ecs-service-deployment-config",
+        &[
+            "maximum-percent",
+            "minimum-healthy-percent",
+            "health-check-grace-period-seconds",
+        ],
+    ),
+];
+
+/// Reads and validates one configuration file. `Err` holds one message per problem, each
+/// naming the key and what is allowed.
+pub fn load(path: &Path) -> Result<Settings, Vec<String>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| vec![format!("could not read: {}", crate::walk::describe_io(&e))])?;
+    let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+    let table = text.parse::<Table>().map_err(|e| {
+        let at = e
+            .span()
+            .map(|s| {
+                let (line, col) = crate::source::line_col(&text, s.start.min(text.len()));
+                format!(" at {line}:{col}")
+            })
+            .unwrap_or_default();
+        vec![format!(
+            "not valid TOML{at}: {}",
+            e.message().lines().next().unwrap_or("").trim()
+        )]
+    })?;
+    let (table, prefix) = if is_pyproject {
+        match table
+            .get("tool")
+            .and_then(Value::as_table)
+            .and_then(|t| t.get("infra-fix"))
+        {
+            Some(Value::Table(t)) => (t.clone(), "tool.infra-fix."),
+            Some(_) => {
+                return Err(vec![
+                    "key `tool.infra-fix`: must be a table (`[tool.infra-fix]`)".into(),
+                ]);
+            }
+            None => (Table::new(), "tool.infra-fix."),
+        }
+    } else {
+        (table, "")
+    };
+    // `exclude` globs are relative to the file's folder, compared with absolute file paths.
+    let base = absolute(path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut parser = Parser {
+        prefix,
+        errors: Vec::new(),
+    };
+    let settings = parser.settings(&table, base, path);
+    if parser.errors.is_empty() {
+        Ok(settings)
+    } else {
+        Err(parser.errors)
+    }
+}
+
+struct Parser {
+    prefix: &'static str,
+    errors: Vec<String>,
+}
+
+impl Parser {
+    fn error(&mut self, key: &str, what: impl std::fmt::Display) {
+        self.errors
+            .push(format!("key `{}{key}`: {what}", self.prefix));
+    }
+
+    fn settings(&mut self, table: &Table, base: PathBuf, path: &Path) -> Settings {
+        let mut settings = Settings {
+            source: Some(path.to_path_buf()),
+            ..Settings::default()
+        };
+        for (key, value) in table {
+            match key.as_str() {
+                "select" => {
+                    if let Some(ids) = self.rule_ids(key, value) {
+                        settings.rules.set_all(false);
+                        ids.into_iter().for_each(|i| settings.rules.set(i, true));
+                    }
+                }
+                "ignore" => {
+                    // Applied after `select`, whatever their order in the file.
+                }
+                "unsafe-fixes" => match value {
+                    Value::Boolean(b) => settings.unsafe_fixes = *b,
+                    other => {
+                        self.error(key, format!("must be true or false, not {}", shown(other)))
+                    }
+                },
+                "exclude" => {
+                    if let Some(globs) = self.strings(key, value) {
+                        settings.exclude = self.exclude(key, &globs, base.clone());
+                    }
+                }
+                "pulumi-aws-version" => match value {
+                    Value::Integer(v @ (6 | 7)) => settings.pulumi_aws_version = Some(*v as u8),
+                    other => self.error(key, format!("must be 6 or 7, not {}", shown(other))),
+                },
+                // Keys come in sorted order, so a rule in both lists ends up unsafe: the
+                // cautious reading.
+                "extend-safe-fixes" | "extend-unsafe-fixes" => {
+                    let to = if key == "extend-safe-fixes" {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    };
+                    for i in self.rule_ids(key, value).unwrap_or_default() {
+                        settings.applicability[i] = Some(to);
+                    }
+                }
+                "rules" => match value {
+                    Value::Table(rules) => self.rules(rules, &mut settings.options),
+                    other => self.error(
+                        key,
+                        format!(
+                            "must be a table of rule tables (`[{}rules.<rule-id>]`), not {}",
+                            self.prefix,
+                            shown(other)
+                        ),
+                    ),
+                },
+                unknown => self.error(unknown, unknown_key(unknown, TOP_KEYS)),
+            }
+        }
+        if let Some(value) = table.get("ignore") {
+            for i in self.rule_ids("ignore", value).unwrap_or_default() {
+                settings.rules.set(i, false);
+            }
+        }
+        if let Some(rds) = &settings.options.rds_backup_retention.backup_window
+            && let Some(maintenance) = &settings.options.rds_backup_retention.maintenance_window
+        {
+            use codemods::rds_backup_retention::{overlaps, parse_backup, parse_maintenance};
+            if let (Some(b), Some(m)) = (parse_backup(rds), parse_maintenance(maintenance))
+                && overlaps(b, m)
+            {
+                self.error(
+                    "rules.rds-backup-retention.maintenance-window",
+                    format!("\"{maintenance}\" overlaps `backup-window` \"{rds}\"; AWS requires windows that do not overlap"),
+                );
+            }
+        }
+        settings
+    }
+
+    fn strings(&mut self, key: &str, value: &Value) -> Option<Vec<String>> {
+        let what = "must be a list of strings";
+        let Value::Array(items) = value else {
+            self.error(key, format!("{what}, not {}", shown(value)));
+            return None;
+        };
+        let mut strings = Vec::new();
+        for item in items {
+            match item {
+                Value::String(s) => strings.push(s.clone()),
+                other => {
+                    self.error(key, format!("{what}, not a list holding {}", shown(other)));
+                    return None;
+                }
+            }
+        }
+        Some(strings)
+    }
+
+    fn rule_ids(&mut self, key: &str, value: &Value) -> Option<Vec<usize>> {
+        let ids = self.strings(key, value)?;
+        match rule_indexes(&ids) {
+            Ok(indexes) => Some(indexes),
+            Err(_) => {
+                let unknown: Vec<&String> = ids
+                    .iter()
+                    .filter(|id| *id != "ALL" && codemods::find(id.trim()).is_none())
+                    .collect();
+                self.error(
+                    key,
+                    format!(
+                        "unknown rule {}; allowed: ALL, {}",
+                        unknown
+                            .iter()
+                            .map(|id| format!("`{id}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        rule_list()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn exclude(&mut self, key: &str, globs: &[String], base: PathBuf) -> Option<Exclude> {
+        let mut builder = GlobSetBuilder::new();
+        for glob in globs {
+            let pattern = glob.trim_end_matches('/');
+            match GlobBuilder::new(pattern).literal_separator(true).build() {
+                Ok(g) => {
+                    builder.add(g);
+                }
+                Err(e) => {
+                    self.error(key, format!("`{glob}` is not a valid glob: {}", e.kind()));
+                    return None;
+                }
+            }
+        }
+        let globs = builder.build().ok()?;
+        Some(Exclude { base, globs })
+    }
+
+    fn rules(&mut self, rules: &Table, options: &mut RuleOptions) {
+        for (rule, value) in rules {
+            let key = format!("rules.{rule}");
+            let Value::Table(table) = value else {
+                self.error(
+                    &key,
+                    format!("must be a table of options, not {}", shown(value)),
+                );
+                continue;
+            };
+            let Some((_, allowed)) = RULE_KEYS.iter().find(|(id, _)| id == rule) else {
+                let why = if codemods::find(rule).is_some() {
+                    format!(
+                        "rule `{rule}` has no options; rules with options: {}",
+                        RULE_KEYS
+                            .iter()
+                            .map(|(id, _)| format!("`{id}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                } else {
+                    format!("unknown rule; allowed: {}", rule_list())
+                };
+                self.error(&key, why);
+                continue;
+            };
+            for (name, value) in table {
+                let key = format!("{key}.{name}");
+                if !allowed.contains(&name.as_str()) {
+                    self.error(&key, unknown_key(name, allowed));
+                    continue;
+                }
+                self.rule_option(&key, name, value, options);
+            }
+        }
+    }
+
+    fn rule_option(&mut self, key: &str, name: &str, value: &Value, options: &mut RuleOptions) {
+        use codemods::rds_backup_retention::{parse_backup, parse_maintenance};
+        let rds = &mut options.rds_backup_retention;
+        let ecs = &mut options.ecs_service_deployment_config;
+        match name {
+            "retention-days" => {
+                if let Some(v) = self.integer(key, value, 1, 35, "days (the AWS limits)") {
+                    rds.retention_days = v;
+                }
+            }
+            "backup-window" => match value {
+                Value::String(s) if parse_backup(s).is_some() => {
+                    rds.backup_window = Some(s.clone())
+                }
+                other => self.error(
+                    key,
+                    format!("must be a daily UTC window \"hh:mm-hh:mm\" such as \"03:00-04:00\", not {}", shown(other)),
+                ),
+            },
+            "maintenance-window" => match value {
+                Value::String(s) if parse_maintenance(s).is_some() => {
+                    rds.maintenance_window = Some(s.to_ascii_lowercase())
+                }
+                other => self.error(
+                    key,
+                    format!("must be a weekly UTC window \"ddd:hh:mm-ddd:hh:mm\" such as \"mon:04:00-mon:05:00\", not {}", shown(other)),
+                ),
+            },
+            "image-tag-mutability" => match value {
+                Value::String(s) if s == "MUTABLE" => {
+                    options.ecr_force_delete.image_tag_mutability = "MUTABLE"
+                }
+                Value::String(s) if s == "IMMUTABLE" => {
+                    options.ecr_force_delete.image_tag_mutability = "IMMUTABLE"
+                }
+                other => self.error(
+                    key,
+                    format!("must be \"MUTABLE\" or \"IMMUTABLE\", not {}", shown(other)),
+                ),
+            },
+            "maximum-percent" => {
+                if let Some(v) = self.integer(key, value, 100, 200, "percent") {
+                    ecs.maximum_percent = v;
+                }
+            }
+            "minimum-healthy-percent" => {
+                if let Some(v) = self.integer(key, value, 0, 100, "percent") {
+                    ecs.minimum_healthy_percent = v;
+                }
+            }
+            "health-check-grace-period-seconds" => {
+                if let Some(v) = self.integer(key, value, 0, 2_147_483_647, "seconds") {
+                    ecs.health_check_grace_period_seconds = v;
+                }
+            }
+            _ => unreachable!("RULE_KEYS lists only the names handled here"),
+        }
+    }
+
+    fn integer(&mut self, key: &str, value: &Value, min: i64, max: i64, unit: &str) -> Option<u32> {
+        match value {
+            Value::Integer(v) if (min..=max).contains(v) => Some(*v as u32),
+            other => {
+                self.error(
+                    key,
+                    format!(
+                        "must be a whole number from {min} to {max} {unit}, not {}",
+                        shown(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A value as it appears in a message: its TOML text, short.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("\"{s}\""),
+        Value::Integer(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Boolean(b) => b.to_string(),
+        Value::Datetime(d) => d.to_string(),
+        Value::Array(_) => "a list".into(),
+        Value::Table(_) => "a table".into(),
+    }
+}
+
+/// "unknown key; allowed: ..." with a hint for `snake_case` spellings of a known key.
+fn unknown_key(key: &str, allowed: &[&str]) -> String {
+    let kebab = key.replace('_', "-");
+    let hint = if kebab != key && allowed.contains(&kebab.as_str()) {
+        format!(" (did you mean `{kebab}`?)")
+    } else {
+        String::new()
+    };
+    format!("unknown key{hint}; allowed: {}", allowed.join(", "))
+}
+
+fn rule_list() -> String {
+    CODEMODS.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Settings, Vec<String>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("infra-fix.toml");
+        std::fs::write(&path, text).unwrap();
+        load(&path)
+    }
+
+    #[test]
+    fn valid_configuration_reaches_the_settings() {
+        let s = parse(
+            "select = [\"ALL\"]\nignore = [\"eip-domain-vpc\"]\nunsafe-fixes = true\npulumi-aws-version = 6\nextend-safe-fixes = [\"ecr-force-delete\"]\n\
+             [rules.rds-backup-retention]\nretention-days = 14\nbackup-window = \"05:00-06:00\"\n\
+             [rules.ecr-force-delete]\nimage-tag-mutability = \"IMMUTABLE\"\n\
+             [rules.ecs-service-deployment-config]\nmaximum-percent = 150\nminimum-healthy-percent = 50\nhealth-check-grace-period-seconds = 120\n",
+        )
+        .unwrap();
+        let (eip, _) = codemods::find("eip-domain-vpc").unwrap();
+        let (ecr, _) = codemods::find("ecr-force-delete").unwrap();
+        assert!(!s.rules.contains(eip) && s.rules.contains(ecr));
+        assert!(s.unsafe_fixes);
+        assert_eq!(s.pulumi_aws_version, Some(6));
+        assert_eq!(s.applicability[ecr], Some(Applicability::Safe));
+        assert_eq!(s.options.rds_backup_retention.retention_days, 14);
+        assert_eq!(
+            s.options.rds_backup_retention.backup_window.as_deref(),
+            Some("05:00-06:00")
+        );
+        assert_eq!(s.options.ecr_force_delete.image_tag_mutability, "IMMUTABLE");
+        assert_eq!(s.options.ecs_service_deployment_config.maximum_percent, 150);
+        assert_eq!(
+            s.options
+                .ecs_service_deployment_config
+                .health_check_grace_period_seconds,
+            120
+        );
+    }
+
+    #[test]
+    fn every_problem_is_one_message_naming_key_and_what_is_allowed() {
+        let errors = parse(
+            "unsafe_fixes = true\npulumi-aws-version = 8\nselect = [\"eip-domain-vcp\"]\n\
+             [rules.ecr-force-delete]\nimage-tag-mutability = \"mutable\"\n\
+             [rules.health-check]\npath = \"/\"\n\
+             [rules.rds-backup-retention]\nretention-days = 0\nbackup-window = \"03:00-04:00\"\nmaintenance-window = \"mon:03:30-mon:04:30\"\n",
+        )
+        .unwrap_err();
+        let expected = [
+            "key `pulumi-aws-version`: must be 6 or 7, not 8",
+            "key `rules.ecr-force-delete.image-tag-mutability`: must be \"MUTABLE\" or \"IMMUTABLE\", not \"mutable\"",
+            "key `rules.health-check`: unknown rule; allowed: eip-domain-vpc,",
+            "key `rules.rds-backup-retention.retention-days`: must be a whole number from 1 to 35 days (the AWS limits), not 0",
+            "key `select`: unknown rule `eip-domain-vcp`; allowed: ALL, eip-domain-vpc,",
+            "key `unsafe_fixes`: unknown key (did you mean `unsafe-fixes`?); allowed: select,",
+            "key `rules.rds-backup-retention.maintenance-window`: \"mon:03:30-mon:04:30\" overlaps `backup-window` \"03:00-04:00\"",
+        ];
+        assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+        for (error, expected) in errors.iter().zip(expected) {
+            assert!(error.starts_with(expected), "{error}\nexpected: {expected}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_give_the_position() {
+        let errors = parse("select = [\"eip-domain-vpc\"\n").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("not valid TOML at 1:"), "{errors:?}");
+    }
+
+    #[test]
+    fn exclude_matches_paths_folders_and_names_below_the_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("infra-fix.toml");
+        std::fs::write(
+            &path,
+            "exclude = [\"generated/\", \"legacy/*.py\", \"*_test.py\"]\n",
+        )
+        .unwrap();
+        let s = load(&path).unwrap();
+        let p = |rel: &str| dir.path().join(rel);
+        assert!(s.excludes(&p("generated/out.py")));
+        assert!(s.excludes(&p("app/generated/out.py")));
+        assert!(s.excludes(&p("legacy/old.py")));
+        assert!(
+            !s.excludes(&p("legacy/sub/old.py")),
+            "`*` stays in a folder"
+        );
+        assert!(s.excludes(&p("app/stack_test.py")));
+        assert!(!s.excludes(&p("app/__main__.py")));
+    }
+}
