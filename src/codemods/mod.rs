@@ -5,8 +5,9 @@
 //! convention through the `codemod!` macro, plus one line in `CODEMODS` below. All queries are
 //! compiled once per process into a single query, so each file is walked once for all of them.
 
-use crate::edit::{Fix, Style};
-use crate::pulumi::{Imports, ResourceCall};
+use crate::edit::{Edit, Fix, Style};
+use crate::pulumi::symbols::Holder;
+use crate::pulumi::{Imports, ResourceCall, Symbols, opts};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tree};
@@ -58,8 +59,8 @@ pub struct Codemod {
     pub query: &'static str,
     /// `codemods/<id>.md`: what it does, why, example, fix safety.
     pub docs: &'static str,
-    /// Called once per match of the query.
-    pub check: fn(&mut Checker, &Match),
+    /// Called once per match of the query; the match's nodes belong to the checker's tree.
+    pub check: for<'t> fn(&mut Checker<'_, 't>, &Match<'_, 't>),
 }
 
 /// Declares a codemod whose query and docs live in `codemods/<id>.scm` and `.md`.
@@ -161,19 +162,50 @@ pub struct Checker<'a, 't> {
     pub tree: &'t Tree,
     pub imports: &'a Imports,
     style: OnceCell<Style>,
+    symbols: OnceCell<Symbols<'a, 't>>,
     rule: &'static str,
     findings: Vec<Finding>,
 }
 
-impl<'t> Checker<'_, 't> {
+impl<'a, 't> Checker<'a, 't> {
     /// The `pulumi_aws` class that `call` constructs, if it is one of `types`.
-    pub fn resource_call(&self, call: Node<'t>, types: &[&str]) -> Option<ResourceCall<'t>> {
+    pub fn resource_call<'n>(&self, call: Node<'n>, types: &[&str]) -> Option<ResourceCall<'n>> {
         ResourceCall::resolve(call, self.imports, self.text).filter(|c| c.is(types))
     }
 
     /// The file's newline and quote style, computed when a fix first needs it.
     pub fn style(&self) -> &Style {
         self.style.get_or_init(|| Style::of(self.text, self.tree))
+    }
+
+    /// Which names hold which resources, built when a codemod first asks: most files never
+    /// need it.
+    pub fn symbols(&self) -> &Symbols<'a, 't> {
+        self.symbols
+            .get_or_init(|| Symbols::build(self.text, self.tree, self.imports))
+    }
+
+    /// The dependencies of `needed` that `call`'s `depends_on` does not list yet.
+    pub fn missing_dependencies(
+        &self,
+        call: &ResourceCall<'t>,
+        needed: Vec<Holder>,
+    ) -> Vec<Holder> {
+        opts::missing_dependencies(call, needed, self.imports, self.text, self.symbols())
+    }
+
+    /// The edits that add `deps` to `call`'s `depends_on`, or `None` when its options cannot
+    /// be edited safely.
+    pub fn add_depends_on(&self, call: &ResourceCall<'t>, deps: &[Holder]) -> Option<Vec<Edit>> {
+        let deps: Vec<String> = deps.iter().map(|d| d.expr.clone()).collect();
+        opts::add_depends_on(
+            self.text,
+            self.tree,
+            self.imports,
+            call,
+            &deps,
+            self.style(),
+        )
     }
 
     pub fn src(&self, node: Node) -> &str {
@@ -280,6 +312,7 @@ pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
         tree,
         imports: &imports,
         style: OnceCell::new(),
+        symbols: OnceCell::new(),
         rule: "",
         findings: Vec::new(),
     };
