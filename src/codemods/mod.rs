@@ -15,6 +15,7 @@ use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tre
 mod ecr_force_delete;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
+mod nat_gateway_depends_on;
 mod rds_backup_retention;
 mod sg_rule_description;
 
@@ -25,6 +26,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &rds_backup_retention::CODEMOD,
     &ecs_service_deployment_config::CODEMOD,
     &sg_rule_description::CODEMOD,
+    &nat_gateway_depends_on::CODEMOD,
 ];
 
 /// What kind of fix a codemod offers, for `--list-rules` and the docs.

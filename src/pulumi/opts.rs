@@ -166,11 +166,16 @@ pub fn add_depends_on(
     if call.has_kwargs_splat() {
         return None;
     }
-    let positional = items(call.arguments)
-        .iter()
+    // `Class(name, ClassArgs(...), opts)`: a second positional may be the arguments object,
+    // a third is the options.
+    let positional: Vec<Node> = items(call.arguments)
+        .into_iter()
         .filter(|n| n.kind() != "keyword_argument")
-        .count();
-    if positional > 1 {
+        .collect();
+    let args_object = |n: &Node| {
+        ResourceCall::resolve(*n, imports, text).is_some_and(|a| a.type_name.ends_with("Args"))
+    };
+    if positional.len() > 2 || positional.get(1).is_some_and(|p| !args_object(p)) {
         return None;
     }
     let (class, import) = options_class(imports);
@@ -268,6 +273,7 @@ mod tests {
         let call = calls
             .into_iter()
             .filter_map(|c| ResourceCall::resolve(c, &imports, program))
+            .filter(|c| !c.type_name.ends_with("Args"))
             .max_by_key(|c| c.node.start_byte())
             .expect("a resource call");
         let seen = depends_on_elements(&call, &imports, program, &symbols)
@@ -415,6 +421,17 @@ mod tests {
             let program = format!("{HEAD}{call}\n");
             assert_eq!(add(&program, &["igw"]).0, program);
         }
+    }
+
+    #[test]
+    fn an_args_object_takes_the_options_as_a_keyword() {
+        let (text, _) = add(
+            &format!("{HEAD}aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'))\n"),
+            &["igw"],
+        );
+        assert!(text.ends_with(
+            "aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'), opts=pulumi.ResourceOptions(depends_on=[igw]))\n"
+        ));
     }
 
     #[test]

@@ -52,14 +52,14 @@ class Network(pulumi.ComponentResource):
                 f"nat-eip-{i}-{name}",
                 domain="vpc",  # ❌ DEPRECATED PARAMETER
                 tags={"Name": f"nat-eip-{i}-{name}"},
-                opts=child,
+                opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[self.igw])),
             )
             nat = aws.ec2.NatGateway(
                 f"nat-{i}-{name}",
                 allocation_id=eip.id,
                 subnet_id=public.id,
                 tags={"Name": f"nat-{i}-{name}"},
-                opts=child,
+                opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[eip, self.igw])),
             )
             self.public_subnets.append(public)
             self.private_subnets.append(private)
