@@ -12,7 +12,9 @@ use std::cell::OnceCell;
 use std::sync::OnceLock;
 use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tree};
 
+mod autoscaling_target_depends_on;
 mod ecr_force_delete;
+mod ecs_service_depends_on;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
 mod nat_gateway_depends_on;
@@ -27,6 +29,8 @@ pub static CODEMODS: &[&Codemod] = &[
     &ecs_service_deployment_config::CODEMOD,
     &sg_rule_description::CODEMOD,
     &nat_gateway_depends_on::CODEMOD,
+    &ecs_service_depends_on::CODEMOD,
+    &autoscaling_target_depends_on::CODEMOD,
 ];
 
 /// What kind of fix a codemod offers, for `--list-rules` and the docs.

@@ -234,6 +234,7 @@ ecs_service = ecs.Service(
     deployment_maximum_percent=200,
     deployment_minimum_healthy_percent=100,
     health_check_grace_period_seconds=60,
+    opts=pulumi.ResourceOptions(depends_on=[listener, rds_instance]),
 )
 
 pulumi.export("alb_dns_name", alb.dns_name)
