@@ -19,6 +19,7 @@ mod ecs_service_deployment_config;
 mod eip_domain_vpc;
 mod nat_gateway_depends_on;
 mod rds_backup_retention;
+mod rds_endpoint_split;
 mod sg_rule_description;
 
 /// Every codemod, in the order `--list-rules` shows them.
@@ -31,6 +32,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &nat_gateway_depends_on::CODEMOD,
     &ecs_service_depends_on::CODEMOD,
     &autoscaling_target_depends_on::CODEMOD,
+    &rds_endpoint_split::CODEMOD,
 ];
 
 /// What kind of fix a codemod offers, for `--list-rules` and the docs.
