@@ -20,6 +20,7 @@ mod eip_domain_vpc;
 mod nat_gateway_depends_on;
 mod rds_backup_retention;
 mod rds_endpoint_split;
+mod resource_in_apply;
 mod sg_rule_description;
 
 /// Every codemod, in the order `--list-rules` shows them.
@@ -33,6 +34,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &ecs_service_depends_on::CODEMOD,
     &autoscaling_target_depends_on::CODEMOD,
     &rds_endpoint_split::CODEMOD,
+    &resource_in_apply::CODEMOD,
 ];
 
 /// What kind of fix a codemod offers, for `--list-rules` and the docs.
