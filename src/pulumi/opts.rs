@@ -54,6 +54,44 @@ fn has_splat(arguments: Node) -> bool {
         .any(|i| matches!(i.kind(), "dictionary_splat" | "list_splat"))
 }
 
+/// `ResourceOptions(...)` / `ResourceOptions.merge(...)` calls and `*Args(...)` objects.
+fn is_options(node: Node, imports: &Imports, text: &str) -> bool {
+    !matches!(classify(node, imports, text), Options::Other)
+}
+
+fn is_args_object(node: Node, imports: &Imports, text: &str) -> bool {
+    ResourceCall::resolve(node, imports, text).is_some_and(|a| a.type_name.ends_with("Args"))
+}
+
+/// Where a call's options are: `opts=`, or by position (`Class(name, ClassArgs(...), opts)`,
+/// `Class(name, ResourceOptions(...))`). `Err` when the call's arguments cannot be read.
+fn options_of<'t>(
+    call: &ResourceCall<'t>,
+    imports: &Imports,
+    text: &str,
+) -> Result<Option<Node<'t>>, ()> {
+    if call.has_kwargs_splat() {
+        return Err(());
+    }
+    let positional: Vec<Node<'t>> = items(call.arguments)
+        .into_iter()
+        .filter(|n| n.kind() != "keyword_argument")
+        .collect();
+    if positional.iter().any(|n| n.kind() == "list_splat") {
+        return Err(());
+    }
+    let keyword = call.keyword("opts", text).map(|k| k.value);
+    match positional.as_slice() {
+        [_] | [] => Ok(keyword),
+        [_, second] if is_args_object(*second, imports, text) => Ok(keyword),
+        [_, second] if keyword.is_none() && is_options(*second, imports, text) => Ok(Some(*second)),
+        [_, second, third] if keyword.is_none() && is_args_object(*second, imports, text) => {
+            Ok(Some(*third))
+        }
+        _ => Err(()),
+    }
+}
+
 /// Expression text without white space, to compare `self.nat_gateways[ i ]` with
 /// `self.nat_gateways[i]`.
 pub fn same_expression(a: &str, b: &str) -> bool {
@@ -73,8 +111,8 @@ pub fn depends_on_elements<'t>(
     symbols: &Symbols<'_, 't>,
 ) -> Vec<Node<'t>> {
     let mut out = Vec::new();
-    if let Some(opts) = call.keyword("opts", text) {
-        collect(opts.value, imports, text, symbols, 0, &mut out);
+    if let Ok(Some(opts)) = options_of(call, imports, text) {
+        collect(opts, imports, text, symbols, 0, &mut out);
     }
     out
 }
@@ -163,36 +201,22 @@ pub fn add_depends_on(
     deps: &[String],
     style: &Style,
 ) -> Option<Vec<Edit>> {
-    if call.has_kwargs_splat() {
-        return None;
-    }
-    // `Class(name, ClassArgs(...), opts)`: a second positional may be the arguments object,
-    // a third is the options.
-    let positional: Vec<Node> = items(call.arguments)
-        .into_iter()
-        .filter(|n| n.kind() != "keyword_argument")
-        .collect();
-    let args_object = |n: &Node| {
-        ResourceCall::resolve(*n, imports, text).is_some_and(|a| a.type_name.ends_with("Args"))
-    };
-    if positional.len() > 2 || positional.get(1).is_some_and(|p| !args_object(p)) {
-        return None;
-    }
+    let options = options_of(call, imports, text).ok()?;
     let (class, import) = options_class(imports);
     let list = format!("[{}]", deps.join(", "));
     let fresh = format!("{class}(depends_on={list})");
     let mut edits = Vec::new();
     let mut needs_import = true;
-    match call.keyword("opts", text) {
+    match options {
         None => edits.push(append_items(
             text,
             call.arguments,
             &[format!("opts={fresh}")],
             style,
         )),
-        Some(opts) if opts.value.kind() == "none" => edits.push(Edit::replace(opts.value, fresh)),
+        Some(opts) if opts.kind() == "none" => edits.push(Edit::replace(opts, fresh)),
         Some(opts) => {
-            let mut target = opts.value;
+            let mut target = opts;
             // Extend the last literal of a merge rather than nesting merges.
             if let Options::Merge(arguments) = classify(target, imports, text)
                 && let Some(&last) = items(arguments).last()
@@ -431,6 +455,25 @@ mod tests {
         );
         assert!(text.ends_with(
             "aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'), opts=pulumi.ResourceOptions(depends_on=[igw]))\n"
+        ));
+    }
+
+    #[test]
+    fn positional_options_are_extended_in_place() {
+        let (text, seen) = add(
+            &format!(
+                "{HEAD}aws.ec2.Route('r', aws.ec2.RouteArgs(nat_gateway_id=nat.id), pulumi.ResourceOptions(parent=self, depends_on=[rt]))\n"
+            ),
+            &["nat"],
+        );
+        assert_eq!(seen, ["rt"]);
+        assert!(text.ends_with("pulumi.ResourceOptions(parent=self, depends_on=[rt, nat]))\n"));
+        let (text, _) = add(
+            &format!("{HEAD}aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'), opts)\n"),
+            &["igw"],
+        );
+        assert!(text.ends_with(
+            "aws.ec2.EipArgs(domain='vpc'), pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[igw])))\n"
         ));
     }
 
