@@ -95,10 +95,24 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         return;
     }
     let list: Vec<&str> = missing.iter().map(|h| h.expr.as_str()).collect();
+    let is_listener = |h: &Holder| {
+        h.id.is_some_and(|id| cx.symbols().resources[id].call.is(LISTENERS))
+    };
+    let mut why = Vec::new();
+    if missing.iter().any(is_listener) {
+        why.push("before the listener that attaches its target group to the load balancer exists (creation fails: the target group has no load balancer)");
+    }
+    if !missing.iter().all(is_listener) {
+        why.push("before its database accepts connections (tasks crash-loop)");
+    }
     let fix = cx.add_depends_on(&service, &missing).map(Fix::safe);
     cx.report(
         service.node,
-        format!("ECS service without `depends_on=[{}]`: ECS can start it before its listener forwards to the target group (creation fails: the target group has no load balancer) or before its database accepts connections", list.join(", ")),
+        format!(
+            "ECS service without `depends_on=[{}]`: ECS can start it {}",
+            list.join(", "),
+            why.join(", and ")
+        ),
         fix,
     );
 }
