@@ -7,7 +7,7 @@ use super::{Imports, ResourceCall, Symbols};
 use crate::edit::{Edit, Style, add_import, append_items, items};
 use tree_sitter::{Node, Tree};
 
-/// How many `opts = <name>` hops `depends_on_elements` follows.
+/// How many names and nested `merge(...)` calls `depends_on_elements` follows.
 const MAX_HOPS: u32 = 4;
 
 /// What an options expression is.
@@ -131,11 +131,12 @@ fn collect<'t>(
             Some(single) => out.push(single),
             None => {}
         },
-        Options::Merge(arguments) => {
+        Options::Merge(arguments) if hops < MAX_HOPS => {
             for arg in items(arguments) {
-                collect(arg, imports, text, symbols, hops, out);
+                collect(arg, imports, text, symbols, hops + 1, out);
             }
         }
+        Options::Merge(_) => {}
         Options::Other if hops < MAX_HOPS => {
             if let Some(assigned) = symbols.single_assignment(value) {
                 collect(assigned, imports, text, symbols, hops + 1, out);
