@@ -193,3 +193,82 @@ fn every_fixed_fixture_compiles_with_python() {
         stderr(&out)
     );
 }
+
+/// The catalog's product-catalog stack: fixed with every rule, it runs under the mocks and the
+/// engine receives the dependencies the cross-resource rules added.
+#[test]
+fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    copy_dir(&Path::new(ROOT).join("testdata/product-catalog"), &project);
+
+    let before = run_program(&python, &project, None);
+    assert!(
+        stderr(&before).contains("unexpected keyword argument 'vpc'"),
+        "{}",
+        stderr(&before)
+    );
+
+    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args(["--write", "--unsafe-fixes"])
+        .arg(&project)
+        .output()
+        .unwrap();
+    assert_eq!(fix.status.code(), Some(0), "{}", stderr(&fix));
+    assert_eq!(
+        std::fs::read_to_string(project.join("__main__.py")).unwrap(),
+        std::fs::read_to_string(Path::new(ROOT).join("testdata/product-catalog/__main__.after.py"))
+            .unwrap()
+    );
+
+    let json = dir.path().join("resources.json");
+    let after = run_program(&python, &project, Some(&json));
+    assert!(
+        after.status.success(),
+        "the fixed program does not run: {}",
+        stderr(&after)
+    );
+    let resources: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let find = |name: &str| {
+        resources
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} was not registered"))
+    };
+    let depends = |name: &str, on: &[&str]| {
+        let deps = &find(name)["dependencies"];
+        for dependency in on {
+            assert!(
+                deps.as_array().unwrap().iter().any(|d| d == dependency),
+                "{name} does not depend on {dependency}: {deps}"
+            );
+        }
+    };
+    for i in 0..2 {
+        // Nothing in their inputs refers to the gateway: only `depends_on` orders them.
+        depends(&format!("nat-eip-{i}-dev"), &["igw-dev"]);
+        depends(
+            &format!("nat-{i}-dev"),
+            &[&format!("nat-eip-{i}-dev"), "igw-dev"],
+        );
+        depends(
+            &format!("private-route-{i}-dev"),
+            &[&format!("nat-{i}-dev")],
+        );
+    }
+    depends("ecs-service-dev", &["alb-listener-dev", "rds-dev"]);
+    depends("ecs-autoscaling-target-dev", &["ecs-service-dev"]);
+    // Hoisted out of the apply: registered with the database it waits for, and the host is
+    // the instance's address, without the port.
+    depends("db-secret-version-dev", &["db-secret-dev", "rds-dev"]);
+    let secret: serde_json::Value = serde_json::from_str(
+        find("db-secret-version-dev")["inputs"]["secretString"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    // The mocks' `address` of rds-dev; its `endpoint` ends in `:5432`.
+    assert_eq!(secret["host"], "rds-dev.example.rds.amazonaws.com");
+}

@@ -170,7 +170,7 @@ struct Percent<'t> {
     value: String,
 }
 
-fn misplaced_percents<'t>(cx: &Checker<'_, 't>, keyword: Keyword<'t>) -> Option<Misplaced<'t>> {
+fn misplaced_percents<'t>(cx: &Checker, keyword: Keyword<'t>) -> Option<Misplaced<'t>> {
     let args = cx.resource_call(keyword.value, &["ecs.ServiceDeploymentConfigurationArgs"])?;
     if args.has_kwargs_splat() || args.first_positional().is_some() {
         return None;

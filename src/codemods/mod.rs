@@ -6,17 +6,23 @@
 //! compiled once per process into a single query, so each file is walked once for all of them.
 
 use crate::config::Settings;
-use crate::edit::{Fix, Style};
-use crate::pulumi::{Imports, Major, ResourceCall, Tables};
+use crate::edit::{Edit, Fix, Style};
+use crate::pulumi::symbols::Holder;
+use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tree};
 
+mod autoscaling_target_depends_on;
 mod deprecated_argument;
 mod ecr_force_delete;
+mod ecs_service_depends_on;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
+mod nat_gateway_depends_on;
 pub(crate) mod rds_backup_retention;
+mod rds_endpoint_split;
+mod resource_in_apply;
 mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
@@ -28,6 +34,11 @@ pub static CODEMODS: &[&Codemod] = &[
     &rds_backup_retention::CODEMOD,
     &ecs_service_deployment_config::CODEMOD,
     &sg_rule_description::CODEMOD,
+    &nat_gateway_depends_on::CODEMOD,
+    &ecs_service_depends_on::CODEMOD,
+    &autoscaling_target_depends_on::CODEMOD,
+    &rds_endpoint_split::CODEMOD,
+    &resource_in_apply::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
@@ -106,8 +117,8 @@ pub struct Codemod {
     pub query: &'static str,
     /// `codemods/<id>.md`: what it does, why, example, fix safety.
     pub docs: &'static str,
-    /// Called once per match of the query.
-    pub check: fn(&mut Checker, &Match),
+    /// Called once per match of the query; the match's nodes belong to the checker's tree.
+    pub check: for<'t> fn(&mut Checker<'_, 't>, &Match<'_, 't>),
 }
 
 /// Declares a codemod whose query and docs live in `codemods/<id>.scm` and `.md`. Severity is
@@ -239,13 +250,14 @@ pub struct Checker<'a, 't> {
     /// What infra-fix knows of the file itself: its project's pulumi-aws major.
     pub file: &'a FileSettings,
     style: OnceCell<Style>,
+    symbols: OnceCell<Symbols<'a, 't>>,
     rule: &'static str,
     findings: Vec<Finding>,
 }
 
-impl<'t> Checker<'_, 't> {
+impl<'a, 't> Checker<'a, 't> {
     /// The `pulumi_aws` class that `call` constructs, if it is one of `types`.
-    pub fn resource_call(&self, call: Node<'t>, types: &[&str]) -> Option<ResourceCall<'t>> {
+    pub fn resource_call<'n>(&self, call: Node<'n>, types: &[&str]) -> Option<ResourceCall<'n>> {
         // Most calls are not one of `types`: compare the class name before resolving.
         let function = call.child_by_field_id(crate::source::fields().function)?;
         let last = self.imports.last_name(function, self.text)?;
@@ -279,6 +291,36 @@ impl<'t> Checker<'_, 't> {
     /// The file's newline and quote style, computed when a fix first needs it.
     pub fn style(&self) -> &Style {
         self.style.get_or_init(|| Style::of(self.text))
+    }
+
+    /// Which names hold which resources, built when a codemod first asks: most files never
+    /// need it.
+    pub fn symbols(&self) -> &Symbols<'a, 't> {
+        self.symbols
+            .get_or_init(|| Symbols::build(self.text, self.tree, self.imports))
+    }
+
+    /// The dependencies of `needed` that `call`'s `depends_on` does not list yet.
+    pub fn missing_dependencies(
+        &self,
+        call: &ResourceCall<'t>,
+        needed: Vec<Holder>,
+    ) -> Vec<Holder> {
+        opts::missing_dependencies(call, needed, self.imports, self.text, self.symbols())
+    }
+
+    /// The edits that add `deps` to `call`'s `depends_on`, or `None` when its options cannot
+    /// be edited safely.
+    pub fn add_depends_on(&self, call: &ResourceCall<'t>, deps: &[Holder]) -> Option<Vec<Edit>> {
+        let deps: Vec<String> = deps.iter().map(|d| d.expr.clone()).collect();
+        opts::add_depends_on(
+            self.text,
+            self.tree,
+            self.imports,
+            call,
+            &deps,
+            self.style(),
+        )
     }
 
     pub fn src(&self, node: Node) -> &str {
@@ -388,6 +430,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         settings,
         file,
         style: OnceCell::new(),
+        symbols: OnceCell::new(),
         rule: "",
         findings: Vec::new(),
     };

@@ -169,7 +169,7 @@ fn positional_count(call: &ResourceCall) -> usize {
 /// The rules of a security group's `ingress=` / `egress=`: the elements of a list (or
 /// tuple) literal, or the element expression of a list comprehension, which every rule it
 /// generates shares.
-fn inline_rules<'t>(cx: &Checker<'_, 't>, group: &ResourceCall<'t>) -> Vec<(Node<'t>, Direction)> {
+fn inline_rules<'t>(cx: &Checker, group: &ResourceCall<'t>) -> Vec<(Node<'t>, Direction)> {
     let mut rules = Vec::new();
     for (keyword, direction) in [
         ("ingress", Direction::Ingress),
@@ -190,7 +190,7 @@ fn inline_rules<'t>(cx: &Checker<'_, 't>, group: &ResourceCall<'t>) -> Vec<(Node
 }
 
 /// The security group whose `ingress=` / `egress=` holds `rule` directly.
-fn enclosing_group<'t>(cx: &Checker<'_, 't>, rule: Node<'t>) -> Option<ResourceCall<'t>> {
+fn enclosing_group<'t>(cx: &Checker, rule: Node<'t>) -> Option<ResourceCall<'t>> {
     // rule -> list / comprehension -> keyword argument -> argument list -> call
     let call = rule.parent()?.parent()?.parent()?.parent()?;
     let group = cx.resource_call(call, GROUPS)?;

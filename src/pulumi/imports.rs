@@ -80,6 +80,16 @@ impl Imports {
             .any(|p| p == "pulumi_aws" || p.starts_with("pulumi_aws."))
     }
 
+    /// The local name bound to exactly `path` (`ResourceOptions` for
+    /// `pulumi.ResourceOptions`), the shortest then first in order when there are several.
+    pub fn local_name(&self, path: &str) -> Option<&str> {
+        self.bindings
+            .iter()
+            .filter(|(_, p)| *p == path)
+            .map(|(local, _)| local.as_str())
+            .min_by_key(|local| (local.len(), *local))
+    }
+
     /// The dotted path an expression such as `aws.ec2.Eip` stands for, when it is a chain of
     /// names and attributes whose head was imported.
     pub fn resolve(&self, expr: Node, text: &str) -> Option<String> {

@@ -1,13 +1,17 @@
 //! Pulumi knowledge shared by every codemod: which names the imports bind, what a call
-//! constructs, how to read its keyword arguments and literal values, and what the real
-//! pulumi-aws API of the project's major version accepts.
+//! constructs, how to read its keyword arguments and literal values, which names hold which
+//! resources, how to add to a resource's `opts`, and what the real pulumi-aws API of the
+//! project's major version accepts.
 
 mod call;
 mod imports;
 pub mod literal;
+pub mod opts;
 pub mod schema;
+pub mod symbols;
 pub mod version;
 
 pub use call::{Keyword, ResourceCall};
 pub use imports::Imports;
 pub use schema::{Major, Tables};
+pub use symbols::{Symbols, Value};

@@ -52,14 +52,14 @@ class Network(pulumi.ComponentResource):
                 f"nat-eip-{i}-{name}",
                 domain="vpc",  # ❌ DEPRECATED PARAMETER
                 tags={"Name": f"nat-eip-{i}-{name}"},
-                opts=child,
+                opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[self.igw])),
             )
             nat = aws.ec2.NatGateway(
                 f"nat-{i}-{name}",
                 allocation_id=eip.id,
                 subnet_id=public.id,
                 tags={"Name": f"nat-{i}-{name}"},
-                opts=child,
+                opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[eip, self.igw])),
             )
             self.public_subnets.append(public)
             self.private_subnets.append(private)
@@ -234,6 +234,7 @@ ecs_service = ecs.Service(
     deployment_maximum_percent=200,
     deployment_minimum_healthy_percent=100,
     health_check_grace_period_seconds=60,
+    opts=pulumi.ResourceOptions(depends_on=[listener, rds_instance]),
 )
 
 pulumi.export("alb_dns_name", alb.dns_name)

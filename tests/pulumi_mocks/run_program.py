@@ -6,8 +6,10 @@ usage: python run_program.py PROGRAM.py|DIR [--json OUT.json] [--traceback]
 Exit 0 if the program (including every apply callback and every resource
 registration) ran cleanly; otherwise exit 1 with "ExcType: message" as the
 last line on stderr. --json writes every registered resource as
-{"type", "name", "inputs"}; input keys are Pulumi *wire* names (camelCase,
-e.g. "backupRetentionPeriod"), exactly what the engine would receive.
+{"type", "name", "inputs", "dependencies"}; input keys are Pulumi *wire* names
+(camelCase, e.g. "backupRetentionPeriod"), exactly what the engine would receive;
+"dependencies" are the names of the resources the registration depends on (explicit
+`depends_on` and those implied by inputs, as the engine receives them).
 
 Config: PULUMI_CONFIG='{"project:key": "value"}' (same JSON the real engine
 passes). Project name: $PULUMI_PROJECT, else `name:` in a Pulumi.yaml next to
@@ -23,6 +25,7 @@ import sys
 import traceback
 
 import pulumi
+from pulumi.runtime import mocks as _mocks
 from pulumi.runtime import rpc
 
 REGION = "us-east-1"
@@ -121,12 +124,33 @@ def _invoke_result(token: str, args: dict) -> dict:
     return {}
 
 
+# MockResourceArgs carries no dependencies; the monitor's request does. Note them per
+# (type, name) just before the monitor calls new_resource for that request.
+_DEPENDENCIES = {}
+_register_resource = _mocks.MockMonitor.RegisterResource
+
+
+def _register_with_dependencies(self, request):
+    _DEPENDENCIES[(request.type, request.name)] = sorted(
+        urn.rsplit("::", 1)[-1] for urn in request.dependencies
+    )
+    return _register_resource(self, request)
+
+
+_mocks.MockMonitor.RegisterResource = _register_with_dependencies
+
+
 class Mocks(pulumi.runtime.Mocks):
     def __init__(self):
         self.resources = []  # registration order
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs):
-        self.resources.append({"type": args.typ, "name": args.name, "inputs": args.inputs})
+        self.resources.append({
+            "type": args.typ,
+            "name": args.name,
+            "inputs": args.inputs,
+            "dependencies": _DEPENDENCIES.get((args.typ, args.name), []),
+        })
         if args.custom is False:  # ComponentResource: no id, outputs come from register_outputs
             return "", {}
         resource_id = args.resource_id or f"{args.name}_id"  # resource_id set for .get()/import

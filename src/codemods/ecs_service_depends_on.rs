@@ -1,0 +1,167 @@
+//! `ecs-service-depends-on`: an ECS service behind a load balancer without an explicit
+//! dependency on the listener forwarding to its target group and on the program's database
+//! (catalog issue 9).
+
+use super::{Checker, Match, codemod};
+use crate::edit::{Fix, items};
+use crate::pulumi::ResourceCall;
+use crate::pulumi::literal::string_value;
+use crate::pulumi::symbols::Holder;
+use tree_sitter::Node;
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "ecs-service-depends-on",
+    title: "ECS service without `depends_on` on its load balancer listener and the program's database",
+    fix: Safe,
+    check: check,
+};
+
+const LISTENERS: &[&str] = &["lb.Listener", "alb.Listener"];
+const DATABASES: &[&str] = &["rds.Instance", "rds.Cluster"];
+
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
+    let Some(call) = m.node("call") else { return };
+    let Some(service) = cx.resource_call(call, &["ecs.Service"]) else {
+        return;
+    };
+    let Some(args) = service.written_arguments(cx.imports, cx.text) else {
+        return;
+    };
+    let Some(balancers) = args.keyword("load_balancers", cx.text) else {
+        return;
+    };
+    if balancers.value.kind() != "list" {
+        return;
+    }
+    let symbols = cx.symbols();
+    // The target groups the service registers its tasks in.
+    let groups: Vec<usize> = items(balancers.value)
+        .into_iter()
+        .filter_map(|lb| field(cx, lb, "target_group_arn"))
+        .filter_map(|arn| arn_of(cx, arn))
+        .collect();
+    // The listeners whose default action forwards to one of them.
+    let mut wanted: Vec<(usize, &str)> = symbols
+        .of_type(LISTENERS)
+        .filter(|(_, listener)| forwards_to(cx, &listener.call, &groups))
+        .map(|(i, _)| (i, "listener"))
+        .collect();
+    let databases: Vec<(usize, bool)> = symbols
+        .of_type(DATABASES)
+        .map(|(i, db)| (i, db.repeated))
+        .collect();
+    if let [(i, false)] = databases.as_slice() {
+        wanted.push((*i, "database"));
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let mut needed = Vec::new();
+    let mut unreachable = Vec::new();
+    for (id, what) in wanted {
+        let types = [symbols.resources[id].call.type_name.as_str()];
+        match symbols
+            .holders(service.node, &types)
+            .into_iter()
+            .find(|h| h.id == Some(id))
+        {
+            Some(holder) => needed.push(holder),
+            None => unreachable.push((id, what)),
+        }
+    }
+    let missing = cx.missing_dependencies(&service, needed);
+    if !unreachable.is_empty() {
+        let (id, what) = unreachable[0];
+        let line = symbols.resources[id].call.node.start_position().row + 1;
+        let listed = cx
+            .missing_dependencies(
+                &service,
+                vec![Holder {
+                    expr: String::new(),
+                    id: Some(id),
+                }],
+            )
+            .is_empty();
+        if !listed {
+            cx.report(
+                service.node,
+                format!("ECS service without `depends_on` on the {what} created on line {line}, which no name visible here holds: add it by hand"),
+                None,
+            );
+            return;
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let list: Vec<&str> = missing.iter().map(|h| h.expr.as_str()).collect();
+    let is_listener = |h: &Holder| {
+        h.id.is_some_and(|id| cx.symbols().resources[id].call.is(LISTENERS))
+    };
+    let mut why = Vec::new();
+    if missing.iter().any(is_listener) {
+        why.push("before the listener that attaches its target group to the load balancer exists (creation fails: the target group has no load balancer)");
+    }
+    if !missing.iter().all(is_listener) {
+        why.push("before its database accepts connections (tasks crash-loop)");
+    }
+    let fix = cx.add_depends_on(&service, &missing).map(Fix::safe);
+    cx.report(
+        service.node,
+        format!(
+            "ECS service without `depends_on=[{}]`: ECS can start it {}",
+            list.join(", "),
+            why.join(", and ")
+        ),
+        fix,
+    );
+}
+
+/// A keyword of an `*Args(...)` call or a key of a dict literal.
+fn field<'t>(cx: &Checker<'_, 't>, element: Node<'t>, name: &str) -> Option<Node<'t>> {
+    match element.kind() {
+        "call" => Some(
+            ResourceCall::resolve(element, cx.imports, cx.text)?
+                .keyword(name, cx.text)?
+                .value,
+        ),
+        "dictionary" => items(element).into_iter().find_map(|pair| {
+            let key = pair.child_by_field_name("key")?;
+            (string_value(key, cx.text) == Some(name))
+                .then(|| pair.child_by_field_name("value"))
+                .flatten()
+        }),
+        _ => None,
+    }
+}
+
+/// The construction `X` of `X.arn`.
+fn arn_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>) -> Option<usize> {
+    if value.kind() != "attribute"
+        || value
+            .child_by_field_name("attribute")
+            .is_none_or(|a| cx.src(a) != "arn")
+    {
+        return None;
+    }
+    cx.symbols()
+        .resolve(value.child_by_field_name("object")?)
+        .id()
+}
+
+/// True when a default action of `listener` forwards to one of `groups`.
+fn forwards_to<'t>(cx: &Checker<'_, 't>, listener: &ResourceCall<'t>, groups: &[usize]) -> bool {
+    let Some(args) = listener.written_arguments(cx.imports, cx.text) else {
+        return false;
+    };
+    let Some(actions) = args.keyword("default_actions", cx.text) else {
+        return false;
+    };
+    actions.value.kind() == "list"
+        && items(actions.value).into_iter().any(|action| {
+            field(cx, action, "type").and_then(|t| string_value(t, cx.text)) == Some("forward")
+                && field(cx, action, "target_group_arn")
+                    .and_then(|arn| arn_of(cx, arn))
+                    .is_some_and(|tg| groups.contains(&tg))
+        })
+}

@@ -1,0 +1,197 @@
+//! `nat-gateway-depends-on`: EIPs and NAT gateways without an explicit dependency on the
+//! program's internet gateway, routes without one on their NAT gateway (catalog issue 2).
+
+use super::{Checker, Match, codemod};
+use crate::edit::Fix;
+use crate::pulumi::ResourceCall;
+use crate::pulumi::literal::string_value;
+use crate::pulumi::symbols::Holder;
+use tree_sitter::Node;
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "nat-gateway-depends-on",
+    title: "EIP, NAT gateway or NAT route without `depends_on` on the resource it needs first",
+    fix: Safe,
+    check: check,
+};
+
+const IGW: &[&str] = &["ec2.InternetGateway"];
+
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
+    let Some(call) = m.node("call") else { return };
+    let Some(resource) = cx.resource_call(call, &["ec2.Eip", "ec2.NatGateway", "ec2.Route"]) else {
+        return;
+    };
+    // Keywords may be written in an `*Args(...)` object; `opts` is always on the call.
+    let Some(args) = resource.written_arguments(cx.imports, cx.text) else {
+        return;
+    };
+    match resource.class_name() {
+        "Route" => route(cx, &resource, &args),
+        _ => gateway(cx, &resource, &args),
+    }
+}
+
+/// `Route(nat_gateway_id=X.id)` -> `depends_on=[X]`.
+fn route<'t>(cx: &mut Checker<'_, 't>, route: &ResourceCall<'t>, args: &ResourceCall<'t>) {
+    let Some(nat) = args
+        .keyword("nat_gateway_id", cx.text)
+        .and_then(|k| object_of(cx, k.value, &["id"]))
+    else {
+        return;
+    };
+    let expr = cx.src(nat).to_string();
+    let value = cx.symbols().resolve(nat);
+    if !value.is(&["ec2.NatGateway"]) {
+        if value == crate::pulumi::Value::Unknown {
+            // Usually a NAT gateway, but `depends_on` must be given a resource: unsure, no fix.
+            let needed = vec![Holder {
+                expr: expr.clone(),
+                id: None,
+            }];
+            if !cx.missing_dependencies(route, needed).is_empty() {
+                cx.report(
+                    route.node,
+                    format!("Route through a NAT gateway without `depends_on=[{expr}]`; `{expr}` could not be resolved to a NAT gateway of this program, so add it by hand if it is one"),
+                    None,
+                );
+            }
+        }
+        return;
+    }
+    let needed = vec![Holder {
+        expr: expr.clone(),
+        id: value.id(),
+    }];
+    if cx.missing_dependencies(route, needed.clone()).is_empty() {
+        return;
+    }
+    let fix = cx.add_depends_on(route, &needed).map(Fix::safe);
+    cx.report(
+        route.node,
+        format!("Route through a NAT gateway without `depends_on=[{expr}]`: the route can be created before the gateway is available and fail"),
+        fix,
+    );
+}
+
+/// EIP -> `depends_on=[igw]`; public NAT gateway -> `depends_on=[eip, igw]`.
+fn gateway<'t>(cx: &mut Checker<'_, 't>, resource: &ResourceCall<'t>, args: &ResourceCall<'t>) {
+    let is_nat = resource.class_name() == "NatGateway";
+    if is_nat
+        && args
+            .keyword("connectivity_type", cx.text)
+            .is_some_and(|k| string_value(k.value, cx.text) != Some("public"))
+    {
+        return;
+    }
+    let gateways = cx.symbols().holders(resource.node, IGW);
+    let gateway = match gateways.as_slice() {
+        [] => return,
+        [one] => Some(one.clone()),
+        several => same_vpc(cx, resource, args, several),
+    };
+    let what = if is_nat { "NAT gateway" } else { "Elastic IP" };
+    let Some(gateway) = gateway else {
+        let names: Vec<String> = gateways.iter().map(|g| format!("`{}`", g.expr)).collect();
+        let needed = gateways.clone();
+        // Already depends on one of them: someone chose.
+        if cx.missing_dependencies(resource, needed).len() < gateways.len() {
+            return;
+        }
+        cx.report(
+            resource.node,
+            format!("{what} without `depends_on` on its internet gateway; {} are in scope and which one serves this VPC could not be told, so add the right one by hand", names.join(" and ")),
+            None,
+        );
+        return;
+    };
+    let mut needed = Vec::new();
+    if is_nat && let Some(eip) = allocation(cx, args) {
+        needed.push(eip);
+    }
+    needed.push(gateway.clone());
+    let missing = cx.missing_dependencies(resource, needed.clone());
+    if missing.is_empty() {
+        return;
+    }
+    let list: Vec<&str> = needed.iter().map(|h| h.expr.as_str()).collect();
+    let why = if is_nat {
+        "the gateway can be created before the VPC has internet access and fail, or come up unable to route"
+    } else {
+        "AWS may allocate it before the VPC has internet access, and the NAT gateway that uses it then fails"
+    };
+    let fix = cx.add_depends_on(resource, &missing).map(Fix::safe);
+    cx.report(
+        resource.node,
+        format!("{what} without `depends_on=[{}]`: {why}", list.join(", ")),
+        fix,
+    );
+}
+
+/// `X` of `X.<attr>` when `value` is such an attribute and `X` uses no name bound inside the
+/// call (a lambda's parameter).
+fn object_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, attrs: &[&str]) -> Option<Node<'t>> {
+    if value.kind() != "attribute" {
+        return None;
+    }
+    let attr = value.child_by_field_name("attribute")?;
+    attrs.contains(&cx.src(attr)).then_some(())?;
+    value.child_by_field_name("object")
+}
+
+/// The EIP whose id a NAT gateway is given: `allocation_id=eip.id` -> `eip`, when `eip` is
+/// known to be an EIP (the implicit dependency already orders it otherwise).
+fn allocation<'t>(cx: &Checker<'_, 't>, args: &ResourceCall<'t>) -> Option<Holder> {
+    let value = args.keyword("allocation_id", cx.text)?.value;
+    let eip = object_of(cx, value, &["id", "allocation_id"])?;
+    let resolved = cx.symbols().resolve(eip);
+    resolved.is(&["ec2.Eip"]).then(|| Holder {
+        expr: cx.src(eip).to_string(),
+        id: resolved.id(),
+    })
+}
+
+/// Of several internet gateways, the one attached to the VPC this resource lives in, when
+/// that can be told: a NAT's VPC is its subnet's, an EIP's is that of the NAT using it.
+fn same_vpc<'t>(
+    cx: &Checker<'_, 't>,
+    resource: &ResourceCall<'t>,
+    args: &ResourceCall<'t>,
+    gateways: &[Holder],
+) -> Option<Holder> {
+    let symbols = cx.symbols();
+    let nat_args = if resource.class_name() == "NatGateway" {
+        args.clone()
+    } else {
+        // The one NAT gateway of the program whose allocation resolves to this EIP.
+        let me = symbols.resource_index(resource.node)?;
+        let mut users = symbols.of_type(&["ec2.NatGateway"]).filter_map(|(_, nat)| {
+            let nat_args = nat.call.written_arguments(cx.imports, cx.text)?;
+            let value = nat_args.keyword("allocation_id", cx.text)?.value;
+            let eip = object_of(cx, value, &["id", "allocation_id"])?;
+            (symbols.resolve(eip).id() == Some(me)).then_some(nat_args)
+        });
+        let user = users.next()?;
+        if users.next().is_some() {
+            return None;
+        }
+        user
+    };
+    let subnet = object_of(cx, nat_args.keyword("subnet_id", cx.text)?.value, &["id"])?;
+    let subnet = &symbols.resources[symbols.resolve(subnet).id()?].call;
+    let vpc = vpc_key(cx, subnet)?;
+    let mut matching = gateways.iter().filter(|g| {
+        g.id.and_then(|id| vpc_key(cx, &symbols.resources[id].call))
+            .is_some_and(|key| key == vpc)
+    });
+    let one = matching.next()?;
+    matching.next().is_none().then(|| one.clone())
+}
+
+/// The VPC construction a subnet or gateway names in `vpc_id=X.id`, when `X` resolves to
+/// one construction.
+fn vpc_key<'t>(cx: &Checker<'_, 't>, resource: &ResourceCall<'t>) -> Option<usize> {
+    let args = resource.written_arguments(cx.imports, cx.text)?;
+    let vpc = object_of(cx, args.keyword("vpc_id", cx.text)?.value, &["id"])?;
+    cx.symbols().resolve(vpc).id()
+}

@@ -1,0 +1,486 @@
+//! Reading and extending a resource's `opts=`: which `depends_on` elements it already has,
+//! and the edits that add more without losing any other option (`parent=`, `provider=`,
+//! `protect=`, ...), in the file's import style.
+
+use super::symbols::Holder;
+use super::{Imports, ResourceCall, Symbols};
+use crate::edit::{Edit, Style, add_import, append_items, items};
+use tree_sitter::{Node, Tree};
+
+/// How many names and nested `merge(...)` calls `depends_on_elements` follows.
+const MAX_HOPS: u32 = 4;
+
+/// What an options expression is.
+enum Options<'t> {
+    /// `pulumi.ResourceOptions(...)`: its argument list.
+    Literal(Node<'t>),
+    /// `pulumi.ResourceOptions.merge(a, b)`: its argument list.
+    Merge(Node<'t>),
+    Other,
+}
+
+fn classify<'t>(value: Node<'t>, imports: &Imports, text: &str) -> Options<'t> {
+    if value.kind() != "call" {
+        return Options::Other;
+    }
+    let (Some(function), Some(arguments)) = (
+        value.child_by_field_name("function"),
+        value.child_by_field_name("arguments"),
+    ) else {
+        return Options::Other;
+    };
+    if arguments.kind() != "argument_list" {
+        return Options::Other;
+    }
+    match imports.resolve(function, text).as_deref() {
+        Some("pulumi.ResourceOptions") => Options::Literal(arguments),
+        Some("pulumi.ResourceOptions.merge") => Options::Merge(arguments),
+        _ => Options::Other,
+    }
+}
+
+fn keyword<'t>(arguments: Node<'t>, name: &str, text: &str) -> Option<Node<'t>> {
+    items(arguments).into_iter().find_map(|item| {
+        let n = item.child_by_field_name("name")?;
+        (item.kind() == "keyword_argument" && &text[n.byte_range()] == name)
+            .then(|| item.child_by_field_name("value"))
+            .flatten()
+    })
+}
+
+fn has_splat(arguments: Node) -> bool {
+    items(arguments)
+        .iter()
+        .any(|i| matches!(i.kind(), "dictionary_splat" | "list_splat"))
+}
+
+/// `ResourceOptions(...)` / `ResourceOptions.merge(...)` calls and `*Args(...)` objects.
+fn is_options(node: Node, imports: &Imports, text: &str) -> bool {
+    !matches!(classify(node, imports, text), Options::Other)
+}
+
+fn is_args_object(node: Node, imports: &Imports, text: &str) -> bool {
+    ResourceCall::resolve(node, imports, text).is_some_and(|a| a.type_name.ends_with("Args"))
+}
+
+/// Where a call's options are: `opts=`, or by position (`Class(name, ClassArgs(...), opts)`,
+/// `Class(name, ResourceOptions(...))`). `Err` when the call's arguments cannot be read.
+fn options_of<'t>(
+    call: &ResourceCall<'t>,
+    imports: &Imports,
+    text: &str,
+) -> Result<Option<Node<'t>>, ()> {
+    if call.has_kwargs_splat() {
+        return Err(());
+    }
+    let positional: Vec<Node<'t>> = items(call.arguments)
+        .into_iter()
+        .filter(|n| n.kind() != "keyword_argument")
+        .collect();
+    if positional.iter().any(|n| n.kind() == "list_splat") {
+        return Err(());
+    }
+    let keyword = call.keyword("opts", text).map(|k| k.value);
+    match positional.as_slice() {
+        [_] | [] => Ok(keyword),
+        [_, second] if is_args_object(*second, imports, text) => Ok(keyword),
+        [_, second] if keyword.is_none() && is_options(*second, imports, text) => Ok(Some(*second)),
+        [_, second, third] if keyword.is_none() && is_args_object(*second, imports, text) => {
+            Ok(Some(*third))
+        }
+        _ => Err(()),
+    }
+}
+
+/// Expression text without white space, to compare `self.nat_gateways[ i ]` with
+/// `self.nat_gateways[i]`.
+pub fn same_expression(a: &str, b: &str) -> bool {
+    a.chars()
+        .filter(|c| !c.is_whitespace())
+        .eq(b.chars().filter(|c| !c.is_whitespace()))
+}
+
+/// The `depends_on` elements written in `call`'s options: in a `ResourceOptions(...)`
+/// literal, in the literal arguments of `ResourceOptions.merge(...)`, and behind a local
+/// assigned once (`child = ResourceOptions(...)`). Elements hidden elsewhere are not seen;
+/// adding one of those again is harmless (Pulumi keeps a set).
+pub fn depends_on_elements<'t>(
+    call: &ResourceCall<'t>,
+    imports: &Imports,
+    text: &str,
+    symbols: &Symbols<'_, 't>,
+) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    if let Ok(Some(opts)) = options_of(call, imports, text) {
+        collect(opts, imports, text, symbols, 0, &mut out);
+    }
+    out
+}
+
+fn collect<'t>(
+    value: Node<'t>,
+    imports: &Imports,
+    text: &str,
+    symbols: &Symbols<'_, 't>,
+    hops: u32,
+    out: &mut Vec<Node<'t>>,
+) {
+    match classify(value, imports, text) {
+        Options::Literal(arguments) => match keyword(arguments, "depends_on", text) {
+            Some(list) if list.kind() == "list" => out.extend(items(list)),
+            Some(single) => out.push(single),
+            None => {}
+        },
+        Options::Merge(arguments) if hops < MAX_HOPS => {
+            for arg in items(arguments) {
+                collect(arg, imports, text, symbols, hops + 1, out);
+            }
+        }
+        Options::Merge(_) => {}
+        Options::Other if hops < MAX_HOPS => {
+            if let Some(assigned) = symbols.single_assignment(value) {
+                collect(assigned, imports, text, symbols, hops + 1, out);
+            }
+        }
+        Options::Other => {}
+    }
+}
+
+/// The dependencies of `needed` that `call`'s options do not list yet, by expression text
+/// or by the construction an element resolves to.
+pub fn missing_dependencies<'t>(
+    call: &ResourceCall<'t>,
+    needed: Vec<Holder>,
+    imports: &Imports,
+    text: &str,
+    symbols: &Symbols<'_, 't>,
+) -> Vec<Holder> {
+    let present = depends_on_elements(call, imports, text, symbols);
+    let mut missing: Vec<Holder> = Vec::new();
+    for holder in needed {
+        let listed = present.iter().any(|e| {
+            same_expression(&text[e.byte_range()], &holder.expr)
+                || (holder.id.is_some() && symbols.resolve(*e).id() == holder.id)
+        });
+        if !listed
+            && !missing
+                .iter()
+                .any(|m| same_expression(&m.expr, &holder.expr))
+        {
+            missing.push(holder);
+        }
+    }
+    missing
+}
+
+/// How the file writes `pulumi.ResourceOptions`, and the import a new mention needs.
+pub fn options_class(imports: &Imports) -> (String, Option<&'static str>) {
+    if let Some(local) = imports.local_name("pulumi.ResourceOptions") {
+        return (local.to_string(), None);
+    }
+    match imports.local_name("pulumi") {
+        Some(pulumi) => (format!("{pulumi}.ResourceOptions"), None),
+        None => ("pulumi.ResourceOptions".to_string(), Some("import pulumi")),
+    }
+}
+
+/// The edits that add `deps` (expressions, as they must be written at the call) to the
+/// `depends_on` of `call`, keeping every option already there:
+///
+/// - no `opts`: `opts=ResourceOptions(depends_on=[...])` as the last argument;
+/// - a `ResourceOptions(...)` literal: append to its `depends_on=[...]` list, or add one;
+/// - `ResourceOptions.merge(a, ResourceOptions(...))`: the same in its last literal;
+/// - anything else: `ResourceOptions.merge(<expr>, ResourceOptions(depends_on=[...]))`.
+///
+/// `None` when the options cannot be edited safely: `**kwargs` may hold them, or they are
+/// passed by position.
+pub fn add_depends_on(
+    text: &str,
+    tree: &Tree,
+    imports: &Imports,
+    call: &ResourceCall,
+    deps: &[String],
+    style: &Style,
+) -> Option<Vec<Edit>> {
+    let options = options_of(call, imports, text).ok()?;
+    let (class, import) = options_class(imports);
+    let list = format!("[{}]", deps.join(", "));
+    let fresh = format!("{class}(depends_on={list})");
+    let mut edits = Vec::new();
+    let mut needs_import = true;
+    match options {
+        None => edits.push(append_items(
+            text,
+            call.arguments,
+            &[format!("opts={fresh}")],
+            style,
+        )),
+        Some(opts) if opts.kind() == "none" => edits.push(Edit::replace(opts, fresh)),
+        Some(opts) => {
+            let mut target = opts;
+            // Extend the last literal of a merge rather than nesting merges.
+            if let Options::Merge(arguments) = classify(target, imports, text)
+                && let Some(&last) = items(arguments).last()
+                && matches!(classify(last, imports, text), Options::Literal(_))
+            {
+                target = last;
+            }
+            match classify(target, imports, text) {
+                Options::Literal(arguments) if !has_splat(arguments) => {
+                    needs_import = false;
+                    match keyword(arguments, "depends_on", text) {
+                        Some(existing) if existing.kind() == "list" => {
+                            let present: Vec<&str> = items(existing)
+                                .iter()
+                                .map(|n| &text[n.byte_range()])
+                                .collect();
+                            let missing: Vec<String> = deps
+                                .iter()
+                                .filter(|d| !present.iter().any(|p| same_expression(p, d)))
+                                .cloned()
+                                .collect();
+                            if missing.is_empty() {
+                                return None;
+                            }
+                            edits.push(append_items(text, existing, &missing, style));
+                        }
+                        Some(_) => {
+                            needs_import = true;
+                            edits.push(wrap(text, target, &class, &fresh));
+                        }
+                        None => edits.push(append_items(
+                            text,
+                            arguments,
+                            &[format!("depends_on={list}")],
+                            style,
+                        )),
+                    }
+                }
+                _ => edits.push(wrap(text, target, &class, &fresh)),
+            }
+        }
+    }
+    if needs_import && let Some(statement) = import {
+        edits.push(add_import(text, tree, statement, style));
+    }
+    Some(edits)
+}
+
+fn wrap(text: &str, value: Node, class: &str, fresh: &str) -> Edit {
+    let original = &text[value.byte_range()];
+    Edit::replace(value, format!("{class}.merge({original}, {fresh})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply_edits;
+    use crate::source::parse;
+
+    /// Adds `deps` to the last resource call of `program` and returns the new text, and the
+    /// elements seen before the edit.
+    fn add(program: &str, deps: &[&str]) -> (String, Vec<String>) {
+        let tree = parse(program);
+        let mut imports = Imports::default();
+        let mut calls = Vec::new();
+        let mut stack = vec![tree.root_node()];
+        let mut cursor = tree.walk();
+        while let Some(n) = stack.pop() {
+            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+                imports.add_statement(n, program);
+            }
+            if n.kind() == "call" {
+                calls.push(n);
+            }
+            stack.extend(n.named_children(&mut cursor).collect::<Vec<_>>());
+        }
+        let symbols = Symbols::build(program, &tree, &imports);
+        let call = calls
+            .into_iter()
+            .filter_map(|c| ResourceCall::resolve(c, &imports, program))
+            .filter(|c| !c.type_name.ends_with("Args"))
+            .max_by_key(|c| c.node.start_byte())
+            .expect("a resource call");
+        let seen = depends_on_elements(&call, &imports, program, &symbols)
+            .iter()
+            .map(|n| program[n.byte_range()].to_string())
+            .collect();
+        let style = Style::of(program);
+        let deps: Vec<String> = deps.iter().map(|d| d.to_string()).collect();
+        let text = match add_depends_on(program, &tree, &imports, &call, &deps, &style) {
+            Some(edits) => {
+                let mut edits: Vec<&Edit> = edits.iter().collect();
+                edits.sort_by_key(|e| (e.start, e.end));
+                apply_edits(program, &edits)
+            }
+            None => program.to_string(),
+        };
+        (text, seen)
+    }
+
+    const HEAD: &str = "import pulumi\nimport pulumi_aws as aws\n";
+
+    #[test]
+    fn no_opts_gets_a_new_argument_in_the_call_layout() {
+        let (text, _) = add(
+            &format!("{HEAD}e = aws.ec2.Eip('e', domain='vpc')\n"),
+            &["igw"],
+        );
+        assert_eq!(
+            text,
+            format!(
+                "{HEAD}e = aws.ec2.Eip('e', domain='vpc', opts=pulumi.ResourceOptions(depends_on=[igw]))\n"
+            )
+        );
+        let (text, _) = add(
+            &format!("{HEAD}e = aws.ec2.Eip(\n    'e',\n    domain='vpc',\n)\n"),
+            &["eip", "self.igw"],
+        );
+        assert_eq!(
+            text,
+            format!(
+                "{HEAD}e = aws.ec2.Eip(\n    'e',\n    domain='vpc',\n    opts=pulumi.ResourceOptions(depends_on=[eip, self.igw]),\n)\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_literal_keeps_every_option() {
+        let (text, seen) = add(
+            &format!(
+                "{HEAD}e = aws.ec2.Eip('e', opts=pulumi.ResourceOptions(parent=self, provider=p, protect=True))\n"
+            ),
+            &["igw"],
+        );
+        assert!(seen.is_empty());
+        assert_eq!(
+            text,
+            format!(
+                "{HEAD}e = aws.ec2.Eip('e', opts=pulumi.ResourceOptions(parent=self, provider=p, protect=True, depends_on=[igw]))\n"
+            )
+        );
+    }
+
+    #[test]
+    fn an_existing_list_is_extended_without_duplicates() {
+        let (text, seen) = add(
+            &format!(
+                "{HEAD}n = aws.ec2.NatGateway('n', opts=pulumi.ResourceOptions(\n    parent=self,\n    depends_on=[\n        eip,\n    ],\n))\n"
+            ),
+            &["eip", "self.igw"],
+        );
+        assert_eq!(seen, ["eip"]);
+        assert_eq!(
+            text,
+            format!(
+                "{HEAD}n = aws.ec2.NatGateway('n', opts=pulumi.ResourceOptions(\n    parent=self,\n    depends_on=[\n        eip,\n        self.igw,\n    ],\n))\n"
+            )
+        );
+    }
+
+    #[test]
+    fn other_expressions_are_merged() {
+        let (text, seen) = add(
+            &format!(
+                "{HEAD}child = pulumi.ResourceOptions(parent=self, depends_on=[vpc])\ne = aws.ec2.Eip('e', opts=child)\n"
+            ),
+            &["igw"],
+        );
+        assert_eq!(seen, ["vpc"]);
+        assert!(text.ends_with(
+            "e = aws.ec2.Eip('e', opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[igw])))\n"
+        ));
+        // A merge already there is extended, not nested.
+        let (text, seen) = add(
+            &format!(
+                "{HEAD}e = aws.ec2.Eip('e', opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[igw])))\n"
+            ),
+            &["eip"],
+        );
+        assert_eq!(seen, ["igw"]);
+        assert!(text.ends_with(
+            "opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[igw, eip])))\n"
+        ));
+        // A single resource in `depends_on=` is not a list to append to.
+        let (text, _) = add(
+            &format!("{HEAD}e = aws.ec2.Eip('e', opts=pulumi.ResourceOptions(depends_on=vpc))\n"),
+            &["igw"],
+        );
+        assert!(text.ends_with(
+            "opts=pulumi.ResourceOptions.merge(pulumi.ResourceOptions(depends_on=vpc), pulumi.ResourceOptions(depends_on=[igw])))\n"
+        ));
+    }
+
+    #[test]
+    fn the_import_style_is_respected() {
+        let program =
+            "from pulumi import ResourceOptions\nimport pulumi_aws as aws\ne = aws.ec2.Eip('e')\n";
+        let (text, _) = add(program, &["igw"]);
+        assert_eq!(
+            text,
+            "from pulumi import ResourceOptions\nimport pulumi_aws as aws\ne = aws.ec2.Eip('e', opts=ResourceOptions(depends_on=[igw]))\n"
+        );
+        let program = "import pulumi_aws as aws\ne = aws.ec2.Eip('e', opts=None)\n";
+        let (text, _) = add(program, &["igw"]);
+        assert_eq!(
+            text,
+            "import pulumi_aws as aws\nimport pulumi\ne = aws.ec2.Eip('e', opts=pulumi.ResourceOptions(depends_on=[igw]))\n"
+        );
+        let program =
+            "import pulumi as p\nimport pulumi_aws as aws\ne = aws.ec2.Eip('e', opts=o)\n";
+        let (text, _) = add(program, &["igw"]);
+        assert!(
+            text.ends_with(
+                "opts=p.ResourceOptions.merge(o, p.ResourceOptions(depends_on=[igw])))\n"
+            )
+        );
+        // Extending a literal needs no import.
+        let program = "from pulumi import ResourceOptions as RO\nimport pulumi_aws as aws\ne = aws.ec2.Eip('e', opts=RO(parent=x))\n";
+        let (text, _) = add(program, &["igw"]);
+        assert!(text.ends_with("opts=RO(parent=x, depends_on=[igw]))\n"));
+    }
+
+    #[test]
+    fn options_that_cannot_be_seen_are_not_edited() {
+        for call in ["aws.ec2.Eip('e', **kwargs)", "aws.ec2.Eip('e', args, opts)"] {
+            let program = format!("{HEAD}{call}\n");
+            assert_eq!(add(&program, &["igw"]).0, program);
+        }
+    }
+
+    #[test]
+    fn an_args_object_takes_the_options_as_a_keyword() {
+        let (text, _) = add(
+            &format!("{HEAD}aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'))\n"),
+            &["igw"],
+        );
+        assert!(text.ends_with(
+            "aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'), opts=pulumi.ResourceOptions(depends_on=[igw]))\n"
+        ));
+    }
+
+    #[test]
+    fn positional_options_are_extended_in_place() {
+        let (text, seen) = add(
+            &format!(
+                "{HEAD}aws.ec2.Route('r', aws.ec2.RouteArgs(nat_gateway_id=nat.id), pulumi.ResourceOptions(parent=self, depends_on=[rt]))\n"
+            ),
+            &["nat"],
+        );
+        assert_eq!(seen, ["rt"]);
+        assert!(text.ends_with("pulumi.ResourceOptions(parent=self, depends_on=[rt, nat]))\n"));
+        let (text, _) = add(
+            &format!("{HEAD}aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'), opts)\n"),
+            &["igw"],
+        );
+        assert!(text.ends_with(
+            "aws.ec2.EipArgs(domain='vpc'), pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[igw])))\n"
+        ));
+    }
+
+    #[test]
+    fn expressions_compare_without_white_space() {
+        assert!(same_expression("self.nats[ i ]", "self.nats[i]"));
+        assert!(!same_expression("self.nats[i]", "self.nats[j]"));
+    }
+}

@@ -1,0 +1,877 @@
+//! The symbol model of one file: which names, `self.` attributes and lists hold which
+//! `pulumi_aws` resources, in which scope, so that cross-resource rules can tell what a
+//! `depends_on` may reference. Built once per file by one iterative walk; resolution follows
+//! names through at most `MAX_DEPTH` hops and answers `Unknown` whenever it is not certain.
+
+use super::{Imports, ResourceCall};
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
+use tree_sitter::{Node, Tree};
+
+/// How many names, calls and returns one resolution may follow.
+const MAX_DEPTH: u32 = 8;
+
+/// What an expression holds, as far as the file shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// One resource of this `module.Class`; `id` is its construction when that is certain.
+    Resource {
+        type_name: String,
+        id: Option<usize>,
+    },
+    /// A list whose elements are all resources of this type.
+    List {
+        type_name: String,
+    },
+    Unknown,
+}
+
+impl Value {
+    pub fn is(&self, types: &[&str]) -> bool {
+        matches!(self, Value::Resource { type_name, .. } if types.contains(&type_name.as_str()))
+    }
+
+    pub fn id(&self) -> Option<usize> {
+        match self {
+            Value::Resource { id, .. } => *id,
+            _ => None,
+        }
+    }
+}
+
+/// A resource construction in the file.
+pub struct Resource<'t> {
+    pub call: ResourceCall<'t>,
+    /// Inside a loop or a comprehension: one call site, several resources.
+    pub repeated: bool,
+}
+
+/// An expression that holds a resource at some point of the file (`eip`, `self.igw`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub expr: String,
+    pub id: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ScopeKind {
+    Module,
+    Function,
+    Lambda,
+    Class,
+    Comprehension,
+}
+
+struct Scope {
+    kind: ScopeKind,
+    /// The id of the module, `def`, `class`, lambda or comprehension node.
+    node: usize,
+    parent: Option<usize>,
+    /// For a method: its class scope and the name of its first parameter (`self`).
+    method_of: Option<(usize, String)>,
+}
+
+/// What a binding assigns.
+#[derive(Clone, Copy)]
+enum Bound<'t> {
+    Expr(Node<'t>),
+    /// `for x in <iterable>`: an element of the iterable.
+    ElementOf(Node<'t>),
+    /// Anything we do not follow: parameters, tuple unpacking, `+=`, imports.
+    Opaque,
+}
+
+#[derive(Clone, Copy)]
+struct Binding<'t> {
+    bound: Bound<'t>,
+    /// Byte offset from which the binding exists (the end of its statement).
+    at: usize,
+    /// The scope the binding statement is in (for `self.x`: the method).
+    scope: usize,
+}
+
+/// A binding target: a name of a scope, or an attribute of `self` in a class.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Target {
+    Name(usize, String),
+    Attr(usize, String),
+}
+
+pub struct Symbols<'a, 't> {
+    text: &'a str,
+    imports: &'a Imports,
+    pub resources: Vec<Resource<'t>>,
+    resource_at: HashMap<usize, usize>,
+    scopes: Vec<Scope>,
+    scope_of_node: HashMap<usize, usize>,
+    bindings: BTreeMap<Target, Vec<Binding<'t>>>,
+    /// `<target>.append(<value>)` calls.
+    appends: HashMap<Target, Vec<Node<'t>>>,
+    /// `def` names of each scope (methods under their class scope).
+    functions: HashMap<(usize, String), Node<'t>>,
+    /// Return values of each `def`, by the def's node id.
+    returns: HashMap<usize, Vec<Node<'t>>>,
+    /// Set when a resolution ran out of depth: its answer was `Unknown`.
+    exhausted: Cell<bool>,
+}
+
+impl<'a, 't> Symbols<'a, 't> {
+    pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
+        let mut s = Symbols {
+            text,
+            imports,
+            resources: Vec::new(),
+            resource_at: HashMap::new(),
+            scopes: vec![Scope {
+                kind: ScopeKind::Module,
+                node: tree.root_node().id(),
+                parent: None,
+                method_of: None,
+            }],
+            scope_of_node: HashMap::new(),
+            bindings: BTreeMap::new(),
+            appends: HashMap::new(),
+            functions: HashMap::new(),
+            returns: HashMap::new(),
+            exhausted: Cell::new(false),
+        };
+        let root = tree.root_node();
+        s.scope_of_node.insert(root.id(), 0);
+        // Explicit stack: (node, its scope, inside a loop of that scope).
+        let mut stack = vec![(root, 0usize, false)];
+        while let Some((node, scope, in_loop)) = stack.pop() {
+            let (child_scope, child_loop) = s.visit(node, scope, in_loop);
+            let mut cursor = node.walk();
+            let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+            for child in children.into_iter().rev() {
+                // A def's decorators and defaults, a comprehension's first iterable, belong
+                // to the enclosing scope; the precision lost here only makes answers Unknown.
+                stack.push((child, child_scope, child_loop));
+            }
+        }
+        s
+    }
+
+    fn t(&self, node: Node) -> &'a str {
+        &self.text[node.byte_range()]
+    }
+
+    fn new_scope(&mut self, node: Node, kind: ScopeKind, parent: usize) -> usize {
+        let method_of = (kind == ScopeKind::Function)
+            .then(|| {
+                let class = (self.scopes[parent].kind == ScopeKind::Class).then_some(parent)?;
+                let first = node
+                    .child_by_field_name("parameters")?
+                    .named_child(0)
+                    .filter(|p| p.kind() == "identifier")?;
+                Some((class, self.t(first).to_string()))
+            })
+            .flatten();
+        self.scopes.push(Scope {
+            kind,
+            node: node.id(),
+            parent: Some(parent),
+            method_of,
+        });
+        let id = self.scopes.len() - 1;
+        self.scope_of_node.insert(node.id(), id);
+        id
+    }
+
+    fn bind(&mut self, target: Target, bound: Bound<'t>, at: usize, scope: usize) {
+        self.bindings
+            .entry(target)
+            .or_default()
+            .push(Binding { bound, at, scope });
+    }
+
+    /// Records what `node` binds or constructs; returns the scope and loop flag its children
+    /// are in.
+    fn visit(&mut self, node: Node<'t>, scope: usize, in_loop: bool) -> (usize, bool) {
+        match node.kind() {
+            "call" => {
+                if let Some(call) = ResourceCall::resolve(node, self.imports, self.text) {
+                    self.resource_at.insert(node.id(), self.resources.len());
+                    self.resources.push(Resource {
+                        call,
+                        repeated: in_loop,
+                    });
+                }
+                self.visit_append(node, scope);
+            }
+            "function_definition" | "class_definition" => {
+                if let Some(name) = node.child_by_field_name("name") {
+                    let name = self.t(name).to_string();
+                    if node.kind() == "function_definition" {
+                        self.functions.insert((scope, name.clone()), node);
+                    }
+                    self.bind(
+                        Target::Name(scope, name),
+                        Bound::Opaque,
+                        node.start_byte(),
+                        scope,
+                    );
+                }
+                let kind = if node.kind() == "class_definition" {
+                    ScopeKind::Class
+                } else {
+                    ScopeKind::Function
+                };
+                let inner = self.new_scope(node, kind, scope);
+                if let Some(params) = node.child_by_field_name("parameters") {
+                    self.bind_parameters(params, inner);
+                }
+                return (inner, false);
+            }
+            "lambda" => {
+                let inner = self.new_scope(node, ScopeKind::Lambda, scope);
+                if let Some(params) = node.child_by_field_name("parameters") {
+                    self.bind_parameters(params, inner);
+                }
+                return (inner, false);
+            }
+            "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => {
+                let inner = self.new_scope(node, ScopeKind::Comprehension, scope);
+                return (inner, true);
+            }
+            "for_in_clause" => {
+                if let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    self.bind_target(left, Bound::ElementOf(right), node.start_byte(), scope);
+                }
+            }
+            "for_statement" => {
+                if let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    self.bind_target(left, Bound::ElementOf(right), node.start_byte(), scope);
+                }
+                return (scope, true);
+            }
+            "while_statement" => return (scope, true),
+            "assignment" => {
+                if let Some(left) = node.child_by_field_name("left") {
+                    let bound = match node.child_by_field_name("right") {
+                        // `a = b = value`: followed for neither, to stay simple.
+                        Some(right) if right.kind() != "assignment" => Bound::Expr(right),
+                        _ => Bound::Opaque,
+                    };
+                    self.bind_target(left, bound, node.end_byte(), scope);
+                }
+            }
+            "augmented_assignment" => {
+                if let Some(left) = node.child_by_field_name("left") {
+                    self.bind_target(left, Bound::Opaque, node.end_byte(), scope);
+                }
+            }
+            "named_expression" => {
+                if let (Some(name), Some(value)) = (
+                    node.child_by_field_name("name"),
+                    node.child_by_field_name("value"),
+                ) {
+                    self.bind_target(name, Bound::Expr(value), node.end_byte(), scope);
+                }
+            }
+            "as_pattern" => {
+                if let Some(alias) = node.child_by_field_name("alias") {
+                    self.bind_target(alias, Bound::Opaque, node.start_byte(), scope);
+                }
+            }
+            "import_statement" | "import_from_statement" if scope != 0 => {
+                let mut cursor = node.walk();
+                for name in node.children_by_field_name("name", &mut cursor) {
+                    let bound = name.child_by_field_name("alias").unwrap_or(name);
+                    let local = self.t(bound).split('.').next().unwrap_or_default();
+                    self.bind(
+                        Target::Name(scope, local.to_string()),
+                        Bound::Opaque,
+                        node.start_byte(),
+                        scope,
+                    );
+                }
+            }
+            "return_statement" => {
+                if let (Some(value), Some(def)) = (node.named_child(0), self.def_of(scope)) {
+                    self.returns.entry(def).or_default().push(value);
+                }
+            }
+            _ => {}
+        }
+        (scope, in_loop)
+    }
+
+    /// The `def` node id of the function scope `scope` is (lambdas have no `return`).
+    fn def_of(&self, scope: usize) -> Option<usize> {
+        let s = &self.scopes[scope];
+        (s.kind == ScopeKind::Function).then_some(s.node)
+    }
+
+    fn bind_parameters(&mut self, params: Node<'t>, scope: usize) {
+        let mut cursor = params.walk();
+        for param in params.named_children(&mut cursor) {
+            let name = match param.kind() {
+                "identifier" => Some(param),
+                _ => param
+                    .child_by_field_name("name")
+                    .or_else(|| param.named_child(0))
+                    .filter(|n| n.kind() == "identifier"),
+            };
+            if let Some(name) = name {
+                self.bind(
+                    Target::Name(scope, self.t(name).to_string()),
+                    Bound::Opaque,
+                    0,
+                    scope,
+                );
+            }
+        }
+    }
+
+    fn bind_target(&mut self, left: Node<'t>, bound: Bound<'t>, at: usize, scope: usize) {
+        match left.kind() {
+            "identifier" => {
+                let target = Target::Name(scope, self.t(left).to_string());
+                self.bind(target, bound, at, scope);
+            }
+            "attribute" => {
+                if let Some(target) = self.self_attr(left, scope) {
+                    self.bind(target, bound, at, scope);
+                }
+            }
+            "pattern_list"
+            | "tuple_pattern"
+            | "list_pattern"
+            | "list_splat_pattern"
+            | "parenthesized_expression"
+            | "tuple"
+            | "list" => {
+                let mut cursor = left.walk();
+                let parts: Vec<Node<'t>> = left.named_children(&mut cursor).collect();
+                for part in parts {
+                    self.bind_target(part, Bound::Opaque, at, scope);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `self.x` inside a method of a class: the class's attribute `x`.
+    fn self_attr(&self, attr: Node, scope: usize) -> Option<Target> {
+        let object = attr.child_by_field_name("object")?;
+        let name = attr.child_by_field_name("attribute")?;
+        let (class, self_name) = self.method_of(scope)?;
+        (object.kind() == "identifier" && self.t(object) == self_name)
+            .then(|| Target::Attr(class, self.t(name).to_string()))
+    }
+
+    /// The class and `self` name of the method whose body holds `scope` (through lambdas and
+    /// comprehensions, which see the method's `self`).
+    fn method_of(&self, mut scope: usize) -> Option<(usize, &str)> {
+        loop {
+            let s = &self.scopes[scope];
+            match s.kind {
+                ScopeKind::Lambda | ScopeKind::Comprehension => scope = s.parent?,
+                ScopeKind::Function => {
+                    return s.method_of.as_ref().map(|(c, n)| (*c, n.as_str()));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn visit_append(&mut self, call: Node<'t>, scope: usize) {
+        let Some(function) = call.child_by_field_name("function") else {
+            return;
+        };
+        if function.kind() != "attribute"
+            || function
+                .child_by_field_name("attribute")
+                .is_none_or(|a| self.t(a) != "append")
+        {
+            return;
+        }
+        let (Some(list), Some(value)) = (
+            function.child_by_field_name("object"),
+            call.child_by_field_name("arguments")
+                .and_then(|a| a.named_child(0)),
+        ) else {
+            return;
+        };
+        let target = match list.kind() {
+            "identifier" => Some(Target::Name(scope, self.t(list).to_string())),
+            "attribute" => self.self_attr(list, scope),
+            _ => None,
+        };
+        if let Some(target) = target {
+            self.appends.entry(target).or_default().push(value);
+        }
+    }
+
+    /// The scope `node` is in.
+    fn scope_at(&self, node: Node) -> usize {
+        let mut current = node.parent();
+        while let Some(n) = current {
+            if let Some(&s) = self.scope_of_node.get(&n.id()) {
+                return s;
+            }
+            current = n.parent();
+        }
+        0
+    }
+
+    /// The scopes whose names code in `scope` sees, innermost first: class bodies are only
+    /// seen from themselves.
+    fn chain(&self, scope: usize) -> Vec<usize> {
+        let mut chain = vec![scope];
+        let mut current = self.scopes[scope].parent;
+        while let Some(s) = current {
+            if self.scopes[s].kind != ScopeKind::Class {
+                chain.push(s);
+            }
+            current = self.scopes[s].parent;
+        }
+        chain
+    }
+
+    /// True when no `def` lies between `inner` and `outer` (code in `inner` runs where it
+    /// stands, so a binding of `outer` must come before it).
+    fn runs_inline(&self, inner: usize, outer: usize) -> bool {
+        let mut s = inner;
+        while s != outer {
+            if matches!(self.scopes[s].kind, ScopeKind::Function | ScopeKind::Class) {
+                return false;
+            }
+            match self.scopes[s].parent {
+                Some(p) => s = p,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// The construction `call` is, if it is a resource construction.
+    pub fn resource_index(&self, call: Node) -> Option<usize> {
+        self.resource_at.get(&call.id()).copied()
+    }
+
+    pub fn of_type<'s>(
+        &'s self,
+        types: &'s [&'s str],
+    ) -> impl Iterator<Item = (usize, &'s Resource<'t>)> + 's {
+        self.resources
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.call.is(types))
+    }
+
+    /// What `expr` holds where it stands.
+    pub fn resolve(&self, expr: Node<'t>) -> Value {
+        self.exhausted.set(false);
+        self.value(expr, 0)
+    }
+
+    fn value(&self, expr: Node<'t>, depth: u32) -> Value {
+        if depth > MAX_DEPTH {
+            self.exhausted.set(true);
+            return Value::Unknown;
+        }
+        match expr.kind() {
+            "parenthesized_expression" => expr
+                .named_child(0)
+                .map_or(Value::Unknown, |e| self.value(e, depth + 1)),
+            "call" => self.call_value(expr, depth),
+            "identifier" => self.name_value(self.t(expr), expr, depth),
+            "attribute" => {
+                let scope = self.scope_at(expr);
+                match self.self_attr(expr, scope) {
+                    Some(target) => self.target_value(&target, expr, scope, depth),
+                    None => Value::Unknown,
+                }
+            }
+            "subscript" => match expr
+                .child_by_field_name("value")
+                .map(|v| self.value(v, depth + 1))
+            {
+                Some(Value::List { type_name }) => Value::Resource {
+                    type_name,
+                    id: None,
+                },
+                _ => Value::Unknown,
+            },
+            "list" => {
+                let mut cursor = expr.walk();
+                let items: Vec<Node<'t>> = expr.named_children(&mut cursor).collect();
+                self.list_of(items.into_iter().map(|i| self.value(i, depth + 1)))
+            }
+            "list_comprehension" => expr
+                .child_by_field_name("body")
+                .map_or(Value::Unknown, |b| {
+                    self.list_of(std::iter::once(self.value(b, depth + 1)))
+                }),
+            _ => Value::Unknown,
+        }
+    }
+
+    /// A list of these element values: all resources of one type, or unknown.
+    fn list_of(&self, elements: impl Iterator<Item = Value>) -> Value {
+        let mut type_name: Option<String> = None;
+        for element in elements {
+            match element {
+                Value::Resource { type_name: t, .. }
+                    if type_name.as_ref().is_none_or(|known| *known == t) =>
+                {
+                    type_name = Some(t)
+                }
+                _ => return Value::Unknown,
+            }
+        }
+        match type_name {
+            Some(type_name) => Value::List { type_name },
+            // `[]`: an empty list, its elements come from appends.
+            None => Value::List {
+                type_name: String::new(),
+            },
+        }
+    }
+
+    fn call_value(&self, call: Node<'t>, depth: u32) -> Value {
+        if let Some(&i) = self.resource_at.get(&call.id()) {
+            return Value::Resource {
+                type_name: self.resources[i].call.type_name.clone(),
+                id: Some(i),
+            };
+        }
+        // A helper that builds and returns a resource: `make_nat(...)`, `self._eip(...)`.
+        let Some(function) = call.child_by_field_name("function") else {
+            return Value::Unknown;
+        };
+        let scope = self.scope_at(call);
+        let def = match function.kind() {
+            "identifier" => {
+                let name = self.t(function);
+                self.chain(scope)
+                    .into_iter()
+                    .find(|s| {
+                        self.bindings
+                            .contains_key(&Target::Name(*s, name.to_string()))
+                    })
+                    .and_then(|s| self.functions.get(&(s, name.to_string())))
+            }
+            "attribute" => {
+                let object = function.child_by_field_name("object");
+                let method = function.child_by_field_name("attribute");
+                match (self.method_of(scope), object, method) {
+                    (Some((class, self_name)), Some(o), Some(m)) if self.t(o) == self_name => {
+                        self.functions.get(&(class, self.t(m).to_string()))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(returns) = def.and_then(|d| self.returns.get(&d.id())) else {
+            return Value::Unknown;
+        };
+        let mut result: Option<Value> = None;
+        for value in returns {
+            // The helper may run many times: what it returns has no single identity.
+            let v = match self.value(*value, depth + 1) {
+                Value::Resource { type_name, .. } => Value::Resource {
+                    type_name,
+                    id: None,
+                },
+                other => other,
+            };
+            match &result {
+                None => result = Some(v),
+                Some(r) if *r == v => {}
+                Some(_) => return Value::Unknown,
+            }
+        }
+        result.unwrap_or(Value::Unknown)
+    }
+
+    fn name_value(&self, name: &str, site: Node<'t>, depth: u32) -> Value {
+        let scope = self.scope_at(site);
+        for s in self.chain(scope) {
+            let target = Target::Name(s, name.to_string());
+            if self.bindings.contains_key(&target) {
+                return self.target_value(&target, site, scope, depth);
+            }
+        }
+        Value::Unknown
+    }
+
+    /// What `target` holds as seen from `site` (in scope `scope`): every binding must agree,
+    /// and when the code runs inline one of them must come before the site.
+    fn target_value(&self, target: &Target, site: Node<'t>, scope: usize, depth: u32) -> Value {
+        let Some(bindings) = self.bindings.get(target) else {
+            return Value::Unknown;
+        };
+        let visible = bindings.iter().any(|b| match target {
+            Target::Name(s, _) => !self.runs_inline(scope, *s) || b.at <= site.start_byte(),
+            // Another method may run first; in the same method, the order is the text's.
+            Target::Attr(..) => !self.runs_inline(scope, b.scope) || b.at <= site.start_byte(),
+        });
+        if !visible {
+            return Value::Unknown;
+        }
+        let mut values = Vec::new();
+        for binding in bindings {
+            let value = match binding.bound {
+                Bound::Expr(e) => self.value(e, depth + 1),
+                Bound::ElementOf(iterable) => match self.value(iterable, depth + 1) {
+                    Value::List { type_name } if !type_name.is_empty() => Value::Resource {
+                        type_name,
+                        id: None,
+                    },
+                    _ => Value::Unknown,
+                },
+                Bound::Opaque => Value::Unknown,
+            };
+            values.push(value);
+        }
+        let single = values.len() == 1;
+        match values
+            .into_iter()
+            .reduce(|a, b| if a == b { a } else { Value::Unknown })
+        {
+            Some(Value::Resource { type_name, id }) => Value::Resource {
+                type_name,
+                id: id.filter(|_| single),
+            },
+            Some(Value::List { type_name }) => {
+                // A list's elements: its literal items and what is appended to it.
+                let appended = self
+                    .appends
+                    .get(target)
+                    .into_iter()
+                    .flatten()
+                    .map(|v| self.value(*v, depth + 1));
+                let literal = (!type_name.is_empty()).then(|| Value::Resource {
+                    type_name: type_name.clone(),
+                    id: None,
+                });
+                match self.list_of(literal.into_iter().chain(appended)) {
+                    Value::List { type_name } if !type_name.is_empty() => Value::List { type_name },
+                    _ => Value::Unknown,
+                }
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    /// The expressions that hold a resource of one of `types` and may be written at `site`:
+    /// names of the enclosing scopes and `self.` attributes of the enclosing class. Holders
+    /// of the same construction are listed once (the innermost name first).
+    pub fn holders(&self, site: Node<'t>, types: &[&str]) -> Vec<Holder> {
+        let scope = self.scope_at(site);
+        let mut found: Vec<Holder> = Vec::new();
+        let push = |found: &mut Vec<Holder>, expr: String, value: Value| {
+            if !value.is(types) {
+                return;
+            }
+            let id = value.id();
+            if id.is_some() && found.iter().any(|h| h.id == id) {
+                return;
+            }
+            found.push(Holder { expr, id });
+        };
+        let chain = self.chain(scope);
+        for (depth, s) in chain.iter().enumerate() {
+            for target in self.bindings.keys() {
+                let Target::Name(ts, name) = target else {
+                    continue;
+                };
+                // Shadowed by an inner scope's name.
+                let shadowed = chain[..depth].iter().any(|inner| {
+                    self.bindings
+                        .contains_key(&Target::Name(*inner, name.clone()))
+                });
+                if ts == s && !shadowed {
+                    let value = self.target_value(target, site, scope, 0);
+                    push(&mut found, name.clone(), value);
+                }
+            }
+        }
+        if let Some((class, self_name)) = self.method_of(scope) {
+            for target in self.bindings.keys() {
+                if let Target::Attr(c, name) = target
+                    && *c == class
+                {
+                    let value = self.target_value(target, site, scope, 0);
+                    push(&mut found, format!("{self_name}.{name}"), value);
+                }
+            }
+        }
+        found
+    }
+
+    /// The one expression assigned to the name `expr` (a local holding `ResourceOptions`,
+    /// say), when the name is bound exactly once, before `expr`, in its own scope.
+    pub fn single_assignment(&self, expr: Node<'t>) -> Option<Node<'t>> {
+        if expr.kind() != "identifier" {
+            return None;
+        }
+        let scope = self.scope_at(expr);
+        let target = Target::Name(scope, self.t(expr).to_string());
+        match self.bindings.get(&target)?.as_slice() {
+            [
+                Binding {
+                    bound: Bound::Expr(value),
+                    at,
+                    ..
+                },
+            ] if *at <= expr.start_byte() => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// True when `node` lies inside a lambda, comprehension or `def` that starts inside
+    /// `within`: its names may be that construct's own parameters.
+    pub fn in_nested_scope(&self, node: Node, within: Node) -> bool {
+        let mut current = node.parent();
+        while let Some(n) = current {
+            if n.id() == within.id() {
+                return false;
+            }
+            if self.scope_of_node.contains_key(&n.id()) {
+                return true;
+            }
+            current = n.parent();
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::parse;
+
+    /// Resolves the last expression statement of `program`, and lists the `types` holders
+    /// visible there.
+    fn at_end(program: &str, types: &[&str]) -> (Value, Vec<String>) {
+        let tree = parse(program);
+        let mut imports = Imports::default();
+        let mut cursor = tree.walk();
+        let mut last = None;
+        let mut stack = vec![tree.root_node()];
+        while let Some(n) = stack.pop() {
+            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+                imports.add_statement(n, program);
+            }
+            if n.kind() == "expression_statement"
+                && last.is_none_or(|l: Node| l.start_byte() < n.start_byte())
+            {
+                last = Some(n);
+            }
+            stack.extend(n.named_children(&mut cursor).collect::<Vec<_>>());
+        }
+        let symbols = Symbols::build(program, &tree, &imports);
+        let expr = last.unwrap().named_child(0).unwrap();
+        let holders = symbols
+            .holders(expr, types)
+            .into_iter()
+            .map(|h| h.expr)
+            .collect();
+        (symbols.resolve(expr), holders)
+    }
+
+    fn type_of(program: &str) -> Option<String> {
+        match at_end(program, &[]).0 {
+            Value::Resource { type_name, .. } => Some(type_name),
+            _ => None,
+        }
+    }
+
+    const PRELUDE: &str = "import pulumi\nimport pulumi_aws as aws\n";
+
+    #[test]
+    fn names_attributes_lists_and_helpers_resolve() {
+        for (body, expected) in [
+            (
+                "igw = aws.ec2.InternetGateway('g')\nigw\n",
+                "ec2.InternetGateway",
+            ),
+            (
+                "class C:\n    def __init__(self):\n        self.igw = aws.ec2.InternetGateway('g')\n    def other(self):\n        self.igw\n",
+                "ec2.InternetGateway",
+            ),
+            (
+                "class C:\n    def __init__(self):\n        self.nats = []\n        for i in range(2):\n            nat = aws.ec2.NatGateway(f'n{i}')\n            self.nats.append(nat)\n        self.nats[0]\n",
+                "ec2.NatGateway",
+            ),
+            (
+                "def make():\n    e = aws.ec2.Eip('e')\n    return e\neip = make()\neip\n",
+                "ec2.Eip",
+            ),
+            (
+                "eips = [aws.ec2.Eip(f'e{i}') for i in range(2)]\nfor e in eips:\n    e\n",
+                "ec2.Eip",
+            ),
+            (
+                "igw = aws.ec2.InternetGateway('g')\ndef f():\n    igw\n",
+                "ec2.InternetGateway",
+            ),
+        ] {
+            assert_eq!(
+                type_of(&format!("{PRELUDE}{body}")).as_deref(),
+                Some(expected),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn uncertain_resolution_is_unknown() {
+        for body in [
+            // Used before it is assigned.
+            "igw\nigw = aws.ec2.InternetGateway('g')\n",
+            // Two different values.
+            "x = aws.ec2.Eip('e')\nx = None\nx\n",
+            // A parameter.
+            "def f(igw):\n    igw\n",
+            // A local of another function.
+            "def f():\n    igw = aws.ec2.InternetGateway('g')\ndef g():\n    igw\n",
+            // Shadowed by a lambda parameter.
+            "igw = aws.ec2.InternetGateway('g')\n(lambda igw: igw)\n",
+            // `self` of another class.
+            "class A:\n    def __init__(self):\n        self.igw = aws.ec2.InternetGateway('g')\nclass B:\n    def f(self):\n        self.igw\n",
+            // A list with one unknown element.
+            "xs = []\nxs.append(aws.ec2.Eip('e'))\nxs.append(other)\nxs[0]\n",
+            // Self-reference does not loop.
+            "x = x\nx\n",
+        ] {
+            assert_eq!(type_of(&format!("{PRELUDE}{body}")), None, "{body}");
+        }
+    }
+
+    #[test]
+    fn holders_are_the_expressions_in_scope() {
+        let (_, holders) = at_end(
+            &format!(
+                "{PRELUDE}shared = aws.ec2.InternetGateway('s')\nclass N:\n    def __init__(self):\n        self.igw = aws.ec2.InternetGateway('g')\n        local = aws.ec2.InternetGateway('l')\n        self.alias = local\n        late = None\n        pulumi.log.info('x')\n        early = aws.ec2.InternetGateway('late')\n"
+            ),
+            &["ec2.InternetGateway"],
+        );
+        // `local` and `self.alias` are the same gateway; `early` comes after the site.
+        assert_eq!(holders, ["local", "shared", "self.igw"]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let program = format!(
+            "{PRELUDE}x = {}1{}\nx\n",
+            "[".repeat(3000),
+            "]".repeat(3000)
+        );
+        assert_eq!(type_of(&program), None);
+    }
+}

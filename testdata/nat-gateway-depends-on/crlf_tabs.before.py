@@ -1,0 +1,7 @@
+import pulumi_aws as aws
+
+igw = aws.ec2.InternetGateway("igw", vpc_id="vpc-1")
+eip = aws.ec2.Eip(
+	"eip",
+	domain="vpc",
+)

@@ -1,0 +1,27 @@
+"""The catalog's secret version, created inside `Output.all(...).apply`."""
+import json
+
+import pulumi
+import pulumi_aws as aws
+
+
+class Catalog(pulumi.ComponentResource):
+    def __init__(self, environment_suffix, opts=None):
+        super().__init__("catalog:app:Catalog", environment_suffix, None, opts)
+        self.db_secret = aws.secretsmanager.Secret(f"db-secret-{environment_suffix}", opts=pulumi.ResourceOptions(parent=self))
+        self.rds_instance = aws.rds.Instance(f"rds-{environment_suffix}", engine="postgres", instance_class="db.t3.micro", allocated_storage=20, opts=pulumi.ResourceOptions(parent=self))
+        self.db_secret_version = aws.secretsmanager.SecretVersion(
+            f"db-secret-version-{environment_suffix}",
+            secret_id=self.db_secret.id,
+            secret_string=self.rds_instance.address.apply(lambda address: json.dumps({
+                "host": address,
+                "port": 5432,
+            })),
+            opts=pulumi.ResourceOptions(parent=self),
+        )
+        # A bare statement: the hoisted resource gets a name of its own.
+        self.parameter = aws.ssm.Parameter(
+            f"db-endpoint-{environment_suffix}",
+            type="String",
+            value=self.rds_instance.endpoint,
+        )
