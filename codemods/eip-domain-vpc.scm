@@ -1,6 +1,5 @@
-; Calls with a `vpc=` keyword argument; the Rust side checks that the call is an aws.ec2.Eip.
+; Constructions of pulumi_aws classes; the Rust side keeps aws.ec2.Eip and EipArgs calls with
+; a `vpc=` keyword.
 (call
-  arguments: (argument_list
-    (keyword_argument
-      name: (identifier) @keyword
-      (#eq? @keyword "vpc")) @argument)) @call
+  function: [(identifier) (attribute)]
+  arguments: (argument_list)) @call

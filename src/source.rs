@@ -130,6 +130,17 @@ pub fn newline_style(text: &str) -> &'static str {
     if crlf * 2 > lf { "\r\n" } else { "\n" }
 }
 
+/// Byte offsets of `word` in `text` where it stands as a whole identifier (not inside a
+/// longer name). Strings and comments are not told apart here: callers look at the node.
+pub fn words<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    memchr::memmem::find_iter(bytes, word.as_bytes()).filter(move |&at| {
+        let end = at + word.len();
+        (at == 0 || !is_ident(bytes[at - 1])) && (end == bytes.len() || !is_ident(bytes[end]))
+    })
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
@@ -168,6 +179,12 @@ mod tests {
     fn invalid_utf8_is_a_clear_error() {
         let err = Source::from_bytes(vec![b'x', 0xff]).unwrap_err();
         assert!(err.contains("not valid UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn words_are_whole_identifiers() {
+        let text = "import aws\naws.x(awsome, _aws, aws)\n";
+        assert_eq!(words(text, "aws").collect::<Vec<_>>(), vec![7, 11, 31]);
     }
 
     #[test]

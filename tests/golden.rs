@@ -343,3 +343,39 @@ fn written_keywords_are_accepted_by_the_target_class() {
     assert!(checked > 20, "only {checked} written keywords were checked");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The engine finds constructions from the text (names bound to `pulumi_aws`) instead of
+/// running `CONSTRUCTION_QUERY` over the whole tree: on every fixture both must find the same
+/// calls of `pulumi_aws` classes.
+#[test]
+fn the_construction_index_finds_what_the_query_finds() {
+    use infra_fix::codemods::{CONSTRUCTION_QUERY, constructions};
+    use tree_sitter::{Query, QueryCursor, StreamingIterator};
+    let query = Query::new(&infra_fix::source::language(), CONSTRUCTION_QUERY).unwrap();
+    let mut files = Vec::new();
+    python_files(Path::new(TESTDATA), &mut files);
+    let mut compared = 0;
+    for path in files {
+        let source = read(&path);
+        let tree = parse(&source.text);
+        let imports = Imports::of_file(&tree, &source.text);
+        let mut expected = Vec::new();
+        let mut cursor = QueryCursor::new();
+        let mut it = cursor.matches(&query, tree.root_node(), source.text.as_bytes());
+        while let Some(m) = it.next() {
+            let call = m.captures[0].node;
+            let function = call.child_by_field_name("function").unwrap();
+            let path = imports.resolve(function, &source.text).unwrap_or_default();
+            if path == "pulumi_aws" || path.starts_with("pulumi_aws.") {
+                expected.push(call.id());
+            }
+        }
+        let found: Vec<usize> = constructions(&tree, &source.text, &imports)
+            .iter()
+            .map(|c| c.id())
+            .collect();
+        assert_eq!(found, expected, "{}", path.display());
+        compared += expected.len();
+    }
+    assert!(compared > 500, "only {compared} constructions compared");
+}

@@ -2,7 +2,6 @@
 //! major version, reported with the provider's own message.
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
-use crate::pulumi::ResourceCall;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "deprecated-argument",
@@ -14,7 +13,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
     let Some(tables) = cx.schema() else { return };
-    let Some(resource) = ResourceCall::resolve_key(call, cx.imports, cx.text) else {
+    let Some(resource) = cx.schema_call(call) else {
         return;
     };
     if resource.has_kwargs_splat() {

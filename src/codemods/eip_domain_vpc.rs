@@ -14,10 +14,11 @@ pub const CODEMOD: super::Codemod = codemod! {
 };
 
 fn check(cx: &mut Checker, m: &Match) {
-    let (Some(call), Some(argument)) = (m.node("call"), m.node("argument")) else {
+    let Some(call) = m.node("call") else { return };
+    let Some(eip) = cx.resource_call(call, &["ec2.Eip", "ec2.EipArgs"]) else {
         return;
     };
-    let Some(eip) = cx.resource_call(call, &["ec2.Eip", "ec2.EipArgs"]) else {
+    let Some(argument) = eip.keyword("vpc", cx.text).map(|k| k.node) else {
         return;
     };
     // In pulumi-aws 7 the argument no longer exists: `unknown-argument` reports it, when it runs.

@@ -7,9 +7,12 @@
 
 use crate::config::Settings;
 use crate::edit::{Edit, Fix, Style};
+use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tree};
 
@@ -113,8 +116,12 @@ pub struct Codemod {
     pub fix: FixAvailability,
     pub severity: Severity,
     pub default_enabled: bool,
-    /// `codemods/<id>.scm`.
+    /// `codemods/<id>.scm`. `CONSTRUCTION_QUERY` makes it a codemod called once per
+    /// construction of a `pulumi_aws` class.
     pub query: &'static str,
+    /// Words the query's matches contain (`apply`): the query runs only around them. Empty: over
+    /// the whole tree.
+    pub triggers: &'static [&'static str],
     /// `codemods/<id>.md`: what it does, why, example, fix safety.
     pub docs: &'static str,
     /// Called once per match of the query; the match's nodes belong to the checker's tree.
@@ -122,17 +129,22 @@ pub struct Codemod {
 }
 
 /// Declares a codemod whose query and docs live in `codemods/<id>.scm` and `.md`. Severity is
-/// `Warning` unless given.
+/// `Warning` unless given; `triggers` are the words its query runs around (see
+/// `Codemod::triggers`).
 macro_rules! codemod {
-    (id: $id:literal, title: $title:literal, fix: $fix:ident, check: $check:path $(,)?) => {
-        codemod!(id: $id, title: $title, fix: $fix, severity: Warning, check: $check)
-    };
-    (id: $id:literal, title: $title:literal, fix: $fix:ident, severity: $severity:ident, check: $check:path $(,)?) => {
+    (
+        id: $id:literal,
+        title: $title:literal,
+        fix: $fix:ident,
+        $(severity: $severity:ident,)?
+        $(triggers: [$($trigger:literal),* $(,)?],)?
+        check: $check:path $(,)?
+    ) => {
         $crate::codemods::Codemod {
             id: $id,
             title: $title,
             fix: $crate::codemods::FixAvailability::$fix,
-            severity: $crate::codemods::Severity::$severity,
+            severity: codemod!(@severity $($severity)?),
             default_enabled: true,
             query: include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
@@ -140,6 +152,7 @@ macro_rules! codemod {
                 $id,
                 ".scm"
             )),
+            triggers: &[$($($trigger),*)?],
             docs: include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/codemods/",
@@ -148,6 +161,12 @@ macro_rules! codemod {
             )),
             check: $check,
         }
+    };
+    (@severity) => {
+        $crate::codemods::Severity::Warning
+    };
+    (@severity $severity:ident) => {
+        $crate::codemods::Severity::$severity
     };
 }
 use codemod;
@@ -250,6 +269,7 @@ pub struct Checker<'a, 't> {
     /// What infra-fix knows of the file itself: its project's pulumi-aws major.
     pub file: &'a FileSettings,
     style: OnceCell<Style>,
+    paths: RefCell<HashMap<usize, Option<Rc<str>>>>,
     symbols: OnceCell<Symbols<'a, 't>>,
     rule: &'static str,
     findings: Vec<Finding>,
@@ -264,7 +284,28 @@ impl<'a, 't> Checker<'a, 't> {
         if !types.iter().any(|t| t.rsplit('.').next() == Some(last)) {
             return None;
         }
-        ResourceCall::resolve(call, self.imports, self.text).filter(|c| c.is(types))
+        let type_name = aws_type(&self.path_of(function)?)?;
+        if !types.contains(&type_name.as_str()) {
+            return None;
+        }
+        ResourceCall::with_type(call, type_name)
+    }
+
+    /// The construction `call` is, with its schema key (`ec2.Eip`, `Provider`) as type, when it
+    /// names a class the way the SDK exports it: what the schema rules check.
+    pub fn schema_call<'n>(&self, call: Node<'n>) -> Option<ResourceCall<'n>> {
+        let function = call.child_by_field_id(crate::source::fields().function)?;
+        ResourceCall::with_type(call, aws_key(&self.path_of(function)?)?)
+    }
+
+    /// The dotted path a callee stands for, resolved once per file: several codemods ask for
+    /// each construction.
+    fn path_of(&self, function: Node) -> Option<Rc<str>> {
+        let mut paths = self.paths.borrow_mut();
+        let path = paths
+            .entry(function.id())
+            .or_insert_with(|| self.imports.resolve(function, self.text).map(Rc::from));
+        path.clone()
     }
 
     /// The configuration that governs this file: rule options, fix applicability.
@@ -338,21 +379,29 @@ impl<'a, 't> Checker<'a, 't> {
     }
 }
 
-/// Which part of the combined query a pattern came from.
-enum Owner {
-    Imports,
-    /// The codemods whose query this is: codemods with the same query share one pattern, so
-    /// the tree is matched once for all of them.
-    Codemods(Vec<usize>),
-}
+/// The query of codemods that look at constructions of `pulumi_aws` classes. The engine calls
+/// them once per construction, found from the file's text (each starts with a name bound to
+/// `pulumi_aws`), instead of running the query over the whole tree: the same calls, for a
+/// small part of the cost (a query pass costs about half a parse). A test checks that the two
+/// find the same calls.
+pub const CONSTRUCTION_QUERY: &str =
+    "(call function: [(identifier) (attribute)] arguments: (argument_list)) @call";
+
+/// How far above a trigger word a query's pattern may start (`x.split(":")[0]` starts three
+/// levels above `split`).
+const TRIGGER_REACH: usize = 4;
 
 struct Engine {
+    /// `CONSTRUCTION_QUERY`, compiled for its capture names.
+    construction: Query,
+    /// The codemods called per construction.
+    per_construction: Vec<usize>,
+    /// The other codemods' queries, compiled once into one; codemods with the same query share
+    /// its pattern.
     query: Query,
-    owners: Vec<Owner>,
+    /// Per pattern of `query`, the codemods that own it.
+    owners: Vec<Vec<usize>>,
 }
-
-/// Patterns every file needs, whatever codemods run: the imports.
-const PRELUDE: &str = "[(import_statement) (import_from_statement)] @import\n";
 
 /// A query without its comment lines and with white space folded, to find equal queries.
 fn normalized(query: &str) -> String {
@@ -365,11 +414,18 @@ fn normalized(query: &str) -> String {
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let mut source = String::from(PRELUDE);
+        let language = crate::source::language();
+        let construction_key = normalized(CONSTRUCTION_QUERY);
+        let mut per_construction = Vec::new();
+        let mut source = String::new();
         // (offset in `source`, normalized query, owning codemods)
         let mut chunks: Vec<(usize, String, Vec<usize>)> = Vec::new();
         for (i, codemod) in CODEMODS.iter().enumerate() {
             let key = normalized(codemod.query);
+            if key == construction_key {
+                per_construction.push(i);
+                continue;
+            }
             match chunks.iter_mut().find(|(_, k, _)| *k == key) {
                 Some((_, _, owners)) => owners.push(i),
                 None => {
@@ -379,19 +435,121 @@ fn engine() -> &'static Engine {
                 }
             }
         }
-        let query = Query::new(&crate::source::language(), &source)
-            .unwrap_or_else(|e| panic!("the codemod queries do not compile: {e}"));
+        let compile = |source: &str| {
+            Query::new(&language, source)
+                .unwrap_or_else(|e| panic!("the codemod queries do not compile: {e}"))
+        };
+        let query = compile(&source);
         let owners = (0..query.pattern_count())
             .map(|p| {
                 let start = query.start_byte_for_pattern(p);
-                match chunks.iter().rev().find(|(offset, _, _)| *offset <= start) {
-                    Some((_, _, codemods)) => Owner::Codemods(codemods.clone()),
-                    None => Owner::Imports,
-                }
+                let chunk = chunks.iter().rev().find(|(offset, _, _)| *offset <= start);
+                chunk.expect("pattern in a chunk").2.clone()
             })
             .collect();
-        Engine { query, owners }
+        Engine {
+            construction: compile(CONSTRUCTION_QUERY),
+            per_construction,
+            query,
+            owners,
+        }
     })
+}
+
+/// Every construction of a `pulumi_aws` class in the file: calls whose callee starts with a
+/// name bound to `pulumi_aws` (`aws.ec2.Eip(...)`, `ec2.Eip(...)`, `ElasticIp(...)`), found by
+/// looking those names up in the text. In document order, each once.
+pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<Node<'t>> {
+    let root = tree.root_node();
+    let f = crate::source::fields();
+    let mut calls = Vec::new();
+    for name in imports.pulumi_aws_names() {
+        for at in crate::source::words(text, name) {
+            let Some(mut callee) = root
+                .descendant_for_byte_range(at, at + name.len())
+                .filter(|n| n.kind() == "identifier" && n.start_byte() == at)
+            else {
+                continue;
+            };
+            // Up the attribute chain, as long as the name stays at its head.
+            while let Some(parent) = callee.parent().filter(|p| {
+                p.kind() == "attribute"
+                    && p.child_by_field_id(f.object).map(|o| o.id()) == Some(callee.id())
+            }) {
+                callee = parent;
+            }
+            let call = callee.parent().filter(|c| {
+                c.kind() == "call"
+                    && c.child_by_field_id(f.function).map(|n| n.id()) == Some(callee.id())
+                    && c.child_by_field_id(f.arguments)
+                        .is_some_and(|a| a.kind() == "argument_list")
+            });
+            calls.extend(call);
+        }
+    }
+    calls.sort_by_key(|c| c.start_byte());
+    calls.dedup_by_key(|c| c.id());
+    calls
+}
+
+/// Matches of the non-construction queries: around each trigger word of their codemods, or over
+/// the whole tree for a codemod that has none.
+fn query_matches<'t>(
+    engine: &'static Engine,
+    tree: &'t Tree,
+    text: &str,
+    rules: &RuleSet,
+) -> Vec<(usize, Vec<QueryCapture<'t>>)> {
+    let enabled = |p: usize| engine.owners[p].iter().any(|&i| rules.contains(i));
+    let mut found: Vec<(usize, Vec<QueryCapture<'t>>)> = Vec::new();
+    let mut cursor = QueryCursor::new();
+    let whole_tree = (0..engine.owners.len()).any(|p| {
+        enabled(p)
+            && engine.owners[p]
+                .iter()
+                .any(|&i| CODEMODS[i].triggers.is_empty())
+    });
+    if whole_tree {
+        let mut it = cursor.matches(&engine.query, tree.root_node(), text.as_bytes());
+        while let Some(m) = it.next() {
+            if enabled(m.pattern_index) {
+                found.push((m.pattern_index, m.captures.to_vec()));
+            }
+        }
+        return found;
+    }
+    let mut triggers: Vec<&str> = (0..engine.owners.len())
+        .filter(|&p| enabled(p))
+        .flat_map(|p| engine.owners[p].iter().flat_map(|&i| CODEMODS[i].triggers))
+        .copied()
+        .collect();
+    triggers.sort_unstable();
+    triggers.dedup();
+    // Patterns rooted at or a few levels above each trigger, each (pattern, root) once.
+    cursor.set_max_start_depth(Some(0));
+    let mut seen = std::collections::HashSet::new();
+    for word in triggers {
+        for at in crate::source::words(text, word) {
+            let mut node = tree
+                .root_node()
+                .descendant_for_byte_range(at, at + word.len());
+            for _ in 0..=TRIGGER_REACH {
+                let Some(n) = node else { break };
+                let mut it = cursor.matches(&engine.query, n, text.as_bytes());
+                while let Some(m) = it.next() {
+                    let triggered = engine.owners[m.pattern_index]
+                        .iter()
+                        .any(|&i| rules.contains(i) && CODEMODS[i].triggers.contains(&word));
+                    if triggered && seen.insert((m.pattern_index, n.id())) {
+                        found.push((m.pattern_index, m.captures.to_vec()));
+                    }
+                }
+                node = n.parent();
+            }
+        }
+    }
+    found.sort_by_key(|(_, captures)| captures.first().map(|c| c.node.start_byte()));
+    found
 }
 
 /// Compiles every query now, so that a broken one fails a test rather than a user's run.
@@ -404,25 +562,22 @@ pub fn compile_queries() {
 pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) -> Vec<Finding> {
     let rules = &settings.rules;
     let engine = engine();
-    let mut cursor = QueryCursor::new();
-    let mut imports = Imports::default();
-    let mut matches: Vec<(&[usize], Vec<QueryCapture>)> = Vec::new();
-    let mut it = cursor.matches(&engine.query, tree.root_node(), text.as_bytes());
-    while let Some(m) = it.next() {
-        match &engine.owners[m.pattern_index] {
-            Owner::Imports => m
-                .captures
-                .iter()
-                .for_each(|c| imports.add_statement(c.node, text)),
-            Owner::Codemods(codemods) if codemods.iter().any(|&i| rules.contains(i)) => {
-                matches.push((codemods, m.captures.to_vec()))
-            }
-            Owner::Codemods(_) => {}
-        }
-    }
+    let imports = Imports::of_file(tree, text);
     if !imports.imports_pulumi_aws() || crate::suppression::file_is_ignored(text, tree) {
         return Vec::new();
     }
+    let per_construction: Vec<usize> = engine
+        .per_construction
+        .iter()
+        .copied()
+        .filter(|&i| rules.contains(i))
+        .collect();
+    let calls = if per_construction.is_empty() {
+        Vec::new()
+    } else {
+        constructions(tree, text, &imports)
+    };
+    let matches = query_matches(engine, tree, text, rules);
     let mut checker = Checker {
         text,
         tree,
@@ -430,28 +585,46 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         settings,
         file,
         style: OnceCell::new(),
+        paths: RefCell::default(),
         symbols: OnceCell::new(),
         rule: "",
         findings: Vec::new(),
     };
-    for (codemods, captures) in &matches {
-        for &i in codemods.iter().filter(|&&i| rules.contains(i)) {
-            let codemod = CODEMODS[i];
-            checker.rule = codemod.id;
-            let m = Match {
-                captures,
-                query: &engine.query,
-            };
-            let first = checker.findings.len();
-            (codemod.check)(&mut checker, &m);
-            // `extend-safe-fixes` / `extend-unsafe-fixes` decide over the codemod's own choice.
-            if let Some(applicability) = settings.applicability[i] {
-                for fix in checker.findings[first..]
-                    .iter_mut()
-                    .filter_map(|f| f.fix.as_mut())
-                {
-                    fix.applicability = applicability;
-                }
+    let call_index = engine
+        .construction
+        .capture_index_for_name("call")
+        .expect("@call");
+    let dispatch = calls.iter().flat_map(|&node| {
+        let captures = vec![QueryCapture {
+            node,
+            index: call_index,
+        }];
+        per_construction
+            .iter()
+            .map(move |&i| (i, &engine.construction, captures.clone()))
+    });
+    let queried = matches.iter().flat_map(|(pattern, captures)| {
+        engine.owners[*pattern]
+            .iter()
+            .filter(|&&i| rules.contains(i))
+            .map(move |&i| (i, &engine.query, captures.clone()))
+    });
+    for (i, query, captures) in dispatch.chain(queried) {
+        let codemod = CODEMODS[i];
+        checker.rule = codemod.id;
+        let m = Match {
+            captures: &captures,
+            query,
+        };
+        let first = checker.findings.len();
+        (codemod.check)(&mut checker, &m);
+        // `extend-safe-fixes` / `extend-unsafe-fixes` decide over the codemod's own choice.
+        if let Some(applicability) = settings.applicability[i] {
+            for fix in checker.findings[first..]
+                .iter_mut()
+                .filter_map(|f| f.fix.as_mut())
+            {
+                fix.applicability = applicability;
             }
         }
     }
@@ -470,13 +643,16 @@ mod tests {
         let engine = engine();
         for (i, codemod) in CODEMODS.iter().enumerate() {
             assert!(
-                engine
-                    .owners
-                    .iter()
-                    .any(|o| matches!(o, Owner::Codemods(c) if c.contains(&i))),
+                engine.per_construction.contains(&i)
+                    || engine.owners.iter().any(|o| o.contains(&i)),
                 "{} has no query pattern",
                 codemod.id
             );
+            // A query that is not run over the whole tree needs words to run around, and the
+            // per-construction codemods need none.
+            if engine.per_construction.contains(&i) {
+                assert!(codemod.triggers.is_empty(), "{}", codemod.id);
+            }
         }
     }
 

@@ -3,7 +3,6 @@
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
 use crate::edit::{Edit, Fix};
-use crate::pulumi::ResourceCall;
 use crate::pulumi::schema::{Class, Param, Shape};
 use tree_sitter::Node;
 
@@ -25,7 +24,7 @@ const REPLACED: &[(&str, &str, &str)] = &[
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
     let Some(tables) = cx.schema() else { return };
-    let Some(resource) = ResourceCall::resolve_key(call, cx.imports, cx.text) else {
+    let Some(resource) = cx.schema_call(call) else {
         return;
     };
     // `**kwargs` may be what the class expects; a class the tables lack is unknown-resource's.

@@ -35,7 +35,7 @@ const NOT_IN_TABLES: [&str; 2] = ["ArgsDict", "Result"];
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
     let Some(tables) = cx.schema() else { return };
-    let Some(resource) = ResourceCall::resolve_key(call, cx.imports, cx.text) else {
+    let Some(resource) = cx.schema_call(call) else {
         return;
     };
     let key = resource.type_name.as_str();

@@ -20,6 +20,8 @@ pub struct ResourceCall<'t> {
     pub type_name: String,
     /// The keyword arguments, read once: codemods look several up per call.
     keywords: Vec<(std::ops::Range<usize>, Keyword<'t>)>,
+    /// Whether a `**kwargs` spread is among the arguments.
+    splat: bool,
 }
 
 impl<'t> ResourceCall<'t> {
@@ -32,6 +34,11 @@ impl<'t> ResourceCall<'t> {
     /// `type_name` the key of the schema tables (`ec2.Eip`, `Provider`).
     pub fn resolve_key(call: Node<'t>, imports: &Imports, text: &str) -> Option<ResourceCall<'t>> {
         Self::resolve_with(call, |function| imports.resolve_aws_key(function, text))
+    }
+
+    /// `call` as a construction of `type_name`, already resolved by the caller.
+    pub fn with_type(call: Node<'t>, type_name: String) -> Option<ResourceCall<'t>> {
+        Self::resolve_with(call, |_| Some(type_name))
     }
 
     fn resolve_with(
@@ -48,20 +55,27 @@ impl<'t> ResourceCall<'t> {
         }
         let type_name = type_name(call.child_by_field_id(f.function)?)?;
         let mut cursor = arguments.walk();
-        let keywords = arguments
-            .named_children(&mut cursor)
-            .filter(|n| n.kind() == "keyword_argument")
-            .filter_map(|n| {
-                let name = n.child_by_field_id(f.name)?;
-                let value = n.child_by_field_id(f.value)?;
-                Some((name.byte_range(), Keyword { node: n, value }))
-            })
-            .collect();
+        let mut keywords = Vec::new();
+        let mut splat = false;
+        for n in arguments.named_children(&mut cursor) {
+            match n.kind() {
+                "keyword_argument" => {
+                    if let (Some(name), Some(value)) =
+                        (n.child_by_field_id(f.name), n.child_by_field_id(f.value))
+                    {
+                        keywords.push((name.byte_range(), Keyword { node: n, value }));
+                    }
+                }
+                "dictionary_splat" => splat = true,
+                _ => {}
+            }
+        }
         Some(ResourceCall {
             node: call,
             arguments,
             type_name,
             keywords,
+            splat,
         })
     }
 
@@ -93,10 +107,7 @@ impl<'t> ResourceCall<'t> {
     /// True when `**kwargs` may supply arguments we cannot see: adding one could then raise
     /// "got multiple values for keyword argument".
     pub fn has_kwargs_splat(&self) -> bool {
-        let mut cursor = self.arguments.walk();
-        self.arguments
-            .named_children(&mut cursor)
-            .any(|n| n.kind() == "dictionary_splat")
+        self.splat
     }
 
     /// The first positional argument (the Pulumi resource name).

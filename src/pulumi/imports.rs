@@ -4,7 +4,7 @@
 
 use crate::source::fields;
 use std::collections::HashMap;
-use tree_sitter::Node;
+use tree_sitter::{Node, Tree};
 
 #[derive(Debug, Default)]
 pub struct Imports {
@@ -73,6 +73,32 @@ impl Imports {
         }
     }
 
+    /// Collects every import statement of a file from its text: each `import` keyword found in
+    /// code (not in a string or comment) belongs to one. Far cheaper than walking the tree.
+    pub fn of_file(tree: &Tree, text: &str) -> Imports {
+        let mut imports = Imports::default();
+        let root = tree.root_node();
+        for at in crate::source::words(text, "import") {
+            let keyword = root.descendant_for_byte_range(at, at + "import".len());
+            let statement = keyword
+                .and_then(|k| k.parent())
+                .filter(|s| matches!(s.kind(), "import_statement" | "import_from_statement"));
+            if let Some(statement) = statement {
+                imports.add_statement(statement, text);
+            }
+        }
+        imports
+    }
+
+    /// The local names that stand for `pulumi_aws` or something in it (`aws`, `ec2`,
+    /// `ElasticIp`): every construction of a `pulumi_aws` class starts with one of them.
+    pub fn pulumi_aws_names(&self) -> impl Iterator<Item = &str> {
+        self.bindings
+            .iter()
+            .filter(|(_, path)| *path == "pulumi_aws" || path.starts_with("pulumi_aws."))
+            .map(|(name, _)| name.as_str())
+    }
+
     /// True when some import brings in `pulumi_aws` or one of its modules.
     pub fn imports_pulumi_aws(&self) -> bool {
         self.bindings
@@ -123,30 +149,40 @@ impl Imports {
     /// The `module.Class` of a `pulumi_aws` class an expression names (`ec2.Eip`), also
     /// through the SDK's file modules (`pulumi_aws.ec2.eip.Eip`).
     pub fn resolve_aws(&self, expr: Node, text: &str) -> Option<String> {
-        let path = self.resolve(expr, text)?;
-        let rest = path.strip_prefix("pulumi_aws.")?;
-        let segments: Vec<&str> = rest.split('.').collect();
-        let class_at = segments
-            .iter()
-            .position(|s| s.starts_with(|c: char| c.is_ascii_uppercase()))?;
-        if class_at == 0 || class_at + 1 != segments.len() {
-            return None;
-        }
-        Some(format!("{}.{}", segments[0], segments[class_at]))
+        aws_type(&self.resolve(expr, text)?)
     }
 
     /// The key of the schema tables (`ec2.Eip`, `Provider`) for an expression that names a
     /// class the way the SDK exports it: `pulumi_aws.<module>.<Class>` or `pulumi_aws.<Class>`.
     /// File modules (`ec2.eip.Eip`) and output types (`ec2.outputs.X`) are not keys.
     pub fn resolve_aws_key(&self, expr: Node, text: &str) -> Option<String> {
-        let path = self.resolve(expr, text)?;
-        let key = path.strip_prefix("pulumi_aws.")?;
-        let (module, class) = key.rsplit_once('.').unwrap_or(("", key));
-        let is_module = |m: &str| m.starts_with(|c: char| c.is_ascii_lowercase());
-        (class.starts_with(|c: char| c.is_ascii_uppercase())
-            && (module.is_empty() || (is_module(module) && !module.contains('.'))))
-        .then(|| key.to_string())
+        aws_key(&self.resolve(expr, text)?)
     }
+}
+
+/// The `module.Class` of a resolved path into `pulumi_aws`, also through the SDK's file
+/// modules (`pulumi_aws.ec2.eip.Eip` -> `ec2.Eip`).
+pub fn aws_type(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("pulumi_aws.")?;
+    let segments: Vec<&str> = rest.split('.').collect();
+    let class_at = segments
+        .iter()
+        .position(|s| s.starts_with(|c: char| c.is_ascii_uppercase()))?;
+    if class_at == 0 || class_at + 1 != segments.len() {
+        return None;
+    }
+    Some(format!("{}.{}", segments[0], segments[class_at]))
+}
+
+/// The schema key of a resolved path (`pulumi_aws.ec2.Eip` -> `ec2.Eip`), when it names a
+/// class the way the SDK exports it.
+pub fn aws_key(path: &str) -> Option<String> {
+    let key = path.strip_prefix("pulumi_aws.")?;
+    let (module, class) = key.rsplit_once('.').unwrap_or(("", key));
+    let is_module = |m: &str| m.starts_with(|c: char| c.is_ascii_lowercase());
+    (class.starts_with(|c: char| c.is_ascii_uppercase())
+        && (module.is_empty() || (is_module(module) && !module.contains('.'))))
+    .then(|| key.to_string())
 }
 
 #[cfg(test)]

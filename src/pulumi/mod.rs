@@ -4,7 +4,7 @@
 //! project's major version accepts.
 
 mod call;
-mod imports;
+pub mod imports;
 pub mod literal;
 pub mod opts;
 pub mod schema;
