@@ -16,8 +16,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 const SERVICE: &[&str] = &["ecs.Service"];
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(call) = m.node("call") else { return };
-    let Some(target) = cx.resource_call(call, &["appautoscaling.Target"]) else {
+    let Some(target) = m.construction(&["appautoscaling.Target"]) else {
         return;
     };
     let Some(args) = target.written_arguments(cx.imports, cx.text) else {

@@ -11,9 +11,8 @@ pub const CODEMOD: super::Codemod = codemod! {
 };
 
 fn check(cx: &mut Checker, m: &Match) {
-    let Some(call) = m.node("call") else { return };
     let Some(tables) = cx.schema() else { return };
-    let Some(resource) = cx.schema_call(call) else {
+    let Some(resource) = m.schema_construction() else {
         return;
     };
     if resource.has_kwargs_splat() {

@@ -12,7 +12,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
-    let Some(repo) = cx.resource_call(call, &["ecr.Repository"]) else {
+    let Some(repo) = m.construction(&["ecr.Repository"]) else {
         return;
     };
     let Some(args) = repo.written_arguments(cx.imports, cx.text) else {

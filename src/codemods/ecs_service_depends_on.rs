@@ -20,8 +20,7 @@ const LISTENERS: &[&str] = &["lb.Listener", "alb.Listener"];
 const DATABASES: &[&str] = &["rds.Instance", "rds.Cluster"];
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(call) = m.node("call") else { return };
-    let Some(service) = cx.resource_call(call, &["ecs.Service"]) else {
+    let Some(service) = m.construction(&["ecs.Service"]) else {
         return;
     };
     let Some(args) = service.written_arguments(cx.imports, cx.text) else {

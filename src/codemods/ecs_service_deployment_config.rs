@@ -26,8 +26,8 @@ const NAMES: [&str; 3] = [MAXIMUM, MINIMUM, GRACE];
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
     // The keywords may live in a `ServiceArgs(...)` object: read and fix them there.
-    let Some(service) = cx
-        .resource_call(call, &["ecs.Service"])
+    let Some(service) = m
+        .construction(&["ecs.Service"])
         .and_then(|s| s.written_arguments(cx.imports, cx.text))
     else {
         return;

@@ -14,8 +14,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 };
 
 fn check(cx: &mut Checker, m: &Match) {
-    let Some(call) = m.node("call") else { return };
-    let Some(eip) = cx.resource_call(call, &["ec2.Eip", "ec2.EipArgs"]) else {
+    let Some(eip) = m.construction(&["ec2.Eip", "ec2.EipArgs"]) else {
         return;
     };
     let Some(argument) = eip.keyword("vpc", cx.text).map(|k| k.node) else {

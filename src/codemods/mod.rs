@@ -247,6 +247,8 @@ impl Default for FileSettings {
 pub struct Match<'m, 't> {
     captures: &'m [QueryCapture<'t>],
     query: &'static Query,
+    /// For per-construction codemods: the construction, resolved once for all of them.
+    construction: Option<&'m Construction<'t>>,
 }
 
 impl<'t> Match<'_, 't> {
@@ -256,6 +258,44 @@ impl<'t> Match<'_, 't> {
             .iter()
             .find(|c| c.index == index)
             .map(|c| c.node)
+    }
+
+    /// The construction this match is, when it builds one of `types` (`ec2.Eip`).
+    pub fn construction(&self, types: &[&str]) -> Option<ResourceCall<'t>> {
+        let c = self.construction?;
+        let type_name = c.aws_type.as_deref()?;
+        types.contains(&type_name).then(|| c.resource.clone())
+    }
+
+    /// The construction this match is, typed by its schema key (`ec2.Eip`, `Provider`), when it
+    /// names a class the way the SDK exports it: what the schema rules check.
+    pub fn schema_construction(&self) -> Option<ResourceCall<'t>> {
+        let c = self.construction?;
+        let key = c.key.clone()?;
+        Some(c.resource.clone().retyped(key))
+    }
+}
+
+/// A construction of a `pulumi_aws` class, resolved once per file.
+struct Construction<'t> {
+    resource: ResourceCall<'t>,
+    /// `module.Class`, also through the SDK's file modules.
+    aws_type: Option<String>,
+    /// The schema key, for a class named the way the SDK exports it.
+    key: Option<String>,
+}
+
+impl<'t> Construction<'t> {
+    fn resolve(call: Node<'t>, imports: &Imports, text: &str) -> Option<Construction<'t>> {
+        let function = call.child_by_field_id(crate::source::fields().function)?;
+        let path = imports.resolve(function, text)?;
+        let (aws_type, key) = (aws_type(&path), aws_key(&path));
+        let type_name = aws_type.clone().or_else(|| key.clone())?;
+        Some(Construction {
+            resource: ResourceCall::with_type(call, type_name)?,
+            aws_type,
+            key,
+        })
     }
 }
 
@@ -289,13 +329,6 @@ impl<'a, 't> Checker<'a, 't> {
             return None;
         }
         ResourceCall::with_type(call, type_name)
-    }
-
-    /// The construction `call` is, with its schema key (`ec2.Eip`, `Provider`) as type, when it
-    /// names a class the way the SDK exports it: what the schema rules check.
-    pub fn schema_call<'n>(&self, call: Node<'n>) -> Option<ResourceCall<'n>> {
-        let function = call.child_by_field_id(crate::source::fields().function)?;
-        ResourceCall::with_type(call, aws_key(&self.path_of(function)?)?)
     }
 
     /// The dotted path a callee stands for, resolved once per file: several codemods ask for
@@ -594,27 +627,32 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         .construction
         .capture_index_for_name("call")
         .expect("@call");
-    let dispatch = calls.iter().flat_map(|&node| {
+    let resolved: Vec<Construction> = calls
+        .iter()
+        .filter_map(|&call| Construction::resolve(call, &imports, text))
+        .collect();
+    let dispatch = resolved.iter().flat_map(|c| {
         let captures = vec![QueryCapture {
-            node,
+            node: c.resource.node,
             index: call_index,
         }];
         per_construction
             .iter()
-            .map(move |&i| (i, &engine.construction, captures.clone()))
+            .map(move |&i| (i, &engine.construction, captures.clone(), Some(c)))
     });
     let queried = matches.iter().flat_map(|(pattern, captures)| {
         engine.owners[*pattern]
             .iter()
             .filter(|&&i| rules.contains(i))
-            .map(move |&i| (i, &engine.query, captures.clone()))
+            .map(move |&i| (i, &engine.query, captures.clone(), None))
     });
-    for (i, query, captures) in dispatch.chain(queried) {
+    for (i, query, captures, construction) in dispatch.chain(queried) {
         let codemod = CODEMODS[i];
         checker.rule = codemod.id;
         let m = Match {
             captures: &captures,
             query,
+            construction,
         };
         let first = checker.findings.len();
         (codemod.check)(&mut checker, &m);

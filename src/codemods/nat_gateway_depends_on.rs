@@ -18,8 +18,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 const IGW: &[&str] = &["ec2.InternetGateway"];
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(call) = m.node("call") else { return };
-    let Some(resource) = cx.resource_call(call, &["ec2.Eip", "ec2.NatGateway", "ec2.Route"]) else {
+    let Some(resource) = m.construction(&["ec2.Eip", "ec2.NatGateway", "ec2.Route"]) else {
         return;
     };
     // Keywords may be written in an `*Args(...)` object; `opts` is always on the call.

@@ -28,7 +28,7 @@ const CLUSTER: WindowArgs = WindowArgs {
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
-    let Some(resource) = cx.resource_call(call, &["rds.Instance", "rds.Cluster"]) else {
+    let Some(resource) = m.construction(&["rds.Instance", "rds.Cluster"]) else {
         return;
     };
     let is_instance = resource.type_name == "rds.Instance";

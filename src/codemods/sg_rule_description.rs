@@ -110,7 +110,7 @@ fn check(cx: &mut Checker, m: &Match) {
     let Some(node) = m.node("call") else {
         return;
     };
-    let Some(call) = cx.resource_call(node, TYPES) else {
+    let Some(call) = m.construction(TYPES) else {
         return;
     };
     // `Rule("name", RuleArgs(...))`: the SDK ignores other keywords when given an args

@@ -22,9 +22,8 @@ const REPLACED: &[(&str, &str, &str)] = &[
 ];
 
 fn check(cx: &mut Checker, m: &Match) {
-    let Some(call) = m.node("call") else { return };
     let Some(tables) = cx.schema() else { return };
-    let Some(resource) = cx.schema_call(call) else {
+    let Some(resource) = m.schema_construction() else {
         return;
     };
     // `**kwargs` may be what the class expects; a class the tables lack is unknown-resource's.

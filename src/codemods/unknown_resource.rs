@@ -33,9 +33,8 @@ const MODULES: &[(&str, &str, &str)] = &[
 const NOT_IN_TABLES: [&str; 2] = ["ArgsDict", "Result"];
 
 fn check(cx: &mut Checker, m: &Match) {
-    let Some(call) = m.node("call") else { return };
     let Some(tables) = cx.schema() else { return };
-    let Some(resource) = cx.schema_call(call) else {
+    let Some(resource) = m.schema_construction() else {
         return;
     };
     let key = resource.type_name.as_str();

@@ -79,6 +79,11 @@ impl<'t> ResourceCall<'t> {
         })
     }
 
+    /// The same call under another type name (a schema key instead of `module.Class`).
+    pub fn retyped(self, type_name: String) -> ResourceCall<'t> {
+        ResourceCall { type_name, ..self }
+    }
+
     pub fn is(&self, types: &[&str]) -> bool {
         types.contains(&self.type_name.as_str())
     }
