@@ -15,7 +15,11 @@ use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--parse-only") {
-        parse_only(Path::new(&args[i + 1]));
+        parse_only(Path::new(&args[i + 1]), true);
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--read-only") {
+        parse_only(Path::new(&args[i + 1]), false);
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -45,19 +49,41 @@ fn main() {
         );
         let base = measure(Command::new(&me).arg("--parse-only").arg(dir));
         report("parse only (baseline)", &base, &base, files, bytes);
-        let check = measure(Command::new(binary).arg("--check").arg("--quiet").arg(dir));
+        let read = measure(Command::new(&me).arg("--read-only").arg(dir));
+        report("read only", &read, &base, files, bytes);
+        let infra_fix = |args: &[&str]| {
+            let mut cmd = Command::new(binary);
+            cmd.args(args).arg("--quiet").arg(".").current_dir(dir);
+            cmd
+        };
+        let check = measure(&mut infra_fix(&["--check", "--no-cache"]));
         report("infra-fix --check", &check, &base, files, bytes);
-        let fix = measure(
-            Command::new(binary)
-                .args(["--dry-run", "--unsafe-fixes", "--quiet"])
-                .arg(dir),
-        );
+        let fix = measure(&mut infra_fix(&[
+            "--dry-run",
+            "--unsafe-fixes",
+            "--no-cache",
+        ]));
         report(
             "infra-fix --dry-run --unsafe-fixes",
             &fix,
             &base,
             files,
             bytes,
+        );
+        // A repeat run on an unchanged tree: the first run fills the cache.
+        let _ = std::fs::remove_dir_all(dir.join(".infra-fix-cache"));
+        measure(&mut infra_fix(&["--check"]));
+        let cached = measure(&mut infra_fix(&["--check"]));
+        report(
+            "infra-fix --check, cache warm",
+            &cached,
+            &base,
+            files,
+            bytes,
+        );
+        println!(
+            "(cache warm: {:.2}x the time of reading the files)",
+            cached.wall / read.wall
         );
     }
 }
@@ -103,8 +129,9 @@ fn report(label: &str, run: &Run, base: &Run, files: usize, bytes: u64) {
     );
 }
 
-/// The baseline: the same walk, every file read and parsed on all cores, nothing else.
-fn parse_only(dir: &Path) {
+/// The baseline: the same walk, every file read and (with `parse`) parsed on all cores,
+/// nothing else.
+fn parse_only(dir: &Path, parse: bool) {
     use rayon::prelude::*;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (files, _) = infra_fix::walk::collect(&[dir.to_path_buf()], threads);
@@ -112,7 +139,11 @@ fn parse_only(dir: &Path) {
         .par_iter()
         .map(|path| {
             let text = String::from_utf8(std::fs::read(path).unwrap()).unwrap();
-            infra_fix::source::parse(&text).root_node().child_count()
+            if parse {
+                infra_fix::source::parse(&text).root_node().child_count()
+            } else {
+                text.len()
+            }
         })
         .sum();
     assert!(nodes > 0);

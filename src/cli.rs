@@ -77,6 +77,10 @@ pub struct Cli {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
+    /// Do not read or write `.infra-fix-cache/` (the files found clean by earlier runs).
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// List the rules: id, title, fix applicability, default on/off.
     #[arg(long)]
     pub list_rules: bool,

@@ -3,6 +3,7 @@
 //! `run` is the whole program; `main.rs` only maps its result to an exit code. Each file is
 //! read, parsed and fixed on a worker thread; one thread prints, in path order.
 
+pub mod cache;
 pub mod cli;
 pub mod codemods;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod suppression;
 pub mod walk;
 pub mod write;
 
+use cache::Cache;
 use cli::{Cli, ColorChoice, Command, Format, Mode};
 use codemods::FileSettings;
 use config::{Resolver, Settings};
@@ -158,17 +160,21 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         .num_threads(threads)
         .build()
         .expect("thread pool");
+    let cache = (!cli.no_cache).then(|| Cache::open(Path::new(".")));
     let progress = progress::Progress::start(jobs.len(), !cli.quiet);
     let results: Vec<FileResult> = pool.install(|| {
         jobs.par_iter()
             .map(|(path, settings)| {
-                let result = process(path, settings, job);
+                let result = process(path, settings, job, cache.as_ref());
                 progress.tick();
                 result
             })
             .collect()
     });
     progress.finish();
+    if let Some(cache) = cache {
+        cache.save();
+    }
     let mut errors = resolver.into_errors();
     errors.extend(
         walk_errors
@@ -198,7 +204,7 @@ fn report_options(cli: &Cli) -> report::Options {
 }
 
 /// Reads, checks, fixes and (with `--write`) writes one file.
-fn process(path: &Path, settings: &Settings, job: Job) -> FileResult {
+fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) -> FileResult {
     let mut result = FileResult {
         display: display_path(path),
         source: None,
@@ -207,7 +213,12 @@ fn process(path: &Path, settings: &Settings, job: Job) -> FileResult {
         unsafe_fixes: settings.unsafe_fixes,
     };
     let file = job.file_settings(path, settings);
+    let fingerprint = cache::fingerprint(settings, &file);
     match std::fs::read(path) {
+        // Known clean from an earlier run with the same settings: nothing to parse.
+        Ok(bytes) if cache.is_some_and(|c| c.is_clean(Cache::key(&bytes, fingerprint))) => {
+            return result;
+        }
         Ok(bytes) => analyze(bytes, settings, &file, job.mode, &mut result),
         Err(e) => {
             let reason = walk::describe_io(&e);
@@ -226,6 +237,15 @@ fn process(path: &Path, settings: &Settings, job: Job) -> FileResult {
             let unfixed = fix::lint(&source.text, settings, &file, FixMode::Off);
             result.outcome = Some(unfixed.expect("the file parsed a moment ago"));
         }
+    }
+    // What the file now holds is clean when nothing remains (with --write, after the fixes).
+    if let (Some(cache), Some(source), Some(outcome)) = (cache, &result.source, &result.outcome)
+        && result.errors.is_empty()
+        && outcome.remaining().next().is_none()
+        && (job.mode == Mode::Write || outcome.fixed().next().is_none())
+    {
+        let now = source.contents(&outcome.text);
+        cache.record_clean(Cache::key(now.as_bytes(), fingerprint));
     }
     result
 }

@@ -269,7 +269,9 @@ fn write_keeps_permissions_and_leaves_no_temporary_files() {
     let path = dir.path().join("main.py");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o751)).unwrap();
     assert_eq!(
-        infra_fix(dir.path(), &["--write", "--quiet"]).status.code(),
+        infra_fix(dir.path(), &["--write", "--quiet", "--no-cache"])
+            .status
+            .code(),
         Some(0)
     );
     assert_eq!(
@@ -851,4 +853,39 @@ fn progress_shows_at_a_terminal_for_many_files_and_never_otherwise() {
     // Few files: no progress line.
     let small = tree(&[("main.py", CLEAN.as_bytes())]);
     assert_eq!(at_terminal(small.path(), "--check"), "No findings.\r\n");
+}
+
+#[test]
+fn the_cache_skips_clean_files_and_never_hides_a_finding() {
+    let dir = tree(&[("main.py", CLEAN.as_bytes()), ("repo.py", ECR.as_bytes())]);
+    let findings = |args: &[&str]| {
+        let mut all = vec!["--check"];
+        all.extend_from_slice(args);
+        stdout(&infra_fix(dir.path(), &all))
+    };
+    // Nothing is written with --no-cache.
+    let first = findings(&["--no-cache"]);
+    assert!(!dir.path().join(".infra-fix-cache").exists());
+    // A run records main.py as clean; git is told to ignore the folder.
+    assert_eq!(findings(&[]), first);
+    let cache = dir.path().join(".infra-fix-cache");
+    assert_eq!(
+        std::fs::read_to_string(cache.join(".gitignore")).unwrap(),
+        "# Created by infra-fix\n*\n"
+    );
+    let entries = std::fs::read_to_string(cache.join("clean-v1")).unwrap();
+    assert_eq!(entries.lines().count(), 1, "only the clean file: {entries}");
+    // The same answer from the cache.
+    assert_eq!(findings(&[]), first);
+    // Other settings are other entries: repo.py is clean without ecr-force-delete, and still
+    // reported with it.
+    assert_eq!(findings(&["--ignore", "ecr-force-delete"]), "");
+    assert_eq!(findings(&[]), first);
+    // An edited file is looked at again.
+    std::fs::write(dir.path().join("main.py"), EIP).unwrap();
+    assert!(findings(&[]).contains("main.py:3:24:"));
+    // --write records what it leaves clean, so the next run has nothing to parse.
+    let out = infra_fix(dir.path(), &["--write", "--unsafe-fixes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(findings(&["--unsafe-fixes"]), "");
 }

@@ -107,7 +107,12 @@ pub(super) fn closest(
     let limit = (name.chars().count() / 4).min(2);
     let mut best: Option<(usize, &'static str)> = None;
     let mut tie = false;
+    let length = name.chars().count();
     for candidate in candidates {
+        // The distance is at least the difference in length: skip the table's far names cheaply.
+        if candidate.len().abs_diff(length) > limit {
+            continue;
+        }
         let d = distance(name, candidate);
         if d > limit {
             continue;
