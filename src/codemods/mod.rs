@@ -19,6 +19,7 @@ mod ecr_force_delete;
 mod ecs_service_depends_on;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
+mod iam_wildcard_resource;
 mod nat_gateway_depends_on;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
@@ -39,6 +40,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &autoscaling_target_depends_on::CODEMOD,
     &rds_endpoint_split::CODEMOD,
     &resource_in_apply::CODEMOD,
+    &iam_wildcard_resource::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
@@ -321,6 +323,13 @@ impl<'a, 't> Checker<'a, 't> {
             &deps,
             self.style(),
         )
+    }
+
+    /// True when this rule already reported `node` (a document dumped in two places).
+    pub fn reported(&self, node: Node) -> bool {
+        self.findings.iter().any(|f| {
+            f.rule == self.rule && f.start == node.start_byte() && f.end == node.end_byte()
+        })
     }
 
     pub fn src(&self, node: Node) -> &str {

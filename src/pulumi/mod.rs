@@ -10,6 +10,7 @@ mod imports;
 pub mod json_literal;
 pub mod literal;
 pub mod opts;
+pub mod output;
 pub mod schema;
 pub mod symbols;
 pub mod version;
