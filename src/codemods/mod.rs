@@ -19,6 +19,7 @@ mod ecr_force_delete;
 mod ecs_service_depends_on;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
+mod hardcoded_db_password;
 mod iam_wildcard_resource;
 mod nat_gateway_depends_on;
 pub(crate) mod rds_backup_retention;
@@ -40,6 +41,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &autoscaling_target_depends_on::CODEMOD,
     &rds_endpoint_split::CODEMOD,
     &resource_in_apply::CODEMOD,
+    &hardcoded_db_password::CODEMOD,
     &iam_wildcard_resource::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
@@ -216,12 +218,16 @@ pub struct FileSettings {
     /// The pulumi-aws major of the file's project; `None` when it is one infra-fix has no
     /// tables for, and the schema rules stay quiet.
     pub pulumi_aws: Option<Major>,
+    /// The dependency list beside the file (`requirements.txt`, `pyproject.toml`) does not
+    /// name `pulumi-random`, which a fix may import.
+    pub lacks_pulumi_random: bool,
 }
 
 impl Default for FileSettings {
     fn default() -> Self {
         FileSettings {
             pulumi_aws: Some(Major::NEWEST),
+            lacks_pulumi_random: false,
         }
     }
 }
