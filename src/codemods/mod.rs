@@ -16,6 +16,7 @@ use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tre
 mod autoscaling_target_depends_on;
 mod deprecated_argument;
 mod ecr_force_delete;
+mod ecs_container_health_check;
 mod ecs_service_depends_on;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
@@ -43,6 +44,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &resource_in_apply::CODEMOD,
     &hardcoded_db_password::CODEMOD,
     &iam_wildcard_resource::CODEMOD,
+    &ecs_container_health_check::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
