@@ -24,13 +24,27 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(args) = task.written_arguments(cx.imports, cx.text) else {
         return;
     };
-    let Some(definitions) = args.keyword("container_definitions", cx.text) else {
-        return;
-    };
     let awsvpc = args
         .keyword("network_mode", cx.text)
         .and_then(|k| string_value(k.value, cx.text))
         == Some("awsvpc");
+    for (container, _) in containers(cx, &args) {
+        if !cx.reported(container) {
+            check_container(cx, &task, container, awsvpc);
+        }
+    }
+}
+
+/// The container definitions written as literals in a task definition's
+/// `container_definitions=json.dumps([...])`, each with the `json.dumps` call that holds it.
+pub(super) fn containers<'t>(
+    cx: &Checker<'_, 't>,
+    args: &ResourceCall<'t>,
+) -> Vec<(Node<'t>, Node<'t>)> {
+    let Some(definitions) = args.keyword("container_definitions", cx.text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
     for dumps in json_literal::dumps_calls(definitions.value, cx.imports, cx.text) {
         let Some(argument) = json_literal::dumps_argument(dumps, cx.imports, cx.text) else {
             continue;
@@ -41,11 +55,12 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         }
         for element in items(document) {
             let container = json_literal::resolve(element, cx.symbols());
-            if !cx.reported(container) {
-                check_container(cx, &task, container, awsvpc);
+            if container.kind() == "dictionary" {
+                out.push((container, dumps));
             }
         }
     }
+    out
 }
 
 fn check_container<'t>(

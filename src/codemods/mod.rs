@@ -17,6 +17,7 @@ mod autoscaling_target_depends_on;
 mod deprecated_argument;
 mod ecr_force_delete;
 mod ecs_container_health_check;
+mod ecs_secret_json_key;
 mod ecs_service_depends_on;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
@@ -45,6 +46,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &hardcoded_db_password::CODEMOD,
     &iam_wildcard_resource::CODEMOD,
     &ecs_container_health_check::CODEMOD,
+    &ecs_secret_json_key::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
