@@ -171,18 +171,39 @@ fn check_value<'t>(
     cx.report(value, tail, Some(Fix::unsafe_(edits)));
 }
 
-/// True when `read` is the value of a keyword argument of a `pulumi_aws` call: a Pulumi
-/// input, which takes an `Output` as well as a `str`.
+/// True when `read` is a Pulumi input: the value of a keyword argument of a `pulumi_aws`
+/// call, or an argument of the `pulumi.Output` functions that take inputs (`Output.all`,
+/// `Output.concat`, ...), all of which take an `Output` as well as a `str`.
 fn is_resource_input(cx: &Checker, read: Node) -> bool {
-    let Some(kw) = read.parent().filter(|p| p.kind() == "keyword_argument") else {
+    let (arguments, is_value) = match read.parent() {
+        Some(kw) if kw.kind() == "keyword_argument" => {
+            (kw.parent(), kw.child_by_field_name("value") == Some(read))
+        }
+        Some(list) if list.kind() == "argument_list" => (Some(list), true),
+        _ => (None, false),
+    };
+    let Some(call) = arguments.and_then(|a| a.parent()).filter(|_| is_value) else {
         return false;
     };
-    kw.child_by_field_name("value") == Some(read)
-        && kw
-            .parent()
-            .and_then(|a| a.parent())
-            .and_then(|c| ResourceCall::resolve(c, cx.imports, cx.text))
-            .is_some()
+    if read
+        .parent()
+        .is_some_and(|p| p.kind() == "keyword_argument")
+        && ResourceCall::resolve(call, cx.imports, cx.text).is_some()
+    {
+        return true;
+    }
+    call.child_by_field_name("function")
+        .and_then(|f| cx.imports.resolve(f, cx.text))
+        .is_some_and(|path| {
+            matches!(
+                path.as_str(),
+                "pulumi.Output.all"
+                    | "pulumi.Output.concat"
+                    | "pulumi.Output.from_input"
+                    | "pulumi.Output.secret"
+                    | "pulumi.Output.format"
+            )
+        })
 }
 
 /// The name of the new `RandomPassword` resource: the database's own name plus `-password`

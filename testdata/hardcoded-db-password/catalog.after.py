@@ -25,3 +25,5 @@ class Database(pulumi.ComponentResource):
             secret_id="db",
             secret_string=db_password,
         )
+        # Output functions take inputs too: still only a Pulumi input.
+        self.url = pulumi.Output.concat("postgresql://postgres:", db_password, "@db")
