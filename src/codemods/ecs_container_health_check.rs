@@ -177,9 +177,9 @@ fn check_container<'t>(
 /// The health-check path of the target groups that the program's ECS services put this task
 /// definition's container behind: `Ok(None)` when there is none, `Err` when one cannot be read
 /// or they disagree.
-fn target_group_path(
-    cx: &Checker,
-    task: &ResourceCall,
+fn target_group_path<'t>(
+    cx: &Checker<'_, 't>,
+    task: &ResourceCall<'t>,
     container: Option<&str>,
 ) -> Result<Option<String>, String> {
     let symbols = cx.symbols();
@@ -217,9 +217,29 @@ fn target_group_path(
             let Some(group_args) = group.written_arguments(cx.imports, cx.text) else {
                 return Err("its target group's arguments cannot be read".into());
             };
+            // Only HTTP(S) target groups probe a path.
+            let protocol =
+                |v: Node<'t>| field_of(cx, v, "protocol").map(|p| string_value(p, cx.text));
+            let http = |p: Option<Option<&str>>| match p {
+                None => true,
+                Some(Some(p)) => p.eq_ignore_ascii_case("HTTP") || p.eq_ignore_ascii_case("HTTPS"),
+                Some(None) => false,
+            };
+            let group_protocol = group_args
+                .keyword("protocol", cx.text)
+                .map(|k| string_value(k.value, cx.text));
+            if !http(group_protocol) {
+                continue;
+            }
+            // Without a written path the load balancer probes `/`, and the container is known
+            // to answer there: the container probes it too.
             let Some(check) = group_args.keyword("health_check", cx.text) else {
+                paths.push("/".into());
                 continue;
             };
+            if !http(protocol(check.value)) {
+                continue;
+            }
             match field_of(cx, check.value, "path") {
                 Some(path) => match string_value(path, cx.text) {
                     Some(p) if p.starts_with('/') && !p.contains(['\'', '"', '\\', ' ']) => {
@@ -231,7 +251,9 @@ fn target_group_path(
                         );
                     }
                 },
-                None if matches!(check.value.kind(), "call" | "dictionary") => {}
+                None if matches!(check.value.kind(), "call" | "dictionary") => {
+                    paths.push("/".into())
+                }
                 None => return Err("its target group's health check cannot be read".into()),
             }
         }
