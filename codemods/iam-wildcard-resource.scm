@@ -1,9 +1,9 @@
-; `json.dumps(<document>)` / `dumps(<document>)`; the Rust side checks that the callee is
-; `json.dumps` and reads the IAM policy document it serializes.
+; `json.dumps(<document>)`, `dumps(<document>)`, `Output.json_dumps(<document>)`; the Rust side
+; checks the callee and reads the IAM policy document it serializes.
 (call
   function: [
     (attribute attribute: (identifier) @function)
     (identifier) @function
   ]
   arguments: (argument_list . (_))
-  (#eq? @function "dumps")) @dumps
+  (#match? @function "^(json_)?dumps$")) @dumps

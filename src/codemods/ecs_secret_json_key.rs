@@ -76,11 +76,30 @@ fn check_entry<'t>(cx: &mut Checker<'_, 't>, dumps: Node<'t>, entry: Node<'t>) {
         return;
     };
     let suffix = format!(":{key}::");
+    let mut edits = Vec::new();
     let edit = if value.kind() == "string" {
         let Some(end) = value.named_child(value.named_child_count().saturating_sub(1)) else {
             return;
         };
         Edit::insert(end.start_byte(), suffix.clone())
+    } else if value.kind() == "attribute" {
+        let (output, import) = crate::pulumi::output::output_class(cx.imports);
+        if let Some(import) = import {
+            edits.push(crate::edit::add_import(
+                cx.text,
+                cx.tree,
+                import,
+                cx.style(),
+            ));
+        }
+        Edit::replace(
+            value,
+            format!(
+                "{output}.concat({}, {})",
+                cx.src(value),
+                cx.style().string(&suffix)
+            ),
+        )
     } else {
         let q = cx.style().quote;
         Edit::replace(value, format!("f{q}{{{}}}{suffix}{q}", cx.src(value)))
@@ -88,7 +107,10 @@ fn check_entry<'t>(cx: &mut Checker<'_, 't>, dumps: Node<'t>, entry: Node<'t>) {
     cx.report(
         entry,
         format!("{message}; select the key `{key}` with `{suffix}`"),
-        Some(Fix::unsafe_(vec![edit])),
+        Some(Fix::unsafe_({
+            edits.push(edit);
+            edits
+        })),
     );
 }
 
@@ -124,6 +146,12 @@ fn secret_of<'t>(cx: &Checker<'_, 't>, dumps: Node<'t>, value: Node<'t>) -> Opti
             _ => None,
         };
     }
+    // `Output.json_dumps` resolves outputs written in the document: `secret.arn` itself.
+    if value.kind() == "attribute" {
+        return json_literal::is_output_json_dumps(dumps, cx.imports, cx.text)
+            .then(|| secret_output(cx, value))
+            .flatten();
+    }
     // The callback around the document and what its parameter stands for.
     let lambda = {
         let mut current = dumps.parent();
@@ -151,6 +179,11 @@ fn secret_of<'t>(cx: &Checker<'_, 't>, dumps: Node<'t>, value: Node<'t>) -> Opti
         }
         _ => return None,
     };
+    secret_output(cx, output)
+}
+
+/// The secret whose `arn` (or `id`, which is the ARN) `output` is.
+fn secret_output<'t>(cx: &Checker<'_, 't>, output: Node<'t>) -> Option<usize> {
     if output.kind() != "attribute"
         || !matches!(
             cx.src(output.child_by_field_name("attribute")?),

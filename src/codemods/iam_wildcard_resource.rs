@@ -181,6 +181,8 @@ struct Sites<'t> {
 enum Callback<'t> {
     /// `kw=json.dumps(...)`: wrapped in a new `Output.all(...).apply(lambda args: ...)`.
     Wrap,
+    /// `pulumi.Output.json_dumps(...)`: the ARN outputs are written in the document.
+    Direct,
     /// Already `Output.all(...).apply(lambda <param>: json.dumps(...))`: extended.
     Extend {
         parameter: String,
@@ -309,6 +311,7 @@ fn scope<'t>(
     let style = cx.style();
     let q = style.quote;
     let (parameter, mut next, existing) = match &callback {
+        Callback::Direct => (String::new(), 0, Vec::new()),
         Callback::Wrap => {
             let taken = !identifiers(sites.argument, "args", cx.text).is_empty();
             (
@@ -342,9 +345,13 @@ fn scope<'t>(
                 next - 1
             }
         };
-        values.push(match suffix {
-            None => format!("{parameter}[{index}]"),
-            Some(s) => format!("f{q}{{{parameter}[{index}]}}{s}{q}"),
+        values.push(match (&callback, suffix) {
+            (Callback::Direct, None) => output.clone(),
+            (Callback::Direct, Some(s)) => {
+                format!("{output}.apply(lambda arn: f{q}{{arn}}{s}{q})")
+            }
+            (_, None) => format!("{parameter}[{index}]"),
+            (_, Some(s)) => format!("f{q}{{{parameter}[{index}]}}{s}{q}"),
         });
     }
     let as_list = statement.resource.value.kind() == "list" || values.len() > 1;
@@ -405,7 +412,7 @@ fn scope<'t>(
                 cx.text, *arguments, &added, style,
             ));
         }
-        Callback::Extend { .. } => {}
+        Callback::Extend { .. } | Callback::Direct => {}
     }
     Ok((
         Fix::unsafe_(edits),
@@ -425,6 +432,9 @@ fn callback<'t>(cx: &Checker<'_, 't>, sites: &Sites<'t>) -> Result<Callback<'t>,
     // literal may be used elsewhere, where the callback's parameter is not defined.
     if sites.document != sites.argument {
         return Err("the policy document is held in a variable; write it inside the `json.dumps(...)` to scope it".into());
+    }
+    if json_literal::is_output_json_dumps(sites.dumps, cx.imports, cx.text) {
+        return Ok(Callback::Direct);
     }
     let parent = sites.dumps.parent().ok_or("")?;
     if parent.kind() == "keyword_argument" {

@@ -28,13 +28,17 @@ pub fn dumps_calls<'t>(node: Node<'t>, imports: &Imports, text: &str) -> Vec<Nod
     out
 }
 
-/// The document argument of a `json.dumps(<document>, ...)` call.
+/// The document argument of a `json.dumps(<document>, ...)` or
+/// `pulumi.Output.json_dumps(<document>, ...)` call.
 pub fn dumps_argument<'t>(call: Node<'t>, imports: &Imports, text: &str) -> Option<Node<'t>> {
     if call.kind() != "call" {
         return None;
     }
     let function = call.child_by_field_name("function")?;
-    if imports.resolve(function, text).as_deref() != Some("json.dumps") {
+    if !matches!(
+        imports.resolve(function, text).as_deref(),
+        Some("json.dumps" | "pulumi.Output.json_dumps")
+    ) {
         return None;
     }
     let arguments = call.child_by_field_name("arguments")?;
@@ -42,6 +46,13 @@ pub fn dumps_argument<'t>(call: Node<'t>, imports: &Imports, text: &str) -> Opti
         .into_iter()
         .next()
         .filter(|a| a.kind() != "keyword_argument" && !a.kind().ends_with("splat"))
+}
+
+/// True for `pulumi.Output.json_dumps(...)`, whose document may hold outputs.
+pub fn is_output_json_dumps(call: Node, imports: &Imports, text: &str) -> bool {
+    call.child_by_field_name("function")
+        .and_then(|f| imports.resolve(f, text))
+        .is_some_and(|p| p == "pulumi.Output.json_dumps")
 }
 
 /// The literal an expression stands for: itself, or the value a variable (or `self.`
