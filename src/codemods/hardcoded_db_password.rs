@@ -4,7 +4,7 @@
 
 use super::{Checker, Match, codemod};
 use crate::config::PasswordStrategy;
-use crate::edit::{Edit, Fix, add_import};
+use crate::edit::{Edit, Fix, add_import, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use tree_sitter::Node;
@@ -219,26 +219,46 @@ fn resource_name(
     if in_loop(literal) {
         return None;
     }
+    let db_name = db.first_positional();
     if holder.is_none()
-        && let Some(name) = db.first_positional()
+        && let Some(name) = db_name
     {
         if let Some(value) = string_value(name, cx.text) {
             return Some(style.string(&format!("{value}-password")));
         }
-        // An f-string: the same text with `-password` before its closing quote.
-        if name.kind() == "string" && cx.src(name).starts_with(['f', 'F']) {
-            let end = name.named_child(name.named_child_count() - 1)?;
-            if end.kind() == "string_end" && !cx.src(name).contains('\n') {
-                return Some(format!(
-                    "{}-password{}",
-                    &cx.text[name.start_byte()..end.start_byte()],
-                    cx.src(end)
-                ));
-            }
+        if let Some(named) = with_suffix(cx, name) {
+            return Some(named);
         }
         if in_loop(db.node) {
             return None;
         }
+    }
+    // A variable assigned in a function may be assigned on every call: the name must vary as
+    // the database's does, through the function's parameters, or the names would collide.
+    if let Some(def) = enclosing_def(literal) {
+        let name = db_name?;
+        if let Some(value) = string_value(name, cx.text) {
+            // The database's own name is fixed too: one call per program.
+            return Some(style.string(&format!("{value}-password")));
+        }
+        let parameters: Vec<&str> = def
+            .child_by_field_name("parameters")
+            .map(items)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| match p.kind() {
+                "identifier" => Some(cx.src(p)),
+                _ => p
+                    .child_by_field_name("name")
+                    .or_else(|| p.named_child(0))
+                    .filter(|n| n.kind() == "identifier")
+                    .map(|n| cx.src(n)),
+            })
+            .collect();
+        let used = interpolated_names(cx, name)?;
+        return (used.iter().all(|u| parameters.contains(u)))
+            .then(|| with_suffix(cx, name))
+            .flatten();
     }
     let base = match holder {
         Some(h) if h.kind() == "attribute" => cx.src(h.child_by_field_name("attribute")?),
@@ -255,6 +275,49 @@ fn resource_name(
         name.push_str("-password");
     }
     Some(style.string(&name))
+}
+
+/// A one-line f-string with `-password` before its closing quote.
+fn with_suffix(cx: &Checker, name: Node) -> Option<String> {
+    if name.kind() != "string"
+        || !cx.src(name).starts_with(['f', 'F'])
+        || cx.src(name).contains('\n')
+    {
+        return None;
+    }
+    let end = name.named_child(name.named_child_count().checked_sub(1)?)?;
+    (end.kind() == "string_end").then(|| {
+        format!(
+            "{}-password{}",
+            &cx.text[name.start_byte()..end.start_byte()],
+            cx.src(end)
+        )
+    })
+}
+
+/// The names an f-string interpolates, when each interpolation is a plain name.
+fn interpolated_names<'a>(cx: &Checker<'a, '_>, name: Node) -> Option<Vec<&'a str>> {
+    let mut cursor = name.walk();
+    name.named_children(&mut cursor)
+        .filter(|c| c.kind() == "interpolation")
+        .map(|i| {
+            let expr = i
+                .child_by_field_name("expression")
+                .or_else(|| i.named_child(0))?;
+            (expr.kind() == "identifier").then(|| &cx.text[expr.byte_range()])
+        })
+        .collect()
+}
+
+fn enclosing_def(node: Node) -> Option<Node> {
+    let mut current = node.parent();
+    while let Some(n) = current {
+        if n.kind() == "function_definition" {
+            return Some(n);
+        }
+        current = n.parent();
+    }
+    None
 }
 
 /// The configuration key of `config-secret`: the variable's name in camelCase, else
