@@ -111,9 +111,9 @@ fn check_container<'t>(
     };
     let options = &cx.settings().options.ecs_container_health_check;
     let container_name = string_value(name.value, cx.text);
-    let path = match target_group_path(cx, task, container_name) {
-        Ok(Some(path)) => path,
-        Ok(None) => options.path.clone(),
+    let (path, guessed) = match target_group_path(cx, task, container_name) {
+        Ok(Some(path)) => (path, false),
+        Ok(None) => (options.path.clone(), true),
         Err(why) => {
             cx.report(container, format!("{message}; not fixed: {why}"), None);
             return;
@@ -169,7 +169,14 @@ fn check_container<'t>(
     }
     cx.report(
         container,
-        format!("{message}; add one that probes localhost:{port}{path}"),
+        format!(
+            "{message}; add one that probes localhost:{port}{path}{}",
+            if guessed {
+                " (no HTTP target group of the program names a path, so this is the configured default: check that the application answers there)"
+            } else {
+                ""
+            }
+        ),
         Some(Fix::unsafe_(edits)),
     );
 }
