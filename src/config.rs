@@ -59,6 +59,46 @@ pub struct RuleOptions {
     pub rds_backup_retention: RdsBackupRetention,
     pub ecr_force_delete: EcrForceDelete,
     pub ecs_service_deployment_config: EcsServiceDeploymentConfig,
+    pub hardcoded_db_password: HardcodedDbPassword,
+    pub ecs_container_health_check: EcsContainerHealthCheck,
+}
+
+/// What replaces a hard-coded database password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PasswordStrategy {
+    /// `pulumi_random.RandomPassword(...).result` where the value only feeds resource
+    /// arguments, a `secrets`-module string where it is also used as a plain `str`.
+    #[default]
+    RandomPassword,
+    /// Always a `secrets`-module string.
+    Secrets,
+    /// `pulumi.Config().require_secret("<name>")`, where the value only feeds resource
+    /// arguments.
+    ConfigSecret,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HardcodedDbPassword {
+    pub strategy: PasswordStrategy,
+}
+
+#[derive(Debug, Clone)]
+pub struct EcsContainerHealthCheck {
+    /// The path probed when the target group does not name one.
+    pub path: String,
+    /// The shell command; `{port}` and `{path}` are filled in.
+    pub command: String,
+    pub interval: u32,
+}
+
+impl Default for EcsContainerHealthCheck {
+    fn default() -> Self {
+        EcsContainerHealthCheck {
+            path: "/health".into(),
+            command: "curl -f http://localhost:{port}{path} || exit 1".into(),
+            interval: 30,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -333,6 +373,11 @@ const RULE_KEYS: &[(&str, &[&str])] = &[
         &["retention-days", "backup-window", "maintenance-window"],
     ),
     ("ecr-force-delete", &["image-tag-mutability"]),
+    ("hardcoded-db-password", &["strategy"]),
+    (
+        "ecs-container-health-check",
+        &["path", "command", "interval"],
+    ),
     (
         "ecs-service-deployment-config",
         &[
@@ -640,6 +685,48 @@ impl Parser {
                     ecs.health_check_grace_period_seconds = v;
                 }
             }
+            "strategy" => match value {
+                Value::String(s) => match s.as_str() {
+                    "random-password" => {
+                        options.hardcoded_db_password.strategy = PasswordStrategy::RandomPassword
+                    }
+                    "secrets" => options.hardcoded_db_password.strategy = PasswordStrategy::Secrets,
+                    "config-secret" => {
+                        options.hardcoded_db_password.strategy = PasswordStrategy::ConfigSecret
+                    }
+                    _ => self.error(
+                        key,
+                        format!("must be \"random-password\", \"secrets\" or \"config-secret\", not \"{s}\""),
+                    ),
+                },
+                other => self.error(
+                    key,
+                    format!("must be \"random-password\", \"secrets\" or \"config-secret\", not {}", shown(other)),
+                ),
+            },
+            "path" => match value {
+                Value::String(s) if s.starts_with('/') && !s.contains(char::is_whitespace) && !s.contains(['\'', '"', '\\']) => {
+                    options.ecs_container_health_check.path = s.clone()
+                }
+                other => self.error(
+                    key,
+                    format!("must be a URL path such as \"/health\" (starting with `/`, no spaces or quotes), not {}", shown(other)),
+                ),
+            },
+            "command" => match value {
+                Value::String(s) if !s.trim().is_empty() && !s.contains(['\n', '\r']) => {
+                    options.ecs_container_health_check.command = s.clone()
+                }
+                other => self.error(
+                    key,
+                    format!("must be a one-line shell command such as \"curl -f http://localhost:{{port}}{{path}} || exit 1\", not {}", shown(other)),
+                ),
+            },
+            "interval" => {
+                if let Some(v) = self.integer(key, value, 5, 300, "seconds (the ECS limits)") {
+                    options.ecs_container_health_check.interval = v;
+                }
+            }
             _ => unreachable!("RULE_KEYS lists only the names handled here"),
         }
     }
@@ -706,7 +793,9 @@ mod tests {
             "select = [\"ALL\"]\nignore = [\"eip-domain-vpc\"]\nunsafe-fixes = true\npulumi-aws-version = 6\nextend-safe-fixes = [\"ecr-force-delete\"]\n\
              [rules.rds-backup-retention]\nretention-days = 14\nbackup-window = \"05:00-06:00\"\n\
              [rules.ecr-force-delete]\nimage-tag-mutability = \"IMMUTABLE\"\n\
-             [rules.ecs-service-deployment-config]\nmaximum-percent = 150\nminimum-healthy-percent = 50\nhealth-check-grace-period-seconds = 120\n",
+             [rules.ecs-service-deployment-config]\nmaximum-percent = 150\nminimum-healthy-percent = 50\nhealth-check-grace-period-seconds = 120\n\
+             [rules.hardcoded-db-password]\nstrategy = \"config-secret\"\n\
+             [rules.ecs-container-health-check]\npath = \"/ready\"\ninterval = 10\ncommand = \"wget -q -O- http://localhost:{port}{path}\"\n",
         )
         .unwrap();
         let (eip, _) = codemods::find("eip-domain-vpc").unwrap();
@@ -723,6 +812,13 @@ mod tests {
         assert_eq!(s.options.ecr_force_delete.image_tag_mutability, "IMMUTABLE");
         assert_eq!(s.options.ecs_service_deployment_config.maximum_percent, 150);
         assert_eq!(
+            s.options.hardcoded_db_password.strategy,
+            PasswordStrategy::ConfigSecret
+        );
+        let health = &s.options.ecs_container_health_check;
+        assert_eq!((health.path.as_str(), health.interval), ("/ready", 10));
+        assert_eq!(health.command, "wget -q -O- http://localhost:{port}{path}");
+        assert_eq!(
             s.options
                 .ecs_service_deployment_config
                 .health_check_grace_period_seconds,
@@ -736,12 +832,16 @@ mod tests {
             "unsafe_fixes = true\npulumi-aws-version = 8\nselect = [\"eip-domain-vcp\"]\n\
              [rules.ecr-force-delete]\nimage-tag-mutability = \"mutable\"\n\
              [rules.health-check]\npath = \"/\"\n\
-             [rules.rds-backup-retention]\nretention-days = 0\nbackup-window = \"03:00-04:00\"\nmaintenance-window = \"mon:03:30-mon:04:30\"\n",
+             [rules.rds-backup-retention]\nretention-days = 0\nbackup-window = \"03:00-04:00\"\nmaintenance-window = \"mon:03:30-mon:04:30\"\n\
+             [rules.ecs-container-health-check]\npath = \"health\"\n\
+             [rules.hardcoded-db-password]\nstrategy = \"random\"\n",
         )
         .unwrap_err();
         let expected = [
             "key `pulumi-aws-version`: must be 6 or 7, not 8",
             "key `rules.ecr-force-delete.image-tag-mutability`: must be \"MUTABLE\" or \"IMMUTABLE\", not \"mutable\"",
+            "key `rules.ecs-container-health-check.path`: must be a URL path such as \"/health\"",
+            "key `rules.hardcoded-db-password.strategy`: must be \"random-password\", \"secrets\" or \"config-secret\", not \"random\"",
             "key `rules.health-check`: unknown rule; allowed: eip-domain-vpc,",
             "key `rules.rds-backup-retention.retention-days`: must be a whole number from 1 to 35 days (the AWS limits), not 0",
             "key `select`: unknown rule `eip-domain-vcp`; allowed: ALL, eip-domain-vpc,",

@@ -314,6 +314,40 @@ pub fn delete_item(text: &str, item: Node) -> Edit {
     }
 }
 
+/// Removes several items of one container (at least one item stays) without overlapping
+/// edits: items followed by a comma go with it; a run of items at the end that has no
+/// trailing comma goes with the comma after the last item kept.
+pub fn delete_items(text: &str, container: Node, doomed: &[Node]) -> Vec<Edit> {
+    let all = items(container);
+    let is_doomed = |n: &Node| doomed.iter().any(|d| d.id() == n.id());
+    let Some(last_kept) = all.iter().rposition(|n| !is_doomed(n)) else {
+        return Vec::new();
+    };
+    let last = all[all.len() - 1];
+    let trailing_run =
+        is_doomed(&last) && next_non_comment_sibling(last).is_none_or(|n| n.kind() != ",");
+    let mut edits: Vec<Edit> = all[..last_kept]
+        .iter()
+        .filter(|n| is_doomed(n))
+        .map(|n| delete_item(text, *n))
+        .collect();
+    if trailing_run {
+        edits.push(Edit {
+            start: all[last_kept].end_byte(),
+            end: last.end_byte(),
+            text: String::new(),
+        });
+    } else {
+        edits.extend(
+            all[last_kept..]
+                .iter()
+                .filter(|n| is_doomed(n))
+                .map(|n| delete_item(text, *n)),
+        );
+    }
+    edits
+}
+
 /// Adds an import statement (`import pulumi`) after the last module-level import, or before
 /// the first statement when the module has none (after a docstring and leading comments).
 pub fn add_import(text: &str, tree: &Tree, statement: &str, style: &Style) -> Edit {
@@ -471,6 +505,43 @@ mod tests {
         let tree = parse(text);
         let kw = find(tree.root_node(), "keyword_argument").unwrap();
         assert_eq!(apply_edits(text, &[&delete_item(text, kw)]), "f(a)\n");
+    }
+
+    #[test]
+    fn several_items_go_without_overlapping() {
+        let cases = [
+            (
+                "x = ['a', 'b', 'c', 'd']\n",
+                &["b", "d"][..],
+                "x = ['a', 'c']\n",
+            ),
+            ("x = ['a', 'b', 'c']\n", &["b", "c"][..], "x = ['a']\n"),
+            ("x = ['a', 'b', 'c']\n", &["a", "b"][..], "x = ['c']\n"),
+            (
+                "x = [\n    'a',\n    'b',\n    'c',\n]\n",
+                &["b", "c"][..],
+                "x = [\n    'a',\n]\n",
+            ),
+            (
+                "x = [\n    'a',\n    'b',\n    'c'\n]\n",
+                &["b", "c"][..],
+                "x = [\n    'a'\n]\n",
+            ),
+        ];
+        for (text, doomed, expected) in cases {
+            let tree = parse(text);
+            let list = find(tree.root_node(), "list").unwrap();
+            let nodes: Vec<Node> = items(list)
+                .into_iter()
+                .filter(|n| doomed.contains(&&text[n.start_byte() + 1..n.end_byte() - 1]))
+                .collect();
+            let mut edits = delete_items(text, list, &nodes);
+            edits.sort_by_key(|e| (e.start, e.end));
+            assert_eq!(
+                apply_edits(text, &edits.iter().collect::<Vec<_>>()),
+                expected
+            );
+        }
     }
 
     #[test]

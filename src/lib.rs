@@ -57,6 +57,7 @@ impl Job {
                 .pulumi_aws
                 .or(configured)
                 .or_else(|| pulumi::version::major_for(path)),
+            lacks_pulumi_random: pulumi::version::lacks_dependency(path, "pulumi-random"),
         }
     }
 }

@@ -677,6 +677,57 @@ fn rule_options_and_fix_applicability_come_from_the_configuration() {
 }
 
 #[test]
+fn password_strategy_and_health_check_options_shape_the_fixes() {
+    let program = "import json\nimport pulumi\nimport pulumi_aws as aws\n\npw = \"ChangeMe123!\"\ndb = aws.rds.Instance(\"db\", engine=\"postgres\", password=pw)\n\
+        aws.ecs.TaskDefinition(\"t\", family=\"f\", container_definitions=json.dumps([{\"name\": \"web\", \"image\": \"nginx\", \"portMappings\": [{\"containerPort\": 8080}]}]))\n";
+    let rules = [
+        "--select",
+        "hardcoded-db-password",
+        "--select",
+        "ecs-container-health-check",
+    ];
+    let run = |config: &[u8]| {
+        let dir = tree(&[("infra-fix.toml", config), ("main.py", program.as_bytes())]);
+        let mut args = vec!["--write", "--unsafe-fixes"];
+        args.extend(rules);
+        let out = infra_fix(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        read(dir.path(), "main.py")
+    };
+    let text = run(b"[rules.hardcoded-db-password]\nstrategy = \"config-secret\"\n\
+        [rules.ecs-container-health-check]\npath = \"/ready\"\ninterval = 10\ncommand = \"wget -q -O- http://localhost:{port}{path}\"\n");
+    assert!(
+        text.contains("pw = pulumi.Config().require_secret(\"pw\")\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"healthCheck\": {\"command\": [\"CMD-SHELL\", \"wget -q -O- http://localhost:8080/ready\"], \"interval\": 10, \"timeout\": 5"),
+        "{text}"
+    );
+    let text = run(b"[rules.hardcoded-db-password]\nstrategy = \"secrets\"\n");
+    assert!(
+        text.contains("import secrets\nimport string\n")
+            && text.contains("pw = \"\".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(20))\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("ChangeMe123!") && !text.contains("import random\n"),
+        "{text}"
+    );
+    // The default: a RandomPassword, and the message never shows the password.
+    let dir = tree(&[("main.py", program.as_bytes())]);
+    let mut args = vec!["--check"];
+    args.extend(rules);
+    let out = infra_fix(dir.path(), &args);
+    assert!(
+        stdout(&out).contains("use a `pulumi_random.RandomPassword`"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("ChangeMe123!"));
+}
+
+#[test]
 fn a_broken_configuration_is_reported_and_only_its_files_are_skipped() {
     let dir = tree(&[
         ("main.py", EIP.as_bytes()),

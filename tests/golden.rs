@@ -59,6 +59,7 @@ fn rule_set_for(path: &Path) -> RuleSet {
 fn file_for(path: &Path) -> FileSettings {
     FileSettings {
         pulumi_aws: infra_fix::pulumi::version::major_for(path),
+        lacks_pulumi_random: infra_fix::pulumi::version::lacks_dependency(path, "pulumi-random"),
     }
 }
 

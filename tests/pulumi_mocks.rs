@@ -271,4 +271,60 @@ fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
     .unwrap();
     // The mocks' `address` of rds-dev; its `endpoint` ends in `:5432`.
     assert_eq!(secret["host"], "rds-dev.example.rds.amazonaws.com");
+
+    // Secrets, IAM and containers (catalog issues 3, 4, 7, 8).
+    let inputs = |name: &str| &find(name)["inputs"];
+    let secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:db-secret-dev";
+    // The password is pulumi-random's generated result, not the literal of the program.
+    assert_eq!(
+        find("db-password")["type"],
+        "random:index/randomPassword:RandomPassword"
+    );
+    assert_eq!(inputs("db-password")["length"], 20);
+    assert_eq!(
+        inputs("rds-dev")["password"],
+        "mock-random-password-db-password"
+    );
+    // The task role reads the program's secret, not every secret of the account; the actions
+    // AWS requires "*" for keep it.
+    let policy: serde_json::Value =
+        serde_json::from_str(inputs("ecs-task-policy-dev")["policy"].as_str().unwrap()).unwrap();
+    let statements = policy["Statement"].as_array().unwrap();
+    assert_eq!(statements[0]["Resource"], secret_arn);
+    assert_eq!(
+        statements[0]["Action"],
+        serde_json::json!([
+            "secretsmanager:GetSecretValue",
+            "secretsmanager:DescribeSecret"
+        ])
+    );
+    assert_eq!(statements[1]["Resource"], "*");
+    // The container: a health check on the target group's path, the host port that awsvpc
+    // needs, and the JSON key of the secret.
+    let containers: serde_json::Value =
+        serde_json::from_str(inputs("task-dev")["containerDefinitions"].as_str().unwrap()).unwrap();
+    let container = &containers[0];
+    assert_eq!(
+        container["healthCheck"]["command"],
+        serde_json::json!([
+            "CMD-SHELL",
+            "curl -f http://localhost:5000/health || exit 1"
+        ])
+    );
+    assert_eq!(container["portMappings"][0]["hostPort"], 5000);
+    assert_eq!(
+        container["secrets"][0]["valueFrom"],
+        format!("{secret_arn}:connection_string::")
+    );
+    // The key exists in what the secret stores.
+    let stored: serde_json::Value = serde_json::from_str(
+        inputs("db-secret-version-dev")["secretString"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        stored["connection_string"],
+        "postgresql://postgres@rds-dev.example.rds.amazonaws.com:5432/catalog"
+    );
 }

@@ -19,9 +19,13 @@ use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tre
 mod autoscaling_target_depends_on;
 mod deprecated_argument;
 mod ecr_force_delete;
+mod ecs_container_health_check;
+mod ecs_secret_json_key;
 mod ecs_service_depends_on;
 mod ecs_service_deployment_config;
 mod eip_domain_vpc;
+mod hardcoded_db_password;
+mod iam_wildcard_resource;
 mod nat_gateway_depends_on;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
@@ -42,6 +46,10 @@ pub static CODEMODS: &[&Codemod] = &[
     &autoscaling_target_depends_on::CODEMOD,
     &rds_endpoint_split::CODEMOD,
     &resource_in_apply::CODEMOD,
+    &hardcoded_db_password::CODEMOD,
+    &iam_wildcard_resource::CODEMOD,
+    &ecs_container_health_check::CODEMOD,
+    &ecs_secret_json_key::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
@@ -233,12 +241,16 @@ pub struct FileSettings {
     /// The pulumi-aws major of the file's project; `None` when it is one infra-fix has no
     /// tables for, and the schema rules stay quiet.
     pub pulumi_aws: Option<Major>,
+    /// The dependency list beside the file (`requirements.txt`, `pyproject.toml`) does not
+    /// name `pulumi-random`, which a fix may import.
+    pub lacks_pulumi_random: bool,
 }
 
 impl Default for FileSettings {
     fn default() -> Self {
         FileSettings {
             pulumi_aws: Some(Major::NEWEST),
+            lacks_pulumi_random: false,
         }
     }
 }
@@ -395,6 +407,13 @@ impl<'a, 't> Checker<'a, 't> {
             &deps,
             self.style(),
         )
+    }
+
+    /// True when this rule already reported `node` (a document dumped in two places).
+    pub fn reported(&self, node: Node) -> bool {
+        self.findings.iter().any(|f| {
+            f.rule == self.rule && f.start == node.start_byte() && f.end == node.end_byte()
+        })
     }
 
     pub fn src(&self, node: Node) -> &str {

@@ -1,12 +1,16 @@
 //! Pulumi knowledge shared by every codemod: which names the imports bind, what a call
 //! constructs, how to read its keyword arguments and literal values, which names hold which
-//! resources, how to add to a resource's `opts`, and what the real pulumi-aws API of the
-//! project's major version accepts.
+//! resources, how to add to a resource's `opts`, what the real pulumi-aws API of the
+//! project's major version accepts, how to read and edit JSON documents written as Python
+//! literals, and which IAM actions can be scoped to a resource.
 
 mod call;
+pub mod iam;
 pub mod imports;
+pub mod json_literal;
 pub mod literal;
 pub mod opts;
+pub mod output;
 pub mod schema;
 pub mod symbols;
 pub mod version;

@@ -733,6 +733,101 @@ impl<'a, 't> Symbols<'a, 't> {
         }
     }
 
+    /// The one expression ever assigned to `expr`, a name (looked up through the enclosing
+    /// scopes, as Python does) or a `self.` attribute, when there is exactly one plain
+    /// assignment (no other binding: no `+=`, loop target, parameter) and it is visible at
+    /// `expr`. This is how a value written in a variable is followed to its literal.
+    pub fn assigned_once(&self, expr: Node<'t>) -> Option<Node<'t>> {
+        let scope = self.scope_at(expr);
+        let target = match expr.kind() {
+            "identifier" => {
+                let name = self.t(expr).to_string();
+                self.chain(scope)
+                    .into_iter()
+                    .map(|s| Target::Name(s, name.clone()))
+                    .find(|t| self.bindings.contains_key(t))?
+            }
+            "attribute" => self.self_attr(expr, scope)?,
+            _ => return None,
+        };
+        let [binding] = self.bindings.get(&target)?.as_slice() else {
+            return None;
+        };
+        let Bound::Expr(value) = binding.bound else {
+            return None;
+        };
+        let visible = match &target {
+            Target::Name(s, _) => !self.runs_inline(scope, *s) || binding.at <= expr.start_byte(),
+            Target::Attr(..) => {
+                !self.runs_inline(scope, binding.scope) || binding.at <= expr.start_byte()
+            }
+        };
+        visible.then_some(value)
+    }
+
+    /// Every place the name or `self.` attribute that `expr` stands for is read, over the
+    /// whole file: the uses of the same binding (names are matched through their scope).
+    pub fn reads_of(&self, expr: Node<'t>, root: Node<'t>) -> Vec<Node<'t>> {
+        let scope = self.scope_at(expr);
+        let target = match expr.kind() {
+            "identifier" => {
+                let name = self.t(expr).to_string();
+                self.chain(scope)
+                    .into_iter()
+                    .map(|s| Target::Name(s, name.clone()))
+                    .find(|t| self.bindings.contains_key(t))
+            }
+            "attribute" => self.self_attr(expr, scope),
+            _ => None,
+        };
+        let Some(target) = target else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut stack = vec![root];
+        while let Some(n) = stack.pop() {
+            let candidate = match n.kind() {
+                "identifier" if matches!(target, Target::Name(..)) => {
+                    let is_name_of = n.parent().is_some_and(|p| {
+                        (p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
+                            || (p.kind() == "keyword_argument"
+                                && p.child_by_field_name("name") == Some(n))
+                    });
+                    let Target::Name(_, name) = &target else {
+                        unreachable!()
+                    };
+                    if !is_name_of && self.t(n) == name {
+                        let s = self.scope_at(n);
+                        self.chain(s)
+                            .into_iter()
+                            .map(|s| Target::Name(s, name.clone()))
+                            .find(|t| self.bindings.contains_key(t))
+                            .is_some_and(|t| t == target)
+                    } else {
+                        false
+                    }
+                }
+                "attribute" if matches!(target, Target::Attr(..)) => {
+                    self.self_attr(n, self.scope_at(n)).as_ref() == Some(&target)
+                }
+                _ => false,
+            };
+            let is_store = n.parent().is_some_and(|p| {
+                matches!(p.kind(), "assignment" | "augmented_assignment")
+                    && p.child_by_field_name("left") == Some(n)
+            });
+            if candidate && !is_store {
+                out.push(n);
+                continue;
+            }
+            let mut cursor = n.walk();
+            let children: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        out.sort_by_key(|n| n.start_byte());
+        out
+    }
+
     /// True when `node` lies inside a lambda, comprehension or `def` that starts inside
     /// `within`: its names may be that construct's own parameters.
     pub fn in_nested_scope(&self, node: Node, within: Node) -> bool {

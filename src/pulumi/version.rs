@@ -66,6 +66,24 @@ fn declared_in(dir: &Path) -> Option<Option<Major>> {
         .find_map(|text| declared_major(&text))
 }
 
+/// True when `file`'s folder has a `requirements.txt` or `pyproject.toml` dependency list
+/// that does not name `package` (`pulumi-random`): a fix that imports it must say so.
+pub fn lacks_dependency(file: &Path, package: &str) -> bool {
+    let Some(dir) = file.parent() else {
+        return false;
+    };
+    let texts: Vec<String> = ["requirements.txt", "pyproject.toml"]
+        .iter()
+        .filter_map(|n| std::fs::read_to_string(dir.join(n)).ok())
+        .collect();
+    let underscored = package.replace('-', "_");
+    !texts.is_empty()
+        && !texts.iter().any(|t| {
+            let t = t.to_ascii_lowercase();
+            t.contains(package) || t.contains(&underscored)
+        })
+}
+
 /// The major a dependency file's text pins pulumi-aws to: `None` when it does not mention
 /// pulumi-aws, `Some(None)` when it does but not to a major infra-fix knows.
 pub fn declared_major(text: &str) -> Option<Option<Major>> {

@@ -3,7 +3,10 @@
 One ComponentResource holds the whole stack; every child has `parent=self`. The
 cross-resource failures of the catalog are all here: NAT gateways and routes without
 dependencies (2), the secret version built inside an `apply` from a split endpoint (5),
-the ECS service (9) and its scaling target (12) without dependencies.
+the ECS service (9) and its scaling target (12) without dependencies. So are the secrets,
+IAM and container failures: the hard-coded password (3), the container secret that takes the
+whole JSON secret (4), the container without a health check (7) and the task role that reads
+every secret of the account (8).
 """
 import json
 
@@ -12,6 +15,9 @@ import pulumi_aws as aws
 
 config = pulumi.Config()
 environment_suffix = config.get("environmentSuffix") or "dev"
+
+db_password = "ChangeMe123!"  # ❌ HARDCODED PASSWORD - SECURITY RISK
+db_username = "postgres"
 
 
 class ProductCatalogStack(pulumi.ComponentResource):
@@ -121,8 +127,8 @@ class ProductCatalogStack(pulumi.ComponentResource):
             instance_class="db.t3.micro",
             allocated_storage=20,
             db_name="catalog",
-            username="postgres",
-            manage_master_user_password=True,
+            username=db_username,
+            password=db_password,
             db_subnet_group_name=db_subnets.name,
             skip_final_snapshot=True,
             backup_retention_period=7,
@@ -137,6 +143,8 @@ class ProductCatalogStack(pulumi.ComponentResource):
                     "host": endpoint.split(":")[0],  # ❌ STRING PARSING ON OUTPUT
                     "port": 5432,
                     "dbname": "catalog",
+                    "username": db_username,
+                    "connection_string": f"postgresql://{db_username}@{endpoint.split(':')[0]}:5432/catalog",
                 }),
                 opts=pulumi.ResourceOptions(parent=self),
             )
@@ -168,6 +176,46 @@ class ProductCatalogStack(pulumi.ComponentResource):
             opts=pulumi.ResourceOptions(parent=self),
         )
         self.cluster = aws.ecs.Cluster(f"cluster-{environment_suffix}", opts=pulumi.ResourceOptions(parent=self))
+        self.ecr_repository = aws.ecr.Repository(
+            f"ecr-repo-{environment_suffix}",
+            name=f"product-catalog-{environment_suffix}",
+            opts=pulumi.ResourceOptions(parent=self),
+        )
+        self.task_role = aws.iam.Role(
+            f"ecs-task-role-{environment_suffix}",
+            assume_role_policy=json.dumps({
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Effect": "Allow",
+                    "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                    "Action": "sts:AssumeRole",
+                }],
+            }),
+            opts=pulumi.ResourceOptions(parent=self),
+        )
+        aws.iam.RolePolicy(
+            f"ecs-task-policy-{environment_suffix}",
+            role=self.task_role.id,
+            policy=json.dumps({
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": [
+                            "secretsmanager:GetSecretValue",
+                            "kms:Decrypt"
+                        ],
+                        "Resource": "*"  # ❌ OVERLY PERMISSIVE
+                    },
+                    {
+                        "Effect": "Allow",
+                        "Action": ["xray:PutTraceSegments", "cloudwatch:PutMetricData"],
+                        "Resource": "*"
+                    }
+                ]
+            }),
+            opts=pulumi.ResourceOptions(parent=self),
+        )
         task_definition = aws.ecs.TaskDefinition(
             f"task-{environment_suffix}",
             family=f"product-catalog-{environment_suffix}",
@@ -175,7 +223,22 @@ class ProductCatalogStack(pulumi.ComponentResource):
             memory="512",
             network_mode="awsvpc",
             requires_compatibilities=["FARGATE"],
-            container_definitions=json.dumps([{"name": "product-catalog", "image": "nginx", "portMappings": [{"containerPort": 5000}]}]),
+            task_role_arn=self.task_role.arn,
+            container_definitions=pulumi.Output.all(
+                self.ecr_repository.repository_url,
+                self.db_secret.arn
+            ).apply(lambda args: json.dumps([{
+                "name": "product-catalog",
+                "image": f"{args[0]}:latest",
+                "portMappings": [{
+                    "containerPort": 5000,
+                    "protocol": "tcp"
+                }],
+                "secrets": [{
+                    "name": "DATABASE_URL",
+                    "valueFrom": args[1]  # ❌ INCORRECT: References entire secret, not specific key
+                }]
+            }])),
             opts=pulumi.ResourceOptions(parent=self),
         )
         self.ecs_service = aws.ecs.Service(

@@ -89,6 +89,8 @@ def _computed_outputs(typ: str, name: str) -> dict:
             "domainName": f"{name}.cloudfront.net",
             "hostedZoneId": "Z2FDTNDATAQYW2",
         },
+        # pulumi-random: what the provider generates once and keeps in the state.
+        "random:index/randomPassword:RandomPassword": {"result": f"mock-random-password-{name}"},
         "aws:lambda/function:Function": {
             "invokeArn": f"arn:aws:apigateway:{REGION}:lambda:path/functions/{name}/invocations",
         },

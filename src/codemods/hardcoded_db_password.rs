@@ -1,0 +1,388 @@
+//! `hardcoded-db-password`: a string literal reaching the password of an RDS instance or
+//! cluster (catalog issue 3), replaced by a generated password that does not rotate on every
+//! deployment where the program allows it.
+
+use super::{Checker, Match, codemod};
+use crate::config::PasswordStrategy;
+use crate::edit::{Edit, Fix, add_import, items};
+use crate::pulumi::ResourceCall;
+use crate::pulumi::literal::string_value;
+use tree_sitter::Node;
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "hardcoded-db-password",
+    title: "Database password written in the program",
+    fix: Unsafe,
+    check: check,
+};
+
+const KEYWORDS: &[&str] = &["password", "master_password"];
+
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
+    let Some(call) = m.node("call") else { return };
+    let Some(db) = cx.resource_call(call, &["rds.Instance", "rds.Cluster"]) else {
+        return;
+    };
+    let Some(args) = db.written_arguments(cx.imports, cx.text) else {
+        return;
+    };
+    for keyword in KEYWORDS {
+        let Some(kw) = args.keyword(keyword, cx.text) else {
+            continue;
+        };
+        check_value(cx, &db, keyword, kw.value);
+    }
+}
+
+fn check_value<'t>(
+    cx: &mut Checker<'_, 't>,
+    db: &ResourceCall<'t>,
+    keyword: &str,
+    value: Node<'t>,
+) {
+    // The literal: written in the call, or assigned once to the name passed.
+    let (literal, holder) = if value.kind() == "string" {
+        (value, None)
+    } else if matches!(value.kind(), "identifier" | "attribute") {
+        match cx.symbols().assigned_once(value) {
+            Some(assigned) if assigned.kind() == "string" => (assigned, Some(value)),
+            _ => return,
+        }
+    } else {
+        return;
+    };
+    if string_value(literal, cx.text).is_none_or(str::is_empty) {
+        return;
+    }
+    let class = format!("aws.{}", db.type_name);
+    let through = match holder {
+        Some(h) => format!(" through `{}`", cx.src(h)),
+        None => String::new(),
+    };
+    let message = format!(
+        "`{keyword}` of `{class}` is a string written in the program{through}: everyone who can read the code or the stack's state has the database password"
+    );
+    // Where the value goes besides resource inputs: a plain `str` use needs a plain `str`.
+    let plain_use = holder.and_then(|h| {
+        cx.symbols()
+            .reads_of(h, cx.tree.root_node())
+            .into_iter()
+            .find(|r| !is_resource_input(cx, *r))
+    });
+    let strategy = cx.settings().options.hardcoded_db_password.strategy;
+    let style = cx.style();
+    let mut edits = Vec::new();
+    let add = |edits: &mut Vec<Edit>, statement: &str| {
+        edits.push(add_import(cx.text, cx.tree, statement, style));
+    };
+    let (replacement, tail) = match (strategy, plain_use) {
+        (PasswordStrategy::RandomPassword, None) => {
+            let Some(name) = resource_name(cx, db, literal, holder) else {
+                cx.report(
+                    value,
+                    format!("{message}; not fixed: the password resource would need a name that differs per resource, which infra-fix cannot write here; use `pulumi_random.RandomPassword`"),
+                    None,
+                );
+                return;
+            };
+            let random = match cx.imports.local_name("pulumi_random.RandomPassword") {
+                Some(local) => local.to_string(),
+                None => match cx.imports.local_name("pulumi_random") {
+                    Some(module) => format!("{module}.RandomPassword"),
+                    None => {
+                        add(&mut edits, "import pulumi_random");
+                        "pulumi_random.RandomPassword".to_string()
+                    }
+                },
+            };
+            let dependency = if cx.file.lacks_pulumi_random {
+                "; add `pulumi-random` to the project's dependencies (requirements.txt / pyproject.toml), which do not list it"
+            } else {
+                ""
+            };
+            (
+                format!("{random}({name}, length=20, special=False).result"),
+                format!(
+                    "{message}; use a `pulumi_random.RandomPassword`, generated once and kept in the state as a secret{dependency}"
+                ),
+            )
+        }
+        (PasswordStrategy::ConfigSecret, None) => {
+            let config = match (
+                cx.imports.local_name("pulumi.Config"),
+                cx.imports.local_name("pulumi"),
+            ) {
+                (Some(local), _) => local.to_string(),
+                (None, Some(pulumi)) => format!("{pulumi}.Config"),
+                (None, None) => {
+                    add(&mut edits, "import pulumi");
+                    "pulumi.Config".to_string()
+                }
+            };
+            let key = config_key(cx, holder);
+            (
+                format!("{config}().require_secret({})", style.string(&key)),
+                format!(
+                    "{message}; read it from the stack's secret configuration (`pulumi config set --secret {key} ...`)"
+                ),
+            )
+        }
+        (PasswordStrategy::ConfigSecret, Some(used)) => {
+            cx.report(
+                value,
+                format!("{message}; not fixed: the value is also used as a plain string (line {}), where a configuration secret (an `Output`) does not work", used.start_position().row + 1),
+                None,
+            );
+            return;
+        }
+        (_, plain_use) => {
+            for module in ["secrets", "string"] {
+                if binds_name(cx.text, module) {
+                    cx.report(
+                        value,
+                        format!("{message}; not fixed: the program binds the name `{module}` itself, so the `{module}` module cannot be imported under it"),
+                        None,
+                    );
+                    return;
+                }
+                if cx.imports.local_name(module) != Some(module) {
+                    add(&mut edits, &format!("import {module}"));
+                }
+            }
+            let why = match plain_use {
+                Some(used) => format!(
+                    " (the value is also used as a plain string, line {}, where a `RandomPassword` output does not work)",
+                    used.start_position().row + 1
+                ),
+                None => String::new(),
+            };
+            (
+                format!(
+                    "{}.join(secrets.choice(string.ascii_letters + string.digits) for _ in range(20))",
+                    style.string("")
+                ),
+                format!(
+                    "{message}; generate it with the `secrets` module{why}. Caveat: a password computed when the program runs changes on every `pulumi up`, which rotates the database password on each deployment; prefer `pulumi_random.RandomPassword` and pass its `result` as an output"
+                ),
+            )
+        }
+    };
+    edits.push(Edit::replace(literal, replacement));
+    cx.report(value, tail, Some(Fix::unsafe_(edits)));
+}
+
+/// True when `read` is a Pulumi input: the value of a keyword argument of a `pulumi_aws`
+/// call, or an argument of the `pulumi.Output` functions that take inputs (`Output.all`,
+/// `Output.concat`, ...), all of which take an `Output` as well as a `str`.
+fn is_resource_input(cx: &Checker, read: Node) -> bool {
+    let (arguments, is_value) = match read.parent() {
+        Some(kw) if kw.kind() == "keyword_argument" => {
+            (kw.parent(), kw.child_by_field_name("value") == Some(read))
+        }
+        Some(list) if list.kind() == "argument_list" => (Some(list), true),
+        _ => (None, false),
+    };
+    let Some(call) = arguments.and_then(|a| a.parent()).filter(|_| is_value) else {
+        return false;
+    };
+    if read
+        .parent()
+        .is_some_and(|p| p.kind() == "keyword_argument")
+        && ResourceCall::resolve(call, cx.imports, cx.text).is_some()
+    {
+        return true;
+    }
+    call.child_by_field_name("function")
+        .and_then(|f| cx.imports.resolve(f, cx.text))
+        .is_some_and(|path| {
+            matches!(
+                path.as_str(),
+                "pulumi.Output.all"
+                    | "pulumi.Output.concat"
+                    | "pulumi.Output.from_input"
+                    | "pulumi.Output.secret"
+                    | "pulumi.Output.format"
+            )
+        })
+}
+
+/// The name of the new `RandomPassword` resource: the database's own name plus `-password`
+/// where the literal is written in its call, else from the variable's name. `None` where a
+/// fixed name would collide (the value sits in a loop).
+fn resource_name(
+    cx: &Checker,
+    db: &ResourceCall,
+    literal: Node,
+    holder: Option<Node>,
+) -> Option<String> {
+    let style = cx.style();
+    if in_loop(literal) {
+        return None;
+    }
+    let db_name = db.first_positional();
+    if holder.is_none()
+        && let Some(name) = db_name
+    {
+        if let Some(value) = string_value(name, cx.text) {
+            return Some(style.string(&format!("{value}-password")));
+        }
+        if let Some(named) = with_suffix(cx, name) {
+            return Some(named);
+        }
+        if in_loop(db.node) {
+            return None;
+        }
+    }
+    // A variable assigned in a function may be assigned on every call: the name must vary as
+    // the database's does, through the function's parameters, or the names would collide.
+    if let Some(def) = enclosing_def(literal) {
+        let name = db_name?;
+        if let Some(value) = string_value(name, cx.text) {
+            // The database's own name is fixed too: one call per program.
+            return Some(style.string(&format!("{value}-password")));
+        }
+        let parameters: Vec<&str> = def
+            .child_by_field_name("parameters")
+            .map(items)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| match p.kind() {
+                "identifier" => Some(cx.src(p)),
+                _ => p
+                    .child_by_field_name("name")
+                    .or_else(|| p.named_child(0))
+                    .filter(|n| n.kind() == "identifier")
+                    .map(|n| cx.src(n)),
+            })
+            .collect();
+        let used = interpolated_names(cx, name)?;
+        return (used.iter().all(|u| parameters.contains(u)))
+            .then(|| with_suffix(cx, name))
+            .flatten();
+    }
+    let base = match holder {
+        Some(h) if h.kind() == "attribute" => cx.src(h.child_by_field_name("attribute")?),
+        Some(h) => cx.src(h),
+        None => "db",
+    };
+    let mut name = base
+        .trim_matches('_')
+        .replace('_', "-")
+        .to_ascii_lowercase();
+    if name == "password" || name.is_empty() {
+        name = "db-password".into();
+    } else if !name.ends_with("password") {
+        name.push_str("-password");
+    }
+    Some(style.string(&name))
+}
+
+/// A one-line f-string with `-password` before its closing quote.
+fn with_suffix(cx: &Checker, name: Node) -> Option<String> {
+    if name.kind() != "string"
+        || !cx.src(name).starts_with(['f', 'F'])
+        || cx.src(name).contains('\n')
+    {
+        return None;
+    }
+    let end = name.named_child(name.named_child_count().checked_sub(1)?)?;
+    (end.kind() == "string_end").then(|| {
+        format!(
+            "{}-password{}",
+            &cx.text[name.start_byte()..end.start_byte()],
+            cx.src(end)
+        )
+    })
+}
+
+/// The names an f-string interpolates, when each interpolation is a plain name.
+fn interpolated_names<'a>(cx: &Checker<'a, '_>, name: Node) -> Option<Vec<&'a str>> {
+    let mut cursor = name.walk();
+    name.named_children(&mut cursor)
+        .filter(|c| c.kind() == "interpolation")
+        .map(|i| {
+            let expr = i
+                .child_by_field_name("expression")
+                .or_else(|| i.named_child(0))?;
+            (expr.kind() == "identifier").then(|| &cx.text[expr.byte_range()])
+        })
+        .collect()
+}
+
+fn enclosing_def(node: Node) -> Option<Node> {
+    let mut current = node.parent();
+    while let Some(n) = current {
+        if n.kind() == "function_definition" {
+            return Some(n);
+        }
+        current = n.parent();
+    }
+    None
+}
+
+/// The configuration key of `config-secret`: the variable's name in camelCase, else
+/// `dbPassword`.
+fn config_key(cx: &Checker, holder: Option<Node>) -> String {
+    let base = match holder {
+        Some(h) if h.kind() == "attribute" => h
+            .child_by_field_name("attribute")
+            .map_or("db_password", |a| cx.src(a)),
+        Some(h) => cx.src(h),
+        None => "db_password",
+    };
+    let mut key = String::new();
+    let mut upper = false;
+    for c in base.trim_matches('_').chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            key.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            key.push(c);
+        }
+    }
+    if key == "password" {
+        "dbPassword".into()
+    } else {
+        key
+    }
+}
+
+fn in_loop(node: Node) -> bool {
+    let mut current = node.parent();
+    while let Some(n) = current {
+        match n.kind() {
+            "for_statement"
+            | "while_statement"
+            | "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => return true,
+            "function_definition" | "class_definition" | "lambda" => return false,
+            _ => {}
+        }
+        current = n.parent();
+    }
+    false
+}
+
+/// True when the program assigns, defines or imports `name` as something of its own (a
+/// variable `secrets = [...]`), so that a module imported under that name would be shadowed.
+fn binds_name(text: &str, name: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        let rest = line
+            .strip_prefix("def ")
+            .or_else(|| line.strip_prefix("class "))
+            .unwrap_or(line);
+        rest.strip_prefix(name).is_some_and(|after| {
+            let after = after.trim_start();
+            (after.starts_with('=') && !after.starts_with("=="))
+                || after.starts_with('(') && line.len() != rest.len()
+                || after.starts_with(':') && !after.starts_with(":=")
+        }) || line.contains(&format!(" as {name}"))
+            || (line.contains(&format!("import {name}"))
+                && line.trim_end() != format!("import {name}"))
+    })
+}

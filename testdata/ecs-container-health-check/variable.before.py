@@ -1,0 +1,12 @@
+import json
+import pulumi_aws as aws
+
+# Built in a variable first; a bridge-mode task: no hostPort is added.
+web = {'name': 'web', 'image': 'nginx:1.27', 'portMappings': [{'containerPort': 8080}]}
+sidecar = {
+	'name': 'log-router',
+	'image': 'fluent-bit',
+	'essential': False,
+}
+containers = [web, sidecar]
+aws.ecs.TaskDefinition('task', family='web', container_definitions=json.dumps(containers))

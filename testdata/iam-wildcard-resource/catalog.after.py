@@ -1,0 +1,38 @@
+"""The catalog's task role: secrets read on every secret of the account."""
+import json
+
+import pulumi
+import pulumi_aws as aws
+
+
+class Service(pulumi.ComponentResource):
+    def __init__(self, name, opts=None):
+        super().__init__("catalog:Service", name, None, opts)
+        self.db_secret = aws.secretsmanager.Secret("db-secret", opts=pulumi.ResourceOptions(parent=self))
+        self.task_role = aws.iam.Role(
+            "task-role",
+            assume_role_policy=json.dumps({
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Effect": "Allow",
+                    "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                    "Action": "sts:AssumeRole",
+                }],
+            }),
+        )
+        aws.iam.RolePolicy(
+            "task-secrets",
+            role=self.task_role.id,
+            policy=pulumi.Output.all(self.db_secret.arn).apply(lambda args: json.dumps({
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Effect": "Allow",
+                    "Action": [
+                        "secretsmanager:GetSecretValue",
+                        "secretsmanager:DescribeSecret",
+                    ],
+                    "Resource": args[0]  # ❌ OVERLY PERMISSIVE
+                }]
+            })),
+            opts=pulumi.ResourceOptions(parent=self),
+        )
