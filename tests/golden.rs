@@ -380,3 +380,22 @@ fn the_construction_index_finds_what_the_query_finds() {
     }
     assert!(compared > 500, "only {compared} constructions compared");
 }
+
+/// Queries run only around their trigger words (`split`, `apply`, `dumps`): on every fixture
+/// that must find exactly what a pass over the whole tree finds.
+#[test]
+fn trigger_words_find_what_a_whole_tree_pass_finds() {
+    use infra_fix::codemods::query_match_starts;
+    let mut files = Vec::new();
+    python_files(Path::new(TESTDATA), &mut files);
+    let mut compared = 0;
+    for path in files {
+        let source = read(&path);
+        let tree = parse(&source.text);
+        let whole = query_match_starts(&tree, &source.text, true);
+        let triggered = query_match_starts(&tree, &source.text, false);
+        assert_eq!(triggered, whole, "{}", path.display());
+        compared += whole.len();
+    }
+    assert!(compared > 50, "only {compared} matches compared");
+}

@@ -17,8 +17,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 };
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(call) = m.node("call") else { return };
-    let Some(task) = cx.resource_call(call, &["ecs.TaskDefinition"]) else {
+    let Some(task) = m.construction(&["ecs.TaskDefinition"]) else {
         return;
     };
     let Some(args) = task.written_arguments(cx.imports, cx.text) else {

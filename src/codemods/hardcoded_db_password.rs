@@ -19,8 +19,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 const KEYWORDS: &[&str] = &["password", "master_password"];
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(call) = m.node("call") else { return };
-    let Some(db) = cx.resource_call(call, &["rds.Instance", "rds.Cluster"]) else {
+    let Some(db) = m.construction(&["rds.Instance", "rds.Cluster"]) else {
         return;
     };
     let Some(args) = db.written_arguments(cx.imports, cx.text) else {

@@ -211,6 +211,12 @@ impl RuleSet {
         }
     }
 
+    pub fn all() -> RuleSet {
+        RuleSet {
+            enabled: vec![true; CODEMODS.len()],
+        }
+    }
+
     pub fn only(ids: &[&str]) -> RuleSet {
         RuleSet {
             enabled: CODEMODS.iter().map(|c| ids.contains(&c.id)).collect(),
@@ -551,16 +557,18 @@ fn query_matches<'t>(
     tree: &'t Tree,
     text: &str,
     rules: &RuleSet,
+    force_whole_tree: bool,
 ) -> Vec<(usize, Vec<QueryCapture<'t>>)> {
     let enabled = |p: usize| engine.owners[p].iter().any(|&i| rules.contains(i));
     let mut found: Vec<(usize, Vec<QueryCapture<'t>>)> = Vec::new();
     let mut cursor = QueryCursor::new();
-    let whole_tree = (0..engine.owners.len()).any(|p| {
-        enabled(p)
-            && engine.owners[p]
-                .iter()
-                .any(|&i| CODEMODS[i].triggers.is_empty())
-    });
+    let whole_tree = force_whole_tree
+        || (0..engine.owners.len()).any(|p| {
+            enabled(p)
+                && engine.owners[p]
+                    .iter()
+                    .any(|&i| CODEMODS[i].triggers.is_empty())
+        });
     if whole_tree {
         let mut it = cursor.matches(&engine.query, tree.root_node(), text.as_bytes());
         while let Some(m) = it.next() {
@@ -604,6 +612,30 @@ fn query_matches<'t>(
     found
 }
 
+/// The matches of the non-construction queries, as (pattern, start byte of the first capture),
+/// found around trigger words as the engine does, or (`whole_tree`) by a pass over the whole
+/// tree: for the test that the two agree.
+#[doc(hidden)]
+pub fn query_match_starts(tree: &Tree, text: &str, whole_tree: bool) -> Vec<(usize, usize)> {
+    let matches = query_matches(engine(), tree, text, &RuleSet::all(), whole_tree);
+    let mut starts: Vec<(usize, usize)> = matches
+        .iter()
+        .map(|(p, captures)| {
+            (
+                *p,
+                captures
+                    .iter()
+                    .map(|c| c.node.start_byte())
+                    .min()
+                    .unwrap_or(0),
+            )
+        })
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
 /// Compiles every query now, so that a broken one fails a test rather than a user's run.
 pub fn compile_queries() {
     engine();
@@ -629,7 +661,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
     } else {
         constructions(tree, text, &imports)
     };
-    let matches = query_matches(engine, tree, text, rules);
+    let matches = query_matches(engine, tree, text, rules, false);
     let mut checker = Checker {
         text,
         tree,
@@ -709,6 +741,14 @@ mod tests {
             // per-construction codemods need none.
             if engine.per_construction.contains(&i) {
                 assert!(codemod.triggers.is_empty(), "{}", codemod.id);
+            } else {
+                // A whole-tree query pass costs about half a parse: every other query names
+                // the words it runs around.
+                assert!(
+                    !codemod.triggers.is_empty(),
+                    "{} has no triggers",
+                    codemod.id
+                );
             }
         }
     }
