@@ -135,6 +135,42 @@ pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, Strin
     Ok(done(&current, fixed, findings, Some(error)))
 }
 
+/// The invariants the fuzzer (`fuzz/`) and the property test hold the whole pipeline to, on
+/// any bytes: decoding and fixing (every rule, unsafe fixes on) does not panic, the fix loop
+/// converges without dropping a fix for breaking the syntax, input that parses gives output
+/// that parses, and a second run changes nothing. `Err` says which one failed.
+pub fn check_invariants(bytes: &[u8]) -> Result<(), String> {
+    let Ok(source) = crate::source::Source::from_bytes(bytes.to_vec()) else {
+        return Ok(());
+    };
+    let rules = RuleSet::defaults();
+    let mode = FixMode::Apply(Applicability::Unsafe);
+    // Input that does not parse is reported and left alone: nothing more to hold it to.
+    let Ok(first) = lint(&source.text, &rules, mode) else {
+        return Ok(());
+    };
+    if let Some(error) = first.error {
+        return Err(format!("first run: {error}"));
+    }
+    if let Some(node) = first_syntax_error(&parse(&first.text)) {
+        let (line, col) = line_col(&first.text, node.start_byte());
+        return Err(format!("fixed output does not parse at {line}:{col}"));
+    }
+    let second = lint(&first.text, &rules, mode)
+        .map_err(|e| format!("second run rejected the fixed output: {e}"))?;
+    if let Some(error) = second.error {
+        return Err(format!("second run: {error}"));
+    }
+    if second.text != first.text || second.fixed().next().is_some() {
+        let rules: Vec<&str> = second.fixed().map(|d| d.finding.rule).collect();
+        return Err(format!(
+            "second run changed the output again (rules: {})",
+            rules.join(", ")
+        ));
+    }
+    Ok(())
+}
+
 fn done(
     text: &str,
     mut fixed: Vec<Diagnostic>,
