@@ -4,7 +4,7 @@
 
 use crate::codemods::{self, Finding, RuleSet};
 use crate::edit::{Applicability, Edit, apply_edits};
-use crate::source::{first_syntax_error, line_col, parse};
+use crate::source::{first_syntax_error, line_col, try_parse};
 
 /// Passes before the loop gives up; each pass re-parses once.
 pub const MAX_PASSES: usize = 10;
@@ -71,7 +71,7 @@ impl Outcome {
 /// Checks `text` and, unless `mode` is `Off`, fixes it. `Err` is a one-line reason the file
 /// was not looked at (it does not parse).
 pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, String> {
-    let mut tree = parse(text);
+    let mut tree = try_parse(text)?;
     if let Some(node) = first_syntax_error(&tree) {
         let (line, col) = line_col(text, node.start_byte());
         return Err(format!("syntax error at {line}:{col}; left untouched"));
@@ -96,22 +96,31 @@ pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, Strin
             .flat_map(|f| &f.fix.as_ref().expect("selected").edits)
             .collect();
         let next = apply_edits(&current, &edits);
-        let next_tree = parse(&next);
-        if let Some(node) = first_syntax_error(&next_tree) {
-            let (line, _) = line_col(&next, node.start_byte());
-            let mut rules: Vec<&str> = applied.iter().map(|f| f.rule).collect();
-            rules.dedup();
-            let error = format!(
-                "internal error: fixes by {} would have broken the syntax at line {line}; no fix written to this file, please report it",
-                rules.join(", ")
-            );
-            return Ok(done(
-                text,
-                Vec::new(),
-                first_pass.unwrap_or_default(),
-                Some(error),
-            ));
-        }
+        let next_tree = match try_parse(&next) {
+            Ok(tree) if first_syntax_error(&tree).is_none() => tree,
+            parsed => {
+                let what = match parsed {
+                    Ok(tree) => {
+                        let node = first_syntax_error(&tree).expect("matched above");
+                        let (line, _) = line_col(&next, node.start_byte());
+                        format!("broken the syntax at line {line}")
+                    }
+                    Err(_) => "nested the code deeper than the parser handles".to_string(),
+                };
+                let mut rules: Vec<&str> = applied.iter().map(|f| f.rule).collect();
+                rules.dedup();
+                let error = format!(
+                    "internal error: fixes by {} would have {what}; no fix written to this file, please report it",
+                    rules.join(", ")
+                );
+                return Ok(done(
+                    text,
+                    Vec::new(),
+                    first_pass.unwrap_or_default(),
+                    Some(error),
+                ));
+            }
+        };
         fixed.extend(
             applied
                 .into_iter()
@@ -152,7 +161,8 @@ pub fn check_invariants(bytes: &[u8]) -> Result<(), String> {
     if let Some(error) = first.error {
         return Err(format!("first run: {error}"));
     }
-    if let Some(node) = first_syntax_error(&parse(&first.text)) {
+    let tree = try_parse(&first.text).map_err(|e| format!("fixed output: {e}"))?;
+    if let Some(node) = first_syntax_error(&tree) {
         let (line, col) = line_col(&first.text, node.start_byte());
         return Err(format!("fixed output does not parse at {line}:{col}"));
     }

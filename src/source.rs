@@ -90,7 +90,66 @@ thread_local! {
     });
 }
 
+/// The widest indentation tree-sitter-python survives. Its scanner keeps one entry per
+/// indentation level and serializes them into a 1,024-byte buffer; past about 384 levels it
+/// overflows that buffer and aborts the whole process (an `assert` in C, not a panic we
+/// could catch). Each level is at least one column wider than the last, so no line indented
+/// at most this many columns can get there.
+pub const MAX_INDENT: u16 = 383;
+
+/// Parses `text`, or says why it cannot be parsed safely: indentation deeper than
+/// [`MAX_INDENT`].
+pub fn try_parse(text: &str) -> Result<Tree, String> {
+    let widest = widest_indent(text.as_bytes());
+    if widest > MAX_INDENT {
+        return Err(format!(
+            "indented {widest} columns deep, more than the Python parser handles ({MAX_INDENT}); left untouched, reduce the nesting"
+        ));
+    }
+    Ok(parse_unchecked(text))
+}
+
+/// Parses text known to be shallow: tests and the benchmark's own files. Panics where
+/// [`try_parse`] returns `Err`; user files go through [`try_parse`].
 pub fn parse(text: &str) -> Tree {
+    try_parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The widest indentation the scanner can compute on any line, counted its way: a space is
+/// one column and a tab eight, in a 16-bit counter that wraps; `\r` and `\f` start over, a
+/// backslash-newline carries on. A byte scan, about as cheap as reading the file.
+fn widest_indent(bytes: &[u8]) -> u16 {
+    let mut widest = 0u16;
+    let mut width = 0u16;
+    let mut in_indent = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' | 0x0c => {
+                width = 0;
+                in_indent = true;
+            }
+            _ if !in_indent => {
+                // Skip to the next place an indentation can start.
+                i += memchr::memchr3(b'\n', b'\r', 0x0c, &bytes[i..]).unwrap_or(bytes.len() - i);
+                continue;
+            }
+            b' ' => width = width.wrapping_add(1),
+            b'\t' => width = width.wrapping_add(8),
+            b'\\' if bytes[i + 1..].starts_with(b"\n") || bytes[i + 1..].starts_with(b"\r\n") => {
+                i += if bytes[i + 1] == b'\r' { 3 } else { 2 };
+                widest = widest.max(width);
+                continue;
+            }
+            _ => in_indent = false,
+        }
+        widest = widest.max(width);
+        i += 1;
+    }
+    widest
+}
+
+fn parse_unchecked(text: &str) -> Tree {
     PARSER.with(|parser| {
         parser
             .borrow_mut()
@@ -168,6 +227,50 @@ mod tests {
     fn invalid_utf8_is_a_clear_error() {
         let err = Source::from_bytes(vec![b'x', 0xff]).unwrap_err();
         assert!(err.contains("not valid UTF-8"), "{err}");
+    }
+
+    /// `levels` nested blocks, each one column deeper, ending in `strings` nested f-strings:
+    /// each open string delimiter takes a byte of the parser's 1,024-byte state too.
+    fn nested_blocks(levels: usize, strings: usize) -> String {
+        let mut text: String = (0..levels)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect();
+        let (open, close) = ("f'{".repeat(strings), "}'".repeat(strings));
+        text.push_str(&format!("{}y = {open}a{close}\n", " ".repeat(levels)));
+        text
+    }
+
+    #[test]
+    fn regression_deep_indentation_aborted_the_parser() {
+        // These aborted the process inside tree-sitter-python's scanner (measured: 600 levels
+        // with one string, 384 with 255 nested f-strings); they are refused instead.
+        let err = try_parse(&nested_blocks(600, 1)).unwrap_err();
+        assert!(err.contains("indented 600 columns deep"), "{err}");
+        assert!(try_parse(&nested_blocks(MAX_INDENT as usize + 1, 255)).is_err());
+        // The worst case that is still allowed parses, without aborting this test process.
+        let deepest = nested_blocks(MAX_INDENT as usize, 255);
+        assert!(first_syntax_error(&try_parse(&deepest).unwrap()).is_none());
+    }
+
+    #[test]
+    fn indentation_is_measured_as_the_scanner_does() {
+        assert_eq!(widest_indent(b"x\n    y\n\tz\n"), 8);
+        assert_eq!(
+            widest_indent(b"    \\\r\n    x\n"),
+            8,
+            "backslash-newline carries on"
+        );
+        assert_eq!(
+            widest_indent(b"    \r  x\n"),
+            4,
+            "a carriage return starts over"
+        );
+        assert_eq!(
+            widest_indent(b"x = '    '\n"),
+            0,
+            "only leading white space counts"
+        );
+        assert_eq!(widest_indent(" ".repeat(65_537).as_bytes()), 65_535);
     }
 
     #[test]

@@ -210,6 +210,11 @@ struct Engine {
     owners: Vec<Owner>,
 }
 
+/// How deep in the tree a pattern may start. Each enclosing node keeps its partial matches
+/// alive while the query walks below it, so on 10,000 nested calls the pass would cost the
+/// depth squared; real resource calls sit about 10 levels deep (12 at most in `testdata/`).
+const MAX_START_DEPTH: u32 = 100;
+
 /// Patterns every file needs, whatever codemods run: the imports.
 const PRELUDE: &str = "[(import_statement) (import_from_statement)] @import\n";
 
@@ -263,6 +268,7 @@ pub fn compile_queries() {
 pub fn check(text: &str, tree: &Tree, rules: &RuleSet) -> Vec<Finding> {
     let engine = engine();
     let mut cursor = QueryCursor::new();
+    cursor.set_max_start_depth(Some(MAX_START_DEPTH));
     let mut imports = Imports::default();
     let mut matches: Vec<(&[usize], Vec<QueryCapture>)> = Vec::new();
     let mut it = cursor.matches(&engine.query, tree.root_node(), text.as_bytes());

@@ -84,16 +84,22 @@ impl Imports {
     /// names and attributes whose head was imported.
     pub fn resolve(&self, expr: Node, text: &str) -> Option<String> {
         let f = fields();
-        match expr.kind() {
-            "identifier" => self.bindings.get(&text[expr.byte_range()]).cloned(),
-            "attribute" => {
-                let object = expr.child_by_field_id(f.object)?;
-                let attribute = expr.child_by_field_id(f.attribute)?;
-                let base = self.resolve(object, text)?;
-                Some(format!("{base}.{}", &text[attribute.byte_range()]))
-            }
-            _ => None,
+        // Down the chain without recursion: a hostile file may hold `a.b.b.b...` 100,000 deep.
+        let mut attributes = Vec::new();
+        let mut node = expr;
+        while node.kind() == "attribute" {
+            attributes.push(&text[node.child_by_field_id(f.attribute)?.byte_range()]);
+            node = node.child_by_field_id(f.object)?;
         }
+        if node.kind() != "identifier" {
+            return None;
+        }
+        let mut path = self.bindings.get(&text[node.byte_range()])?.clone();
+        for attribute in attributes.iter().rev() {
+            path.push('.');
+            path.push_str(attribute);
+        }
+        Some(path)
     }
 
     /// The last name of what `expr` stands for (`aws.ec2.Eip` and `ElasticIp` -> `Eip`),
@@ -170,6 +176,15 @@ mod tests {
                 "{program}"
             );
         }
+    }
+
+    #[test]
+    fn regression_long_attribute_chain_overflowed_the_stack() {
+        let program = format!(
+            "import pulumi_aws as aws\naws{}.Eip('e')\n",
+            ".ec2".repeat(100_000)
+        );
+        assert_eq!(resolve_last_call(&program).as_deref(), Some("ec2.Eip"));
     }
 
     #[test]
