@@ -4,7 +4,7 @@
 
 use crate::codemods::{self, Finding, RuleSet};
 use crate::edit::{Applicability, Edit, apply_edits};
-use crate::source::{first_syntax_error, line_col, try_parse};
+use crate::source::{LineIndex, first_syntax_error, line_col, try_parse};
 
 /// Passes before the loop gives up; each pass re-parses once.
 pub const MAX_PASSES: usize = 10;
@@ -30,16 +30,17 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    fn new(text: &str, finding: Finding, applied: bool) -> Diagnostic {
+    fn new(text: &str, lines: &LineIndex, finding: Finding, applied: bool) -> Diagnostic {
+        let at = |offset| lines.line_col(text, offset);
         let edit_positions = finding
             .fix
             .iter()
             .flat_map(|f| &f.edits)
-            .map(|e| (line_col(text, e.start), line_col(text, e.end)))
+            .map(|e| (at(e.start), at(e.end)))
             .collect();
         Diagnostic {
-            start: line_col(text, finding.start),
-            end: line_col(text, finding.end),
+            start: at(finding.start),
+            end: at(finding.end),
             edit_positions,
             finding,
             applied,
@@ -121,10 +122,11 @@ pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, Strin
                 ));
             }
         };
+        let lines = LineIndex::new(&current);
         fixed.extend(
             applied
                 .into_iter()
-                .map(|f| Diagnostic::new(&current, f, true)),
+                .map(|f| Diagnostic::new(&current, &lines, f, true)),
         );
         current = next;
         tree = next_tree;
@@ -187,10 +189,11 @@ fn done(
     remaining: Vec<Finding>,
     error: Option<String>,
 ) -> Outcome {
+    let lines = LineIndex::new(text);
     fixed.extend(
         remaining
             .into_iter()
-            .map(|f| Diagnostic::new(text, f, false)),
+            .map(|f| Diagnostic::new(text, &lines, f, false)),
     );
     Outcome {
         text: text.to_string(),
