@@ -7,6 +7,7 @@ pub mod cli;
 pub mod codemods;
 pub mod edit;
 pub mod fix;
+mod guard;
 pub mod pulumi;
 pub mod report;
 pub mod source;
@@ -107,12 +108,19 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         cli.paths.clone()
     };
     let (files, walk_errors) = walk::collect(&paths, threads);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("thread pool");
-    let results: Vec<FileResult> =
-        pool.install(|| files.par_iter().map(|path| process(path, &job)).collect());
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("error: could not start {threads} worker threads: {e}; try a lower --jobs");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let results: Vec<FileResult> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|path| guard::contain(&display_path(path), || process(path, &job)))
+            .collect()
+    });
     let walk_errors: Vec<(String, String)> = walk_errors
         .into_iter()
         .map(|(path, message)| (display_path(&path), message))
@@ -128,12 +136,9 @@ fn process(path: &Path, job: &Job) -> FileResult {
         outcome: None,
         errors: Vec::new(),
     };
-    match std::fs::read(path) {
+    match walk::read_regular(path) {
         Ok(bytes) => analyze(bytes, job, &mut result),
-        Err(e) => {
-            let reason = walk::describe_io(&e);
-            result.errors.push(format!("could not read: {reason}"));
-        }
+        Err(message) => result.errors.push(message),
     }
     if job.mode == Mode::Write && result.changed() {
         let (Some(source), Some(outcome)) = (&result.source, &result.outcome) else {
