@@ -97,6 +97,8 @@ pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, Strin
             .flat_map(|f| &f.fix.as_ref().expect("selected").edits)
             .collect();
         let next = apply_edits(&current, &edits);
+        // One tree at a time: a large file's tree takes many times its size in memory.
+        drop(tree);
         let next_tree = match try_parse(&next) {
             Ok(tree) if first_syntax_error(&tree).is_none() => tree,
             parsed => {

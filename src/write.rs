@@ -21,12 +21,7 @@ pub fn write_atomic(path: &Path, read: &[u8], contents: &[u8]) -> Result<(), Str
     }
     // The rename needs only the folder's permission: without this a user could replace a
     // file they may not write. (Root passes; the mode check above still holds for root.)
-    if !writable(&target) {
-        return Err(
-            "permission denied; not written (check its permissions and owner, or drop --write)"
-                .into(),
-        );
-    }
+    writable(&target).map_err(|e| format!("not written: {}", describe_io(&e)))?;
     let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -81,11 +76,58 @@ pub fn write_atomic(path: &Path, read: &[u8], contents: &[u8]) -> Result<(), Str
         })
 }
 
-/// Whether this process may write `path` (`access(2)`, which knows about root and ACLs).
-fn writable(path: &Path) -> bool {
-    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-        return false;
-    };
+/// Whether this process may write `path` (`access(2)`, which knows about root, ACLs and
+/// read-only mounts); `Err` says why not.
+fn writable(path: &Path) -> std::io::Result<()> {
+    let c_path = std::ffi::CString::new(path.as_os_str().as_bytes())?;
     // SAFETY: `c_path` is a valid NUL-terminated string that outlives the call.
-    unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+    match unsafe { libc::access(c_path.as_ptr(), libc::W_OK) } {
+        0 => Ok(()),
+        _ => Err(std::io::Error::last_os_error()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.py");
+        std::fs::write(&path, "x = 1\n").unwrap();
+        // Read as "x = 1", then someone saves their own edit before infra-fix writes.
+        std::fs::write(&path, "x = 2  # the user's edit\n").unwrap();
+        let err = write_atomic(&path, b"x = 1\n", b"x = 3\n").unwrap_err();
+        assert!(err.contains("changed on disk"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "x = 2  # the user's edit\n"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        // Unchanged since read: written.
+        write_atomic(&path, b"x = 2  # the user's edit\n", b"x = 3\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "x = 3\n");
+    }
+
+    #[test]
+    fn a_symbolic_link_stays_a_link_to_the_fixed_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.py");
+        let link = dir.path().join("link.py");
+        std::fs::write(&real, "old\n").unwrap();
+        std::os::unix::fs::symlink("real.py", &link).unwrap();
+        write_atomic(&link, b"old\n", b"new\n").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new\n");
+    }
 }
