@@ -35,15 +35,26 @@ pub fn write_atomic(path: &Path, read: &[u8], contents: &[u8]) -> Result<(), Str
                 describe_io(&e)
             )
         })?;
+    // Owner first: changing it clears set-user-id bits that the mode then restores. Only root
+    // may give a file away; anyone else would silently take the file over, so that is refused.
+    let file = temp.as_file();
+    let created = file
+        .metadata()
+        .map(|m| (m.uid(), m.gid()))
+        .unwrap_or_default();
+    if (meta.uid(), meta.gid()) != created
+        && std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err()
+    {
+        return Err(format!(
+            "owned by uid {} gid {}, which this user cannot keep on a rewritten file; not written, run infra-fix as its owner",
+            meta.uid(),
+            meta.gid()
+        ));
+    }
     let result = (|| {
         temp.write_all(contents)?;
-        let file = temp.as_file();
-        // Owner first: changing it clears set-user-id bits that the mode then restores.
-        if (meta.uid(), meta.gid()) != (file.metadata()?.uid(), file.metadata()?.gid()) {
-            std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()))?;
-        }
-        file.set_permissions(meta.permissions())?;
-        file.sync_all()
+        temp.as_file().set_permissions(meta.permissions())?;
+        temp.as_file().sync_all()
     })();
     // Dropping `temp` on an error removes it.
     result.map_err(|e| {
