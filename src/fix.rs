@@ -75,7 +75,9 @@ pub fn lint(text: &str, rules: &RuleSet, mode: FixMode) -> Result<Outcome, Strin
     let mut tree = try_parse(text)?;
     if let Some(node) = first_syntax_error(&tree) {
         let (line, col) = line_col(text, node.start_byte());
-        return Err(format!("syntax error at {line}:{col}; left untouched"));
+        return Err(format!(
+            "syntax error at {line}:{col}; left untouched, fix it or list the file in .ignore"
+        ));
     }
     let mut current = text.to_string();
     let mut fixed: Vec<Diagnostic> = Vec::new();

@@ -19,7 +19,7 @@ impl Source {
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Source, String> {
         let text = String::from_utf8(bytes).map_err(|e| {
             format!(
-                "not valid UTF-8 (invalid byte at offset {}); left untouched",
+                "not valid UTF-8 (invalid byte at offset {}); left untouched, save it as UTF-8",
                 e.utf8_error().valid_up_to()
             )
         })?;

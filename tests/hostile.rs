@@ -247,8 +247,8 @@ fn nul_bytes_and_invalid_utf8_are_reported_and_left_alone_python_2_is_fixed_in_p
     assert_eq!(
         error_lines(&stderr(&out)),
         [
-            "error: latin1.py: not valid UTF-8 (invalid byte at offset 30); left untouched",
-            "error: nul.py: syntax error at 3:1; left untouched",
+            "error: latin1.py: not valid UTF-8 (invalid byte at offset 30); left untouched, save it as UTF-8",
+            "error: nul.py: syntax error at 3:1; left untouched, fix it or list the file in .ignore",
         ]
     );
     assert_eq!(read(dir.path(), "nul.py"), nul);

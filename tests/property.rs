@@ -32,6 +32,7 @@ impl Rng {
 }
 
 /// Fragments worth splicing in: brackets, quotes, Pulumi calls, keywords the rules look at.
+#[rustfmt::skip]
 const TOKENS: &[&str] = &[
     "(", ")", "[", "]", "{", "}", ",", "'", "\"", "\"\"\"", ":", "=", "\\\n", "\t", "\r\n",
     "\u{feff}", "\0", "aws.ec2.Eip(\"x\", vpc=True)", "aws.ecr.Repository(\"r\")",
@@ -161,11 +162,7 @@ fn mutated_fixtures_keep_the_fix_invariants() {
         // Count the cases that exercised the fixes, so that mutations that break every
         // program cannot make this test pass vacuously.
         let source = Source::from_string(text);
-        if let Ok(outcome) = lint(
-            &source.text,
-            &rules,
-            FixMode::Apply(Applicability::Unsafe),
-        ) {
+        if let Ok(outcome) = lint(&source.text, &rules, FixMode::Apply(Applicability::Unsafe)) {
             parsed += 1;
             changed += usize::from(outcome.text != source.text);
         }
