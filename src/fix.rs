@@ -5,7 +5,7 @@
 use crate::codemods::{self, FileSettings, Finding};
 use crate::config::Settings;
 use crate::edit::{Applicability, Edit, apply_edits};
-use crate::source::{first_syntax_error, line_col, parse};
+use crate::source::{LineIndex, first_syntax_error, line_col, try_parse};
 
 /// Passes before the loop gives up; each pass re-parses once.
 pub const MAX_PASSES: usize = 10;
@@ -31,16 +31,17 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    fn new(text: &str, finding: Finding, applied: bool) -> Diagnostic {
+    fn new(text: &str, lines: &LineIndex, finding: Finding, applied: bool) -> Diagnostic {
+        let at = |offset| lines.line_col(text, offset);
         let edit_positions = finding
             .fix
             .iter()
             .flat_map(|f| &f.edits)
-            .map(|e| (line_col(text, e.start), line_col(text, e.end)))
+            .map(|e| (at(e.start), at(e.end)))
             .collect();
         Diagnostic {
-            start: line_col(text, finding.start),
-            end: line_col(text, finding.end),
+            start: at(finding.start),
+            end: at(finding.end),
             edit_positions,
             finding,
             applied,
@@ -77,10 +78,12 @@ pub fn lint(
     file: &FileSettings,
     mode: FixMode,
 ) -> Result<Outcome, String> {
-    let mut tree = parse(text);
+    let mut tree = try_parse(text)?;
     if let Some(node) = first_syntax_error(&tree) {
         let (line, col) = line_col(text, node.start_byte());
-        return Err(format!("syntax error at {line}:{col}; left untouched"));
+        return Err(format!(
+            "syntax error at {line}:{col}; left untouched, fix it or list the file in .ignore"
+        ));
     }
     let mut current = text.to_string();
     let mut fixed: Vec<Diagnostic> = Vec::new();
@@ -102,26 +105,38 @@ pub fn lint(
             .flat_map(|f| &f.fix.as_ref().expect("selected").edits)
             .collect();
         let next = apply_edits(&current, &edits);
-        let next_tree = parse(&next);
-        if let Some(node) = first_syntax_error(&next_tree) {
-            let (line, _) = line_col(&next, node.start_byte());
-            let mut rules: Vec<&str> = applied.iter().map(|f| f.rule).collect();
-            rules.dedup();
-            let error = format!(
-                "internal error: fixes by {} would have broken the syntax at line {line}; no fix written to this file, please report it",
-                rules.join(", ")
-            );
-            return Ok(done(
-                text,
-                Vec::new(),
-                first_pass.unwrap_or_default(),
-                Some(error),
-            ));
-        }
+        // One tree at a time: a large file's tree takes many times its size in memory.
+        drop(tree);
+        let next_tree = match try_parse(&next) {
+            Ok(tree) if first_syntax_error(&tree).is_none() => tree,
+            parsed => {
+                let what = match parsed {
+                    Ok(tree) => {
+                        let node = first_syntax_error(&tree).expect("matched above");
+                        let (line, _) = line_col(&next, node.start_byte());
+                        format!("broken the syntax at line {line}")
+                    }
+                    Err(_) => "nested the code deeper than the parser handles".to_string(),
+                };
+                let mut rules: Vec<&str> = applied.iter().map(|f| f.rule).collect();
+                rules.dedup();
+                let error = format!(
+                    "internal error: fixes by {} would have {what}; no fix written to this file, please report it",
+                    rules.join(", ")
+                );
+                return Ok(done(
+                    text,
+                    Vec::new(),
+                    first_pass.unwrap_or_default(),
+                    Some(error),
+                ));
+            }
+        };
+        let lines = LineIndex::new(&current);
         fixed.extend(
             applied
                 .into_iter()
-                .map(|f| Diagnostic::new(&current, f, true)),
+                .map(|f| Diagnostic::new(&current, &lines, f, true)),
         );
         current = next;
         tree = next_tree;
@@ -141,16 +156,55 @@ pub fn lint(
     Ok(done(&current, fixed, findings, Some(error)))
 }
 
+/// The invariants the fuzzer (`fuzz/`) and the property test hold the whole pipeline to, on
+/// any bytes: decoding and fixing (every rule, unsafe fixes on) does not panic, the fix loop
+/// converges without dropping a fix for breaking the syntax, input that parses gives output
+/// that parses, and a second run changes nothing. `Err` says which one failed.
+pub fn check_invariants(bytes: &[u8]) -> Result<(), String> {
+    let Ok(source) = crate::source::Source::from_bytes(bytes.to_vec()) else {
+        return Ok(());
+    };
+    let settings = Settings::default();
+    let file = FileSettings::default();
+    let mode = FixMode::Apply(Applicability::Unsafe);
+    // Input that does not parse is reported and left alone: nothing more to hold it to.
+    let Ok(first) = lint(&source.text, &settings, &file, mode) else {
+        return Ok(());
+    };
+    if let Some(error) = first.error {
+        return Err(format!("first run: {error}"));
+    }
+    let tree = try_parse(&first.text).map_err(|e| format!("fixed output: {e}"))?;
+    if let Some(node) = first_syntax_error(&tree) {
+        let (line, col) = line_col(&first.text, node.start_byte());
+        return Err(format!("fixed output does not parse at {line}:{col}"));
+    }
+    let second = lint(&first.text, &settings, &file, mode)
+        .map_err(|e| format!("second run rejected the fixed output: {e}"))?;
+    if let Some(error) = second.error {
+        return Err(format!("second run: {error}"));
+    }
+    if second.text != first.text || second.fixed().next().is_some() {
+        let rules: Vec<&str> = second.fixed().map(|d| d.finding.rule).collect();
+        return Err(format!(
+            "second run changed the output again (rules: {})",
+            rules.join(", ")
+        ));
+    }
+    Ok(())
+}
+
 fn done(
     text: &str,
     mut fixed: Vec<Diagnostic>,
     remaining: Vec<Finding>,
     error: Option<String>,
 ) -> Outcome {
+    let lines = LineIndex::new(text);
     fixed.extend(
         remaining
             .into_iter()
-            .map(|f| Diagnostic::new(text, f, false)),
+            .map(|f| Diagnostic::new(text, &lines, f, false)),
     );
     Outcome {
         text: text.to_string(),

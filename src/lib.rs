@@ -9,6 +9,7 @@ pub mod codemods;
 pub mod config;
 pub mod edit;
 pub mod fix;
+mod guard;
 pub mod progress;
 pub mod pulumi;
 pub mod report;
@@ -157,16 +158,21 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         .filter_map(|path| Some((path, resolver.settings_for(path)?)))
         .filter(|(path, settings)| explicit.contains(path) || !settings.excludes(path))
         .collect();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("thread pool");
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("error: could not start {threads} worker threads: {e}; try a lower --jobs");
+            return Ok(EXIT_ERROR);
+        }
+    };
     let cache = (!cli.no_cache).then(|| Cache::open(Path::new(".")));
     let progress = progress::Progress::start(jobs.len(), !cli.quiet);
     let results: Vec<FileResult> = pool.install(|| {
         jobs.par_iter()
             .map(|(path, settings)| {
-                let result = process(path, settings, job, cache.as_ref());
+                let result = guard::contain(&display_path(path), || {
+                    process(path, settings, job, cache.as_ref())
+                });
                 progress.tick();
                 result
             })
@@ -215,16 +221,13 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
     };
     let file = job.file_settings(path, settings);
     let fingerprint = cache::fingerprint(settings, &file);
-    match std::fs::read(path) {
+    match walk::read_regular(path) {
         // Known clean from an earlier run with the same settings: nothing to parse.
         Ok(bytes) if cache.is_some_and(|c| c.is_clean(Cache::key(&bytes, fingerprint))) => {
             return result;
         }
         Ok(bytes) => analyze(bytes, settings, &file, job.mode, &mut result),
-        Err(e) => {
-            let reason = walk::describe_io(&e);
-            result.errors.push(format!("could not read: {reason}"));
-        }
+        Err(message) => result.errors.push(message),
     }
     if job.mode == Mode::Write && result.changed() {
         let (Some(source), Some(outcome)) = (&result.source, &result.outcome) else {

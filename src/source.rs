@@ -19,7 +19,7 @@ impl Source {
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Source, String> {
         let text = String::from_utf8(bytes).map_err(|e| {
             format!(
-                "not valid UTF-8 (invalid byte at offset {}); left untouched",
+                "not valid UTF-8 (invalid byte at offset {}); left untouched, save it as UTF-8",
                 e.utf8_error().valid_up_to()
             )
         })?;
@@ -90,7 +90,66 @@ thread_local! {
     });
 }
 
+/// The widest indentation tree-sitter-python survives. Its scanner keeps one entry per
+/// indentation level and serializes them into a 1,024-byte buffer; past about 384 levels it
+/// overflows that buffer and aborts the whole process (an `assert` in C, not a panic we
+/// could catch). Each level is at least one column wider than the last, so no line indented
+/// at most this many columns can get there.
+pub const MAX_INDENT: u16 = 383;
+
+/// Parses `text`, or says why it cannot be parsed safely: indentation deeper than
+/// [`MAX_INDENT`].
+pub fn try_parse(text: &str) -> Result<Tree, String> {
+    let widest = widest_indent(text.as_bytes());
+    if widest > MAX_INDENT {
+        return Err(format!(
+            "indented {widest} columns deep, more than the Python parser handles ({MAX_INDENT}); left untouched, reduce the nesting"
+        ));
+    }
+    Ok(parse_unchecked(text))
+}
+
+/// Parses text known to be shallow: tests and the benchmark's own files. Panics where
+/// [`try_parse`] returns `Err`; user files go through [`try_parse`].
 pub fn parse(text: &str) -> Tree {
+    try_parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The widest indentation the scanner can compute on any line, counted its way: a space is
+/// one column and a tab eight, in a 16-bit counter that wraps; `\r` and `\f` start over, a
+/// backslash-newline carries on. A byte scan, about as cheap as reading the file.
+fn widest_indent(bytes: &[u8]) -> u16 {
+    let mut widest = 0u16;
+    let mut width = 0u16;
+    let mut in_indent = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' | 0x0c => {
+                width = 0;
+                in_indent = true;
+            }
+            _ if !in_indent => {
+                // Skip to the next place an indentation can start.
+                i += memchr::memchr3(b'\n', b'\r', 0x0c, &bytes[i..]).unwrap_or(bytes.len() - i);
+                continue;
+            }
+            b' ' => width = width.wrapping_add(1),
+            b'\t' => width = width.wrapping_add(8),
+            b'\\' if bytes[i + 1..].starts_with(b"\n") || bytes[i + 1..].starts_with(b"\r\n") => {
+                i += if bytes[i + 1] == b'\r' { 3 } else { 2 };
+                widest = widest.max(width);
+                continue;
+            }
+            _ => in_indent = false,
+        }
+        widest = widest.max(width);
+        i += 1;
+    }
+    widest
+}
+
+fn parse_unchecked(text: &str) -> Tree {
     PARSER.with(|parser| {
         parser
             .borrow_mut()
@@ -130,6 +189,65 @@ pub fn newline_style(text: &str) -> &'static str {
     if crlf * 2 > lf { "\r\n" } else { "\n" }
 }
 
+/// Finds the nodes at a series of byte ranges given in increasing order, in time linear in
+/// the tree overall: a cursor moves forward from one range to the next instead of starting
+/// from the root each time (`Node::descendant_for_byte_range` and `Node::parent` walk down from
+/// the root, scanning siblings: on 50,000 top-level statements, once per hit is quadratic).
+pub struct Seeker<'t> {
+    cursor: tree_sitter::TreeCursor<'t>,
+}
+
+impl<'t> Seeker<'t> {
+    pub fn new(tree: &'t Tree) -> Seeker<'t> {
+        Seeker {
+            cursor: tree.walk(),
+        }
+    }
+
+    /// Moves to the smallest node that spans `start..end` (ranges in increasing order).
+    pub fn seek(&mut self, start: usize, end: usize) -> Node<'t> {
+        let c = &mut self.cursor;
+        let contains = |n: Node| n.start_byte() <= start && end <= n.end_byte();
+        // Forward and up until a node spans the range.
+        loop {
+            let n = c.node();
+            if contains(n) {
+                break;
+            }
+            let moved = if n.end_byte() <= start {
+                c.goto_next_sibling() || c.goto_parent()
+            } else {
+                c.goto_parent()
+            };
+            if !moved {
+                break;
+            }
+        }
+        // Down into the child that spans it, as deep as it goes.
+        'down: while c.goto_first_child() {
+            loop {
+                let n = c.node();
+                if contains(n) {
+                    continue 'down;
+                }
+                if n.start_byte() > start || !c.goto_next_sibling() {
+                    c.goto_parent();
+                    break 'down;
+                }
+            }
+        }
+        c.node()
+    }
+
+    /// The current node's parent, and the field the current node fills in it.
+    pub fn up(&mut self) -> Option<(Node<'t>, Option<&'static str>)> {
+        let field = self.cursor.field_name();
+        self.cursor
+            .goto_parent()
+            .then(|| (self.cursor.node(), field))
+    }
+}
+
 /// Byte offsets of `word` in `text` where it stands as a whole identifier (not inside a
 /// longer name). Strings and comments are not told apart here: callers look at the node.
 pub fn words<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
@@ -139,6 +257,57 @@ pub fn words<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 
         let end = at + word.len();
         (at == 0 || !is_ident(bytes[at - 1])) && (end == bytes.len() || !is_ident(bytes[end]))
     })
+}
+
+/// Line and column lookups in one text, each in logarithmic time: scanning from the top for
+/// each of a large file's 50,000 findings made it quadratic.
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Characters before each `CHUNK`-byte boundary, so a column is counted within one chunk
+    /// even on a line many megabytes long.
+    chunk_chars: Vec<usize>,
+}
+
+const CHUNK: usize = 4096;
+
+/// Characters that start in `bytes` (UTF-8 continuation bytes do not start one).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+            .collect();
+        let mut chunk_chars = vec![0];
+        for chunk in bytes.chunks(CHUNK) {
+            chunk_chars.push(chunk_chars.last().copied().unwrap_or(0) + char_starts(chunk));
+        }
+        LineIndex {
+            line_starts,
+            chunk_chars,
+        }
+    }
+
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        self.chunk_chars[chunk] + char_starts(&text.as_bytes()[chunk * CHUNK..offset])
+    }
+
+    /// 1-based line and column (in characters) of a byte offset of the indexed `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = if offset - start <= CHUNK {
+            char_starts(&text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
+        (line, column + 1)
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -181,6 +350,75 @@ mod tests {
         assert!(err.contains("not valid UTF-8"), "{err}");
     }
 
+    /// `levels` nested blocks, each one column deeper, ending in `strings` nested f-strings:
+    /// each open string delimiter takes a byte of the parser's 1,024-byte state too.
+    fn nested_blocks(levels: usize, strings: usize) -> String {
+        let mut text: String = (0..levels)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect();
+        let (open, close) = ("f'{".repeat(strings), "}'".repeat(strings));
+        text.push_str(&format!("{}y = {open}a{close}\n", " ".repeat(levels)));
+        text
+    }
+
+    #[test]
+    fn regression_deep_indentation_aborted_the_parser() {
+        // These aborted the process inside tree-sitter-python's scanner (measured: 600 levels
+        // with one string, 384 with 255 nested f-strings); they are refused instead.
+        let err = try_parse(&nested_blocks(600, 1)).unwrap_err();
+        assert!(err.contains("indented 600 columns deep"), "{err}");
+        assert!(try_parse(&nested_blocks(MAX_INDENT as usize + 1, 255)).is_err());
+        // The worst case that is still allowed parses, without aborting this test process.
+        let deepest = nested_blocks(MAX_INDENT as usize, 255);
+        assert!(first_syntax_error(&try_parse(&deepest).unwrap()).is_none());
+    }
+
+    #[test]
+    fn indentation_is_measured_as_the_scanner_does() {
+        assert_eq!(widest_indent(b"x\n    y\n\tz\n"), 8);
+        assert_eq!(
+            widest_indent(b"    \\\r\n    x\n"),
+            8,
+            "backslash-newline carries on"
+        );
+        assert_eq!(
+            widest_indent(b"    \r  x\n"),
+            4,
+            "a carriage return starts over"
+        );
+        assert_eq!(
+            widest_indent(b"x = '    '\n"),
+            0,
+            "only leading white space counts"
+        );
+        assert_eq!(widest_indent(" ".repeat(65_537).as_bytes()), 65_535);
+    }
+
+    #[test]
+    fn the_seeker_finds_nodes_in_order() {
+        let text = "import a\nx = a.b(1)\ny = [a, (a)]\n";
+        let tree = parse(text);
+        let mut seeker = Seeker::new(&tree);
+        for at in words(text, "a") {
+            let node = seeker.seek(at, at + 1);
+            assert_eq!((node.kind(), node.start_byte()), ("identifier", at), "{at}");
+            assert_eq!(
+                Some(node),
+                tree.root_node()
+                    .descendant_for_byte_range(at, at + 1)
+                    .filter(|n| n.kind() == "identifier")
+            );
+        }
+        // Up from `a` in `a.b(1)`: the attribute's object, then the call's function.
+        let at = text.find("a.b").unwrap();
+        let mut seeker = Seeker::new(&tree);
+        seeker.seek(at, at + 1);
+        let (attribute, field) = seeker.up().unwrap();
+        assert_eq!((attribute.kind(), field), ("attribute", Some("object")));
+        let (call, field) = seeker.up().unwrap();
+        assert_eq!((call.kind(), field), ("call", Some("function")));
+    }
+
     #[test]
     fn words_are_whole_identifiers() {
         let text = "import aws\naws.x(awsome, _aws, aws)\n";
@@ -190,5 +428,19 @@ mod tests {
     #[test]
     fn line_col_counts_characters() {
         assert_eq!(line_col("a\né = 1", 6), (2, 4));
+        // The index agrees with the plain count everywhere, across chunk boundaries too.
+        let text = format!(
+            "é\n{}x\n\n{}y",
+            "ü".repeat(CHUNK),
+            "a".repeat(3 * CHUNK + 1)
+        );
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                index.line_col(&text, offset),
+                line_col(&text, offset),
+                "{offset}"
+            );
+        }
     }
 }

@@ -10,6 +10,7 @@ use crate::edit::{Edit, Fix, Style};
 use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
+use crate::source::Seeker;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -518,34 +519,36 @@ fn engine() -> &'static Engine {
 /// name bound to `pulumi_aws` (`aws.ec2.Eip(...)`, `ec2.Eip(...)`, `ElasticIp(...)`), found by
 /// looking those names up in the text. In document order, each once.
 pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<Node<'t>> {
-    let root = tree.root_node();
-    let f = crate::source::fields();
+    let mut hits: Vec<(usize, usize)> = imports
+        .pulumi_aws_names()
+        .flat_map(|name| crate::source::words(text, name).map(move |at| (at, at + name.len())))
+        .collect();
+    hits.sort_unstable();
+    let mut seeker = Seeker::new(tree);
     let mut calls = Vec::new();
-    for name in imports.pulumi_aws_names() {
-        for at in crate::source::words(text, name) {
-            let Some(mut callee) = root
-                .descendant_for_byte_range(at, at + name.len())
-                .filter(|n| n.kind() == "identifier" && n.start_byte() == at)
-            else {
-                continue;
-            };
-            // Up the attribute chain, as long as the name stays at its head.
-            while let Some(parent) = callee.parent().filter(|p| {
-                p.kind() == "attribute"
-                    && p.child_by_field_id(f.object).map(|o| o.id()) == Some(callee.id())
-            }) {
-                callee = parent;
-            }
-            let call = callee.parent().filter(|c| {
-                c.kind() == "call"
-                    && c.child_by_field_id(f.function).map(|n| n.id()) == Some(callee.id())
-                    && c.child_by_field_id(f.arguments)
+    for (start, end) in hits {
+        let node = seeker.seek(start, end);
+        if node.kind() != "identifier" || node.start_byte() != start || node.end_byte() != end {
+            continue;
+        }
+        // Up the attribute chain while the name stays at its head, then into the call.
+        while let Some((parent, field)) = seeker.up() {
+            match (parent.kind(), field) {
+                ("attribute", Some("object")) => continue,
+                ("call", Some("function")) => {
+                    let f = crate::source::fields();
+                    if parent
+                        .child_by_field_id(f.arguments)
                         .is_some_and(|a| a.kind() == "argument_list")
-            });
-            calls.extend(call);
+                    {
+                        calls.push(parent);
+                    }
+                }
+                _ => {}
+            }
+            break;
         }
     }
-    calls.sort_by_key(|c| c.start_byte());
     calls.dedup_by_key(|c| c.id());
     calls
 }
@@ -587,25 +590,27 @@ fn query_matches<'t>(
     triggers.dedup();
     // Patterns rooted at or a few levels above each trigger, each (pattern, root) once.
     cursor.set_max_start_depth(Some(0));
+    let mut hits: Vec<(usize, &str)> = triggers
+        .iter()
+        .flat_map(|&word| crate::source::words(text, word).map(move |at| (at, word)))
+        .collect();
+    hits.sort_unstable();
     let mut seen = std::collections::HashSet::new();
-    for word in triggers {
-        for at in crate::source::words(text, word) {
-            let mut node = tree
-                .root_node()
-                .descendant_for_byte_range(at, at + word.len());
-            for _ in 0..=TRIGGER_REACH {
-                let Some(n) = node else { break };
-                let mut it = cursor.matches(&engine.query, n, text.as_bytes());
-                while let Some(m) = it.next() {
-                    let triggered = engine.owners[m.pattern_index]
-                        .iter()
-                        .any(|&i| rules.contains(i) && CODEMODS[i].triggers.contains(&word));
-                    if triggered && seen.insert((m.pattern_index, n.id())) {
-                        found.push((m.pattern_index, m.captures.to_vec()));
-                    }
+    let mut seeker = Seeker::new(tree);
+    for (at, word) in hits {
+        let mut node = Some(seeker.seek(at, at + word.len()));
+        for _ in 0..=TRIGGER_REACH {
+            let Some(n) = node else { break };
+            let mut it = cursor.matches(&engine.query, n, text.as_bytes());
+            while let Some(m) = it.next() {
+                let triggered = engine.owners[m.pattern_index]
+                    .iter()
+                    .any(|&i| rules.contains(i) && CODEMODS[i].triggers.contains(&word));
+                if triggered && seen.insert((m.pattern_index, n.id())) {
+                    found.push((m.pattern_index, m.captures.to_vec()));
                 }
-                node = n.parent();
             }
+            node = seeker.up().map(|(parent, _)| parent);
         }
     }
     found.sort_by_key(|(_, captures)| captures.first().map(|c| c.node.start_byte()));
@@ -718,7 +723,10 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         }
     }
     let mut findings = checker.findings;
-    findings.retain(|f| !crate::suppression::is_suppressed(text, tree, f.start, f.rule));
+    // Most files have no directive: then no finding needs its lines looked at.
+    if memchr::memmem::find(text.as_bytes(), b"infra-fix: ignore").is_some() {
+        findings.retain(|f| !crate::suppression::is_suppressed(text, tree, f.start, f.rule));
+    }
     findings.sort_by(|a, b| (a.start, a.rule).cmp(&(b.start, b.rule)));
     findings
 }

@@ -435,24 +435,34 @@ const OUTPUTS: &[&str] = &[
 /// `vpc.cidr_block` -> `vpc`, `groups["web"].id` -> `web`, `sgs[i].id` -> `sgs`,
 /// `alb_sg_id` -> `alb`. None for anything else (calls, literals, `self.id`).
 fn name_of(node: Node, text: &str) -> Option<String> {
-    match node.kind() {
-        "identifier" if &text[node.byte_range()] != "self" => clean_name(&text[node.byte_range()]),
-        "parenthesized_expression" => name_of(node.named_child(0)?, text),
-        // A string key names the element; an index does not.
-        "subscript" => node
-            .child_by_field_name("subscript")
-            .and_then(|key| string_value(key, text))
-            .and_then(clean_name)
-            .or_else(|| name_of(node.child_by_field_name("value")?, text)),
-        "attribute" => {
-            let attribute = &text[node.child_by_field_name("attribute")?.byte_range()];
-            if OUTPUTS.contains(&attribute) {
-                name_of(node.child_by_field_name("object")?, text)
-            } else {
-                clean_name(attribute)
+    // A loop, not recursion: `((((x))))` or `x.id.id.id` may nest deeper than the stack allows.
+    let mut node = node;
+    loop {
+        node = match node.kind() {
+            "identifier" if &text[node.byte_range()] != "self" => {
+                return clean_name(&text[node.byte_range()]);
             }
-        }
-        _ => None,
+            "parenthesized_expression" => node.named_child(0)?,
+            // A string key names the element; an index does not.
+            "subscript" => {
+                let key = node.child_by_field_name("subscript");
+                if let Some(name) = key
+                    .and_then(|key| string_value(key, text))
+                    .and_then(clean_name)
+                {
+                    return Some(name);
+                }
+                node.child_by_field_name("value")?
+            }
+            "attribute" => {
+                let attribute = &text[node.child_by_field_name("attribute")?.byte_range()];
+                if !OUTPUTS.contains(&attribute) {
+                    return clean_name(attribute);
+                }
+                node.child_by_field_name("object")?
+            }
+            _ => return None,
+        };
     }
 }
 
@@ -577,6 +587,20 @@ mod tests {
                 "alb", "web", "-", "x", "-", "-", "alb", "vpc", "c", "-", "-", "x", "-", "-", "s3"
             ]
         );
+    }
+
+    #[test]
+    fn regression_deeply_nested_peer_overflowed_the_stack() {
+        let depth = 100_000;
+        let code = format!("{}alb_sg{}.id.id\n", "(".repeat(depth), ")".repeat(depth));
+        let tree = crate::source::parse(&code);
+        let value = tree
+            .root_node()
+            .named_child(0)
+            .unwrap()
+            .named_child(0)
+            .unwrap();
+        assert_eq!(name_of(value, &code).as_deref(), Some("alb"));
     }
 
     #[test]

@@ -77,13 +77,15 @@ impl Imports {
     /// code (not in a string or comment) belongs to one. Far cheaper than walking the tree.
     pub fn of_file(tree: &Tree, text: &str) -> Imports {
         let mut imports = Imports::default();
-        let root = tree.root_node();
+        let mut seeker = crate::source::Seeker::new(tree);
         for at in crate::source::words(text, "import") {
-            let keyword = root.descendant_for_byte_range(at, at + "import".len());
-            let statement = keyword
-                .and_then(|k| k.parent())
-                .filter(|s| matches!(s.kind(), "import_statement" | "import_from_statement"));
-            if let Some(statement) = statement {
+            if seeker.seek(at, at + "import".len()).kind() != "import" {
+                continue;
+            }
+            if let Some((statement, _)) = seeker
+                .up()
+                .filter(|(s, _)| matches!(s.kind(), "import_statement" | "import_from_statement"))
+            {
                 imports.add_statement(statement, text);
             }
         }
@@ -120,16 +122,22 @@ impl Imports {
     /// names and attributes whose head was imported.
     pub fn resolve(&self, expr: Node, text: &str) -> Option<String> {
         let f = fields();
-        match expr.kind() {
-            "identifier" => self.bindings.get(&text[expr.byte_range()]).cloned(),
-            "attribute" => {
-                let object = expr.child_by_field_id(f.object)?;
-                let attribute = expr.child_by_field_id(f.attribute)?;
-                let base = self.resolve(object, text)?;
-                Some(format!("{base}.{}", &text[attribute.byte_range()]))
-            }
-            _ => None,
+        // Down the chain without recursion: a hostile file may hold `a.b.b.b...` 100,000 deep.
+        let mut attributes = Vec::new();
+        let mut node = expr;
+        while node.kind() == "attribute" {
+            attributes.push(&text[node.child_by_field_id(f.attribute)?.byte_range()]);
+            node = node.child_by_field_id(f.object)?;
         }
+        if node.kind() != "identifier" {
+            return None;
+        }
+        let mut path = self.bindings.get(&text[node.byte_range()])?.clone();
+        for attribute in attributes.iter().rev() {
+            path.push('.');
+            path.push_str(attribute);
+        }
+        Some(path)
     }
 
     /// The last name of what `expr` stands for (`aws.ec2.Eip` and `ElasticIp` -> `Eip`),
@@ -261,6 +269,15 @@ mod tests {
         ] {
             assert_eq!(key(program), None, "{program}");
         }
+    }
+
+    #[test]
+    fn regression_long_attribute_chain_overflowed_the_stack() {
+        let program = format!(
+            "import pulumi_aws as aws\naws{}.Eip('e')\n",
+            ".ec2".repeat(100_000)
+        );
+        assert_eq!(resolve_last_call(&program).as_deref(), Some("ec2.Eip"));
     }
 
     #[test]

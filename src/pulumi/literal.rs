@@ -22,19 +22,25 @@ pub fn string_value<'a>(node: Node, text: &'a str) -> Option<&'a str> {
 
 /// The value of an integer literal such as `0`, `5000`, `-1`.
 pub fn int_value(node: Node, text: &str) -> Option<i64> {
-    match node.kind() {
-        "integer" => text[node.byte_range()].replace('_', "").parse().ok(),
-        "unary_operator" => {
-            let operand = node.child_by_field_name("argument")?;
-            let op = node.child_by_field_name("operator")?;
-            let value = int_value(operand, text)?;
-            match &text[op.byte_range()] {
-                "-" => Some(-value),
-                "+" => Some(value),
-                _ => None,
-            }
+    // Signs are peeled in a loop: `- - - ... 1` may nest deeper than the stack allows.
+    let mut negative = false;
+    let mut node = node;
+    while node.kind() == "unary_operator" {
+        match &text[node.child_by_field_name("operator")?.byte_range()] {
+            "-" => negative = !negative,
+            "+" => {}
+            _ => return None,
         }
-        _ => None,
+        node = node.child_by_field_name("argument")?;
+    }
+    if node.kind() != "integer" {
+        return None;
+    }
+    let value: i64 = text[node.byte_range()].replace('_', "").parse().ok()?;
+    if negative {
+        value.checked_neg()
+    } else {
+        Some(value)
     }
 }
 
@@ -52,4 +58,31 @@ pub fn scalar_text(node: Node, text: &str) -> Option<String> {
     string_value(node, text)
         .map(str::to_string)
         .or_else(|| int_value(node, text).map(|v| v.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::parse;
+
+    fn int_of(code: &str) -> Option<i64> {
+        let tree = parse(code);
+        let expr = tree.root_node().named_child(0)?.named_child(0)?;
+        int_value(expr, code)
+    }
+
+    #[test]
+    fn integers_with_signs() {
+        assert_eq!(int_of("5_000\n"), Some(5000));
+        assert_eq!(int_of("-1\n"), Some(-1));
+        assert_eq!(int_of("- -+1\n"), Some(1));
+        assert_eq!(int_of("~1\n"), None);
+        assert_eq!(int_of("-x\n"), None);
+        assert_eq!(int_of("99999999999999999999\n"), None);
+    }
+
+    #[test]
+    fn regression_long_sign_chain_overflowed_the_stack() {
+        assert_eq!(int_of(&format!("{}7\n", "-".repeat(100_001))), Some(-7));
+    }
 }

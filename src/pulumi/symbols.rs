@@ -4,7 +4,7 @@
 //! names through at most `MAX_DEPTH` hops and answers `Unknown` whenever it is not certain.
 
 use super::{Imports, ResourceCall};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap};
 use tree_sitter::{Node, Tree};
 
@@ -113,6 +113,8 @@ pub struct Symbols<'a, 't> {
     returns: HashMap<usize, Vec<Node<'t>>>,
     /// Set when a resolution ran out of depth: its answer was `Unknown`.
     exhausted: Cell<bool>,
+    /// Targets by the type of resource they hold (see `targets_holding`).
+    holding: OnceCell<HashMap<String, Vec<Target>>>,
 }
 
 impl<'a, 't> Symbols<'a, 't> {
@@ -134,6 +136,7 @@ impl<'a, 't> Symbols<'a, 't> {
             functions: HashMap::new(),
             returns: HashMap::new(),
             exhausted: Cell::new(false),
+            holding: OnceCell::new(),
         };
         let root = tree.root_node();
         s.scope_of_node.insert(root.id(), 0);
@@ -622,6 +625,14 @@ impl<'a, 't> Symbols<'a, 't> {
         if !visible {
             return Value::Unknown;
         }
+        self.bound_value(target, depth)
+    }
+
+    /// What `target`'s bindings hold, wherever it is read from.
+    fn bound_value(&self, target: &Target, depth: u32) -> Value {
+        let Some(bindings) = self.bindings.get(target) else {
+            return Value::Unknown;
+        };
         let mut values = Vec::new();
         for binding in bindings {
             let value = match binding.bound {
@@ -667,6 +678,26 @@ impl<'a, 't> Symbols<'a, 't> {
         }
     }
 
+    /// The targets whose bindings hold a resource of one of `types`, wherever they are read
+    /// from: the only ones `holders` needs to look at (looking at every binding for every call
+    /// was quadratic in the number of resources).
+    fn targets_holding(&self, types: &[&str]) -> Vec<&Target> {
+        let index = self.holding.get_or_init(|| {
+            let mut index: HashMap<String, Vec<Target>> = HashMap::new();
+            for target in self.bindings.keys() {
+                if let Value::Resource { type_name, .. } = self.bound_value(target, 0) {
+                    index.entry(type_name).or_default().push(target.clone());
+                }
+            }
+            index
+        });
+        types
+            .iter()
+            .filter_map(|t| index.get(*t))
+            .flatten()
+            .collect()
+    }
+
     /// The expressions that hold a resource of one of `types` and may be written at `site`:
     /// names of the enclosing scopes and `self.` attributes of the enclosing class. Holders
     /// of the same construction are listed once (the innermost name first).
@@ -684,8 +715,9 @@ impl<'a, 't> Symbols<'a, 't> {
             found.push(Holder { expr, id });
         };
         let chain = self.chain(scope);
+        let candidates = self.targets_holding(types);
         for (depth, s) in chain.iter().enumerate() {
-            for target in self.bindings.keys() {
+            for &target in &candidates {
                 let Target::Name(ts, name) = target else {
                     continue;
                 };
@@ -701,7 +733,7 @@ impl<'a, 't> Symbols<'a, 't> {
             }
         }
         if let Some((class, self_name)) = self.method_of(scope) {
-            for target in self.bindings.keys() {
+            for &target in &candidates {
                 if let Target::Attr(c, name) = target
                     && *c == class
                 {
