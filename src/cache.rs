@@ -24,6 +24,9 @@ pub struct Cache {
     lookup: HashSet<u128>,
     /// Entries found clean during this run.
     clean: Mutex<Vec<u128>>,
+    /// Fingerprints of the settings seen, by address: files share a few settings, and
+    /// printing them for each file cost more than reading the file.
+    settings: Mutex<std::collections::HashMap<usize, u64>>,
 }
 
 impl Cache {
@@ -42,6 +45,7 @@ impl Cache {
             lookup: known.iter().copied().collect(),
             known,
             clean: Mutex::new(Vec::new()),
+            settings: Mutex::default(),
         }
     }
 
@@ -93,12 +97,38 @@ fn write(dir: &Path, entries: &[u128]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A fingerprint of what decides a file's findings besides its bytes.
-pub fn fingerprint(settings: &impl std::fmt::Debug, file: &impl std::fmt::Debug) -> u64 {
+fn settings_fingerprint(settings: &impl std::fmt::Debug) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
-    format!("{settings:?}|{file:?}").hash(&mut hasher);
+    format!("{settings:?}").hash(&mut hasher);
     hasher.finish()
+}
+
+fn combine(settings: u64, file: &impl std::fmt::Debug) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    settings.hash(&mut hasher);
+    format!("{file:?}").hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Cache {
+    /// A fingerprint of what decides a file's findings besides its bytes: the infra-fix
+    /// version, the settings (printed once per settings object of the run) and what is known
+    /// of the file (its pulumi-aws major).
+    pub fn fingerprint<S: std::fmt::Debug>(
+        &self,
+        settings: &S,
+        file: &impl std::fmt::Debug,
+    ) -> u64 {
+        let address = settings as *const S as usize;
+        let base = *self
+            .settings
+            .lock()
+            .expect("cache lock")
+            .entry(address)
+            .or_insert_with(|| settings_fingerprint(settings));
+        combine(base, file)
+    }
 }
 
 #[cfg(test)]

@@ -220,7 +220,7 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         unsafe_fixes: settings.unsafe_fixes,
     };
     let file = job.file_settings(path, settings);
-    let fingerprint = cache::fingerprint(settings, &file);
+    let fingerprint = cache.map_or(0, |c| c.fingerprint(settings, &file));
     match walk::read_regular(path) {
         // Known clean from an earlier run with the same settings: nothing to parse.
         Ok(bytes) if cache.is_some_and(|c| c.is_clean(Cache::key(&bytes, fingerprint))) => {
