@@ -345,11 +345,26 @@ fn delete_percents(cx: &Checker, wrong: &Misplaced) -> Vec<Edit> {
                 end: last.end_byte(),
                 text: String::new(),
             });
-        } else {
+        } else if text[last.end_byte()..line_end(text, last.end_byte())]
+            .trim()
+            .is_empty()
+        {
             edits.push(Edit::replace(comma, ""));
             edits.push(Edit {
                 start: line_end(text, comma.end_byte()),
                 end: last.end_byte(),
+                text: String::new(),
+            });
+        } else {
+            // Code follows the last one (`maximum_percent=200  )`): joined to the kept line,
+            // it would land after that line's comment and be commented out. The run goes
+            // on its own line, with the blanks after it.
+            let after = &text[last.end_byte()..];
+            let blanks = after.len() - after.trim_start_matches([' ', '\t']).len();
+            edits.push(Edit::replace(comma, ""));
+            edits.push(Edit {
+                start: first.start_byte(),
+                end: last.end_byte() + blanks,
                 text: String::new(),
             });
         }

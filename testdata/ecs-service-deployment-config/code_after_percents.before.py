@@ -1,0 +1,20 @@
+# Found by the fuzzer: percents removed from the end of an Args call whose closing
+# parenthesis shares their line, after a kept argument with a comment. Joining that line to
+# the comment's line commented the parenthesis out.
+import pulumi_aws as aws
+
+one = aws.ecs.Service(
+    "one",
+    deployment_configuration=aws.ecs.ServiceDeploymentConfigurationArgs(
+        strategy="ROLLING",  # why rolling
+        maximum_percent=200  )
+)
+
+both = aws.ecs.Service(
+    "both",
+    deployment_configuration=aws.ecs.ServiceDeploymentConfigurationArgs(
+        strategy="ROLLING",  # why rolling
+        maximum_percent=200,
+        minimum_healthy_percent=50),
+    desired_count=2,
+)
