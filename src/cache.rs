@@ -1,50 +1,75 @@
-//! A cache of the files known to have no findings, so that repeat runs (bots, pre-commit) on
-//! mostly unchanged trees skip parsing them. An entry is a 128-bit hash of a file's bytes and
-//! of everything that decides its findings: the infra-fix version, its settings and its
-//! pulumi-aws major. Stored in `.infra-fix-cache/` of the current folder; a cache that cannot
-//! be read or written only costs time, never a wrong answer or a failed run.
+//! A cache of the findings of files already checked, so that repeat runs (bots, pre-commit)
+//! on mostly unchanged trees skip parsing them. An entry is keyed by a 128-bit hash of a
+//! file's bytes and of everything that decides its findings: the infra-fix version, its
+//! settings and its pulumi-aws major; it holds the file's findings (none for a clean file).
+//! Stored in `.infra-fix-cache/` of the current folder; a cache that cannot be read or written
+//! only costs time, never a wrong answer or a failed run.
 
-use std::collections::HashSet;
+use crate::codemods::{self, Finding};
+use crate::edit::Fix;
+use crate::fix::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use xxhash_rust::xxh3::xxh3_128_with_seed;
 
 const DIR: &str = ".infra-fix-cache";
-/// The file name carries the format version.
-const FILE: &str = "clean-v1";
+/// The file name carries the format version: one entry per line, the key in hex, then for a
+/// file with findings a tab and the findings as a JSON array.
+const FILE: &str = "results-v2";
 /// Entries kept at most: old ones go first.
 const CAPACITY: usize = 200_000;
 
 pub struct Cache {
     dir: PathBuf,
-    /// Entries read at start, in file order (oldest first).
-    known: Vec<u128>,
-    lookup: HashSet<u128>,
-    /// Entries found clean during this run.
-    clean: Mutex<Vec<u128>>,
+    /// The cache file as read.
+    stored: String,
+    /// Where each stored entry's findings are in `stored` (empty for a clean file).
+    lookup: HashMap<u128, Range<usize>>,
+    /// Entries learnt during this run: key and findings (empty for a clean file).
+    fresh: Mutex<Vec<(u128, String)>>,
     /// Fingerprints of the settings seen, by address: files share a few settings, and
     /// printing them for each file cost more than reading the file.
-    settings: Mutex<std::collections::HashMap<usize, u64>>,
+    settings: Mutex<HashMap<usize, u64>>,
+}
+
+/// A finding as stored: owned, with its rule by name.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    rule: String,
+    start: usize,
+    end: usize,
+    message: String,
+    fix: Option<Fix>,
+    at: [(usize, usize); 2],
+    edits_at: Vec<((usize, usize), (usize, usize))>,
 }
 
 impl Cache {
     /// The cache under `root`, empty when there is none yet or it cannot be read.
     pub fn open(root: &Path) -> Cache {
         let dir = root.join(DIR);
-        let known: Vec<u128> = std::fs::read_to_string(dir.join(FILE))
-            .map(|text| {
-                text.lines()
-                    .filter_map(|l| u128::from_str_radix(l, 16).ok())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let stored = std::fs::read_to_string(dir.join(FILE)).unwrap_or_default();
+        let mut lookup = HashMap::new();
+        let mut offset = 0;
+        for line in stored.split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            let (hex, findings) = body.split_once('\t').unwrap_or((body, ""));
+            if let Ok(key) = u128::from_str_radix(hex, 16) {
+                let start = offset + (body.len() - findings.len());
+                lookup.insert(key, start..start + findings.len());
+            }
+            offset += line.len();
+        }
         Cache {
             dir,
-            lookup: known.iter().copied().collect(),
-            known,
-            clean: Mutex::new(Vec::new()),
+            stored,
+            lookup,
+            fresh: Mutex::new(Vec::new()),
             settings: Mutex::default(),
         }
     }
@@ -54,33 +79,89 @@ impl Cache {
         xxh3_128_with_seed(bytes, fingerprint)
     }
 
-    pub fn is_clean(&self, key: u128) -> bool {
-        self.lookup.contains(&key)
+    /// The findings recorded for `key` (none for a clean file), or `None` when it is not
+    /// known or its entry cannot be read back.
+    pub fn findings(&self, key: u128) -> Option<Vec<Diagnostic>> {
+        let range = self.lookup.get(&key)?;
+        if range.is_empty() {
+            return Some(Vec::new());
+        }
+        let stored: Vec<Stored> = serde_json::from_str(&self.stored[range.clone()]).ok()?;
+        stored.into_iter().map(restore).collect()
     }
 
-    pub fn record_clean(&self, key: u128) {
-        if !self.lookup.contains(&key) {
-            self.clean.lock().expect("cache lock").push(key);
+    /// Records the findings of a file whose contents hash to `key`: all of them, none applied.
+    pub fn record(&self, key: u128, diagnostics: &[&Diagnostic]) {
+        if self.lookup.contains_key(&key) {
+            return;
         }
+        let findings = if diagnostics.is_empty() {
+            String::new()
+        } else {
+            let stored: Vec<Stored> = diagnostics.iter().map(|d| store(d)).collect();
+            serde_json::to_string(&stored).expect("findings serialize")
+        };
+        self.fresh.lock().expect("cache lock").push((key, findings));
     }
 
     /// Writes the cache back when this run learnt something: atomically, so that concurrent
     /// runs leave one whole cache (one of them wins; the other's entries are found again).
     pub fn save(self) {
-        let clean = self.clean.into_inner().expect("cache lock");
-        if clean.is_empty() {
+        let fresh = self.fresh.into_inner().expect("cache lock");
+        if fresh.is_empty() {
             return;
         }
-        let fresh: HashSet<u128> = clean.iter().copied().collect();
-        let old = self.known.into_iter().filter(|k| !fresh.contains(k));
-        let mut entries: Vec<u128> = old.chain(clean).collect();
-        let excess = entries.len().saturating_sub(CAPACITY);
-        entries.drain(..excess);
-        let _ = write(&self.dir, &entries);
+        let new_keys: HashSet<u128> = fresh.iter().map(|(key, _)| *key).collect();
+        let old = self.stored.lines().filter(|line| {
+            let hex = line.split_once('\t').map_or(*line, |(hex, _)| hex);
+            u128::from_str_radix(hex, 16).is_ok_and(|key| !new_keys.contains(&key))
+        });
+        let mut lines: Vec<String> = old.map(str::to_string).collect();
+        lines.extend(fresh.into_iter().map(|(key, findings)| {
+            if findings.is_empty() {
+                format!("{key:032x}")
+            } else {
+                format!("{key:032x}\t{findings}")
+            }
+        }));
+        let excess = lines.len().saturating_sub(CAPACITY);
+        lines.drain(..excess);
+        let _ = write(&self.dir, &lines);
     }
 }
 
-fn write(dir: &Path, entries: &[u128]) -> std::io::Result<()> {
+fn store(diagnostic: &Diagnostic) -> Stored {
+    let finding = &diagnostic.finding;
+    Stored {
+        rule: finding.rule.to_string(),
+        start: finding.start,
+        end: finding.end,
+        message: finding.message.clone(),
+        fix: finding.fix.clone(),
+        at: [diagnostic.start, diagnostic.end],
+        edits_at: diagnostic.edit_positions.clone(),
+    }
+}
+
+/// A stored finding back, unless its rule is no longer known.
+fn restore(stored: Stored) -> Option<Diagnostic> {
+    let (_, codemod) = codemods::find(&stored.rule)?;
+    Some(Diagnostic {
+        finding: Finding {
+            rule: codemod.id,
+            start: stored.start,
+            end: stored.end,
+            message: stored.message,
+            fix: stored.fix,
+        },
+        start: stored.at[0],
+        end: stored.at[1],
+        edit_positions: stored.edits_at,
+        applied: false,
+    })
+}
+
+fn write(dir: &Path, lines: &[String]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     // Like ruff's cache: the folder tells git to ignore it.
     let ignore = dir.join(".gitignore");
@@ -88,9 +169,10 @@ fn write(dir: &Path, entries: &[u128]) -> std::io::Result<()> {
         std::fs::write(&ignore, "# Created by infra-fix\n*\n")?;
     }
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    let mut text = String::with_capacity(entries.len() * 33);
-    for key in entries {
-        text.push_str(&format!("{key:032x}\n"));
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
     }
     temp.write_all(text.as_bytes())?;
     temp.persist(dir.join(FILE)).map_err(|e| e.error)?;
@@ -141,21 +223,49 @@ mod tests {
         let a = Cache::key(b"x = 1\n", 1);
         assert_ne!(a, Cache::key(b"x = 1\n", 2));
         assert_ne!(a, Cache::key(b"x = 2\n", 1));
+        let b = Cache::key(b"y = 1\n", 1);
+        let found = Diagnostic {
+            finding: Finding {
+                rule: "ecr-force-delete",
+                start: 4,
+                end: 9,
+                message: "a\ttab\nand a line".to_string(),
+                fix: Some(Fix::new(
+                    crate::edit::Applicability::Unsafe,
+                    vec![crate::edit::Edit::insert(8, ", force_delete=True")],
+                )),
+            },
+            start: (1, 5),
+            end: (1, 10),
+            edit_positions: vec![((1, 9), (1, 9))],
+            applied: false,
+        };
         let cache = Cache::open(root.path());
-        assert!(!cache.is_clean(a));
-        cache.record_clean(a);
+        assert!(cache.findings(a).is_none());
+        cache.record(a, &[]);
+        cache.record(b, &[&found]);
         cache.save();
         let again = Cache::open(root.path());
-        assert!(again.is_clean(a));
+        assert!(again.findings(a).is_some_and(|f| f.is_empty()));
+        let back = again.findings(b).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{:?}", [found]));
         assert!(root.path().join(".infra-fix-cache/.gitignore").exists());
+        // A later save keeps the entries it did not learn.
+        let c = Cache::key(b"z = 1\n", 1);
+        again.record(c, &[]);
+        again.save();
+        let third = Cache::open(root.path());
+        assert!([a, b, c].iter().all(|k| third.findings(*k).is_some()));
     }
 
     #[test]
-    fn an_unreadable_cache_is_an_empty_one() {
+    fn an_unreadable_cache_or_entry_is_a_miss() {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(root.path().join(DIR)).unwrap();
-        std::fs::write(root.path().join(DIR).join(FILE), "not hex\n").unwrap();
+        let known = format!("{:032x}\t[{{\"rule\":\"no-such-rule\"}}]\n", 7u128);
+        std::fs::write(root.path().join(DIR).join(FILE), format!("not hex\n{known}")).unwrap();
         let cache = Cache::open(root.path());
-        assert!(!cache.is_clean(0));
+        assert!(cache.findings(0).is_none());
+        assert!(cache.findings(7).is_none());
     }
 }

@@ -222,11 +222,16 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
     let file = job.file_settings(path, settings);
     let fingerprint = cache.map_or(0, |c| c.fingerprint(settings, &file));
     match walk::read_regular(path) {
-        // Known clean from an earlier run with the same settings: nothing to parse.
-        Ok(bytes) if cache.is_some_and(|c| c.is_clean(Cache::key(&bytes, fingerprint))) => {
-            return result;
+        Ok(bytes) => {
+            // Known from an earlier run with the same settings: nothing to parse.
+            let known = cache.and_then(|c| c.findings(Cache::key(&bytes, fingerprint)));
+            match known {
+                Some(found) if !fixes_any(&found, job.mode, settings) => {
+                    return from_cache(bytes, found, result);
+                }
+                _ => analyze(bytes, settings, &file, job.mode, &mut result),
+            }
         }
-        Ok(bytes) => analyze(bytes, settings, &file, job.mode, &mut result),
         Err(message) => result.errors.push(message),
     }
     if job.mode == Mode::Write && result.changed() {
@@ -242,15 +247,40 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
             result.outcome = Some(unfixed.expect("the file parsed a moment ago"));
         }
     }
-    // What the file now holds is clean when nothing remains (with --write, after the fixes).
+    // The findings of what the file now holds are known when nothing was fixed, or with
+    // --write after the fixes: those that remain.
     if let (Some(cache), Some(source), Some(outcome)) = (cache, &result.source, &result.outcome)
         && result.errors.is_empty()
-        && outcome.remaining().next().is_none()
         && (job.mode == Mode::Write || outcome.fixed().next().is_none())
     {
         let now = source.contents(&outcome.text);
-        cache.record_clean(Cache::key(now.as_bytes(), fingerprint));
+        let remaining: Vec<_> = outcome.remaining().collect();
+        cache.record(Cache::key(now.as_bytes(), fingerprint), &remaining);
     }
+    result
+}
+
+/// Whether this mode would fix some of a file's known findings: then the file is fixed again.
+fn fixes_any(found: &[fix::Diagnostic], mode: Mode, settings: &Settings) -> bool {
+    match fix_mode(mode, settings) {
+        FixMode::Off => false,
+        FixMode::Apply(allowed) => found.iter().any(|d| fix::would_apply(&d.finding, allowed)),
+    }
+}
+
+/// A file's result from its known findings.
+fn from_cache(bytes: Vec<u8>, found: Vec<fix::Diagnostic>, mut result: FileResult) -> FileResult {
+    if found.is_empty() {
+        return result;
+    }
+    // Only contents that decoded have findings: the same bytes decode again.
+    let source = Source::from_bytes(bytes).expect("cached contents decoded when checked");
+    result.outcome = Some(fix::Outcome {
+        text: source.text.clone(),
+        diagnostics: found,
+        error: None,
+    });
+    result.source = Some(source);
     result
 }
 

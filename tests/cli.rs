@@ -924,10 +924,20 @@ fn the_cache_skips_clean_files_and_never_hides_a_finding() {
         std::fs::read_to_string(cache.join(".gitignore")).unwrap(),
         "# Created by infra-fix\n*\n"
     );
-    let entries = std::fs::read_to_string(cache.join("clean-v1")).unwrap();
-    assert_eq!(entries.lines().count(), 1, "only the clean file: {entries}");
-    // The same answer from the cache.
+    let entries = std::fs::read_to_string(cache.join("results-v2")).unwrap();
+    assert_eq!(entries.lines().count(), 2, "both files: {entries}");
+    // The same answer from the cache, in every format.
     assert_eq!(findings(&[]), first);
+    for format in ["json", "sarif", "github", "rdjson"] {
+        let with = findings(&["--format", format]);
+        assert_eq!(with, findings(&["--format", format, "--no-cache"]));
+    }
+    // Only the cache is read: an entry altered by hand is what the next run reports.
+    let altered = entries.replace("force_delete", "FORCE_DELETE");
+    assert_ne!(altered, entries);
+    std::fs::write(cache.join("results-v2"), altered).unwrap();
+    assert!(findings(&[]).contains("FORCE_DELETE"));
+    std::fs::write(cache.join("results-v2"), &entries).unwrap();
     // Other settings are other entries: repo.py is clean without ecr-force-delete, and still
     // reported with it.
     assert_eq!(findings(&["--ignore", "ecr-force-delete"]), "");
@@ -935,8 +945,18 @@ fn the_cache_skips_clean_files_and_never_hides_a_finding() {
     // An edited file is looked at again.
     std::fs::write(dir.path().join("main.py"), EIP).unwrap();
     assert!(findings(&[]).contains("main.py:3:24:"));
-    // --write records what it leaves clean, so the next run has nothing to parse.
+    // A dry run does not take findings its fixes would change from the cache: it shows the
+    // fix.
+    let diff = infra_fix(dir.path(), &["--dry-run", "--unsafe-fixes"]);
+    assert!(stdout(&diff).contains("+++ b/repo.py"), "{}", stdout(&diff));
+    // --write records what it leaves (both files fixed, clean), so the next run has nothing
+    // to parse.
+    let before = std::fs::read_to_string(cache.join("results-v2")).unwrap();
     let out = infra_fix(dir.path(), &["--write", "--unsafe-fixes"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let after = std::fs::read_to_string(cache.join("results-v2")).unwrap();
+    let learnt: Vec<&str> = after.lines().skip(before.lines().count()).collect();
+    assert_eq!(learnt.len(), 2, "{after}");
+    assert!(learnt.iter().all(|entry| !entry.contains('\t')), "{after}");
     assert_eq!(findings(&["--unsafe-fixes"]), "");
 }

@@ -573,7 +573,7 @@ fn two_writers_at_once_leave_every_file_original_or_fully_fixed() {
     let mut names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        // Both runs wrote the cache of clean files, atomically: one whole cache is left.
+        // Both runs wrote the cache, atomically: one whole cache is left.
         .filter(|name| name != ".infra-fix-cache")
         .collect();
     names.sort();
@@ -583,7 +583,7 @@ fn two_writers_at_once_leave_every_file_original_or_fully_fixed() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert!(
-        cache.len() == 2 && cache.contains(&"clean-v1".to_string()),
+        cache.len() == 2 && cache.contains(&"results-v2".to_string()),
         "{cache:?}"
     );
     for name in names {
