@@ -263,7 +263,11 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(root.path().join(DIR)).unwrap();
         let known = format!("{:032x}\t[{{\"rule\":\"no-such-rule\"}}]\n", 7u128);
-        std::fs::write(root.path().join(DIR).join(FILE), format!("not hex\n{known}")).unwrap();
+        std::fs::write(
+            root.path().join(DIR).join(FILE),
+            format!("not hex\n{known}"),
+        )
+        .unwrap();
         let cache = Cache::open(root.path());
         assert!(cache.findings(0).is_none());
         assert!(cache.findings(7).is_none());

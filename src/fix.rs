@@ -224,9 +224,8 @@ pub fn would_apply(finding: &Finding, allowed: Applicability) -> bool {
 /// Picks, left to right, the allowed fixes that do not overlap one already picked. The others
 /// stay findings; an overlapping one is found again on the next pass.
 fn select_fixes(findings: Vec<Finding>, allowed: Applicability) -> (Vec<Finding>, Vec<Finding>) {
-    let (mut candidates, mut rest): (Vec<Finding>, Vec<Finding>) = findings
-        .into_iter()
-        .partition(|f| would_apply(f, allowed));
+    let (mut candidates, mut rest): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| would_apply(f, allowed));
     candidates.sort_by_key(|f| f.fix.as_ref().map(|fix| fix.span()));
     let mut applied = Vec::new();
     // End of the last picked fix, and whether it ended with a pure insertion there: two

@@ -48,12 +48,12 @@ pub(super) fn containers<'t>(
         let Some(argument) = json_literal::dumps_argument(dumps, cx.imports, cx.text) else {
             continue;
         };
-        let document = json_literal::resolve(argument, cx.symbols());
+        let document = json_literal::resolve(argument, || cx.symbols());
         if document.kind() != "list" {
             continue;
         }
         for element in items(document) {
-            let container = json_literal::resolve(element, cx.symbols());
+            let container = json_literal::resolve(element, || cx.symbols());
             if container.kind() == "dictionary" {
                 out.push((container, dumps));
             }
@@ -86,7 +86,7 @@ fn check_container<'t>(
     );
     // The port: the first `containerPort`, written as a number.
     let mappings = get("portMappings")
-        .map(|p| json_literal::resolve(p.value, cx.symbols()))
+        .map(|p| json_literal::resolve(p.value, || cx.symbols()))
         .filter(|l| l.kind() == "list")
         .map(items)
         .unwrap_or_default();
@@ -143,7 +143,7 @@ fn check_container<'t>(
     // `awsvpc` requires `hostPort` equal to `containerPort`: written out, as the catalog does.
     if awsvpc {
         for mapping in &mappings {
-            let mapping = json_literal::resolve(*mapping, cx.symbols());
+            let mapping = json_literal::resolve(*mapping, || cx.symbols());
             if json_literal::pairs(mapping, cx.text).is_none()
                 || json_literal::get(mapping, "hostPort", cx.text).is_some()
             {

@@ -28,12 +28,12 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         let Some(secrets) = json_literal::get(container, "secrets", cx.text) else {
             continue;
         };
-        let list = json_literal::resolve(secrets.value, cx.symbols());
+        let list = json_literal::resolve(secrets.value, || cx.symbols());
         if list.kind() != "list" {
             continue;
         }
         for entry in items(list) {
-            let entry = json_literal::resolve(entry, cx.symbols());
+            let entry = json_literal::resolve(entry, || cx.symbols());
             if !cx.reported(entry) {
                 check_entry(cx, dumps, entry);
             }
@@ -222,7 +222,7 @@ fn stored_keys(cx: &Checker, secret: usize) -> Option<Vec<String>> {
         let [dumps] = dumps[..] else { return None };
         let document = json_literal::resolve(
             json_literal::dumps_argument(dumps, cx.imports, cx.text)?,
-            symbols,
+            || symbols,
         );
         for (key, _) in json_literal::pairs(document, cx.text)? {
             if !keys.contains(&key) {

@@ -48,7 +48,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(argument) = json_literal::dumps_argument(dumps, cx.imports, cx.text) else {
         return;
     };
-    let document = json_literal::resolve(argument, cx.symbols());
+    let document = json_literal::resolve(argument, || cx.symbols());
     let Some(statement) = json_literal::get(document, "Statement", cx.text) else {
         return;
     };

@@ -263,25 +263,32 @@ impl Default for FileSettings {
 }
 
 /// A match of one codemod's query, with access to its captures by name.
-pub struct Match<'m, 't> {
-    captures: &'m [QueryCapture<'t>],
-    query: &'static Query,
-    /// For per-construction codemods: the construction, resolved once for all of them.
-    construction: Option<&'m Construction<'t>>,
+pub enum Match<'m, 't> {
+    /// For per-construction codemods: the construction, resolved once for all of them; its
+    /// one capture is `@call`.
+    Construction(&'m Construction<'t>),
+    Query {
+        captures: &'m [QueryCapture<'t>],
+        query: &'static Query,
+    },
 }
 
 impl<'t> Match<'_, 't> {
     pub fn node(&self, capture: &str) -> Option<Node<'t>> {
-        let index = self.query.capture_index_for_name(capture)?;
-        self.captures
-            .iter()
-            .find(|c| c.index == index)
-            .map(|c| c.node)
+        match self {
+            Match::Construction(c) => (capture == "call").then_some(c.resource.node),
+            Match::Query { captures, query } => {
+                let index = query.capture_index_for_name(capture)?;
+                captures.iter().find(|c| c.index == index).map(|c| c.node)
+            }
+        }
     }
 
     /// The construction this match is, when it builds one of `types` (`ec2.Eip`).
     pub fn construction(&self, types: &[&str]) -> Option<ResourceCall<'t>> {
-        let c = self.construction?;
+        let Match::Construction(c) = self else {
+            return None;
+        };
         let type_name = c.aws_type.as_deref()?;
         types.contains(&type_name).then(|| c.resource.clone())
     }
@@ -289,14 +296,16 @@ impl<'t> Match<'_, 't> {
     /// The construction this match is, typed by its schema key (`ec2.Eip`, `Provider`), when it
     /// names a class the way the SDK exports it: what the schema rules check.
     pub fn schema_construction(&self) -> Option<ResourceCall<'t>> {
-        let c = self.construction?;
+        let Match::Construction(c) = self else {
+            return None;
+        };
         let key = c.key.clone()?;
         Some(c.resource.clone().retyped(key))
     }
 }
 
 /// A construction of a `pulumi_aws` class, resolved once per file.
-struct Construction<'t> {
+pub struct Construction<'t> {
     resource: ResourceCall<'t>,
     /// `module.Class`, also through the SDK's file modules.
     aws_type: Option<String>,
@@ -451,15 +460,24 @@ pub const CONSTRUCTION_QUERY: &str =
 const TRIGGER_REACH: usize = 4;
 
 struct Engine {
-    /// `CONSTRUCTION_QUERY`, compiled for its capture names.
-    construction: Query,
-    /// The codemods called per construction.
+    /// The codemods called per construction (their query is `CONSTRUCTION_QUERY`).
     per_construction: Vec<usize>,
-    /// The other codemods' queries, compiled once into one; codemods with the same query share
-    /// its pattern.
-    query: Query,
-    /// Per pattern of `query`, the codemods that own it.
-    owners: Vec<Vec<usize>>,
+    /// The other codemods' queries, each compiled when a file first needs it: compiling one
+    /// costs milliseconds, and most runs of a few files need one or two, or none.
+    queries: Vec<LazyQuery>,
+}
+
+/// One distinct query and the codemods that share it.
+struct LazyQuery {
+    source: &'static str,
+    owners: Vec<usize>,
+    compiled: OnceLock<Query>,
+}
+
+impl LazyQuery {
+    fn get(&self) -> &Query {
+        self.compiled.get_or_init(|| compile(self.source))
+    }
 }
 
 /// A query without its comment lines and with white space folded, to find equal queries.
@@ -473,46 +491,34 @@ fn normalized(query: &str) -> String {
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let language = crate::source::language();
         let construction_key = normalized(CONSTRUCTION_QUERY);
         let mut per_construction = Vec::new();
-        let mut source = String::new();
-        // (offset in `source`, normalized query, owning codemods)
-        let mut chunks: Vec<(usize, String, Vec<usize>)> = Vec::new();
+        let mut queries: Vec<(String, LazyQuery)> = Vec::new();
         for (i, codemod) in CODEMODS.iter().enumerate() {
             let key = normalized(codemod.query);
             if key == construction_key {
                 per_construction.push(i);
-                continue;
-            }
-            match chunks.iter_mut().find(|(_, k, _)| *k == key) {
-                Some((_, _, owners)) => owners.push(i),
-                None => {
-                    chunks.push((source.len(), key, vec![i]));
-                    source.push_str(codemod.query);
-                    source.push('\n');
-                }
+            } else if let Some((_, q)) = queries.iter_mut().find(|(k, _)| *k == key) {
+                q.owners.push(i);
+            } else {
+                let query = LazyQuery {
+                    source: codemod.query,
+                    owners: vec![i],
+                    compiled: OnceLock::new(),
+                };
+                queries.push((key, query));
             }
         }
-        let compile = |source: &str| {
-            Query::new(&language, source)
-                .unwrap_or_else(|e| panic!("the codemod queries do not compile: {e}"))
-        };
-        let query = compile(&source);
-        let owners = (0..query.pattern_count())
-            .map(|p| {
-                let start = query.start_byte_for_pattern(p);
-                let chunk = chunks.iter().rev().find(|(offset, _, _)| *offset <= start);
-                chunk.expect("pattern in a chunk").2.clone()
-            })
-            .collect();
         Engine {
-            construction: compile(CONSTRUCTION_QUERY),
             per_construction,
-            query,
-            owners,
+            queries: queries.into_iter().map(|(_, q)| q).collect(),
         }
     })
+}
+
+fn compile(source: &str) -> Query {
+    Query::new(&crate::source::language(), source)
+        .unwrap_or_else(|e| panic!("the codemod queries do not compile: {e}"))
 }
 
 /// Every construction of a `pulumi_aws` class in the file: calls whose callee starts with a
@@ -562,52 +568,58 @@ fn query_matches<'t>(
     rules: &RuleSet,
     force_whole_tree: bool,
 ) -> Vec<(usize, Vec<QueryCapture<'t>>)> {
-    let enabled = |p: usize| engine.owners[p].iter().any(|&i| rules.contains(i));
     let mut found: Vec<(usize, Vec<QueryCapture<'t>>)> = Vec::new();
     let mut cursor = QueryCursor::new();
-    let whole_tree = force_whole_tree
-        || (0..engine.owners.len()).any(|p| {
-            enabled(p)
-                && engine.owners[p]
-                    .iter()
-                    .any(|&i| CODEMODS[i].triggers.is_empty())
-        });
+    // (query, its enabled codemods' trigger words), for the queries some enabled codemod owns.
+    let wanted: Vec<(usize, Vec<&str>)> = engine
+        .queries
+        .iter()
+        .enumerate()
+        .filter_map(|(q, query)| {
+            let enabled: Vec<usize> = query
+                .owners
+                .iter()
+                .copied()
+                .filter(|&i| rules.contains(i))
+                .collect();
+            let words = enabled.iter().flat_map(|&i| CODEMODS[i].triggers).copied();
+            (!enabled.is_empty()).then(|| (q, words.collect()))
+        })
+        .collect();
+    let whole_tree = force_whole_tree || wanted.iter().any(|(_, words)| words.is_empty());
     if whole_tree {
-        let mut it = cursor.matches(&engine.query, tree.root_node(), text.as_bytes());
-        while let Some(m) = it.next() {
-            if enabled(m.pattern_index) {
-                found.push((m.pattern_index, m.captures.to_vec()));
+        for (q, _) in wanted {
+            let mut it = cursor.matches(engine.queries[q].get(), tree.root_node(), text.as_bytes());
+            while let Some(m) = it.next() {
+                found.push((q, m.captures.to_vec()));
             }
         }
+        found.sort_by_key(|(_, captures)| captures.first().map(|c| c.node.start_byte()));
         return found;
     }
-    let mut triggers: Vec<&str> = (0..engine.owners.len())
-        .filter(|&p| enabled(p))
-        .flat_map(|p| engine.owners[p].iter().flat_map(|&i| CODEMODS[i].triggers))
-        .copied()
-        .collect();
-    triggers.sort_unstable();
-    triggers.dedup();
-    // Patterns rooted at or a few levels above each trigger, each (pattern, root) once.
-    cursor.set_max_start_depth(Some(0));
-    let mut hits: Vec<(usize, &str)> = triggers
+    let mut hits: Vec<(usize, usize, &str)> = wanted
         .iter()
-        .flat_map(|&word| crate::source::words(text, word).map(move |at| (at, word)))
+        .flat_map(|(q, words)| {
+            words.iter().flat_map(move |&word| {
+                crate::source::words(text, word).map(move |at| (at, *q, word))
+            })
+        })
         .collect();
     hits.sort_unstable();
+    hits.dedup();
+    // Patterns rooted at or a few levels above each trigger, each (query, root) once.
+    cursor.set_max_start_depth(Some(0));
     let mut seen = std::collections::HashSet::new();
     let mut seeker = Seeker::new(tree);
-    for (at, word) in hits {
+    for (at, q, word) in hits {
+        let query = engine.queries[q].get();
         let mut node = Some(seeker.seek(at, at + word.len()));
         for _ in 0..=TRIGGER_REACH {
             let Some(n) = node else { break };
-            let mut it = cursor.matches(&engine.query, n, text.as_bytes());
+            let mut it = cursor.matches(query, n, text.as_bytes());
             while let Some(m) = it.next() {
-                let triggered = engine.owners[m.pattern_index]
-                    .iter()
-                    .any(|&i| rules.contains(i) && CODEMODS[i].triggers.contains(&word));
-                if triggered && seen.insert((m.pattern_index, n.id())) {
-                    found.push((m.pattern_index, m.captures.to_vec()));
+                if seen.insert((q, m.pattern_index, n.id())) {
+                    found.push((q, m.captures.to_vec()));
                 }
             }
             node = seeker.up().map(|(parent, _)| parent);
@@ -617,7 +629,7 @@ fn query_matches<'t>(
     found
 }
 
-/// The matches of the non-construction queries, as (pattern, start byte of the first capture),
+/// The matches of the non-construction queries, as (query, start byte of the first capture),
 /// found around trigger words as the engine does, or (`whole_tree`) by a pass over the whole
 /// tree: for the test that the two agree.
 #[doc(hidden)]
@@ -643,7 +655,10 @@ pub fn query_match_starts(tree: &Tree, text: &str, whole_tree: bool) -> Vec<(usi
 
 /// Compiles every query now, so that a broken one fails a test rather than a user's run.
 pub fn compile_queries() {
-    engine();
+    engine().queries.iter().for_each(|q| {
+        q.get();
+    });
+    compile(CONSTRUCTION_QUERY);
 }
 
 /// Runs the enabled codemods over one parsed file: one query pass, then each match goes to
@@ -679,37 +694,32 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         rule: "",
         findings: Vec::new(),
     };
-    let call_index = engine
-        .construction
-        .capture_index_for_name("call")
-        .expect("@call");
     let resolved: Vec<Construction> = calls
         .iter()
         .filter_map(|&call| Construction::resolve(call, &imports, text))
         .collect();
     let dispatch = resolved.iter().flat_map(|c| {
-        let captures = vec![QueryCapture {
-            node: c.resource.node,
-            index: call_index,
-        }];
         per_construction
             .iter()
-            .map(move |&i| (i, &engine.construction, captures.clone(), Some(c)))
+            .map(move |&i| (i, Match::Construction(c)))
     });
-    let queried = matches.iter().flat_map(|(pattern, captures)| {
-        engine.owners[*pattern]
+    let queried = matches.iter().flat_map(|(q, captures)| {
+        let query = &engine.queries[*q];
+        query
+            .owners
             .iter()
             .filter(|&&i| rules.contains(i))
-            .map(move |&i| (i, &engine.query, captures.clone(), None))
+            .map(|&i| {
+                let m = Match::Query {
+                    captures,
+                    query: query.get(),
+                };
+                (i, m)
+            })
     });
-    for (i, query, captures, construction) in dispatch.chain(queried) {
+    for (i, m) in dispatch.chain(queried) {
         let codemod = CODEMODS[i];
         checker.rule = codemod.id;
-        let m = Match {
-            captures: &captures,
-            query,
-            construction,
-        };
         let first = checker.findings.len();
         (codemod.check)(&mut checker, &m);
         // `extend-safe-fixes` / `extend-unsafe-fixes` decide over the codemod's own choice.
@@ -741,7 +751,7 @@ mod tests {
         for (i, codemod) in CODEMODS.iter().enumerate() {
             assert!(
                 engine.per_construction.contains(&i)
-                    || engine.owners.iter().any(|o| o.contains(&i)),
+                    || engine.queries.iter().any(|q| q.owners.contains(&i)),
                 "{} has no query pattern",
                 codemod.id
             );

@@ -4,7 +4,6 @@
 use super::unknown_argument::closest;
 use super::{Checker, Match, OWNED_ARGUMENTS, codemod};
 use crate::edit::{Edit, Fix};
-use crate::pulumi::schema::module_of;
 use crate::pulumi::{ResourceCall, Tables};
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -93,8 +92,10 @@ fn suggest(tables: &Tables, module: &str, class: &str) -> Option<&'static str> {
         }
     }
     let same_name: Vec<&'static str> = tables
-        .class_keys()
-        .filter(|k| k.rsplit_once('.').is_some_and(|(_, c)| c == class))
+        .keys_named(class)
+        .iter()
+        .copied()
+        .filter(|k| k.contains('.'))
         .collect();
     if let [only] = same_name[..] {
         return Some(only);
@@ -105,8 +106,9 @@ fn suggest(tables: &Tables, module: &str, class: &str) -> Option<&'static str> {
     closest(
         class,
         tables
-            .class_keys()
-            .filter(|k| module_of(k) == module)
+            .keys_in(module)
+            .iter()
+            .filter(|k| k.contains('.'))
             .map(|k| &k[module.len() + 1..]),
     )
     .and_then(|c| tables.class(&format!("{module}.{c}")))

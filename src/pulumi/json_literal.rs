@@ -57,8 +57,12 @@ pub fn is_output_json_dumps(call: Node, imports: &Imports, text: &str) -> bool {
 
 /// The literal an expression stands for: itself, or the value a variable (or `self.`
 /// attribute) was assigned exactly once, followed through a few variables. Parentheses are
-/// looked through.
-pub fn resolve<'t>(mut expr: Node<'t>, symbols: &Symbols<'_, 't>) -> Node<'t> {
+/// looked through. `symbols` is only asked for when there is a name to follow: a literal
+/// written in place needs no symbol model.
+pub fn resolve<'s, 'a: 's, 't: 's>(
+    mut expr: Node<'t>,
+    symbols: impl Fn() -> &'s Symbols<'a, 't>,
+) -> Node<'t> {
     for _ in 0..MAX_HOPS {
         while expr.kind() == "parenthesized_expression" {
             match expr.named_child(0) {
@@ -66,9 +70,12 @@ pub fn resolve<'t>(mut expr: Node<'t>, symbols: &Symbols<'_, 't>) -> Node<'t> {
                 None => return expr,
             }
         }
-        match symbols.assigned_once(expr) {
-            Some(value) if matches!(expr.kind(), "identifier" | "attribute") => expr = value,
-            _ => return expr,
+        if !matches!(expr.kind(), "identifier" | "attribute") {
+            return expr;
+        }
+        match symbols().assigned_once(expr) {
+            Some(value) => expr = value,
+            None => return expr,
         }
     }
     expr
@@ -267,7 +274,7 @@ mod tests {
         let symbols = Symbols::build(program, &tree, &imports);
         let calls = dumps_calls(tree.root_node(), &imports, program);
         let argument = dumps_argument(calls[0], &imports, program).unwrap();
-        f(resolve(argument, &symbols), &symbols);
+        f(resolve(argument, || &symbols), &symbols);
     }
 
     #[test]

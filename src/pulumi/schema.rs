@@ -120,6 +120,9 @@ pub struct Tables {
     /// `E` records: exported classes that are neither (enums, mostly).
     others: HashSet<&'static str>,
     modules: HashSet<&'static str>,
+    /// Class keys by class name and by module, built when first asked (for suggestions).
+    by_name: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
+    by_module: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
 }
 
 impl Tables {
@@ -156,6 +159,8 @@ impl Tables {
             deprecations: HashMap::new(),
             others: HashSet::new(),
             modules: HashSet::new(),
+            by_name: OnceLock::new(),
+            by_module: OnceLock::new(),
         };
         let mut last_module = None;
         for line in text.lines() {
@@ -212,9 +217,31 @@ impl Tables {
         self.classes.contains_key(key) || self.others.contains(key)
     }
 
-    /// Every resource and `*Args` class key.
-    pub fn class_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.classes.keys().copied()
+    /// The resource and `*Args` class keys whose class is called `name`, in every module.
+    pub fn keys_named(&self, name: &str) -> &[&'static str] {
+        let index = self.by_name.get_or_init(|| {
+            self.index_keys(|key| key.rsplit_once('.').map_or(key, |(_, class)| class))
+        });
+        index.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The resource and `*Args` class keys of `module`.
+    pub fn keys_in(&self, module: &str) -> &[&'static str] {
+        let index = self.by_module.get_or_init(|| self.index_keys(module_of));
+        index.get(module).map_or(&[], Vec::as_slice)
+    }
+
+    fn index_keys(
+        &self,
+        by: fn(&'static str) -> &'static str,
+    ) -> HashMap<&'static str, Vec<&'static str>> {
+        let mut index: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for &key in self.classes.keys() {
+            index.entry(by(key)).or_default().push(key);
+        }
+        // Hash order is not stable between runs: sorted, answers do not depend on it.
+        index.values_mut().for_each(|keys| keys.sort_unstable());
+        index
     }
 
     /// The provider's deprecation message for `param` of class `key`.

@@ -140,19 +140,36 @@ impl<'a, 't> Symbols<'a, 't> {
         };
         let root = tree.root_node();
         s.scope_of_node.insert(root.id(), 0);
-        // Explicit stack: (node, its scope, inside a loop of that scope).
-        let mut stack = vec![(root, 0usize, false)];
-        while let Some((node, scope, in_loop)) = stack.pop() {
-            let (child_scope, child_loop) = s.visit(node, scope, in_loop);
-            let mut cursor = node.walk();
-            let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
-            for child in children.into_iter().rev() {
-                // A def's decorators and defaults, a comprehension's first iterable, belong
-                // to the enclosing scope; the precision lost here only makes answers Unknown.
-                stack.push((child, child_scope, child_loop));
+        // One cursor walk, in source order, without recursion. `frames` holds, for each node
+        // on the cursor's path, the scope and loop flag its children are in. A def's
+        // decorators and defaults, a comprehension's first iterable, belong to the enclosing
+        // scope; the precision lost here only makes answers Unknown.
+        let mut cursor = root.walk();
+        let mut frames = vec![s.visit(root, 0, false)];
+        loop {
+            let moved = cursor.goto_first_child() || {
+                loop {
+                    frames.pop();
+                    if cursor.goto_next_sibling() {
+                        break true;
+                    }
+                    if !cursor.goto_parent() {
+                        break false;
+                    }
+                }
+            };
+            if !moved {
+                return s;
             }
+            let node = cursor.node();
+            let (scope, in_loop) = *frames.last().expect("the parent's frame");
+            // Tokens (anonymous nodes) bind nothing.
+            frames.push(if node.is_named() {
+                s.visit(node, scope, in_loop)
+            } else {
+                (scope, in_loop)
+            });
         }
-        s
     }
 
     fn t(&self, node: Node) -> &'a str {
@@ -815,46 +832,56 @@ impl<'a, 't> Symbols<'a, 't> {
         let Some(target) = target else {
             return Vec::new();
         };
+        // The name (or attribute name) is found in the text first: looking at its few
+        // occurrences is much cheaper than walking the whole tree.
+        let word = match &target {
+            Target::Name(_, name) => name.as_str(),
+            Target::Attr(_, attribute) => attribute.as_str(),
+        };
         let mut out = Vec::new();
-        let mut stack = vec![root];
-        while let Some(n) = stack.pop() {
-            let candidate = match n.kind() {
-                "identifier" if matches!(target, Target::Name(..)) => {
-                    let is_name_of = n.parent().is_some_and(|p| {
+        let within = root.byte_range();
+        for start in crate::source::words(&self.text[within.clone()], word) {
+            let start = within.start + start;
+            let Some(n) = root
+                .descendant_for_byte_range(start, start + word.len())
+                .filter(|n| n.kind() == "identifier" && n.start_byte() == start)
+            else {
+                continue;
+            };
+            let parent = n.parent();
+            let candidate = match &target {
+                Target::Name(_, name) => {
+                    let is_name_of = parent.is_some_and(|p| {
                         (p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
                             || (p.kind() == "keyword_argument"
                                 && p.child_by_field_name("name") == Some(n))
                     });
-                    let Target::Name(_, name) = &target else {
-                        unreachable!()
-                    };
-                    if !is_name_of && self.t(n) == name {
-                        let s = self.scope_at(n);
-                        self.chain(s)
+                    let scope = self.scope_at(n);
+                    (!is_name_of
+                        && self
+                            .chain(scope)
                             .into_iter()
                             .map(|s| Target::Name(s, name.clone()))
                             .find(|t| self.bindings.contains_key(t))
-                            .is_some_and(|t| t == target)
-                    } else {
-                        false
-                    }
+                            .is_some_and(|t| t == target))
+                    .then_some(n)
                 }
-                "attribute" if matches!(target, Target::Attr(..)) => {
-                    self.self_attr(n, self.scope_at(n)).as_ref() == Some(&target)
-                }
-                _ => false,
+                Target::Attr(..) => parent
+                    .filter(|p| {
+                        p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n)
+                    })
+                    .filter(|p| self.self_attr(*p, self.scope_at(*p)).as_ref() == Some(&target)),
             };
-            let is_store = n.parent().is_some_and(|p| {
-                matches!(p.kind(), "assignment" | "augmented_assignment")
-                    && p.child_by_field_name("left") == Some(n)
-            });
-            if candidate && !is_store {
-                out.push(n);
+            let Some(read) = candidate else {
                 continue;
+            };
+            let is_store = read.parent().is_some_and(|p| {
+                matches!(p.kind(), "assignment" | "augmented_assignment")
+                    && p.child_by_field_name("left") == Some(read)
+            });
+            if !is_store {
+                out.push(read);
             }
-            let mut cursor = n.walk();
-            let children: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
-            stack.extend(children.into_iter().rev());
         }
         out.sort_by_key(|n| n.start_byte());
         out
