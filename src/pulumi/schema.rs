@@ -79,19 +79,10 @@ pub struct Class {
 
 impl Class {
     pub fn params(&self) -> impl Iterator<Item = Param> + use<> {
-        self.params.split(',').filter(|p| !p.is_empty()).map(|p| {
-            let (name, k) = p.split_once(':').unwrap_or((p, "s"));
-            let shape = match k.to_ascii_lowercase().as_str() {
-                "l" => Shape::List,
-                "m" => Shape::Map,
-                _ => Shape::Scalar,
-            };
-            Param {
-                name,
-                shape,
-                required: k.chars().any(|c| c.is_ascii_uppercase()),
-            }
-        })
+        self.params
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(Param::from_record)
     }
 
     /// The parameter `name`, when the class accepts it. Resources also take `opts` and `args`
@@ -104,7 +95,36 @@ impl Class {
                 required: false,
             });
         }
-        self.params().find(|p| p.name == name)
+        // Looked up in the record's text: most classes have dozens of parameters, and a
+        // construction asks for each keyword it passes.
+        let record = self.params;
+        memchr::memmem::find_iter(record.as_bytes(), name.as_bytes())
+            .find(|&at| {
+                let end = at + name.len();
+                (at == 0 || record.as_bytes()[at - 1] == b',')
+                    && matches!(record.as_bytes().get(end), None | Some(b',' | b':'))
+            })
+            .map(|at| {
+                let rest = &record[at..];
+                Param::from_record(rest.split(',').next().unwrap_or(rest))
+            })
+    }
+}
+
+impl Param {
+    /// `name`, `name:l`, `name:M`: a lower-case kind is optional, upper-case required.
+    fn from_record(record: &'static str) -> Param {
+        let (name, k) = record.split_once(':').unwrap_or((record, "s"));
+        let shape = match k {
+            "l" | "L" => Shape::List,
+            "m" | "M" => Shape::Map,
+            _ => Shape::Scalar,
+        };
+        Param {
+            name,
+            shape,
+            required: k.chars().any(|c| c.is_ascii_uppercase()),
+        }
     }
 }
 
@@ -347,6 +367,16 @@ mod tests {
         let bucket = Tables::get(Major::V7).class("s3.Bucket").unwrap();
         assert_eq!(bucket.param("tags").unwrap().shape, Shape::Map);
         assert!(bucket.param("opts").is_some() && bucket.param("bukcet").is_none());
+        // Found by name in the record: not a prefix or a suffix of another parameter, the
+        // first and the last of the record, and the same answer as a scan of every parameter.
+        let instance = Tables::get(Major::V7).class("ec2.Instance").unwrap();
+        assert_eq!(instance.param("am"), None);
+        assert_eq!(instance.param("ipv6_address"), None);
+        assert_eq!(instance.param("address_count"), None);
+        let all: Vec<Param> = instance.params().collect();
+        for p in [all[0], all[all.len() - 1], all[all.len() / 2]] {
+            assert_eq!(instance.param(p.name), Some(p));
+        }
     }
 
     #[test]
