@@ -6,9 +6,8 @@
 //! only costs time, never a wrong answer or a failed run.
 
 use crate::codemods::{self, Finding};
-use crate::edit::Fix;
+use crate::edit::{Applicability, Edit, Fix};
 use crate::fix::Diagnostic;
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
@@ -37,17 +36,19 @@ pub struct Cache {
     settings: Mutex<HashMap<usize, u64>>,
 }
 
-/// A finding as stored: owned, with its rule by name.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    rule: String,
-    start: usize,
-    end: usize,
-    message: String,
-    fix: Option<Fix>,
-    at: [(usize, usize); 2],
-    edits_at: Vec<((usize, usize), (usize, usize))>,
-}
+/// A finding as stored, a JSON array (arrays decode much faster than objects): rule, byte
+/// range, message, line-column range, and its fix if any.
+type Stored = (
+    String,
+    usize,
+    usize,
+    String,
+    [Position; 2],
+    Option<StoredFix>,
+);
+/// A fix as stored: whether it is safe, then each edit's byte range, text and line-column range.
+type StoredFix = (bool, Vec<(usize, usize, String, [Position; 2])>);
+type Position = (usize, usize);
 
 impl Cache {
     /// The cache under `root`, empty when there is none yet or it cannot be read.
@@ -132,31 +133,52 @@ impl Cache {
 
 fn store(diagnostic: &Diagnostic) -> Stored {
     let finding = &diagnostic.finding;
-    Stored {
-        rule: finding.rule.to_string(),
-        start: finding.start,
-        end: finding.end,
-        message: finding.message.clone(),
-        fix: finding.fix.clone(),
-        at: [diagnostic.start, diagnostic.end],
-        edits_at: diagnostic.edit_positions.clone(),
-    }
+    let fix = finding.fix.as_ref().map(|fix| {
+        let edits = fix.edits.iter().zip(&diagnostic.edit_positions);
+        let edits = edits.map(|(e, (from, to))| (e.start, e.end, e.text.clone(), [*from, *to]));
+        (fix.applicability == Applicability::Safe, edits.collect())
+    });
+    (
+        finding.rule.to_string(),
+        finding.start,
+        finding.end,
+        finding.message.clone(),
+        [diagnostic.start, diagnostic.end],
+        fix,
+    )
 }
 
 /// A stored finding back, unless its rule is no longer known.
 fn restore(stored: Stored) -> Option<Diagnostic> {
-    let (_, codemod) = codemods::find(&stored.rule)?;
+    let (rule, start, end, message, [from, to], fix) = stored;
+    let (_, codemod) = codemods::find(&rule)?;
+    let mut edit_positions = Vec::new();
+    let fix = fix.map(|(safe, edits)| {
+        let applicability = if safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        let edits = edits.into_iter().map(|(start, end, text, [from, to])| {
+            edit_positions.push((from, to));
+            Edit { start, end, text }
+        });
+        Fix {
+            edits: edits.collect(),
+            applicability,
+        }
+    });
     Some(Diagnostic {
         finding: Finding {
             rule: codemod.id,
-            start: stored.start,
-            end: stored.end,
-            message: stored.message,
-            fix: stored.fix,
+            start,
+            end,
+            message,
+            fix,
         },
-        start: stored.at[0],
-        end: stored.at[1],
-        edit_positions: stored.edits_at,
+        start: from,
+        end: to,
+        edit_positions,
         applied: false,
     })
 }
@@ -186,10 +208,10 @@ fn settings_fingerprint(settings: &impl std::fmt::Debug) -> u64 {
     hasher.finish()
 }
 
-fn combine(settings: u64, file: &impl std::fmt::Debug) -> u64 {
+fn combine(settings: u64, file: &impl Hash) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     settings.hash(&mut hasher);
-    format!("{file:?}").hash(&mut hasher);
+    file.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -197,11 +219,7 @@ impl Cache {
     /// A fingerprint of what decides a file's findings besides its bytes: the infra-fix
     /// version, the settings (printed once per settings object of the run) and what is known
     /// of the file (its pulumi-aws major).
-    pub fn fingerprint<S: std::fmt::Debug>(
-        &self,
-        settings: &S,
-        file: &impl std::fmt::Debug,
-    ) -> u64 {
+    pub fn fingerprint<S: std::fmt::Debug>(&self, settings: &S, file: &impl Hash) -> u64 {
         let address = settings as *const S as usize;
         let base = *self
             .settings
@@ -231,8 +249,8 @@ mod tests {
                 end: 9,
                 message: "a\ttab\nand a line".to_string(),
                 fix: Some(Fix::new(
-                    crate::edit::Applicability::Unsafe,
-                    vec![crate::edit::Edit::insert(8, ", force_delete=True")],
+                    Applicability::Unsafe,
+                    vec![Edit::insert(8, ", force_delete=True")],
                 )),
             },
             start: (1, 5),
@@ -262,14 +280,16 @@ mod tests {
     fn an_unreadable_cache_or_entry_is_a_miss() {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(root.path().join(DIR)).unwrap();
-        let known = format!("{:032x}\t[{{\"rule\":\"no-such-rule\"}}]\n", 7u128);
-        std::fs::write(
-            root.path().join(DIR).join(FILE),
-            format!("not hex\n{known}"),
-        )
-        .unwrap();
+        let known = format!(
+            "{:032x}\t[[\"no-such-rule\",0,1,\"\",[[1,1],[1,2]],null]]\n",
+            7u128
+        );
+        let broken = format!("{:032x}\t[[\"ecr-force-delete\",0\n", 8u128);
+        let text = format!("not hex\n{known}{broken}");
+        std::fs::write(root.path().join(DIR).join(FILE), text).unwrap();
         let cache = Cache::open(root.path());
         assert!(cache.findings(0).is_none());
         assert!(cache.findings(7).is_none());
+        assert!(cache.findings(8).is_none());
     }
 }

@@ -2,11 +2,10 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
-use serde::{Deserialize, Serialize};
 use tree_sitter::{Node, Tree};
 
 /// Whether `--write` applies a fix on its own (`Safe`) or only with `--unsafe-fixes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Applicability {
     Safe,
     Unsafe,
@@ -22,7 +21,7 @@ impl Applicability {
 }
 
 /// Replace `start..end` (bytes of the text the codemods saw) with `text`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     pub start: usize,
     pub end: usize,
@@ -48,7 +47,7 @@ impl Edit {
 }
 
 /// A set of edits that make one finding go away, applied all together or not at all.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Fix {
     pub edits: Vec<Edit>,
     pub applicability: Applicability,

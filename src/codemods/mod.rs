@@ -243,7 +243,7 @@ impl RuleSet {
 }
 
 /// What infra-fix knows about a file beyond its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileSettings {
     /// The pulumi-aws major of the file's project; `None` when it is one infra-fix has no
     /// tables for, and the schema rules stay quiet.

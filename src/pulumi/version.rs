@@ -11,7 +11,10 @@ use std::sync::{Mutex, OnceLock};
 /// The major for `file`: `None` when its project pins a major infra-fix has no tables for (or a
 /// specifier it cannot read), so that schema rules stay quiet rather than guess.
 pub fn major_for(file: &Path) -> Option<Major> {
-    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let absolute = match crate::current_dir() {
+        Some(cwd) if file.is_relative() => cwd.join(file),
+        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
+    };
     match absolute.parent() {
         Some(dir) => pin_in(dir).unwrap_or(Some(Major::NEWEST)),
         None => Some(Major::NEWEST),
@@ -69,9 +72,21 @@ fn declared_in(dir: &Path) -> Option<Option<Major>> {
 /// True when `file`'s folder has a `requirements.txt` or `pyproject.toml` dependency list
 /// that does not name `package` (`pulumi-random`): a fix that imports it must say so.
 pub fn lacks_dependency(file: &Path, package: &str) -> bool {
+    static CACHE: OnceLock<Mutex<HashMap<(PathBuf, String), bool>>> = OnceLock::new();
     let Some(dir) = file.parent() else {
         return false;
     };
+    let cache = CACHE.get_or_init(Default::default);
+    let key = (dir.to_path_buf(), package.to_string());
+    if let Some(&known) = cache.lock().expect("dependency cache").get(&key) {
+        return known;
+    }
+    let lacks = lacks_in(dir, package);
+    cache.lock().expect("dependency cache").insert(key, lacks);
+    lacks
+}
+
+fn lacks_in(dir: &Path, package: &str) -> bool {
     let texts: Vec<String> = ["requirements.txt", "pyproject.toml"]
         .iter()
         .filter_map(|n| std::fs::read_to_string(dir.join(n)).ok())
