@@ -1,6 +1,7 @@
 //! Atomic in-place writes: a temporary file in the same folder with the original's
 //! permissions and owner, flushed to disk, renamed over the original, then the folder flushed;
-//! never over a file that changed since it was read, or that is read-only.
+//! never over a file that changed since it was read, that is read-only, or that has other hard
+//! links.
 
 use crate::walk::{describe_io, read_regular};
 use std::io::Write;
@@ -18,6 +19,14 @@ pub fn write_atomic(path: &Path, read: &[u8], contents: &[u8]) -> Result<(), Str
         std::fs::metadata(&target).map_err(|e| format!("could not write: {}", describe_io(&e)))?;
     if meta.permissions().readonly() {
         return Err("file is read-only; not written (make it writable or drop --write)".into());
+    }
+    // The rename gives this name a new file: its other names would silently keep the old
+    // contents.
+    if meta.nlink() > 1 {
+        return Err(format!(
+            "has {} hard links, which would keep the old contents; not written (copy it to break the links, or fix it by hand)",
+            meta.nlink()
+        ));
     }
     // The rename needs only the folder's permission: without this a user could replace a
     // file they may not write. (Root passes; the mode check above still holds for root.)

@@ -412,6 +412,25 @@ fn a_read_only_file_or_folder_under_write_is_reported_and_kept() {
 }
 
 #[test]
+fn a_file_with_hard_links_is_reported_and_kept_whole() {
+    let dir = tree(&[("linked.py", EIP.as_bytes())]);
+    let root = dir.path();
+    fs::hard_link(root.join("linked.py"), root.join("elsewhere.txt")).unwrap();
+    let out = infra_fix(root, &["--write", "ok.py", "linked.py"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        error_lines(&stderr(&out)),
+        [
+            "error: linked.py: has 2 hard links, which would keep the old contents; not written (copy it to break the links, or fix it by hand)"
+        ]
+    );
+    assert_eq!(read(root, "linked.py"), EIP.as_bytes());
+    let ino = |name: &str| fs::metadata(root.join(name)).unwrap().ino();
+    assert_eq!(ino("linked.py"), ino("elsewhere.txt"), "still one file");
+    assert_ok_fixed(root);
+}
+
+#[test]
 fn permissions_and_owner_are_kept() {
     let dir = tree(&[("owned.py", EIP.as_bytes())]);
     let path = dir.path().join("owned.py");
