@@ -167,17 +167,25 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
     };
     let cache = (!cli.no_cache).then(|| Cache::open(Path::new(".")));
     let progress = progress::Progress::start(jobs.len(), !cli.quiet);
-    let results: Vec<FileResult> = pool.install(|| {
-        jobs.par_iter()
-            .map(|(path, settings)| {
-                let result = guard::contain(&display_path(path), || {
-                    process(path, settings, job, cache.as_ref())
-                });
-                progress.tick();
-                result
-            })
-            .collect()
-    });
+    let mut printer = report::Printer::new(&options, out);
+    // Files go through the workers a batch at a time and each batch is printed in path order
+    // as soon as it is done: a run's memory does not grow with its number of files.
+    for batch in jobs.chunks(BATCH) {
+        let results: Vec<FileResult> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(path, settings)| {
+                    let result = guard::contain(&display_path(path), || {
+                        process(path, settings, job, cache.as_ref())
+                    });
+                    progress.tick();
+                    result
+                })
+                .collect()
+        });
+        let _screen = progress.hold();
+        printer.files(results)?;
+    }
     progress.finish();
     if let Some(cache) = cache {
         cache.save();
@@ -188,8 +196,11 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
             .into_iter()
             .map(|(path, message)| (display_path(&path), message)),
     );
-    report::print(&options, &results, &errors, out)
+    printer.finish(&errors)
 }
+
+/// Files processed between two prints: enough to keep the cores busy to the end of a batch.
+pub const BATCH: usize = 512;
 
 /// How to print: the command line's choices, with colour only for people.
 fn report_options(cli: &Cli) -> report::Options {
@@ -356,7 +367,6 @@ fn run_stdin(
         let file = job.file_settings(&stands_for, settings);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }
-    let results = std::slice::from_ref(&result);
     if job.mode == Mode::Write && cli.format == Format::Text {
         // The fixed source replaces the input in a pipeline; unchanged input passes through.
         match (&result.source, &result.outcome) {
@@ -365,9 +375,9 @@ fn run_stdin(
             }
             _ => out.write_all(&bytes)?,
         }
-        return report::print(options, results, &config_errors, &mut io::sink());
+        return report::print(options, vec![result], &config_errors, &mut io::sink());
     }
-    report::print(options, results, &config_errors, out)
+    report::print(options, vec![result], &config_errors, out)
 }
 
 /// A path as the user should see it: relative to the current folder when it is below it.

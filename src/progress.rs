@@ -2,8 +2,8 @@
 //! and erased before anything else is printed, so no output (and no machine format) sees it.
 
 use std::io::{IsTerminal, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -14,8 +14,17 @@ const EVERY: Duration = Duration::from_millis(100);
 pub struct Progress {
     done: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
+    /// Held by the painter while it draws, and by whoever prints (see `hold`).
+    screen: Arc<Mutex<Shown>>,
     painter: Option<JoinHandle<()>>,
 }
+
+/// Whether a progress line is on the screen now.
+#[derive(Default)]
+struct Shown(bool);
+
+/// While alive, the progress line is off the screen and stays off: print then.
+pub struct Screen<'a>(#[allow(dead_code)] Option<MutexGuard<'a, Shown>>);
 
 impl Progress {
     /// Starts drawing when `allowed` (not `--quiet`), stderr is a terminal and the run is long.
@@ -23,13 +32,18 @@ impl Progress {
         let done = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
         let show = allowed && total >= MIN_FILES && std::io::stderr().is_terminal();
+        let screen = Arc::new(Mutex::new(Shown(false)));
         let painter = show.then(|| {
-            let (done, stop) = (done.clone(), stop.clone());
+            let (done, stop, screen) = (done.clone(), stop.clone(), screen.clone());
             std::thread::spawn(move || {
                 // The first frame right away, so that even a fast run shows one.
                 loop {
-                    let n = done.load(Ordering::Relaxed);
-                    let _ = write!(std::io::stderr(), "\r\x1b[2K{}", line(n, total));
+                    {
+                        let mut shown = screen.lock().expect("progress lock");
+                        let n = done.load(Ordering::Relaxed);
+                        let _ = write!(std::io::stderr(), "\r\x1b[2K{}", line(n, total));
+                        shown.0 = true;
+                    }
                     for _ in 0..10 {
                         if stop.load(Ordering::Relaxed) {
                             let _ = write!(std::io::stderr(), "\r\x1b[2K");
@@ -43,8 +57,23 @@ impl Progress {
         Progress {
             done,
             stop,
+            screen,
             painter,
         }
+    }
+
+    /// Takes the progress line off the screen until the returned guard is dropped, so that
+    /// output printed meanwhile is not mixed with it.
+    pub fn hold(&self) -> Screen<'_> {
+        if self.painter.is_none() {
+            return Screen(None);
+        }
+        let mut shown = self.screen.lock().expect("progress lock");
+        if shown.0 {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+            shown.0 = false;
+        }
+        Screen(Some(shown))
     }
 
     pub fn tick(&self) {

@@ -907,6 +907,53 @@ fn progress_shows_at_a_terminal_for_many_files_and_never_otherwise() {
 }
 
 #[test]
+fn output_is_printed_batch_by_batch_in_path_order() {
+    let count = infra_fix::BATCH * 2 + 7;
+    let names: Vec<String> = (0..count).map(|i| format!("f{i:04}.py")).collect();
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), ECR.as_bytes())).collect();
+    let dir = tree(&files);
+    let out = infra_fix(dir.path(), &["--check", "--no-cache"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let shown: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| l.split(':').next().unwrap().to_string())
+        .collect();
+    assert_eq!(shown, names, "one finding per file, in path order");
+    assert!(
+        stderr(&out).starts_with(&format!("Found {count} findings")),
+        "{}",
+        stderr(&out)
+    );
+    let single = infra_fix(dir.path(), &["--check", "--no-cache", "--jobs", "1"]);
+    assert_eq!(stdout(&single), stdout(&out));
+    let json = infra_fix(dir.path(), &["--check", "--no-cache", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let paths: Vec<&str> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, names);
+    // At a terminal the progress line is taken off the screen while findings print: every
+    // line, as it finally shows, is a finding or the summary.
+    let screen = at_terminal(dir.path(), "--check --no-cache");
+    let visible: Vec<&str> = screen
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| l.rsplit("\u{1b}[2K").next().unwrap())
+        .collect();
+    assert_eq!(visible.len(), count + 1, "{screen:?}");
+    for (line, name) in visible.iter().zip(&names) {
+        assert!(
+            line.starts_with(&format!("{name}:3:8: ecr-force-delete")),
+            "{line:?}"
+        );
+    }
+    assert!(visible[count].starts_with(&format!("Found {count} findings")));
+}
+
+#[test]
 fn the_cache_skips_clean_files_and_never_hides_a_finding() {
     let dir = tree(&[("main.py", CLEAN.as_bytes()), ("repo.py", ECR.as_bytes())]);
     let findings = |args: &[&str]| {

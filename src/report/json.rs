@@ -1,33 +1,45 @@
 //! The JSON report: one document with every finding, the files changed and the errors.
 
+use super::{Items, write_json};
 use crate::fix::Diagnostic;
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 pub struct FileFindings<'a> {
     pub path: &'a str,
     pub diagnostics: &'a [Diagnostic],
 }
 
-pub fn document(
+/// The document's keys, in the order JSON objects are written.
+#[derive(Serialize)]
+struct Document<'a, F> {
+    errors: Vec<Value>,
+    files_changed: &'a [&'a str],
+    findings: F,
+    version: u32,
+}
+
+pub fn write(
+    out: &mut impl Write,
     files: &[FileFindings],
     files_changed: &[&str],
     errors: &[(String, String)],
-) -> String {
-    let findings: Vec<Value> = files
+) -> io::Result<()> {
+    let findings = files
         .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| finding(f.path, d)))
-        .collect();
+        .flat_map(|f| f.diagnostics.iter().map(move |d| finding(f.path, d)));
     let errors: Vec<Value> = errors
         .iter()
         .map(|(path, message)| json!({"path": path, "message": message}))
         .collect();
-    let doc = json!({
-        "version": 1,
-        "findings": findings,
-        "files_changed": files_changed,
-        "errors": errors,
-    });
-    serde_json::to_string_pretty(&doc).expect("JSON values serialize") + "\n"
+    let document = Document {
+        errors,
+        files_changed,
+        findings: Items::new(findings),
+        version: 1,
+    };
+    write_json(out, &document)
 }
 
 fn position((line, column): (usize, usize)) -> Value {

@@ -99,6 +99,16 @@ impl FileResult {
     pub fn changed(&self) -> bool {
         matches!((&self.source, &self.outcome), (Some(s), Some(o)) if s.text != o.text)
     }
+
+    /// The result without the file's texts, for a report that needs only the findings: what a
+    /// whole-document report keeps of each file until the end.
+    fn findings_only(mut self) -> FileResult {
+        self.source = None;
+        if let Some(outcome) = &mut self.outcome {
+            outcome.text = String::new();
+        }
+        self
+    }
 }
 
 /// Findings counted for the summary line.
@@ -115,119 +125,200 @@ struct Counts {
 /// stderr) and returns the exit code.
 pub fn print(
     options: &Options,
-    results: &[FileResult],
+    results: Vec<FileResult>,
     walk_errors: &[(String, String)],
     out: &mut impl Write,
 ) -> io::Result<i32> {
-    let mut errors: Vec<(String, String)> = walk_errors.to_vec();
-    for r in results {
-        errors.extend(r.errors.iter().map(|e| (r.display.clone(), e.clone())));
+    let mut printer = Printer::new(options, out);
+    printer.files(results)?;
+    printer.finish(walk_errors)
+}
+
+/// Prints results as they come, in the order given. Text output (the default) is written at
+/// once and only counts are kept, so memory stays flat however many files a run has; the
+/// machine formats are whole documents, written at the end from every result.
+pub struct Printer<'a, W: Write> {
+    options: &'a Options,
+    out: &'a mut W,
+    counts: Counts,
+    changed: Vec<String>,
+    file_errors: Vec<(String, String)>,
+    kept: Vec<FileResult>,
+}
+
+impl<'a, W: Write> Printer<'a, W> {
+    pub fn new(options: &'a Options, out: &'a mut W) -> Printer<'a, W> {
+        Printer {
+            options,
+            out,
+            counts: Counts::default(),
+            changed: Vec::new(),
+            file_errors: Vec::new(),
+            kept: Vec::new(),
+        }
     }
-    let outcomes = || {
-        results
-            .iter()
-            .filter_map(|r| r.outcome.as_ref().map(|o| (r, o)))
-    };
-    let mut counts = Counts::default();
-    for (r, o) in outcomes() {
-        counts.fixed += o.fixed().count();
-        for d in o.remaining() {
-            counts.remaining += 1;
-            match d.finding.fix.as_ref().map(|f| f.applicability) {
-                Some(Applicability::Safe) => counts.fixable += 1,
-                Some(Applicability::Unsafe) if r.unsafe_fixes => counts.fixable += 1,
-                Some(Applicability::Unsafe) => counts.needs_unsafe += 1,
-                None => {}
+
+    /// The next files' results, in path order.
+    pub fn files(&mut self, results: Vec<FileResult>) -> io::Result<()> {
+        for r in results {
+            self.file_errors
+                .extend(r.errors.iter().map(|e| (r.display.clone(), e.clone())));
+            if r.changed() {
+                self.changed.push(r.display.clone());
+            }
+            if let Some(o) = &r.outcome {
+                self.counts.add(o, r.unsafe_fixes);
+            }
+            match self.options.format {
+                Format::Text => self.text(&r)?,
+                // reviewdog's columns are counted in the texts.
+                Format::Rdjson => self.kept.push(r),
+                _ => self.kept.push(r.findings_only()),
             }
         }
+        Ok(())
     }
-    let Counts {
-        fixed, remaining, ..
-    } = counts;
-    let changed: Vec<&str> = results
-        .iter()
-        .filter(|r| r.changed())
-        .map(|r| r.display.as_str())
-        .collect();
 
-    let mut err = io::stderr().lock();
-    match options.format {
-        Format::Json => {
-            let files: Vec<json::FileFindings> = outcomes()
-                .map(|(r, o)| json::FileFindings {
-                    path: &r.display,
-                    diagnostics: &o.diagnostics,
-                })
-                .collect();
-            out.write_all(json::document(&files, &changed, &errors).as_bytes())?;
-        }
-        Format::Sarif => out.write_all(sarif::document(results, &errors).as_bytes())?,
-        Format::Github => out.write_all(github::annotations(results, &errors).as_bytes())?,
-        Format::Rdjson => out.write_all(rdjson::document(results).as_bytes())?,
-        Format::Markdown => {
-            out.write_all(markdown::body(options.mode, results, &errors).as_bytes())?
-        }
-        Format::Text => {
-            for (r, o) in outcomes() {
-                match options.mode {
-                    Mode::Check => {
-                        for d in &o.diagnostics {
-                            let line = finding_line(&r.display, d, r.unsafe_fixes, options.color);
-                            writeln!(out, "{line}")?;
-                        }
-                    }
-                    Mode::DryRun | Mode::Write => {
-                        if options.mode == Mode::DryRun {
-                            let source = r.source.as_ref().expect("an outcome has a source");
-                            let diff = diff::unified(
-                                &r.display,
-                                &source.contents(&source.text),
-                                &source.contents(&o.text),
-                            );
-                            let diff = if options.color {
-                                style::color_diff(&diff)
-                            } else {
-                                diff
-                            };
-                            out.write_all(diff.as_bytes())?;
-                        }
-                        if !options.quiet {
-                            for d in o.remaining() {
-                                let line = finding_line(
-                                    &r.display,
-                                    d,
-                                    r.unsafe_fixes,
-                                    options.color_stderr,
-                                );
-                                writeln!(err, "{line}")?;
-                            }
-                        }
+    fn text(&mut self, r: &FileResult) -> io::Result<()> {
+        let (options, out) = (self.options, &mut *self.out);
+        let Some(o) = &r.outcome else {
+            return Ok(());
+        };
+        match options.mode {
+            Mode::Check => {
+                for d in &o.diagnostics {
+                    let line = finding_line(&r.display, d, r.unsafe_fixes, options.color);
+                    writeln!(out, "{line}")?;
+                }
+            }
+            Mode::DryRun | Mode::Write => {
+                if options.mode == Mode::DryRun {
+                    let source = r.source.as_ref().expect("an outcome has a source");
+                    let diff = diff::unified(
+                        &r.display,
+                        &source.contents(&source.text),
+                        &source.contents(&o.text),
+                    );
+                    let diff = if options.color {
+                        style::color_diff(&diff)
+                    } else {
+                        diff
+                    };
+                    out.write_all(diff.as_bytes())?;
+                }
+                if !options.quiet {
+                    let mut err = io::stderr().lock();
+                    for d in o.remaining() {
+                        let line =
+                            finding_line(&r.display, d, r.unsafe_fixes, options.color_stderr);
+                        writeln!(err, "{line}")?;
                     }
                 }
             }
         }
+        Ok(())
     }
-    if !options.quiet && (options.format == Format::Text || options.to_file) {
-        let summary = summary(options.mode, counts, changed.len());
-        writeln!(err, "{}", style::Paint(options.color_stderr).bold(&summary))?;
-    }
-    let paint = style::Paint(options.color_stderr);
-    for (path, message) in &errors {
-        writeln!(err, "{} {path}: {message}", paint.error("error:"))?;
-    }
-    out.flush()?;
 
-    let code = if !errors.is_empty() {
-        EXIT_ERROR
-    } else {
-        let found = match options.mode {
-            Mode::Check => remaining > 0,
-            Mode::DryRun => fixed > 0 || remaining > 0,
-            Mode::Write => remaining > 0,
+    /// Writes what is left (a machine format's document, the summary, the errors: those of
+    /// the walk and the configuration first) and returns the exit code.
+    pub fn finish(self, walk_errors: &[(String, String)]) -> io::Result<i32> {
+        let Printer {
+            options,
+            out,
+            counts,
+            changed,
+            file_errors,
+            kept: results,
+        } = self;
+        let mut errors: Vec<(String, String)> = walk_errors.to_vec();
+        errors.extend(file_errors);
+        let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+        match options.format {
+            Format::Json => {
+                let files: Vec<json::FileFindings> = results
+                    .iter()
+                    .filter_map(|r| {
+                        r.outcome.as_ref().map(|o| json::FileFindings {
+                            path: &r.display,
+                            diagnostics: &o.diagnostics,
+                        })
+                    })
+                    .collect();
+                json::write(out, &files, &changed, &errors)?;
+            }
+            Format::Sarif => sarif::write(out, &results, &errors)?,
+            Format::Github => out.write_all(github::annotations(&results, &errors).as_bytes())?,
+            Format::Rdjson => rdjson::write(out, &results)?,
+            Format::Markdown => {
+                out.write_all(markdown::body(options.mode, &results, &errors).as_bytes())?
+            }
+            Format::Text => {}
+        }
+        let mut err = io::stderr().lock();
+        if !options.quiet && (options.format == Format::Text || options.to_file) {
+            let summary = summary(options.mode, counts, changed.len());
+            writeln!(err, "{}", style::Paint(options.color_stderr).bold(&summary))?;
+        }
+        let paint = style::Paint(options.color_stderr);
+        for (path, message) in &errors {
+            writeln!(err, "{} {path}: {message}", paint.error("error:"))?;
+        }
+        out.flush()?;
+
+        let Counts {
+            fixed, remaining, ..
+        } = counts;
+        let code = if !errors.is_empty() {
+            EXIT_ERROR
+        } else {
+            let found = match options.mode {
+                Mode::Check => remaining > 0,
+                Mode::DryRun => fixed > 0 || remaining > 0,
+                Mode::Write => remaining > 0,
+            };
+            if found { EXIT_FINDINGS } else { EXIT_CLEAN }
         };
-        if found { EXIT_FINDINGS } else { EXIT_CLEAN }
-    };
-    Ok(code)
+        Ok(code)
+    }
+}
+
+impl Counts {
+    fn add(&mut self, outcome: &Outcome, unsafe_fixes: bool) {
+        self.fixed += outcome.fixed().count();
+        for d in outcome.remaining() {
+            self.remaining += 1;
+            match d.finding.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => self.fixable += 1,
+                Some(Applicability::Unsafe) if unsafe_fixes => self.fixable += 1,
+                Some(Applicability::Unsafe) => self.needs_unsafe += 1,
+                None => {}
+            }
+        }
+    }
+}
+
+/// A JSON array whose items are made one at a time as it is written: a report's findings are
+/// never all held as JSON values at once.
+pub(crate) struct Items<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Items<I> {
+    pub fn new(items: I) -> Items<I> {
+        Items(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = serde_json::Value>> serde::Serialize for Items<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.take().expect("a report is written once"))
+    }
+}
+
+/// Writes a JSON report to `out` as it is made: indented, with a final newline.
+pub(crate) fn write_json(out: &mut impl Write, document: &impl serde::Serialize) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, document)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 fn summary(mode: Mode, counts: Counts, files: usize) -> String {

@@ -13,69 +13,107 @@
 //! them; an end is exclusive and a suggestion with equal start and end inserts. Findings whose
 //! fix was already applied (`--write`, `--dry-run`) carry no suggestion: their code is gone.
 
-use super::FileResult;
+use super::{FileResult, Items, write_json};
 use crate::edit::Applicability;
+use crate::fix::Diagnostic;
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
-pub fn document(results: &[FileResult]) -> String {
-    let mut diagnostics = Vec::new();
-    for r in results {
-        let (Some(source), Some(outcome)) = (&r.source, &r.outcome) else {
-            continue;
-        };
-        for d in &outcome.diagnostics {
-            // A finding is located in the text it was found in: the input for a fix that was
-            // applied, the fixed text for what remains.
-            let text = if d.applied {
-                &source.text
-            } else {
-                &outcome.text
-            };
-            let mut message = d.finding.message.clone();
-            let mut diagnostic = json!({
-                "location": {"path": r.display, "range": range(text, d.start, d.end)},
-                "severity": "WARNING",
-                "code": {"value": d.finding.rule},
-            });
-            if let (Some(fix), false) = (&d.finding.fix, d.applied) {
-                if fix.applicability == Applicability::Unsafe {
-                    message.push_str(" (unsafe fix: review carefully)");
-                }
-                let suggestions: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .zip(&d.edit_positions)
-                    .map(|(edit, (start, end))| {
-                        json!({"range": range(text, *start, *end), "text": edit.text})
-                    })
-                    .collect();
-                diagnostic["suggestions"] = Value::Array(suggestions);
-            }
-            diagnostic["message"] = Value::String(message);
-            diagnostics.push(diagnostic);
-        }
-    }
-    let doc = json!({
-        "source": {"name": "infra-fix"},
+/// The document's keys, in the order JSON objects are written.
+#[derive(Serialize)]
+struct Document<D> {
+    diagnostics: D,
+    severity: &'static str,
+    source: Value,
+}
+
+pub fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+    let diagnostics = results
+        .iter()
+        .filter_map(|r| match (&r.source, &r.outcome) {
+            (Some(source), Some(outcome)) => Some((r, source, outcome)),
+            _ => None,
+        })
+        .flat_map(|(r, source, outcome)| {
+            let input = Lines::new(&source.text);
+            let output = Lines::new(&outcome.text);
+            outcome.diagnostics.iter().map(move |d| {
+                // A finding is located in the text it was found in: the input for a fix that
+                // was applied, the fixed text for what remains.
+                let lines = if d.applied { &input } else { &output };
+                diagnostic(&r.display, lines, d)
+            })
+        });
+    let document = Document {
+        diagnostics: Items::new(diagnostics),
+        severity: "WARNING",
+        source: json!({"name": "infra-fix"}),
+    };
+    write_json(out, &document)
+}
+
+fn diagnostic(path: &str, lines: &Lines, d: &Diagnostic) -> Value {
+    let mut message = d.finding.message.clone();
+    let mut diagnostic = json!({
+        "location": {"path": path, "range": lines.range(d.start, d.end)},
         "severity": "WARNING",
-        "diagnostics": diagnostics,
+        "code": {"value": d.finding.rule},
     });
-    serde_json::to_string_pretty(&doc).expect("JSON values serialize") + "\n"
+    if let (Some(fix), false) = (&d.finding.fix, d.applied) {
+        if fix.applicability == Applicability::Unsafe {
+            message.push_str(" (unsafe fix: review carefully)");
+        }
+        let suggestions: Vec<Value> = fix
+            .edits
+            .iter()
+            .zip(&d.edit_positions)
+            .map(|(edit, (start, end))| json!({"range": lines.range(*start, *end), "text": edit.text}))
+            .collect();
+        diagnostic["suggestions"] = Value::Array(suggestions);
+    }
+    diagnostic["message"] = Value::String(message);
+    diagnostic
 }
 
-fn range(text: &str, start: (usize, usize), end: (usize, usize)) -> Value {
-    json!({"start": position(text, start), "end": position(text, end)})
+/// A text with where each of its lines starts: a file's findings are placed without scanning
+/// it from the top for each.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
 }
 
-/// A (line, character column) as reviewdog's (line, byte column).
-fn position(text: &str, (line, column): (usize, usize)) -> Value {
-    let line_text = text.split('\n').nth(line - 1).unwrap_or("");
-    let bytes: usize = line_text
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(char::len_utf8)
-        .sum();
-    json!({"line": line, "column": bytes + 1})
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    fn range(&self, start: (usize, usize), end: (usize, usize)) -> Value {
+        json!({"start": self.position(start), "end": self.position(end)})
+    }
+
+    /// A (line, character column) as reviewdog's (line, byte column).
+    fn position(&self, (line, column): (usize, usize)) -> Value {
+        let line_text = match self.starts.get(line.wrapping_sub(1)) {
+            Some(&start) => {
+                let end = self
+                    .starts
+                    .get(line)
+                    .map_or(self.text.len(), |next| next - 1);
+                &self.text[start..end]
+            }
+            None => "",
+        };
+        let bytes: usize = line_text
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum();
+        json!({"line": line, "column": bytes + 1})
+    }
 }
 
 #[cfg(test)]
@@ -86,7 +124,12 @@ mod tests {
     fn columns_count_utf8_bytes() {
         let text = "x = 1\né = aws.ec2.Eip('e', vpc=True)\n";
         // The character after `é` is the second of line 2 and starts at its third byte.
-        assert_eq!(position(text, (2, 2)), json!({"line": 2, "column": 3}));
-        assert_eq!(position(text, (1, 3)), json!({"line": 1, "column": 3}));
+        let lines = Lines::new(text);
+        assert_eq!(lines.position((2, 2)), json!({"line": 2, "column": 3}));
+        assert_eq!(lines.position((1, 3)), json!({"line": 1, "column": 3}));
+        // The last line, without a final newline, and a line past the end.
+        let lines = Lines::new("a\nbé c");
+        assert_eq!(lines.position((2, 4)), json!({"line": 2, "column": 5}));
+        assert_eq!(lines.position((3, 1)), json!({"line": 3, "column": 1}));
     }
 }

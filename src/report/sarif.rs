@@ -3,20 +3,43 @@
 //! notifications. Columns count characters (`columnKind: unicodeCodePoints`); an end column is
 //! one past the last character, as SARIF defines it.
 
-use super::FileResult;
+use super::{FileResult, Items, write_json};
 use crate::codemods::{CODEMODS, Codemod};
 use crate::fix::Diagnostic;
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn document(results: &[FileResult], errors: &[(String, String)]) -> String {
+/// The document's keys, in the order JSON objects are written.
+#[derive(Serialize)]
+struct Document<R> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<R>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<R> {
+    column_kind: &'static str,
+    invocations: Value,
+    results: R,
+    tool: Value,
+}
+
+pub fn write(
+    out: &mut impl Write,
+    results: &[FileResult],
+    errors: &[(String, String)],
+) -> io::Result<()> {
     let rules: Vec<Value> = CODEMODS.iter().map(|c| rule(c)).collect();
-    let findings: Vec<Value> = results
+    let findings = results
         .iter()
         .filter_map(|r| r.outcome.as_ref().map(|o| (r, o)))
-        .flat_map(|(r, o)| o.diagnostics.iter().map(move |d| result(&r.display, d)))
-        .collect();
+        .flat_map(|(r, o)| o.diagnostics.iter().map(move |d| result(&r.display, d)));
     let notifications: Vec<Value> = errors
         .iter()
         .map(|(path, message)| {
@@ -27,24 +50,25 @@ pub fn document(results: &[FileResult], errors: &[(String, String)]) -> String {
             })
         })
         .collect();
-    let doc = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "infra-fix",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "invocations": [{
-                "executionSuccessful": errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": findings,
-        }],
-    });
-    serde_json::to_string_pretty(&doc).expect("JSON values serialize") + "\n"
+    let run = Run {
+        column_kind: "unicodeCodePoints",
+        invocations: json!([{
+            "executionSuccessful": errors.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]),
+        results: Items::new(findings),
+        tool: json!({"driver": {
+            "name": "infra-fix",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }}),
+    };
+    let document = Document {
+        schema: SCHEMA,
+        runs: [run],
+        version: "2.1.0",
+    };
+    write_json(out, &document)
 }
 
 fn rule(codemod: &Codemod) -> Value {
