@@ -223,17 +223,12 @@ impl<'t> Seeker<'t> {
                 break;
             }
         }
-        // Down into the child that spans it, as deep as it goes.
-        'down: while c.goto_first_child() {
-            loop {
-                let n = c.node();
-                if contains(n) {
-                    continue 'down;
-                }
-                if n.start_byte() > start || !c.goto_next_sibling() {
-                    c.goto_parent();
-                    break 'down;
-                }
+        // Down into the child that spans it, as deep as it goes (tree-sitter finds the first
+        // child that ends after `start`: only that one can span the range).
+        while c.goto_first_child_for_byte(start).is_some() {
+            if !contains(c.node()) {
+                c.goto_parent();
+                break;
             }
         }
         c.node()

@@ -117,6 +117,12 @@ pub struct Symbols<'a, 't> {
     holding: OnceCell<HashMap<String, Vec<Target>>>,
 }
 
+/// The grammar's id of `string` nodes.
+fn string_kind() -> u16 {
+    static KIND: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *KIND.get_or_init(|| crate::source::language().id_for_node_kind("string", true))
+}
+
 impl<'a, 't> Symbols<'a, 't> {
     pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
         let mut s = Symbols {
@@ -146,8 +152,9 @@ impl<'a, 't> Symbols<'a, 't> {
         // scope; the precision lost here only makes answers Unknown.
         let mut cursor = root.walk();
         let mut frames = vec![s.visit(root, 0, false)];
+        let mut descend = true;
         loop {
-            let moved = cursor.goto_first_child() || {
+            let moved = (descend && cursor.goto_first_child()) || {
                 loop {
                     frames.pop();
                     if cursor.goto_next_sibling() {
@@ -169,6 +176,10 @@ impl<'a, 't> Symbols<'a, 't> {
             } else {
                 (scope, in_loop)
             });
+            // Nor does the inside of a string without `{` (no f-string interpolation): most
+            // of a program's nodes are in its strings.
+            descend = node.kind_id() != string_kind()
+                || memchr::memchr(b'{', &text.as_bytes()[node.byte_range()]).is_some();
         }
     }
 
