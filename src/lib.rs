@@ -78,7 +78,12 @@ pub fn run(cli: Cli) -> i32 {
                 })
             })
         }
-        None => execute(&cli, &mut io::stdout().lock()),
+        None => {
+            // Buffered: a line per finding is many lines; the printer flushes after each batch
+            // and before anything goes to stderr.
+            let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            execute(&cli, &mut out).and_then(|code| out.flush().map(|()| code))
+        }
     };
     match result {
         Ok(code) => code,

@@ -954,6 +954,22 @@ fn output_is_printed_batch_by_batch_in_path_order() {
 }
 
 #[test]
+fn at_a_terminal_each_files_diff_comes_before_its_remaining_findings() {
+    let both = "import pulumi_aws as aws\n\neip = aws.ec2.Eip(\"e\", vpc=True)\nrepo = aws.ecr.Repository(\"r\")\n";
+    let dir = tree(&[("a.py", both.as_bytes()), ("b.py", both.as_bytes())]);
+    let screen = at_terminal(dir.path(), "--dry-run --no-cache");
+    let order: Vec<&str> = screen
+        .split("\r\n")
+        .filter_map(|l| match l.strip_prefix("+++ b/") {
+            Some(path) => Some(path),
+            None if l.contains("ecr-force-delete") => l.split(':').next(),
+            None => None,
+        })
+        .collect();
+    assert_eq!(order, ["a.py", "a.py", "b.py", "b.py"], "{screen:?}");
+}
+
+#[test]
 fn the_cache_skips_clean_files_and_never_hides_a_finding() {
     let dir = tree(&[("main.py", CLEAN.as_bytes()), ("repo.py", ECR.as_bytes())]);
     let findings = |args: &[&str]| {

@@ -176,7 +176,7 @@ impl<'a, W: Write> Printer<'a, W> {
                 _ => self.kept.push(r.findings_only()),
             }
         }
-        Ok(())
+        self.out.flush()
     }
 
     fn text(&mut self, r: &FileResult) -> io::Result<()> {
@@ -206,7 +206,9 @@ impl<'a, W: Write> Printer<'a, W> {
                     };
                     out.write_all(diff.as_bytes())?;
                 }
-                if !options.quiet {
+                if !options.quiet && o.remaining().next().is_some() {
+                    // After this file's diff, where both go to one terminal.
+                    out.flush()?;
                     let mut err = io::stderr().lock();
                     for d in o.remaining() {
                         let line =
@@ -254,6 +256,8 @@ impl<'a, W: Write> Printer<'a, W> {
             }
             Format::Text => {}
         }
+        // What went to stdout shows before the summary and errors on stderr.
+        out.flush()?;
         let mut err = io::stderr().lock();
         if !options.quiet && (options.format == Format::Text || options.to_file) {
             let summary = summary(options.mode, counts, changed.len());

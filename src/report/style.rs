@@ -2,44 +2,46 @@
 //! only when the printer was told to (`--color`, a terminal); machine formats never use it.
 
 use anstyle::{AnsiColor, Style};
+use std::borrow::Cow;
 
 /// Paints text when its flag is on, and returns it untouched otherwise.
 #[derive(Debug, Clone, Copy)]
 pub struct Paint(pub bool);
 
 impl Paint {
-    fn paint(self, style: Style, text: &str) -> String {
+    /// Plain text is borrowed, not copied: a run prints a line per finding.
+    fn paint(self, style: Style, text: &str) -> Cow<'_, str> {
         if self.0 && !text.is_empty() {
-            format!("{style}{text}{style:#}")
+            Cow::Owned(format!("{style}{text}{style:#}"))
         } else {
-            text.to_string()
+            Cow::Borrowed(text)
         }
     }
 
-    pub fn path(self, text: &str) -> String {
+    pub fn path(self, text: &str) -> Cow<'_, str> {
         self.paint(Style::new().bold(), text)
     }
 
-    pub fn dim(self, text: &str) -> String {
+    pub fn dim(self, text: &str) -> Cow<'_, str> {
         self.paint(Style::new().dimmed(), text)
     }
 
-    pub fn rule(self, text: &str) -> String {
+    pub fn rule(self, text: &str) -> Cow<'_, str> {
         self.paint(
             Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
             text,
         )
     }
 
-    pub fn fixable(self, text: &str) -> String {
+    pub fn fixable(self, text: &str) -> Cow<'_, str> {
         self.paint(Style::new().fg_color(Some(AnsiColor::Cyan.into())), text)
     }
 
-    pub fn bold(self, text: &str) -> String {
+    pub fn bold(self, text: &str) -> Cow<'_, str> {
         self.paint(Style::new().bold(), text)
     }
 
-    pub fn error(self, text: &str) -> String {
+    pub fn error(self, text: &str) -> Cow<'_, str> {
         self.paint(
             Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
             text,
@@ -69,7 +71,7 @@ pub fn color_diff(diff: &str) -> String {
             } else if body.starts_with('+') {
                 paint.paint(green, body)
             } else {
-                body.to_string()
+                Cow::Borrowed(body)
             };
             format!("{painted}{end}")
         })
