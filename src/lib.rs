@@ -351,8 +351,24 @@ fn run_stdin(
         .as_deref()
         .map_or_else(|| "-".to_string(), display_path);
     let mut bytes = Vec::new();
-    if let Err(e) = io::stdin().read_to_end(&mut bytes) {
+    let mut stdin = io::stdin().lock();
+    if let Err(e) = (&mut stdin)
+        .take(walk::MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+    {
         eprintln!("error: -: could not read standard input: {e}");
+        return Ok(EXIT_ERROR);
+    }
+    if bytes.len() as u64 > walk::MAX_FILE_SIZE {
+        // Like a file: not read whole. A `--write` pipeline gets its input back unchanged.
+        if job.mode == Mode::Write && cli.format == Format::Text {
+            out.write_all(&bytes)?;
+            io::copy(&mut stdin, out)?;
+        }
+        eprintln!(
+            "error: {display}: larger than the {} MB infra-fix reads; passed through unchecked",
+            walk::MAX_FILE_SIZE >> 20
+        );
         return Ok(EXIT_ERROR);
     }
     let mut result = FileResult {

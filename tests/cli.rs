@@ -423,6 +423,35 @@ fn standard_input_in_and_out() {
 }
 
 #[test]
+fn standard_input_over_the_size_limit_passes_through_unchecked() {
+    let limit = infra_fix::walk::MAX_FILE_SIZE as usize;
+    let mut input = EIP.as_bytes().to_vec();
+    input.resize(limit + 4096, b'\n');
+    let mut child = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args(["--write", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let sent = input.clone();
+    // Written from another thread: the output comes back while the input still goes in.
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        stdin.write_all(&sent).unwrap();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout == input, "the input comes back byte for byte");
+    assert_eq!(
+        stderr(&out),
+        "error: -: larger than the 64 MB infra-fix reads; passed through unchecked\n"
+    );
+}
+
+#[test]
 fn list_rules_and_explain_come_from_the_registry() {
     let dir = tempfile::tempdir().unwrap();
     let out = infra_fix(dir.path(), &["--list-rules"]);
