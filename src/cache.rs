@@ -20,8 +20,9 @@ const DIR: &str = ".infra-fix-cache";
 /// The file name carries the format version: one entry per line, the key in hex, then for a
 /// file with findings a tab and the findings as a JSON array.
 const FILE: &str = "results-v2";
-/// Entries kept at most: old ones go first.
+/// Entries kept at most, and bytes: old ones go first. Every run reads the whole file.
 const CAPACITY: usize = 200_000;
+const MAX_BYTES: usize = 32 << 20;
 
 pub struct Cache {
     dir: PathBuf,
@@ -125,7 +126,12 @@ impl Cache {
                 format!("{key:032x}\t{findings}")
             }
         }));
-        let excess = lines.len().saturating_sub(CAPACITY);
+        let mut excess = lines.len().saturating_sub(CAPACITY);
+        let mut bytes: usize = lines[excess..].iter().map(|l| l.len() + 1).sum();
+        while bytes > MAX_BYTES {
+            bytes -= lines[excess].len() + 1;
+            excess += 1;
+        }
         lines.drain(..excess);
         let _ = write(&self.dir, &lines);
     }
@@ -274,6 +280,40 @@ mod tests {
         again.save();
         let third = Cache::open(root.path());
         assert!([a, b, c].iter().all(|k| third.findings(*k).is_some()));
+    }
+
+    #[test]
+    fn the_oldest_entries_go_when_the_cache_outgrows_its_bytes() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::open(root.path());
+        let big = |key: u128| Diagnostic {
+            finding: Finding {
+                rule: "ecr-force-delete",
+                start: 0,
+                end: 1,
+                message: format!("{key}").repeat(1 << 20),
+                fix: None,
+            },
+            start: (1, 1),
+            end: (1, 2),
+            edit_positions: Vec::new(),
+            applied: false,
+        };
+        let keys: Vec<u128> = (1..=40).collect();
+        for &key in &keys {
+            cache.record(key, &[&big(key % 10)]);
+        }
+        cache.save();
+        let size = std::fs::metadata(root.path().join(DIR).join(FILE))
+            .unwrap()
+            .len();
+        assert!(size <= MAX_BYTES as u64, "{size}");
+        let again = Cache::open(root.path());
+        assert!(again.findings(1).is_none(), "the oldest went");
+        assert_eq!(
+            again.findings(40).unwrap()[0].finding.message,
+            big(0).finding.message
+        );
     }
 
     #[test]
