@@ -303,6 +303,19 @@ impl LineIndex {
         };
         (line, column + 1)
     }
+
+    /// The text of 1-based line `line` of the indexed `text`, without its newline; empty past
+    /// the end.
+    pub fn line<'a>(&self, text: &'a str, line: usize) -> &'a str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(text.len(), |next| next - 1);
+        &text[start..end]
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -16,6 +16,7 @@
 use super::{FileResult, Items, write_json};
 use crate::edit::Applicability;
 use crate::fix::Diagnostic;
+use crate::source::LineIndex;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -76,19 +77,19 @@ fn diagnostic(path: &str, lines: &Lines, d: &Diagnostic) -> Value {
     diagnostic
 }
 
-/// A text with where each of its lines starts: a file's findings are placed without scanning
-/// it from the top for each.
+/// A text and its line index: a file's findings are placed without scanning it from the top
+/// for each.
 struct Lines<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    index: LineIndex,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
-        Lines { text, starts }
+        Lines {
+            text,
+            index: LineIndex::new(text),
+        }
     }
 
     fn range(&self, start: (usize, usize), end: (usize, usize)) -> Value {
@@ -97,17 +98,9 @@ impl<'a> Lines<'a> {
 
     /// A (line, character column) as reviewdog's (line, byte column).
     fn position(&self, (line, column): (usize, usize)) -> Value {
-        let line_text = match self.starts.get(line.wrapping_sub(1)) {
-            Some(&start) => {
-                let end = self
-                    .starts
-                    .get(line)
-                    .map_or(self.text.len(), |next| next - 1);
-                &self.text[start..end]
-            }
-            None => "",
-        };
-        let bytes: usize = line_text
+        let bytes: usize = self
+            .index
+            .line(self.text, line)
             .chars()
             .take(column.saturating_sub(1))
             .map(char::len_utf8)
