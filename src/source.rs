@@ -81,6 +81,18 @@ pub fn fields() -> &'static FieldIds {
     })
 }
 
+/// Node kind ids of the grammar, looked up once, for the hot loops that compare kinds.
+pub struct KindIds {
+    pub string: u16,
+}
+
+pub fn kinds() -> &'static KindIds {
+    static KINDS: std::sync::OnceLock<KindIds> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| KindIds {
+        string: language().id_for_node_kind("string", true),
+    })
+}
+
 thread_local! {
     // One parser per thread: creating one is cheap, but not free, and files are many.
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -199,8 +211,13 @@ pub struct Seeker<'t> {
 
 impl<'t> Seeker<'t> {
     pub fn new(tree: &'t Tree) -> Seeker<'t> {
+        Seeker::within(tree.root_node())
+    }
+
+    /// A seeker for ranges inside `node`.
+    pub fn within(node: Node<'t>) -> Seeker<'t> {
         Seeker {
-            cursor: tree.walk(),
+            cursor: node.walk(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! names through at most `MAX_DEPTH` hops and answers `Unknown` whenever it is not certain.
 
 use super::{Imports, ResourceCall};
+use crate::source::Seeker;
 use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap};
 use tree_sitter::{Node, Tree};
@@ -117,12 +118,6 @@ pub struct Symbols<'a, 't> {
     holding: OnceCell<HashMap<String, Vec<Target>>>,
 }
 
-/// The grammar's id of `string` nodes.
-fn string_kind() -> u16 {
-    static KIND: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
-    *KIND.get_or_init(|| crate::source::language().id_for_node_kind("string", true))
-}
-
 impl<'a, 't> Symbols<'a, 't> {
     pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
         let mut s = Symbols {
@@ -178,7 +173,7 @@ impl<'a, 't> Symbols<'a, 't> {
             });
             // Nor does the inside of a string without `{` (no f-string interpolation): most
             // of a program's nodes are in its strings.
-            descend = node.kind_id() != string_kind()
+            descend = node.kind_id() != crate::source::kinds().string
                 || memchr::memchr(b'{', &text.as_bytes()[node.byte_range()]).is_some();
         }
     }
@@ -268,22 +263,17 @@ impl<'a, 't> Symbols<'a, 't> {
                 let inner = self.new_scope(node, ScopeKind::Comprehension, scope);
                 return (inner, true);
             }
-            "for_in_clause" => {
+            "for_in_clause" | "for_statement" => {
                 if let (Some(left), Some(right)) = (
                     node.child_by_field_name("left"),
                     node.child_by_field_name("right"),
                 ) {
                     self.bind_target(left, Bound::ElementOf(right), node.start_byte(), scope);
                 }
-            }
-            "for_statement" => {
-                if let (Some(left), Some(right)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    self.bind_target(left, Bound::ElementOf(right), node.start_byte(), scope);
+                // A comprehension's scope is already a loop; a `for` body is one.
+                if node.kind() == "for_statement" {
+                    return (scope, true);
                 }
-                return (scope, true);
             }
             "while_statement" => return (scope, true),
             "assignment" => {
@@ -851,14 +841,13 @@ impl<'a, 't> Symbols<'a, 't> {
         };
         let mut out = Vec::new();
         let within = root.byte_range();
+        let mut seeker = Seeker::within(root);
         for start in crate::source::words(&self.text[within.clone()], word) {
             let start = within.start + start;
-            let Some(n) = root
-                .descendant_for_byte_range(start, start + word.len())
-                .filter(|n| n.kind() == "identifier" && n.start_byte() == start)
-            else {
+            let n = seeker.seek(start, start + word.len());
+            if n.kind() != "identifier" || n.start_byte() != start {
                 continue;
-            };
+            }
             let parent = n.parent();
             let candidate = match &target {
                 Target::Name(_, name) => {
