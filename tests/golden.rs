@@ -16,22 +16,10 @@ use infra_fix::pulumi::{Imports, ResourceCall, Tables};
 use infra_fix::source::{Source, first_syntax_error, parse};
 use std::path::{Path, PathBuf};
 
-const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata");
+mod common;
+use common::python_files;
 
-fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            python_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "py") {
-            out.push(path);
-        }
-    }
-}
+const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata");
 
 /// The settings a fixture runs with: its top folder's rule, or all of them, with the
 /// default options.
@@ -65,8 +53,7 @@ fn file_for(path: &Path) -> FileSettings {
 
 /// The fixture inputs and where their expectations live.
 fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
-    let mut files = Vec::new();
-    python_files(Path::new(TESTDATA), &mut files);
+    let files = python_files(Path::new(TESTDATA));
     let only = std::env::var("GOLDEN_ONLY").unwrap_or_default();
     files
         .iter()
@@ -184,8 +171,7 @@ fn fixtures_fix_exactly_as_expected() {
 
 #[test]
 fn clean_fixtures_have_no_findings() {
-    let mut files = Vec::new();
-    python_files(Path::new(TESTDATA), &mut files);
+    let files = python_files(Path::new(TESTDATA));
     let clean: Vec<_> = files
         .iter()
         .filter(|p| p.to_str().unwrap().ends_with(".clean.py"))
@@ -202,10 +188,11 @@ fn clean_fixtures_have_no_findings() {
 fn every_codemod_has_fixtures_and_complete_docs() {
     for codemod in CODEMODS {
         let dir = Path::new(TESTDATA).join(codemod.id);
-        let mut files = Vec::new();
-        if dir.is_dir() {
-            python_files(&dir, &mut files);
-        }
+        let files = if dir.is_dir() {
+            python_files(&dir)
+        } else {
+            Vec::new()
+        };
         let name = |p: &PathBuf| p.file_name().unwrap().to_str().unwrap().to_string();
         assert!(
             files.iter().any(|p| name(p).ends_with(".before.py")),
@@ -353,8 +340,7 @@ fn the_construction_index_finds_what_the_query_finds() {
     use infra_fix::codemods::{CONSTRUCTION_QUERY, constructions};
     use tree_sitter::{Query, QueryCursor, StreamingIterator};
     let query = Query::new(&infra_fix::source::language(), CONSTRUCTION_QUERY).unwrap();
-    let mut files = Vec::new();
-    python_files(Path::new(TESTDATA), &mut files);
+    let files = python_files(Path::new(TESTDATA));
     let mut compared = 0;
     for path in files {
         let source = read(&path);
@@ -386,8 +372,7 @@ fn the_construction_index_finds_what_the_query_finds() {
 #[test]
 fn trigger_words_find_what_a_whole_tree_pass_finds() {
     use infra_fix::codemods::query_match_starts;
-    let mut files = Vec::new();
-    python_files(Path::new(TESTDATA), &mut files);
+    let files = python_files(Path::new(TESTDATA));
     let mut compared = 0;
     for path in files {
         let source = read(&path);

@@ -8,7 +8,9 @@ use infra_fix::config::Settings;
 use infra_fix::edit::Applicability;
 use infra_fix::fix::{FixMode, check_invariants, lint};
 use infra_fix::source::Source;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
 
 /// A small deterministic generator (splitmix64): no dependency, same cases on every machine.
 struct Rng(u64);
@@ -114,39 +116,17 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
     }
 }
 
-fn fixtures() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "py") {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata"),
-        &mut out,
-    );
-    out
-}
-
 #[test]
 fn mutated_fixtures_keep_the_fix_invariants() {
     let cases: usize = std::env::var("PROPERTY_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(400);
-    let fixtures: Vec<String> = fixtures()
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let fixtures: Vec<String> =
+        common::python_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata"))
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
     assert!(fixtures.len() >= 20, "testdata fixtures not found");
     let (settings, file) = (Settings::default(), FileSettings::default());
     let (mut parsed, mut changed) = (0, 0);

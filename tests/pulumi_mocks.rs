@@ -9,6 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn python() -> Option<PathBuf> {
@@ -165,18 +167,10 @@ fn the_example_project_fails_before_and_runs_after_infra_fix() {
 #[test]
 fn every_fixed_fixture_compiles_with_python() {
     let Some(python) = python() else { return };
-    let mut files = Vec::new();
-    let mut stack = vec![Path::new(ROOT).join("testdata")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.to_str().unwrap().ends_with(".after.py") {
-                files.push(path);
-            }
-        }
-    }
+    let files: Vec<PathBuf> = common::python_files(&Path::new(ROOT).join("testdata"))
+        .into_iter()
+        .filter(|p| p.to_str().unwrap().ends_with(".after.py"))
+        .collect();
     assert!(!files.is_empty());
     // compile() rather than py_compile: nothing is written next to the fixtures.
     let script =
