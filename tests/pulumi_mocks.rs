@@ -49,6 +49,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `infra-fix --write --unsafe-fixes` over `project`, which must leave nothing unfixed.
+fn fix_everything(project: &Path) {
+    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args(["--write", "--unsafe-fixes"])
+        .arg(project)
+        .output()
+        .unwrap();
+    assert_eq!(fix.status.code(), Some(0), "{}", stderr(&fix));
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -103,12 +113,7 @@ fn the_example_project_fails_before_and_runs_after_infra_fix() {
         stderr(&before)
     );
 
-    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
-        .args(["--write", "--unsafe-fixes"])
-        .arg(&project)
-        .output()
-        .unwrap();
-    assert_eq!(fix.status.code(), Some(0), "{}", stderr(&fix));
+    fix_everything(&project);
 
     let json = dir.path().join("resources.json");
     let after = run_program(&python, &program, Some(&json));
@@ -204,12 +209,7 @@ fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
         stderr(&before)
     );
 
-    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
-        .args(["--write", "--unsafe-fixes"])
-        .arg(&project)
-        .output()
-        .unwrap();
-    assert_eq!(fix.status.code(), Some(0), "{}", stderr(&fix));
+    fix_everything(&project);
     assert_eq!(
         std::fs::read_to_string(project.join("__main__.py")).unwrap(),
         std::fs::read_to_string(Path::new(ROOT).join("testdata/product-catalog/__main__.after.py"))
