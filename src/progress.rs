@@ -24,7 +24,9 @@ pub struct Progress {
 struct Shown(bool);
 
 /// While alive, the progress line is off the screen and stays off: print then.
-pub struct Screen<'a>(#[allow(dead_code)] Option<MutexGuard<'a, Shown>>);
+pub struct Screen<'a> {
+    _held: Option<MutexGuard<'a, Shown>>,
+}
 
 impl Progress {
     /// Starts drawing when `allowed` (not `--quiet`), stderr is a terminal and the run is long.
@@ -66,14 +68,14 @@ impl Progress {
     /// output printed meanwhile is not mixed with it.
     pub fn hold(&self) -> Screen<'_> {
         if self.painter.is_none() {
-            return Screen(None);
+            return Screen { _held: None };
         }
         let mut shown = self.screen.lock().expect("progress lock");
         if shown.0 {
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
             shown.0 = false;
         }
-        Screen(Some(shown))
+        Screen { _held: Some(shown) }
     }
 
     pub fn tick(&self) {
