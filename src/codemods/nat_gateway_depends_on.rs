@@ -104,16 +104,21 @@ fn gateway<'t>(cx: &mut Checker<'_, 't>, resource: &ResourceCall<'t>, args: &Res
         );
         return;
     };
+    // Only the gateway is ever missing for real: a NAT gateway's `allocation_id=eip.id` input
+    // already orders it after its address.
+    if cx
+        .missing_dependencies(resource, vec![gateway.clone()])
+        .is_empty()
+    {
+        return;
+    }
     let mut needed = Vec::new();
     if is_nat && let Some(eip) = allocation(cx, args) {
+        // Written too, for the reader, when the gateway is added anyway.
         needed.push(eip);
     }
     needed.push(gateway.clone());
-    let missing = cx.missing_dependencies(resource, needed.clone());
-    if missing.is_empty() {
-        return;
-    }
-    let list: Vec<&str> = needed.iter().map(|h| h.expr.as_str()).collect();
+    let missing = cx.missing_dependencies(resource, needed);
     let why = if is_nat {
         "the gateway can be created before the VPC has internet access and fail, or come up unable to route"
     } else {
@@ -122,7 +127,7 @@ fn gateway<'t>(cx: &mut Checker<'_, 't>, resource: &ResourceCall<'t>, args: &Res
     let fix = cx.add_depends_on(resource, &missing).map(Fix::safe);
     cx.report(
         resource.node,
-        format!("{what} without `depends_on=[{}]`: {why}", list.join(", ")),
+        format!("{what} without `depends_on=[{}]`: {why}", gateway.expr),
         fix,
     );
 }
