@@ -9,7 +9,7 @@ use tree_sitter::Node;
 pub const CODEMOD: super::Codemod = codemod! {
     id: "sg-rule-description",
     title: "Security group rule without a description",
-    fix: Safe,
+    fix: Sometimes,
     check: check,
 };
 
@@ -66,6 +66,9 @@ impl<'t> Fields<'t> {
 
 /// Where a kind of rule keeps each fact, by argument name.
 struct Schema {
+    /// Written inside `SecurityGroup(ingress=/egress=)`: AWS revokes and re-authorizes such a
+    /// rule to change its description, so the fix is unsafe.
+    inline: bool,
     protocol: &'static str,
     cidrs: &'static [&'static str],
     prefix_lists: &'static str,
@@ -73,18 +76,21 @@ struct Schema {
 }
 
 const LEGACY: Schema = Schema {
+    inline: false,
     protocol: "protocol",
     cidrs: &["cidr_blocks", "ipv6_cidr_blocks"],
     prefix_lists: "prefix_list_ids",
     peer_groups: "source_security_group_id",
 };
 const INLINE: Schema = Schema {
+    inline: true,
     protocol: "protocol",
     cidrs: &["cidr_blocks", "ipv6_cidr_blocks"],
     prefix_lists: "prefix_list_ids",
     peer_groups: "security_groups",
 };
 const VPC: Schema = Schema {
+    inline: false,
     protocol: "ip_protocol",
     cidrs: &["cidr_ipv4", "cidr_ipv6"],
     prefix_lists: "prefix_list_id",
@@ -262,11 +268,25 @@ fn check_rule(
             )
         }
     };
-    let message = format!(
-        "Security group rule without a description, so nobody can tell why it is open; \
-         add one such as \"{description}\""
-    );
-    cx.report(at, message, Some(Fix::safe(vec![edit])));
+    let (message, fix) = if schema.inline {
+        (
+            format!(
+                "Security group rule without a description, so nobody can tell why it is open; \
+                 add one such as \"{description}\" (an inline rule is revoked and authorized \
+                 again to change it: new connections can be refused in between)"
+            ),
+            Fix::unsafe_(vec![edit]),
+        )
+    } else {
+        (
+            format!(
+                "Security group rule without a description, so nobody can tell why it is open; \
+                 add one such as \"{description}\""
+            ),
+            Fix::safe(vec![edit]),
+        )
+    };
+    cx.report(at, message, Some(fix));
 }
 
 /// A one-line description from the rule's protocol, ports, peer and group.
