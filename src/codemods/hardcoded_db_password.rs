@@ -39,13 +39,24 @@ fn check_value<'t>(
     keyword: &str,
     value: Node<'t>,
 ) {
-    // The literal: written in the call, or assigned once to the name passed.
-    let (literal, holder) = if value.kind() == "string" {
-        (value, None)
+    // The literal: written in the call, or assigned once to the name passed; either may be
+    // wrapped in `pulumi.Output.secret(...)`, which hides it from logs but not from the source
+    // or the state history.
+    let mut wrapped = false;
+    let mut literal_of = |node: Node<'t>| {
+        if node.kind() == "string" {
+            return Some(node);
+        }
+        let inner = secret_argument(cx, node)?;
+        wrapped = true;
+        Some(inner)
+    };
+    let (literal, holder) = if let Some(literal) = literal_of(value) {
+        (literal, None)
     } else if matches!(value.kind(), "identifier" | "attribute") {
-        match cx.symbols().assigned_once(value) {
-            Some(assigned) if assigned.kind() == "string" => (assigned, Some(value)),
-            _ => return,
+        match cx.symbols().assigned_once(value).and_then(&mut literal_of) {
+            Some(literal) => (literal, Some(value)),
+            None => return,
         }
     } else {
         return;
@@ -62,7 +73,8 @@ fn check_value<'t>(
         "`{keyword}` of `{class}` is a string written in the program{through}: everyone who can read the code or the stack's state has the database password"
     );
     // Where the value goes besides resource inputs: a plain `str` use needs a plain `str`.
-    let plain_use = holder.and_then(|h| {
+    // A value wrapped in `Output.secret` is an `Output` wherever it goes already.
+    let plain_use = holder.filter(|_| !wrapped).and_then(|h| {
         cx.symbols()
             .reads_of(h, cx.tree.root_node())
             .into_iter()
@@ -168,6 +180,21 @@ fn check_value<'t>(
     };
     edits.push(Edit::replace(literal, replacement));
     cx.report(value, tail, Some(Fix::unsafe_(edits)));
+}
+
+/// The string literal `node` wraps when it is `pulumi.Output.secret("...")`.
+fn secret_argument<'t>(cx: &Checker<'_, 't>, node: Node<'t>) -> Option<Node<'t>> {
+    if node.kind() != "call" {
+        return None;
+    }
+    let function = node.child_by_field_name("function")?;
+    if cx.imports.resolve(function, cx.text).as_deref() != Some("pulumi.Output.secret") {
+        return None;
+    }
+    match items(node.child_by_field_name("arguments")?)[..] {
+        [only] if only.kind() == "string" => Some(only),
+        _ => None,
+    }
 }
 
 /// True when `read` is a Pulumi input: the value of a keyword argument of a `pulumi_aws`
