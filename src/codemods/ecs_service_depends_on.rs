@@ -148,7 +148,8 @@ fn arn_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>) -> Option<usize> {
         .id()
 }
 
-/// True when a default action of `listener` forwards to one of `groups`.
+/// True when a default action of `listener` forwards to one of `groups`: by its
+/// `target_group_arn`, or as one of a weighted `forward={"target_groups": [{"arn": ...}]}`.
 fn forwards_to<'t>(cx: &Checker<'_, 't>, listener: &ResourceCall<'t>, groups: &[usize]) -> bool {
     let Some(args) = listener.written_arguments(cx.imports, cx.text) else {
         return false;
@@ -158,9 +159,18 @@ fn forwards_to<'t>(cx: &Checker<'_, 't>, listener: &ResourceCall<'t>, groups: &[
     };
     actions.value.kind() == "list"
         && items(actions.value).into_iter().any(|action| {
+            let weighted = field(cx, action, "forward")
+                .and_then(|forward| field(cx, forward, "target_groups"))
+                .filter(|list| list.kind() == "list")
+                .map(items)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|group| field(cx, group, "arn"));
             field(cx, action, "type").and_then(|t| string_value(t, cx.text)) == Some("forward")
                 && field(cx, action, "target_group_arn")
-                    .and_then(|arn| arn_of(cx, arn))
-                    .is_some_and(|tg| groups.contains(&tg))
+                    .into_iter()
+                    .chain(weighted)
+                    .filter_map(|arn| arn_of(cx, arn))
+                    .any(|tg| groups.contains(&tg))
         })
 }

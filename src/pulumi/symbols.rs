@@ -78,6 +78,12 @@ enum Bound<'t> {
     Expr(Node<'t>),
     /// `for x in <iterable>`: an element of the iterable.
     ElementOf(Node<'t>),
+    /// A parameter of a `def`: what its annotation names (`service: aws.ecs.Service`), else
+    /// what every call of the function in the file passes for it.
+    Parameter {
+        def: Node<'t>,
+        param: Node<'t>,
+    },
     /// Anything we do not follow: parameters, tuple unpacking, `+=`, imports.
     Opaque,
 }
@@ -106,8 +112,11 @@ pub struct Symbols<'a, 't> {
     scopes: Vec<Scope>,
     scope_of_node: HashMap<usize, usize>,
     bindings: BTreeMap<Target, Vec<Binding<'t>>>,
-    /// `<target>.append(<value>)` calls.
+    /// `<target>.append(<value>)` calls and `<target>[key] = <value>` assignments.
     appends: HashMap<Target, Vec<Node<'t>>>,
+    /// Calls by the name they call (`make(...)`, `self.make(...)`: `make`), to find what a
+    /// parameter is given.
+    calls_by_name: HashMap<&'a str, Vec<Node<'t>>>,
     /// `def` names of each scope (methods under their class scope).
     functions: HashMap<(usize, String), Node<'t>>,
     /// Return values of each `def`, by the def's node id.
@@ -134,6 +143,7 @@ impl<'a, 't> Symbols<'a, 't> {
             scope_of_node: HashMap::new(),
             bindings: BTreeMap::new(),
             appends: HashMap::new(),
+            calls_by_name: HashMap::new(),
             functions: HashMap::new(),
             returns: HashMap::new(),
             exhausted: Cell::new(false),
@@ -224,6 +234,17 @@ impl<'a, 't> Symbols<'a, 't> {
                     });
                 }
                 self.visit_append(node, scope);
+                if let Some(name) =
+                    node.child_by_field_name("function")
+                        .and_then(|f| match f.kind() {
+                            "identifier" => Some(f),
+                            "attribute" => f.child_by_field_name("attribute"),
+                            _ => None,
+                        })
+                {
+                    let name = self.t(name);
+                    self.calls_by_name.entry(name).or_default().push(node);
+                }
             }
             "function_definition" | "class_definition" => {
                 if let Some(name) = node.child_by_field_name("name") {
@@ -245,14 +266,15 @@ impl<'a, 't> Symbols<'a, 't> {
                 };
                 let inner = self.new_scope(node, kind, scope);
                 if let Some(params) = node.child_by_field_name("parameters") {
-                    self.bind_parameters(params, inner);
+                    let def = (kind == ScopeKind::Function).then_some(node);
+                    self.bind_parameters(params, inner, def);
                 }
                 return (inner, false);
             }
             "lambda" => {
                 let inner = self.new_scope(node, ScopeKind::Lambda, scope);
                 if let Some(params) = node.child_by_field_name("parameters") {
-                    self.bind_parameters(params, inner);
+                    self.bind_parameters(params, inner, None);
                 }
                 return (inner, false);
             }
@@ -283,7 +305,12 @@ impl<'a, 't> Symbols<'a, 't> {
                         Some(right) if right.kind() != "assignment" => Bound::Expr(right),
                         _ => Bound::Opaque,
                     };
-                    self.bind_target(left, bound, node.end_byte(), scope);
+                    if let (Bound::Expr(value), "subscript") = (bound, left.kind()) {
+                        // `d[key] = value`: one more element of the container `d`.
+                        self.add_element(left.child_by_field_name("value"), value, scope);
+                    } else {
+                        self.bind_target(left, bound, node.end_byte(), scope);
+                    }
                 }
             }
             "augmented_assignment" => {
@@ -333,7 +360,9 @@ impl<'a, 't> Symbols<'a, 't> {
         (s.kind == ScopeKind::Function).then_some(s.node)
     }
 
-    fn bind_parameters(&mut self, params: Node<'t>, scope: usize) {
+    /// Binds a lambda's or a def's parameters; a def's are followed to their annotation and
+    /// call sites.
+    fn bind_parameters(&mut self, params: Node<'t>, scope: usize, def: Option<Node<'t>>) {
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
             let name = match param.kind() {
@@ -344,9 +373,15 @@ impl<'a, 't> Symbols<'a, 't> {
                     .filter(|n| n.kind() == "identifier"),
             };
             if let Some(name) = name {
+                let bound = match def {
+                    Some(def) if matches!(param.kind(), "identifier" | "typed_parameter") => {
+                        Bound::Parameter { def, param }
+                    }
+                    _ => Bound::Opaque,
+                };
                 self.bind(
                     Target::Name(scope, self.t(name).to_string()),
-                    Bound::Opaque,
+                    bound,
                     0,
                     scope,
                 );
@@ -406,6 +441,19 @@ impl<'a, 't> Symbols<'a, 't> {
         }
     }
 
+    /// Records `value` as an element of the container `container` (a name or `self.x`).
+    fn add_element(&mut self, container: Option<Node<'t>>, value: Node<'t>, scope: usize) {
+        let Some(container) = container else { return };
+        let target = match container.kind() {
+            "identifier" => Some(Target::Name(scope, self.t(container).to_string())),
+            "attribute" => self.self_attr(container, scope),
+            _ => None,
+        };
+        if let Some(target) = target {
+            self.appends.entry(target).or_default().push(value);
+        }
+    }
+
     fn visit_append(&mut self, call: Node<'t>, scope: usize) {
         let Some(function) = call.child_by_field_name("function") else {
             return;
@@ -417,20 +465,11 @@ impl<'a, 't> Symbols<'a, 't> {
         {
             return;
         }
-        let (Some(list), Some(value)) = (
-            function.child_by_field_name("object"),
-            call.child_by_field_name("arguments")
-                .and_then(|a| a.named_child(0)),
-        ) else {
-            return;
-        };
-        let target = match list.kind() {
-            "identifier" => Some(Target::Name(scope, self.t(list).to_string())),
-            "attribute" => self.self_attr(list, scope),
-            _ => None,
-        };
-        if let Some(target) = target {
-            self.appends.entry(target).or_default().push(value);
+        if let Some(value) = call
+            .child_by_field_name("arguments")
+            .and_then(|a| a.named_child(0))
+        {
+            self.add_element(function.child_by_field_name("object"), value, scope);
         }
     }
 
@@ -502,6 +541,12 @@ impl<'a, 't> Symbols<'a, 't> {
             self.exhausted.set(true);
             return Value::Unknown;
         }
+        // `d["api"]` of a dict literal without other elements: that entry exactly.
+        if expr.kind() == "subscript"
+            && let Some(entry) = self.keyed_entry(expr)
+        {
+            return self.value(entry, depth + 1);
+        }
         match expr.kind() {
             "parenthesized_expression" => expr
                 .named_child(0)
@@ -529,6 +574,19 @@ impl<'a, 't> Symbols<'a, 't> {
                 let mut cursor = expr.walk();
                 let items: Vec<Node<'t>> = expr.named_children(&mut cursor).collect();
                 self.list_of(items.into_iter().map(|i| self.value(i, depth + 1)))
+            }
+            // A dict is a container of its values, as a list is of its items.
+            "dictionary" => {
+                let mut cursor = expr.walk();
+                let values: Vec<Node<'t>> = expr
+                    .named_children(&mut cursor)
+                    .filter(|pair| pair.kind() == "pair")
+                    .filter_map(|pair| pair.child_by_field_name("value"))
+                    .collect();
+                if values.len() != expr.named_child_count() {
+                    return Value::Unknown;
+                }
+                self.list_of(values.into_iter().map(|v| self.value(v, depth + 1)))
             }
             "list_comprehension" => expr
                 .child_by_field_name("body")
@@ -569,9 +627,35 @@ impl<'a, 't> Symbols<'a, 't> {
             };
         }
         // A helper that builds and returns a resource: `make_nat(...)`, `self._eip(...)`.
-        let Some(function) = call.child_by_field_name("function") else {
+        let Some(returns) = self
+            .called_def(call)
+            .and_then(|d| self.returns.get(&d.id()))
+        else {
             return Value::Unknown;
         };
+        let mut result: Option<Value> = None;
+        for value in returns {
+            // The helper may run many times: what it returns has no single identity.
+            let v = match self.value(*value, depth + 1) {
+                Value::Resource { type_name, .. } => Value::Resource {
+                    type_name,
+                    id: None,
+                },
+                other => other,
+            };
+            match &result {
+                None => result = Some(v),
+                Some(r) if *r == v => {}
+                Some(_) => return Value::Unknown,
+            }
+        }
+        result.unwrap_or(Value::Unknown)
+    }
+
+    /// The `def` of this file that `call` runs: a function of an enclosing scope, or a method
+    /// of the enclosing class called through `self`.
+    fn called_def(&self, call: Node<'t>) -> Option<Node<'t>> {
+        let function = call.child_by_field_name("function")?;
         let scope = self.scope_at(call);
         let def = match function.kind() {
             "identifier" => {
@@ -596,26 +680,156 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             _ => None,
         };
-        let Some(returns) = def.and_then(|d| self.returns.get(&d.id())) else {
+        def.copied()
+    }
+
+    /// What parameter `param` of `def` holds: the `pulumi_aws` class its annotation names,
+    /// else what every call of `def` in the file passes for it, when they all agree (the
+    /// construction itself when there is one call).
+    fn parameter_value(&self, def: Node<'t>, param: Node<'t>, depth: u32) -> Value {
+        let name_node = match param.kind() {
+            "identifier" => param,
+            _ => match param.named_child(0) {
+                Some(n) if n.kind() == "identifier" => n,
+                _ => return Value::Unknown,
+            },
+        };
+        let passed = self.passed_value(def, param, name_node, depth);
+        let annotated = param.child_by_field_name("type").and_then(|annotation| {
+            self.imports
+                .resolve(annotation.named_child(0).unwrap_or(annotation), self.text)
+                .and_then(|path| super::imports::aws_type(&path))
+        });
+        match annotated {
+            Some(type_name) if !passed.is(&[type_name.as_str()]) => Value::Resource {
+                type_name,
+                id: None,
+            },
+            _ => passed,
+        }
+    }
+
+    /// What every call of `def` in the file passes for `param`, when they all agree.
+    fn passed_value(
+        &self,
+        def: Node<'t>,
+        param: Node<'t>,
+        name_node: Node<'t>,
+        depth: u32,
+    ) -> Value {
+        let Some(def_name) = def.child_by_field_name("name").map(|n| self.t(n)) else {
             return Value::Unknown;
         };
+        let Some(params) = def.child_by_field_name("parameters") else {
+            return Value::Unknown;
+        };
+        let mut cursor = params.walk();
+        let all: Vec<Node<'t>> = params.named_children(&mut cursor).collect();
+        let Some(mut index) = all.iter().position(|p| p.id() == param.id()) else {
+            return Value::Unknown;
+        };
+        let is_method = self
+            .scope_of_node
+            .get(&def.id())
+            .is_some_and(|&s| self.scopes[s].method_of.is_some());
+        if is_method {
+            // Called as `self.method(...)`: `self` is not in the argument list.
+            let Some(i) = index.checked_sub(1) else {
+                return Value::Unknown;
+            };
+            index = i;
+        }
+        let name = self.t(name_node);
+        let calls: Vec<Node<'t>> = self
+            .calls_by_name
+            .get(def_name)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|c| self.called_def(*c).is_some_and(|d| d.id() == def.id()))
+            .collect();
         let mut result: Option<Value> = None;
-        for value in returns {
-            // The helper may run many times: what it returns has no single identity.
-            let v = match self.value(*value, depth + 1) {
-                Value::Resource { type_name, .. } => Value::Resource {
+        for call in &calls {
+            let Some(arguments) = call.child_by_field_name("arguments") else {
+                return Value::Unknown;
+            };
+            let mut cursor = arguments.walk();
+            let args: Vec<Node<'t>> = arguments
+                .named_children(&mut cursor)
+                .filter(|a| a.kind() != "comment")
+                .collect();
+            if args.iter().any(|a| a.kind().ends_with("splat")) {
+                return Value::Unknown;
+            }
+            let keyword = args.iter().find_map(|a| {
+                (a.kind() == "keyword_argument"
+                    && a.child_by_field_name("name").map(|n| self.t(n)) == Some(name))
+                .then(|| a.child_by_field_name("value"))
+                .flatten()
+            });
+            let given = keyword.or_else(|| {
+                args.iter()
+                    .filter(|a| a.kind() != "keyword_argument")
+                    .nth(index)
+                    .copied()
+            });
+            let Some(given) = given else {
+                return Value::Unknown;
+            };
+            let value = match self.value(given, depth + 1) {
+                // Several calls: several resources, none of them in particular.
+                Value::Resource { type_name, .. } if calls.len() > 1 => Value::Resource {
                     type_name,
                     id: None,
                 },
                 other => other,
             };
             match &result {
-                None => result = Some(v),
-                Some(r) if *r == v => {}
+                None => result = Some(value),
+                Some(r) if *r == value => {}
                 Some(_) => return Value::Unknown,
             }
         }
         result.unwrap_or(Value::Unknown)
+    }
+
+    /// The entry `d["key"]` reads when `d` is a name or `self.` attribute assigned one dict
+    /// literal and nothing else (no `d[k] = v`), and that literal has the key.
+    fn keyed_entry(&self, subscript: Node<'t>) -> Option<Node<'t>> {
+        let key = subscript.child_by_field_name("subscript")?;
+        let key = super::literal::string_value(key, self.text)?;
+        let container = subscript.child_by_field_name("value")?;
+        let dict = match container.kind() {
+            "dictionary" => container,
+            "identifier" | "attribute" => {
+                let assigned = self.assigned_once(container)?;
+                let scope = self.scope_at(container);
+                let target = match container.kind() {
+                    "identifier" => self
+                        .chain(scope)
+                        .into_iter()
+                        .map(|s| Target::Name(s, self.t(container).to_string()))
+                        .find(|t| self.bindings.contains_key(t))?,
+                    _ => self.self_attr(container, scope)?,
+                };
+                if self.appends.contains_key(&target) {
+                    return None;
+                }
+                assigned
+            }
+            _ => return None,
+        };
+        if dict.kind() != "dictionary" {
+            return None;
+        }
+        let mut cursor = dict.walk();
+        let entry = dict.named_children(&mut cursor).find_map(|pair| {
+            let k = pair.child_by_field_name("key")?;
+            (pair.kind() == "pair" && super::literal::string_value(k, self.text) == Some(key))
+                .then(|| pair.child_by_field_name("value"))
+                .flatten()
+        });
+        entry
     }
 
     fn name_value(&self, name: &str, site: Node<'t>, depth: u32) -> Value {
@@ -662,6 +876,7 @@ impl<'a, 't> Symbols<'a, 't> {
                     },
                     _ => Value::Unknown,
                 },
+                Bound::Parameter { def, param } => self.parameter_value(def, param, depth),
                 Bound::Opaque => Value::Unknown,
             };
             values.push(value);
