@@ -31,6 +31,6 @@ aws.rds.Instance(
     instance_class="db.t3.micro",
     allocated_storage=20,
     username="app",
-    password=pulumi.Output.secret(config.require("dbPassword")),
+    password=pulumi.Output.secret(config.get("dbPassword")),
     skip_final_snapshot=True,
 )
