@@ -1,5 +1,7 @@
 //! `nat-gateway-depends-on`: EIPs and NAT gateways without an explicit dependency on the
-//! program's internet gateway, routes without one on their NAT gateway (catalog issue 2).
+//! program's internet gateway (catalog issue 2). The catalog's third case, a route through
+//! `nat_gateway_id=X.id` without `X` in `depends_on`, is not reported: taking `X.id` already
+//! orders the route after `X`, so the explicit edge adds nothing.
 
 use super::{Checker, Match, codemod};
 use crate::edit::Fix;
@@ -10,7 +12,7 @@ use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "nat-gateway-depends-on",
-    title: "EIP, NAT gateway or NAT route without `depends_on` on the resource it needs first",
+    title: "EIP or NAT gateway without `depends_on` on the program's internet gateway",
     fix: Safe,
     check: check,
 };
@@ -18,59 +20,14 @@ pub const CODEMOD: super::Codemod = codemod! {
 const IGW: &[&str] = &["ec2.InternetGateway"];
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(resource) = m.construction(&["ec2.Eip", "ec2.NatGateway", "ec2.Route"]) else {
+    let Some(resource) = m.construction(&["ec2.Eip", "ec2.NatGateway"]) else {
         return;
     };
     // Keywords may be written in an `*Args(...)` object; `opts` is always on the call.
     let Some(args) = resource.written_arguments(cx.imports, cx.text) else {
         return;
     };
-    match resource.class_name() {
-        "Route" => route(cx, &resource, &args),
-        _ => gateway(cx, &resource, &args),
-    }
-}
-
-/// `Route(nat_gateway_id=X.id)` -> `depends_on=[X]`.
-fn route<'t>(cx: &mut Checker<'_, 't>, route: &ResourceCall<'t>, args: &ResourceCall<'t>) {
-    let Some(nat) = args
-        .keyword("nat_gateway_id", cx.text)
-        .and_then(|k| object_of(cx, k.value, &["id"]))
-    else {
-        return;
-    };
-    let expr = cx.src(nat).to_string();
-    let value = cx.symbols().resolve(nat);
-    if !value.is(&["ec2.NatGateway"]) {
-        if value == crate::pulumi::Value::Unknown {
-            // Usually a NAT gateway, but `depends_on` must be given a resource: unsure, no fix.
-            let needed = vec![Holder {
-                expr: expr.clone(),
-                id: None,
-            }];
-            if !cx.missing_dependencies(route, needed).is_empty() {
-                cx.report(
-                    route.node,
-                    format!("Route through a NAT gateway without `depends_on=[{expr}]`; `{expr}` could not be resolved to a NAT gateway of this program, so add it by hand if it is one"),
-                    None,
-                );
-            }
-        }
-        return;
-    }
-    let needed = vec![Holder {
-        expr: expr.clone(),
-        id: value.id(),
-    }];
-    if cx.missing_dependencies(route, needed.clone()).is_empty() {
-        return;
-    }
-    let fix = cx.add_depends_on(route, &needed).map(Fix::safe);
-    cx.report(
-        route.node,
-        format!("Route through a NAT gateway without `depends_on=[{expr}]`: the route can be created before the gateway is available and fail"),
-        fix,
-    );
+    gateway(cx, &resource, &args);
 }
 
 /// EIP -> `depends_on=[igw]`; public NAT gateway -> `depends_on=[eip, igw]`.

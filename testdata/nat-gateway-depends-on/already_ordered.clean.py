@@ -13,3 +13,7 @@ nat = aws.ec2.NatGateway(
     subnet_id=subnet.id,
     opts=pulumi.ResourceOptions(depends_on=[igw]),
 )
+
+# `nat_gateway_id=nat.id` already orders the route after the gateway.
+private = aws.ec2.RouteTable("private", vpc_id=vpc.id)
+aws.ec2.Route("egress", route_table_id=private.id, destination_cidr_block="0.0.0.0/0", nat_gateway_id=nat.id)

@@ -26,6 +26,5 @@ class Inspection(pulumi.ComponentResource):
                 ),
                 pulumi.ResourceOptions(
                     parent=self,
-                    depends_on=[self.nat_gateway],
                 ),
             )

@@ -43,6 +43,5 @@ class Network(pulumi.ComponentResource):
                 nat_gateway_id=self.nat_gateways[i].id,
                 opts=pulumi.ResourceOptions(
                     parent=self,
-                    depends_on=[self.nat_gateways[i]],
                 ),
             )

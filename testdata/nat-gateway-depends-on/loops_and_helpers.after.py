@@ -18,8 +18,8 @@ def make_nat(index, subnet):
 
 
 extra = make_nat(0, subnets[0])
-aws.ec2.Route("extra-route", route_table_id="rtb-123", nat_gateway_id=extra.id, opts=ResourceOptions(depends_on=[extra]))
+aws.ec2.Route("extra-route", route_table_id="rtb-123", nat_gateway_id=extra.id)
 for n, nat in enumerate(nats):
     aws.ec2.Route(f"route-{n}", route_table_id="rtb-123", nat_gateway_id=nat.id)
 for gw in nats:
-    aws.ec2.Route(f"plain-{gw}", route_table_id="rtb-123", nat_gateway_id=gw.id, opts=ResourceOptions(depends_on=[gw]))
+    aws.ec2.Route(f"plain-{gw}", route_table_id="rtb-123", nat_gateway_id=gw.id)

@@ -19,8 +19,7 @@ aws.ec2.Route(
     "private-default",
     route_table_id=private_rt.id,
     destination_cidr_block="0.0.0.0/0",
-    nat_gateway_id=nat.id,
-    opts=pulumi.ResourceOptions(depends_on=[nat])
+    nat_gateway_id=nat.id
 )
 
 

@@ -93,7 +93,7 @@ class ProductCatalogStack(pulumi.ComponentResource):
                 route_table_id=private_rt.id,
                 destination_cidr_block="0.0.0.0/0",
                 nat_gateway_id=self.nat_gateways[i].id,
-                opts=pulumi.ResourceOptions(parent=self, depends_on=[self.nat_gateways[i]]),
+                opts=pulumi.ResourceOptions(parent=self),
             )
             aws.ec2.RouteTableAssociation(
                 f"private-rta-{i}-{environment_suffix}",
