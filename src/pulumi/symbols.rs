@@ -823,13 +823,12 @@ impl<'a, 't> Symbols<'a, 't> {
             return None;
         }
         let mut cursor = dict.walk();
-        let entry = dict.named_children(&mut cursor).find_map(|pair| {
+        dict.named_children(&mut cursor).find_map(|pair| {
             let k = pair.child_by_field_name("key")?;
             (pair.kind() == "pair" && super::literal::string_value(k, self.text) == Some(key))
                 .then(|| pair.child_by_field_name("value"))
                 .flatten()
-        });
-        entry
+        })
     }
 
     fn name_value(&self, name: &str, site: Node<'t>, depth: u32) -> Value {
