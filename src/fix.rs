@@ -5,7 +5,7 @@
 use crate::codemods::{self, FileSettings, Finding};
 use crate::config::Settings;
 use crate::edit::{Applicability, Edit, apply_edits};
-use crate::source::{LineIndex, first_syntax_error, line_col, try_parse};
+use crate::source::{LineIndex, first_syntax_error, line_col, try_parse, try_reparse};
 
 /// Passes before the loop gives up; each pass re-parses once.
 pub const MAX_PASSES: usize = 10;
@@ -105,9 +105,9 @@ pub fn lint(
             .flat_map(|f| &f.fix.as_ref().expect("selected").edits)
             .collect();
         let next = apply_edits(&current, &edits);
-        // One tree at a time: a large file's tree takes many times its size in memory.
-        drop(tree);
-        let next_tree = match try_parse(&next) {
+        let lines = LineIndex::new(&current);
+        // The old tree, edited, gives the parser every subtree the fixes left alone.
+        let next_tree = match try_reparse(tree, &lines, &edits, &next) {
             Ok(tree) if first_syntax_error(&tree).is_none() => tree,
             parsed => {
                 let what = match parsed {
@@ -132,7 +132,6 @@ pub fn lint(
                 ));
             }
         };
-        let lines = LineIndex::new(&current);
         fixed.extend(
             applied
                 .into_iter()
@@ -252,4 +251,76 @@ fn select_fixes(findings: Vec<Finding>, allowed: Applicability) -> (Vec<Finding>
     }
     rest.sort_by_key(|f| f.start);
     (applied, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::parse;
+
+    /// Every node's kind, byte range and start position, in document order.
+    fn nodes(tree: &tree_sitter::Tree) -> Vec<(u16, usize, usize, tree_sitter::Point)> {
+        let mut out = Vec::new();
+        let mut cursor = tree.walk();
+        'walk: loop {
+            let n = cursor.node();
+            out.push((n.kind_id(), n.start_byte(), n.end_byte(), n.start_position()));
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        out
+    }
+
+    /// The incremental re-parse of a fix pass gives the tree a fresh parse gives, on every
+    /// fixture's real fixes (the fix loop trusts it to find syntax errors and the next pass's
+    /// findings).
+    #[test]
+    fn reparsing_a_fix_pass_equals_parsing_from_scratch() {
+        let mut files = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/testdata"
+        ))];
+        let mut checked = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if !path.to_string_lossy().ends_with(".before.py") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let tree = parse(&text);
+            let findings = codemods::check(
+                &text,
+                &tree,
+                &Settings::default(),
+                &FileSettings::default(),
+            );
+            let (applied, _) = select_fixes(findings, Applicability::Unsafe);
+            let edits: Vec<&Edit> = applied
+                .iter()
+                .flat_map(|f| &f.fix.as_ref().unwrap().edits)
+                .collect();
+            if edits.is_empty() {
+                continue;
+            }
+            let next = apply_edits(&text, &edits);
+            let lines = LineIndex::new(&text);
+            let reparsed = try_reparse(tree, &lines, &edits, &next).unwrap();
+            assert!(
+                nodes(&reparsed) == nodes(&parse(&next)),
+                "{}",
+                path.display()
+            );
+            checked += 1;
+        }
+        assert!(checked > 50, "only {checked} fixtures had fixes");
+    }
 }

@@ -121,6 +121,51 @@ pub fn try_parse(text: &str) -> Result<Tree, String> {
     Ok(parse_unchecked(text))
 }
 
+/// Parses `new_text`, which is `old_text` with `edits` (sorted, disjoint) applied, reusing
+/// every part of `old_tree` the edits did not touch: a fix pass re-parses only around its
+/// fixes. `lines` indexes `old_text`.
+pub fn try_reparse(
+    mut old_tree: Tree,
+    lines: &LineIndex,
+    edits: &[&crate::edit::Edit],
+    new_text: &str,
+) -> Result<Tree, String> {
+    let widest = widest_indent(new_text.as_bytes());
+    if widest > MAX_INDENT {
+        return Err(format!(
+            "indented {widest} columns deep, more than the Python parser handles ({MAX_INDENT}); left untouched, reduce the nesting"
+        ));
+    }
+    // Last edit first: the offsets of the edits before it are still those of `old_text`.
+    for edit in edits.iter().rev() {
+        let start_position = lines.point(edit.start);
+        let inserted_rows = memchr::memchr_iter(b'\n', edit.text.as_bytes()).count();
+        let new_end_position = match edit.text.rfind('\n') {
+            Some(last) => tree_sitter::Point::new(
+                start_position.row + inserted_rows,
+                edit.text.len() - last - 1,
+            ),
+            None => {
+                tree_sitter::Point::new(start_position.row, start_position.column + edit.text.len())
+            }
+        };
+        old_tree.edit(&tree_sitter::InputEdit {
+            start_byte: edit.start,
+            old_end_byte: edit.end,
+            new_end_byte: edit.start + edit.text.len(),
+            start_position,
+            old_end_position: lines.point(edit.end),
+            new_end_position,
+        });
+    }
+    Ok(PARSER.with(|parser| {
+        parser
+            .borrow_mut()
+            .parse(new_text, Some(&old_tree))
+            .expect("parsing without a timeout or cancellation always yields a tree")
+    }))
+}
+
 /// Parses text known to be shallow: tests and the benchmark's own files. Panics where
 /// [`try_parse`] returns `Err`; user files go through [`try_parse`].
 pub fn parse(text: &str) -> Tree {
@@ -307,6 +352,12 @@ impl LineIndex {
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let chunk = offset / CHUNK;
         self.chunk_chars[chunk] + char_starts(&text.as_bytes()[chunk * CHUNK..offset])
+    }
+
+    /// Tree-sitter's position of a byte offset: 0-based row, column in bytes.
+    pub fn point(&self, offset: usize) -> tree_sitter::Point {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        tree_sitter::Point::new(line - 1, offset - self.line_starts[line - 1])
     }
 
     /// 1-based line and column (in characters) of a byte offset of the indexed `text`.
