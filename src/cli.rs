@@ -84,6 +84,11 @@ pub struct Cli {
     /// List the rules: id, title, fix applicability, default on/off.
     #[arg(long)]
     pub list_rules: bool,
+
+    /// Set by `infra-fix upgrade --to N`: run the upgrade rules towards major N instead of
+    /// the checks.
+    #[arg(skip)]
+    pub upgrade_to: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +98,61 @@ pub enum Command {
         /// The rule id, e.g. eip-domain-vpc.
         rule: String,
     },
+    /// Move a program to the next pulumi-aws major: rewrite the source and the dependency pin,
+    /// report what a person must do. Only projects whose dependency file names the major
+    /// before N are changed.
+    Upgrade(Upgrade),
+}
+
+/// `infra-fix upgrade`: the main command's modes and outputs, plus `--to`.
+#[derive(Debug, clap::Args)]
+#[command(group(ArgGroup::new("mode").args(["dry_run", "write", "check"])))]
+pub struct Upgrade {
+    /// The pulumi-aws major to move to: 7 (from 6), or 6 (from 5, the few changes known).
+    #[arg(long, value_name = "MAJOR", value_parser = clap::value_parser!(u64).range(6..=7))]
+    pub to: u64,
+    /// Files or folders to process.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; print a unified diff of what --write would do (the default).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Apply the rewrites in place.
+    #[arg(long)]
+    pub write: bool,
+    /// Change nothing; print one line per finding.
+    #[arg(long)]
+    pub check: bool,
+    /// Also apply rewrites marked unsafe (they change a state type or a behaviour).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Only these upgrade rules (comma-separated ids, or ALL).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Skip these upgrade rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// The major the project is on now (default: from the nearest dependency file).
+    #[arg(long, value_name = "MAJOR", value_parser = clap::value_parser!(u64).range(5..=7))]
+    pub pulumi_aws_version: Option<u64>,
+    /// Output format; `markdown` is the upgrade pull request's body.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report (or the diff) to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this configuration file for every file.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Colour diffs and findings: auto, always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print only errors and the requested output; no summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +186,42 @@ pub enum Mode {
 }
 
 impl Cli {
+    /// The command line `infra-fix upgrade` stands for: the main command with its options,
+    /// running the upgrade rules. Any other command line is returned as it is.
+    pub fn resolve_upgrade(self) -> Cli {
+        let Some(Command::Upgrade(u)) = self.command else {
+            return self;
+        };
+        Cli {
+            command: None,
+            paths: u.paths,
+            dry_run: u.dry_run,
+            write: u.write,
+            check: u.check,
+            unsafe_fixes: u.unsafe_fixes,
+            // Every upgrade rule unless the command line narrows them: a configuration's
+            // `select` is about the checks.
+            select: if u.select.is_empty() {
+                vec!["ALL".to_string()]
+            } else {
+                u.select
+            },
+            ignore: u.ignore,
+            pulumi_aws_version: u.pulumi_aws_version,
+            format: u.format,
+            output: u.output,
+            config: u.config,
+            color: u.color,
+            stdin_filename: None,
+            jobs: u.jobs,
+            quiet: u.quiet,
+            // The cache holds the checks' findings of unchanged files.
+            no_cache: true,
+            list_rules: false,
+            upgrade_to: Some(u.to),
+        }
+    }
+
     pub fn mode(&self) -> Mode {
         if self.write {
             Mode::Write

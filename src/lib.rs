@@ -44,6 +44,9 @@ struct Job {
     mode: Mode,
     /// `--pulumi-aws-version`, which overrides the configuration and the dependency files.
     pulumi_aws: Option<Major>,
+    /// `infra-fix upgrade --to N`: N, and `--pulumi-aws-version` as given (5 has no tables).
+    upgrade_to: Option<Major>,
+    current_major: Option<u64>,
 }
 
 impl Job {
@@ -59,11 +62,22 @@ impl Job {
                 .or(configured)
                 .or_else(|| pulumi::version::major_for(path)),
             lacks_pulumi_random: pulumi::version::lacks_dependency(path, "pulumi-random"),
+            upgrade: self.upgrade_to.map(|to| {
+                let on = self
+                    .current_major
+                    .or(settings.pulumi_aws_version.map(u64::from))
+                    .or_else(|| pulumi::version::pinning_file(path).and_then(|(_, m)| m));
+                codemods::Upgrade {
+                    to,
+                    applies: on == Some(to.number() - 1),
+                }
+            }),
         }
     }
 }
 
 pub fn run(cli: Cli) -> i32 {
+    let cli = cli.resolve_upgrade();
     let result = match &cli.output {
         Some(path) => {
             let mut report = Vec::new();
@@ -128,6 +142,8 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
     let job = Job {
         mode: cli.mode(),
         pulumi_aws: cli.pulumi_aws_version.and_then(Major::from_number),
+        upgrade_to: cli.upgrade_to.and_then(Major::from_number),
+        current_major: cli.pulumi_aws_version.filter(|_| cli.upgrade_to.is_some()),
     };
     let options = report_options(cli);
 

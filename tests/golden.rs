@@ -8,11 +8,11 @@
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the expected files: review the diff.
 //! `GOLDEN_ONLY=<text>` limits a run (and an update) to fixtures whose path contains it.
 
-use infra_fix::codemods::{CODEMODS, FileSettings, RuleSet};
+use infra_fix::codemods::{CODEMODS, FileSettings, RuleSet, Upgrade};
 use infra_fix::config::Settings;
 use infra_fix::edit::Applicability;
 use infra_fix::fix::{FixMode, lint};
-use infra_fix::pulumi::{Imports, ResourceCall, Tables};
+use infra_fix::pulumi::{Imports, Major, ResourceCall, Tables};
 use infra_fix::source::{Source, first_syntax_error, parse};
 use std::path::{Path, PathBuf};
 
@@ -37,17 +37,36 @@ fn rule_set_for(path: &Path) -> RuleSet {
     let top = top.as_os_str().to_str().unwrap();
     if CODEMODS.iter().any(|c| c.id == top) {
         RuleSet::only(&[top])
+    } else if upgrade_to(path).is_some() {
+        RuleSet::all()
     } else {
         RuleSet::defaults()
     }
 }
 
+/// The major `infra-fix upgrade` moves a fixture to: that of its upgrade rule's folder, or 7
+/// for the programs of `testdata/upgrade/`. `None` for the checks' fixtures.
+fn upgrade_to(path: &Path) -> Option<Major> {
+    let relative = path.strip_prefix(TESTDATA).unwrap();
+    let top = relative.components().next()?.as_os_str().to_str()?;
+    if top == "upgrade" {
+        return Some(Major::V7);
+    }
+    CODEMODS.iter().find(|c| c.id == top)?.upgrade
+}
+
 /// The pulumi-aws major a fixture is checked against: from the dependency file in its folder
-/// (or above), as for a user's file.
+/// (or above), as for a user's file; and for the upgrade fixtures, whether the upgrade applies.
 fn file_for(path: &Path) -> FileSettings {
+    let upgrade = upgrade_to(path).map(|to| Upgrade {
+        to,
+        applies: infra_fix::pulumi::version::pinning_file(path).and_then(|(_, major)| major)
+            == Some(to.number() - 1),
+    });
     FileSettings {
         pulumi_aws: infra_fix::pulumi::version::major_for(path),
         lacks_pulumi_random: infra_fix::pulumi::version::lacks_dependency(path, "pulumi-random"),
+        upgrade,
     }
 }
 
@@ -294,7 +313,9 @@ fn written_keywords_are_accepted_by_the_target_class() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (input, _, _) in cases() {
-        let Some(major) = file_for(&input).pulumi_aws else {
+        // Upgrade fixtures are written for the major they move to.
+        let file = file_for(&input);
+        let Some(major) = file.upgrade.map(|u| u.to).or(file.pulumi_aws) else {
             continue;
         };
         let source = read(&input);

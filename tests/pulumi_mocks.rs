@@ -322,3 +322,185 @@ fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
         "postgresql://postgres@rds-dev.example.rds.amazonaws.com:5432/catalog"
     );
 }
+
+/// The Python with pulumi-aws 6 (`tests/requirements-v6.txt`): `$INFRA_FIX_PYTHON6`, else
+/// `target/pyenv6/bin/python` (what `.ci/run` installs). Missing, as for `python()`.
+fn python6() -> Option<PathBuf> {
+    let candidate = std::env::var_os("INFRA_FIX_PYTHON6")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(ROOT).join("target/pyenv6/bin/python"));
+    let works = Command::new(&candidate)
+        .args([
+            "-c",
+            "import pulumi_aws, importlib.metadata as m; assert m.version('pulumi-aws').startswith('6.')",
+        ])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if works {
+        return Some(candidate);
+    }
+    assert!(
+        std::env::var_os("INFRA_FIX_REQUIRE_PULUMI").is_none(),
+        "INFRA_FIX_REQUIRE_PULUMI is set but {} cannot import pulumi-aws 6",
+        candidate.display()
+    );
+    eprintln!("skipped: no Python with pulumi-aws 6 (run .ci/run, or set INFRA_FIX_PYTHON6)");
+    None
+}
+
+/// The resources a program registered, by name: (type, inputs).
+fn registered(json: &Path) -> std::collections::BTreeMap<String, (String, serde_json::Value)> {
+    let text = std::fs::read_to_string(json).unwrap();
+    let resources: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    resources
+        .into_iter()
+        .map(|r| {
+            let name = r["name"].as_str().unwrap().to_string();
+            let kind = r["type"].as_str().unwrap().to_string();
+            (name, (kind, r["inputs"].clone()))
+        })
+        .collect()
+}
+
+/// `ec2.Eip` of `aws:ec2/eip:Eip`, `Provider` of `pulumi:providers:aws`.
+fn class_key(token: &str) -> String {
+    if token == "pulumi:providers:aws" {
+        return "Provider".to_string();
+    }
+    let module = token.split(':').nth(1).unwrap().split('/').next().unwrap();
+    let class = token.rsplit(':').next().unwrap();
+    format!("{module}.{class}")
+}
+
+/// `assume_role` -> `assumeRole`: the wire name of an argument.
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Issue 13: a translation changes nothing. Each program of `testdata/upgrade/` runs on
+/// pulumi-aws 6, then `infra-fix upgrade --to 7 --write` rewrites it, and it runs on 7
+/// registering the same resources (names, types) with the same inputs, except exactly the
+/// arguments the change table maps; a second upgrade changes nothing.
+#[test]
+fn upgraded_programs_register_the_same_resources_on_7() {
+    use infra_fix::pulumi::upgrade::{Rewrite, V7_ARGUMENTS};
+    let (Some(python7), Some(python6)) = (python(), python6()) else {
+        return;
+    };
+    let mut mapped_seen = std::collections::BTreeSet::new();
+    let programs = std::fs::read_dir(Path::new(ROOT).join("testdata/upgrade")).unwrap();
+    for program in programs.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("project");
+        copy_dir(&program, &project);
+        let before_json = dir.path().join("before.json");
+        let before = run_program(&python6, &project, Some(&before_json));
+        assert!(
+            before.status.success(),
+            "{}: on 6: {}",
+            program.display(),
+            stderr(&before)
+        );
+
+        let upgrade = |args: &[&str]| {
+            Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+                .args(["upgrade", "--to", "7"])
+                .args(args)
+                .arg(&project)
+                .output()
+                .unwrap()
+        };
+        let written = upgrade(&["--write"]);
+        assert_ne!(written.status.code(), Some(2), "{}", stderr(&written));
+        let after_json = dir.path().join("after.json");
+        let after = run_program(&python7, &project, Some(&after_json));
+        assert!(
+            after.status.success(),
+            "{}: on 7: {}",
+            program.display(),
+            stderr(&after)
+        );
+        // Idempotent: nothing left to rewrite.
+        let again = upgrade(&["--check"]);
+        assert_eq!(
+            again.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&again.stdout)
+        );
+
+        let (before, after) = (registered(&before_json), registered(&after_json));
+        assert_eq!(
+            before.keys().collect::<Vec<_>>(),
+            after.keys().collect::<Vec<_>>(),
+            "{}: the same resource names",
+            program.display()
+        );
+        for (name, (kind, inputs)) in &before {
+            let (kind_after, inputs_after) = &after[name];
+            assert_eq!(kind, kind_after, "{name}: the same type");
+            let key = class_key(kind);
+            let changes: Vec<_> = V7_ARGUMENTS.iter().filter(|c| c.on == key).collect();
+            let empty = serde_json::Map::new();
+            let (old, new) = (
+                inputs.as_object().unwrap_or(&empty),
+                inputs_after.as_object().unwrap_or(&empty),
+            );
+            let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+            for field in keys.into_iter().filter(|k| old.get(*k) != new.get(*k)) {
+                let change = changes.iter().find(|c| {
+                    let written = match c.rewrite {
+                        Rewrite::Rename(n)
+                        | Rewrite::Unwrap(n)
+                        | Rewrite::Wrap(n)
+                        | Rewrite::Merge(n)
+                        | Rewrite::Ordered(n) => Some(n),
+                        Rewrite::EipDomain => Some("domain"),
+                        Rewrite::Delete(_) => None,
+                    };
+                    camel(c.argument) == *field || written.is_some_and(|w| camel(w) == *field)
+                });
+                let Some(change) = change else {
+                    panic!(
+                        "{}: {name} ({kind}): input `{field}` changed ({:?} -> {:?}), which no upgrade rewrite maps",
+                        program.display(),
+                        old.get(field),
+                        new.get(field)
+                    );
+                };
+                if let Rewrite::Rename(to) = change.rewrite {
+                    assert_eq!(
+                        old.get(&camel(change.argument)),
+                        new.get(&camel(to)),
+                        "{name}: {field} keeps its value"
+                    );
+                }
+                mapped_seen.insert((change.on, change.argument));
+            }
+        }
+    }
+    // Every class rewrite of the table is exercised by some program.
+    for change in V7_ARGUMENTS
+        .iter()
+        .filter(|c| c.on.contains(|c: char| c.is_ascii_uppercase()))
+    {
+        assert!(
+            mapped_seen.contains(&(change.on, change.argument)),
+            "no program of testdata/upgrade/ shows `{}` of `{}` changing",
+            change.argument,
+            change.on
+        );
+    }
+}

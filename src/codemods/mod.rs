@@ -34,6 +34,8 @@ mod resource_in_apply;
 mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
+mod upgrade_v7_argument;
+mod upgrade_v7_function;
 
 /// Every codemod, in the order `--list-rules` shows them.
 pub static CODEMODS: &[&Codemod] = &[
@@ -54,6 +56,8 @@ pub static CODEMODS: &[&Codemod] = &[
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
+    &upgrade_v7_argument::CODEMOD,
+    &upgrade_v7_function::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
@@ -125,6 +129,9 @@ pub struct Codemod {
     pub fix: FixAvailability,
     pub severity: Severity,
     pub default_enabled: bool,
+    /// For the rules of `infra-fix upgrade --to N`: N. They run only under that command, and
+    /// the checks only outside it.
+    pub upgrade: Option<Major>,
     /// `codemods/<id>.scm`. `CONSTRUCTION_QUERY` makes it a codemod called once per
     /// construction of a `pulumi_aws` class.
     pub query: &'static str,
@@ -146,6 +153,7 @@ macro_rules! codemod {
         title: $title:literal,
         fix: $fix:ident,
         $(severity: $severity:ident,)?
+        $(upgrade: $upgrade:ident,)?
         $(triggers: [$($trigger:literal),* $(,)?],)?
         check: $check:path $(,)?
     ) => {
@@ -155,6 +163,7 @@ macro_rules! codemod {
             fix: $crate::codemods::FixAvailability::$fix,
             severity: codemod!(@severity $($severity)?),
             default_enabled: true,
+            upgrade: codemod!(@upgrade $($upgrade)?),
             query: include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/codemods/",
@@ -176,6 +185,12 @@ macro_rules! codemod {
     };
     (@severity $severity:ident) => {
         $crate::codemods::Severity::$severity
+    };
+    (@upgrade) => {
+        None
+    };
+    (@upgrade $major:ident) => {
+        Some($crate::pulumi::Major::$major)
     };
 }
 use codemod;
@@ -251,6 +266,18 @@ pub struct FileSettings {
     /// The dependency list beside the file (`requirements.txt`, `pyproject.toml`) does not
     /// name `pulumi-random`, which a fix may import.
     pub lacks_pulumi_random: bool,
+    /// Set by `infra-fix upgrade`: only the upgrade rules run.
+    pub upgrade: Option<Upgrade>,
+}
+
+/// `infra-fix upgrade --to N` for one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Upgrade {
+    pub to: Major,
+    /// The file's project is on the major before `to` (its dependency file says so): only
+    /// then do the upgrade rules look at it. A project already on `to`, or on a major the
+    /// step does not start from, is left alone.
+    pub applies: bool,
 }
 
 impl Default for FileSettings {
@@ -258,6 +285,7 @@ impl Default for FileSettings {
         FileSettings {
             pulumi_aws: Some(Major::NEWEST),
             lacks_pulumi_random: false,
+            upgrade: None,
         }
     }
 }
@@ -664,7 +692,18 @@ pub fn compile_queries() {
 /// Runs the enabled codemods over one parsed file: one query pass, then each match goes to
 /// the codemod that owns its pattern. Files that import no `pulumi_aws` yield nothing.
 pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) -> Vec<Finding> {
-    let rules = &settings.rules;
+    // The checks, or under `upgrade --to N` the rules of that upgrade, and those only where
+    // the project is on the major before N.
+    if file.upgrade.is_some_and(|u| !u.applies) {
+        return Vec::new();
+    }
+    let mut rules = settings.rules.clone();
+    for (i, codemod) in CODEMODS.iter().enumerate() {
+        if codemod.upgrade != file.upgrade.map(|u| u.to) {
+            rules.set(i, false);
+        }
+    }
+    let rules = &rules;
     let engine = engine();
     let imports = Imports::of_file(tree, text);
     if !imports.imports_pulumi_aws() || crate::suppression::file_is_ignored(text, tree) {

@@ -13,6 +13,7 @@ pub mod opts;
 pub mod output;
 pub mod schema;
 pub mod symbols;
+pub mod upgrade;
 pub mod version;
 
 pub use call::{Keyword, ResourceCall};

@@ -194,12 +194,18 @@ fn quoted(value: &str) -> Option<String> {
 /// `~=6.5` -> 6, `*` or nothing -> the newest. `None` when it allows no known major or is not
 /// understood.
 fn newest_allowed(spec: &str) -> Option<Major> {
+    let known = Major::ALL.map(Major::number);
+    newest_allowed_of(spec, &known).and_then(Major::from_number)
+}
+
+/// The newest of `majors` a specifier allows.
+fn newest_allowed_of(spec: &str, majors: &[u64]) -> Option<u64> {
     let clauses: Vec<&str> = spec
         .split([',', '|'])
         .map(str::trim)
         .filter(|c| !c.is_empty() && *c != "*")
         .collect();
-    let mut majors: Vec<Major> = Major::ALL.to_vec();
+    let mut majors: Vec<u64> = majors.to_vec();
     for clause in clauses {
         let op_end = clause
             .find(|c: char| c.is_ascii_digit())
@@ -225,9 +231,61 @@ fn newest_allowed(spec: &str) -> Option<Major> {
         ) {
             return None;
         }
-        majors.retain(|m| allows(m.number()));
+        majors.retain(|&m| allows(m));
     }
     majors.into_iter().max()
+}
+
+/// The majors `infra-fix upgrade` knows a project can be on, tables or not.
+const UPGRADE_MAJORS: [u64; 3] = [5, 6, 7];
+
+/// The dependency file that decides `file`'s pulumi-aws major (the nearest one upward that
+/// names pulumi-aws), and the major it pins, as a number: 5 too, which has no tables.
+/// `None` when no dependency file names pulumi-aws; a major of `None` when the specifier is
+/// not understood or several mentions disagree.
+pub fn pinning_file(file: &Path) -> Option<(PathBuf, Option<u64>)> {
+    let absolute = match crate::current_dir() {
+        Some(cwd) if file.is_relative() => cwd.join(file),
+        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
+    };
+    let dir = absolute.parent()?;
+    // Most files of a run share a few folders.
+    type Found = Option<(PathBuf, Option<u64>)>;
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Found>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(known) = cache.lock().expect("pin cache").get(dir) {
+        return known.clone();
+    }
+    let found = pinning_file_above(dir);
+    cache
+        .lock()
+        .expect("pin cache")
+        .insert(dir.to_path_buf(), found.clone());
+    found
+}
+
+fn pinning_file_above(dir: &Path) -> Option<(PathBuf, Option<u64>)> {
+    let mut dir = Some(dir);
+    while let Some(d) = dir {
+        for path in dependency_files(d) {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let majors: Vec<Option<u64>> = mentions(&text)
+                .map(|rest| specifier(rest).and_then(|s| newest_allowed_of(&s, &UPGRADE_MAJORS)))
+                .collect();
+            if let Some(&first) = majors.first() {
+                let agreed = majors
+                    .iter()
+                    .all(|&m| m == first)
+                    .then_some(first)
+                    .flatten();
+                return Some((path, agreed));
+            }
+        }
+        dir = d.parent();
+    }
+    None
 }
 
 #[cfg(test)]

@@ -1,0 +1,13 @@
+; Calls of the pulumi-aws data-source functions whose arguments or results 7 changed
+; (pulumi::upgrade); the list is the codemod's trigger words, and a test keeps them in step.
+(call
+  function: [
+    (identifier) @name
+    (attribute attribute: (identifier) @name)
+  ]
+  arguments: (argument_list)
+  (#any-of? @name
+    "get_region" "get_region_output"
+    "get_compute_environment" "get_compute_environment_output"
+    "get_accelerator" "get_accelerator_output"
+    "get_templates" "get_templates_output")) @call

@@ -1,0 +1,174 @@
+//! `upgrade-v7-argument`: under `infra-fix upgrade --to 7`, the keyword arguments of
+//! pulumi-aws classes that 7 renamed, reshaped or dropped, rewritten to what means the same on
+//! 7. The changes are data (`pulumi::upgrade::V7_ARGUMENTS`); this is how each kind is written.
+
+use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
+use crate::edit::{Edit, Fix, delete_item, items};
+use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
+use crate::pulumi::{Keyword, Major, ResourceCall};
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "upgrade-v7-argument",
+    title: "Argument that pulumi-aws 7 renamed, reshaped or removed (upgrade --to 7)",
+    fix: Safe,
+    upgrade: V7,
+    check: check,
+};
+
+fn check(cx: &mut Checker, m: &Match) {
+    let Some(call) = m.schema_construction() else {
+        return;
+    };
+    let key = upgrade::changes_key(&call.type_name).to_string();
+    for change in upgrade::argument_changes(Major::V7, &key) {
+        if let Some(keyword) = call.keyword(change.argument, cx.text) {
+            rewrite_argument(cx, &call, &key, change, keyword);
+        }
+    }
+}
+
+/// Reports one changed argument of `call`, with the rewrite when the source says enough.
+pub(super) fn rewrite_argument(
+    cx: &mut Checker,
+    call: &ResourceCall,
+    on: &str,
+    change: &ArgumentChange,
+    keyword: Keyword,
+) {
+    let name = change.argument;
+    let (what, fix) = match change.rewrite {
+        Rewrite::Rename(new) => (
+            format!("is renamed `{new}`"),
+            absent(cx, call, new).then(|| rename(keyword, new, cx.src(keyword.value))),
+        ),
+        Rewrite::Delete(reason) => (
+            format!("is removed: delete it, {reason}"),
+            Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
+        ),
+        Rewrite::Unwrap(new) => (
+            format!("becomes `{new}`, one object instead of a list of at most one"),
+            unwrap(cx, call, keyword, new),
+        ),
+        Rewrite::Wrap(new) => (
+            format!("becomes `{new}`, a list"),
+            absent(cx, call, new)
+                .then(|| rename(keyword, new, &format!("[{}]", cx.src(keyword.value)))),
+        ),
+        Rewrite::Merge(new) => {
+            // One finding for the group, on its first argument.
+            let group: Vec<(&str, Keyword)> = upgrade::argument_changes(Major::V7, on)
+                .filter(|c| c.rewrite == change.rewrite)
+                .filter_map(|c| Some((c.argument, call.keyword(c.argument, cx.text)?)))
+                .collect();
+            if group
+                .iter()
+                .any(|(_, k)| k.node.start_byte() < keyword.node.start_byte())
+            {
+                return;
+            }
+            (
+                format!("and its companions become keys of `{new}`"),
+                merge(cx, call, &group, new),
+            )
+        }
+        Rewrite::Ordered(new) => (
+            format!("becomes `{new}`, each environment with its place in the list as `order`"),
+            ordered(cx, call, keyword, new),
+        ),
+        Rewrite::EipDomain => (
+            "is removed: `vpc=True` is `domain=\"vpc\"`".to_string(),
+            vpc_true_fix(cx, call, keyword.node),
+        ),
+    };
+    let eip_classic = change.rewrite == Rewrite::EipDomain
+        && crate::pulumi::literal::bool_value(keyword.value) == Some(false);
+    let hint = if fix.is_some() {
+        ""
+    } else if eip_classic {
+        "; `vpc=False` asked for an EC2-Classic address, a retired platform: remove it or use `domain=\"vpc\"` by hand"
+    } else {
+        "; the source does not say enough to rewrite it, change it by hand"
+    };
+    let message = format!(
+        "pulumi-aws 7: `{name}` of `{on}` {what} (upgrade guide row {}){hint}",
+        change.row
+    );
+    cx.report(keyword.node, message, fix);
+}
+
+/// True when `call` does not pass `name` already: then writing it cannot clash.
+fn absent(cx: &Checker, call: &ResourceCall, name: &str) -> bool {
+    call.keyword(name, cx.text).is_none()
+}
+
+fn rename(keyword: Keyword, name: &str, value: &str) -> Fix {
+    Fix::safe(vec![Edit {
+        start: keyword.node.start_byte(),
+        end: keyword.value.end_byte(),
+        text: format!("{name}={value}"),
+    }])
+}
+
+/// `loggings=[x]` -> `logging=x`; `loggings=[]` (no logging) is deleted.
+fn unwrap(cx: &Checker, call: &ResourceCall, keyword: Keyword, new: &str) -> Option<Fix> {
+    if keyword.value.kind() != "list" || !absent(cx, call, new) {
+        return None;
+    }
+    match items(keyword.value)[..] {
+        [] => Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
+        [only] if only.kind() != "list_splat" => Some(rename(keyword, new, cx.src(only))),
+        _ => None,
+    }
+}
+
+/// `cpu_core_count=2, cpu_threads_per_core=1` -> `cpu_options={"core_count": 2,
+/// "threads_per_core": 1}`, written where the first one stood.
+fn merge(cx: &Checker, call: &ResourceCall, group: &[(&str, Keyword)], new: &str) -> Option<Fix> {
+    if !absent(cx, call, new) {
+        return None;
+    }
+    let style = cx.style();
+    let entries: Vec<String> = group
+        .iter()
+        .map(|(argument, k)| {
+            let key = upgrade::merge_key(argument).expect("every merged argument has a key");
+            format!("{}: {}", style.string(key), cx.src(k.value))
+        })
+        .collect();
+    let (_, first) = group.first()?;
+    let mut edits = vec![Edit {
+        start: first.node.start_byte(),
+        end: first.value.end_byte(),
+        text: format!("{new}={{{}}}", entries.join(", ")),
+    }];
+    let rest: Vec<_> = group[1..].iter().map(|(_, k)| k.node).collect();
+    edits.extend(rest.iter().map(|n| delete_item(cx.text, *n)));
+    Some(Fix::safe(edits))
+}
+
+/// `compute_environments=[a, b]` -> `compute_environment_orders=[{"compute_environment": a,
+/// "order": 0}, ...]`, each element rewritten where it stands so the list keeps its layout.
+fn ordered(cx: &Checker, call: &ResourceCall, keyword: Keyword, new: &str) -> Option<Fix> {
+    if keyword.value.kind() != "list" || !absent(cx, call, new) {
+        return None;
+    }
+    let elements = items(keyword.value);
+    if elements.iter().any(|e| e.kind() == "list_splat") {
+        return None;
+    }
+    let style = cx.style();
+    let name = keyword.node.child_by_field_name("name")?;
+    let mut edits = vec![Edit::replace(name, new)];
+    edits.extend(elements.iter().enumerate().map(|(order, element)| {
+        Edit::replace(
+            *element,
+            format!(
+                "{{{}: {}, {}: {order}}}",
+                style.string("compute_environment"),
+                cx.src(*element),
+                style.string("order")
+            ),
+        )
+    }));
+    Some(Fix::safe(edits))
+}

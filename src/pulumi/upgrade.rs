@@ -1,0 +1,334 @@
+//! What changed in the source of a Python program between pulumi-aws majors, as data: the
+//! rewrites `infra-fix upgrade` makes and the changes it can only report. Each entry names the
+//! row of `spec/upgrade-v7.md` it comes from; the tests check every entry against both
+//! majors' tables (the old spelling exists in the source major, the new one in the target
+//! major), so that a rewrite never writes what the target major rejects.
+
+use super::Major;
+
+/// How a keyword argument changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rewrite {
+    /// Renamed; the value stays as written.
+    Rename(&'static str),
+    /// Removed, and deleting it changes nothing: the reason says why.
+    Delete(&'static str),
+    /// A list of at most one element became that element (`loggings=[{...}]` ->
+    /// `logging={...}`).
+    Unwrap(&'static str),
+    /// A value became a list of it (`assume_role={...}` -> `assume_roles=[{...}]`).
+    Wrap(&'static str),
+    /// Several scalar arguments became the keys of one object argument:
+    /// `cpu_core_count=2, cpu_threads_per_core=1` -> `cpu_options={"core_count": 2, ...}`.
+    /// The value is the new argument; `Merge` lists (old argument, key) pairs.
+    Merge(&'static str),
+    /// `compute_environments=[a, b]` -> `compute_environment_orders=[{"compute_environment":
+    /// a, "order": 0}, ...]`: the order of the list was the order of preference.
+    Ordered(&'static str),
+    /// `vpc=True` -> `domain="vpc"`.
+    EipDomain,
+}
+
+/// One argument of one class or data-source function that changed.
+#[derive(Debug, Clone, Copy)]
+pub struct ArgumentChange {
+    /// The class (`ec2.Eip`; its `*Args` class changes the same way) or function
+    /// (`get_region`; its `_output` form too), keyed as in the tables.
+    pub on: &'static str,
+    pub argument: &'static str,
+    pub rewrite: Rewrite,
+    /// The row of `spec/upgrade-v7.md`.
+    pub row: u8,
+}
+
+const fn change(
+    on: &'static str,
+    argument: &'static str,
+    rewrite: Rewrite,
+    row: u8,
+) -> ArgumentChange {
+    ArgumentChange {
+        on,
+        argument,
+        rewrite,
+        row,
+    }
+}
+
+use Rewrite::*;
+
+const END_OF_LIFE: &str = "AWS ended the service it configured";
+
+/// The safe argument rewrites of pulumi-aws 6 -> 7: each means on 7 what the old spelling
+/// meant on 6.
+pub static V7_ARGUMENTS: &[ArgumentChange] = &[
+    change("Provider", "assume_role", Wrap("assume_roles"), 1),
+    change("s3.Bucket", "loggings", Unwrap("logging"), 4),
+    change(
+        "batch.get_compute_environment",
+        "compute_environment_name",
+        Rename("name"),
+        15,
+    ),
+    change(
+        "globalaccelerator.get_accelerator",
+        "id",
+        Delete("it never selected the accelerator (`arn` and `name` do)"),
+        18,
+    ),
+    change("get_region", "name", Rename("region"), 20),
+    change(
+        "servicequotas.get_templates",
+        "region",
+        Rename("aws_region"),
+        21,
+    ),
+    change(
+        "batch.ComputeEnvironment",
+        "compute_environment_name",
+        Rename("name"),
+        24,
+    ),
+    change(
+        "batch.ComputeEnvironment",
+        "compute_environment_name_prefix",
+        Rename("name_prefix"),
+        24,
+    ),
+    change(
+        "batch.JobQueue",
+        "compute_environments",
+        Ordered("compute_environment_orders"),
+        25,
+    ),
+    change(
+        "cloudformation.StackSetInstance",
+        "region",
+        Rename("stack_set_instance_region"),
+        27,
+    ),
+    change(
+        "cfg.AggregateAuthorization",
+        "region",
+        Rename("authorized_aws_region"),
+        27,
+    ),
+    change("servicequotas.Template", "region", Rename("aws_region"), 27),
+    change(
+        "cloudfront.ResponseHeadersPolicy",
+        "etag",
+        Delete("it is computed by AWS, not set"),
+        29,
+    ),
+    change(
+        "directconnect.GatewayAssociation",
+        "vpn_gateway_id",
+        Rename("associated_gateway_id"),
+        33,
+    ),
+    change(
+        "ecs.TaskDefinition",
+        "inference_accelerators",
+        Delete(END_OF_LIFE),
+        34,
+    ),
+    change("ec2.Eip", "vpc", EipDomain, 35),
+    change("ec2.Instance", "cpu_core_count", Merge("cpu_options"), 40),
+    change(
+        "ec2.Instance",
+        "cpu_threads_per_core",
+        Merge("cpu_options"),
+        40,
+    ),
+    change(
+        "ec2.SpotInstanceRequest",
+        "cpu_core_count",
+        Merge("cpu_options"),
+        40,
+    ),
+    change(
+        "ec2.SpotInstanceRequest",
+        "cpu_threads_per_core",
+        Merge("cpu_options"),
+        40,
+    ),
+    change(
+        "ec2.LaunchTemplate",
+        "elastic_gpu_specifications",
+        Delete(END_OF_LIFE),
+        41,
+    ),
+    change(
+        "ec2.LaunchTemplate",
+        "elastic_inference_accelerator",
+        Delete(END_OF_LIFE),
+        41,
+    ),
+    change(
+        "networkmanager.CoreNetwork",
+        "base_policy_region",
+        Wrap("base_policy_regions"),
+        43,
+    ),
+    change(
+        "sagemaker.NotebookInstance",
+        "accelerator_types",
+        Delete(END_OF_LIFE),
+        46,
+    ),
+    change(
+        "ec2.SpotInstanceRequest",
+        "block_duration_minutes",
+        Delete(END_OF_LIFE),
+        47,
+    ),
+];
+
+/// The key of the object `Merge` arguments go into: `cpu_core_count` -> `core_count`.
+pub fn merge_key(argument: &str) -> Option<&'static str> {
+    match argument {
+        "cpu_core_count" => Some("core_count"),
+        "cpu_threads_per_core" => Some("threads_per_core"),
+        _ => None,
+    }
+}
+
+/// The data-source results whose attributes were renamed: (function, old, new, row).
+pub static V7_RESULT_ATTRIBUTES: &[(&str, &str, &str, u8)] =
+    &[("get_region", "name", "region", 20)];
+
+/// The argument changes towards `to`, for a class or function key.
+pub fn argument_changes(to: Major, on: &str) -> impl Iterator<Item = &'static ArgumentChange> {
+    let table: &'static [ArgumentChange] = match to {
+        Major::V7 => V7_ARGUMENTS,
+        Major::V6 => &[],
+    };
+    table.iter().filter(move |c| c.on == on)
+}
+
+/// The key a class's changes are listed under: `ec2.EipArgs` -> `ec2.Eip`, `ProviderArgs` ->
+/// `Provider`.
+pub fn changes_key(key: &str) -> &str {
+    key.strip_suffix("Args").unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pulumi::Tables;
+    use std::collections::HashMap;
+    use std::io::Read;
+
+    /// `data/pulumi-aws-functions.gz` (`scripts/gen_pulumi_aws_functions.py`): per major, each
+    /// function's parameters and its result's attributes (`:d` when deprecated).
+    fn functions() -> HashMap<(u64, String), (Vec<String>, Vec<String>)> {
+        let data = include_bytes!("../../data/pulumi-aws-functions.gz");
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&data[..])
+            .read_to_string(&mut text)
+            .unwrap();
+        let split = |s: &str| {
+            s.split(',')
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        text.lines()
+            .filter_map(|line| line.strip_prefix("F "))
+            .map(|record| {
+                let mut fields = record.split('\t');
+                let (major, key) = fields.next().unwrap().split_once(' ').unwrap();
+                let params = split(fields.next().unwrap());
+                let results = split(fields.next().unwrap());
+                ((major.parse().unwrap(), key.to_string()), (params, results))
+            })
+            .collect()
+    }
+
+    /// The parameters of `on` in a major, and whether `name` among them is deprecated.
+    fn accepts(major: Major, on: &str, name: &str) -> Option<bool> {
+        let tables = Tables::get(major);
+        if let Some(class) = tables.class(on) {
+            class.param(name)?;
+            return Some(tables.deprecation(on, name).is_some());
+        }
+        let functions = functions();
+        let (params, _) = functions.get(&(major.number(), on.to_string()))?;
+        params.iter().find_map(|p| match p.strip_suffix(":d") {
+            Some(deprecated) => (deprecated == name).then_some(true),
+            None => (p == name).then_some(false),
+        })
+    }
+
+    /// What a rewrite writes, as argument names the target must accept.
+    fn written(change: &ArgumentChange) -> Option<&'static str> {
+        match change.rewrite {
+            Rename(new) | Unwrap(new) | Wrap(new) | Merge(new) | Ordered(new) => Some(new),
+            EipDomain => Some("domain"),
+            Delete(_) => None,
+        }
+    }
+
+    #[test]
+    fn every_v7_rewrite_goes_from_a_6_spelling_to_a_7_one() {
+        assert!(!V7_ARGUMENTS.is_empty());
+        for change in V7_ARGUMENTS {
+            let what = format!("{} {}", change.on, change.argument);
+            assert!(
+                accepts(Major::V6, change.on, change.argument).is_some(),
+                "{what}: not in 6"
+            );
+            // Gone from 7, or kept there only as a deprecated spelling.
+            assert_ne!(
+                accepts(Major::V7, change.on, change.argument),
+                Some(false),
+                "{what}: still plain in 7"
+            );
+            if let Some(new) = written(change) {
+                // Deprecated is allowed: `s3.Bucket(logging=)` is, in favour of a resource of its
+                // own, but it is the spelling that changes nothing.
+                assert!(
+                    accepts(Major::V7, change.on, new).is_some(),
+                    "{what}: 7 lacks {new}"
+                );
+            }
+            if let Merge(_) = change.rewrite {
+                let key = merge_key(change.argument).expect("merge key");
+                let args = Tables::get(Major::V7)
+                    .class("ec2.InstanceCpuOptionsArgs")
+                    .unwrap();
+                assert!(args.param(key).is_some(), "{what}: cpu options lack {key}");
+            }
+            // The `*Args` class of a resource changes the same way.
+            if let (Some(args), Some(new)) = (
+                Tables::get(Major::V7).class(&format!("{}Args", change.on)),
+                written(change),
+            ) {
+                assert!(
+                    args.param(new).is_some(),
+                    "{what}: {}Args lacks {new}",
+                    change.on
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn renamed_result_attributes_are_deprecated_in_7_and_their_successors_exist() {
+        let functions = functions();
+        for &(function, old, new, _) in V7_RESULT_ATTRIBUTES {
+            let (_, six) = &functions[&(6, function.to_string())];
+            let (_, seven) = &functions[&(7, function.to_string())];
+            assert!(six.iter().any(|a| a == old), "{function}.{old} in 6");
+            assert!(
+                !six.iter().any(|a| a == new),
+                "{function}.{new} is new in 7"
+            );
+            assert!(
+                seven.iter().any(|a| *a == format!("{old}:d")),
+                "{function}.{old} deprecated in 7"
+            );
+            assert!(seven.iter().any(|a| a == new), "{function}.{new} in 7");
+        }
+    }
+}

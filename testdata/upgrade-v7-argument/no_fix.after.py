@@ -1,0 +1,10 @@
+import pulumi_aws as aws
+
+buckets = [{"target_bucket": "a"}, {"target_bucket": "b"}]
+# Two logging targets: pulumi-aws 7 takes one; a person chooses.
+site = aws.s3.Bucket("site", loggings=buckets)
+# The new argument is already there: one of the two must go.
+association = aws.directconnect.GatewayAssociation(
+    "dx", dx_gateway_id="dx-1", vpn_gateway_id="vgw-1", associated_gateway_id="vgw-2"
+)
+eip = aws.ec2.Eip("legacy", vpc=False)

@@ -1,0 +1,5 @@
+# A project already on pulumi-aws 7: upgrade --to 7 leaves it alone, even the spellings 7
+# rejects (the checks report those).
+import pulumi_aws as aws
+
+eip = aws.ec2.Eip("nat", vpc=True)

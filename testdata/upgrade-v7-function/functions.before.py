@@ -1,0 +1,11 @@
+import pulumi
+import pulumi_aws as aws
+from pulumi_aws import get_region
+
+region = aws.get_region().name
+named = get_region(name="us-east-1")
+later = aws.get_region_output(name="us-east-1").name
+batch_env = aws.batch.get_compute_environment(compute_environment_name="spot")
+accelerator = aws.globalaccelerator.get_accelerator(id="x", name="edge")
+templates = aws.servicequotas.get_templates(region="us-east-1")
+pulumi.export("region", region)

@@ -1,0 +1,87 @@
+"""Every rewrite of infra-fix upgrade --to 7, as a pulumi-aws 6 program writes it: it runs on 6,
+and after the upgrade on 7, registering the same resources."""
+import pulumi
+import pulumi_aws as aws
+from pulumi_aws import batch, ec2
+
+provider = aws.Provider(
+    "assumed",
+    region="us-east-1",
+    assume_role={"role_arn": "arn:aws:iam::123456789012:role/deploy", "session_name": "ci"},
+)
+logs = aws.s3.Bucket("logs")
+site = aws.s3.Bucket(
+    "site",
+    loggings=[{
+        "target_bucket": logs.id,
+        "target_prefix": "site/",
+    }],  # access logs
+)
+quiet = aws.s3.Bucket("quiet", loggings=[])
+spot = batch.ComputeEnvironment("spot", compute_environment_name="spot", type="MANAGED")
+ondemand = batch.ComputeEnvironment(
+    "ondemand", compute_environment_name_prefix="od-", type="MANAGED"
+)
+queue = batch.JobQueue(
+    "jobs",
+    priority=1,
+    state="ENABLED",
+    compute_environments=[
+        spot.arn,  # cheapest first
+        ondemand.arn,
+    ],
+)
+stack_instance = aws.cloudformation.StackSetInstance(
+    "instance", stack_set_name="set", region="eu-west-1"
+)
+authorization = aws.cfg.AggregateAuthorization(
+    "auth", account_id="123456789012", region="eu-west-1"
+)
+template = aws.servicequotas.Template(
+    "quota", quota_code="L-1", service_code="ec2", value="10", region="us-east-1"
+)
+headers = aws.cloudfront.ResponseHeadersPolicy("headers", etag="E1", comment="c")
+association = aws.directconnect.GatewayAssociation(
+    "dx", dx_gateway_id="dx-1", vpn_gateway_id="vgw-1"
+)
+task = aws.ecs.TaskDefinition(
+    "task",
+    family="app",
+    container_definitions="[]",
+    inference_accelerators=[{"device_name": "d", "device_type": "eia1.medium"}],
+)
+eip = ec2.Eip("nat", vpc=True)
+eip_args = ec2.Eip("nat2", args=ec2.EipArgs(vpc=True))
+server = ec2.Instance(
+    "server",
+    ami="ami-0123456789abcdef0",
+    instance_type="c5.xlarge",
+    cpu_core_count=2,
+    cpu_threads_per_core=1,
+)
+spot_request = ec2.SpotInstanceRequest(
+    "spot-request",
+    ami="ami-0123456789abcdef0",
+    instance_type="c5.xlarge",
+    cpu_threads_per_core=1,
+    block_duration_minutes=60,
+)
+launch = ec2.LaunchTemplate(
+    "launch",
+    elastic_gpu_specifications=[{"type": "eg1.medium"}],
+    elastic_inference_accelerator={"type": "eia1.medium"},
+    image_id="ami-0123456789abcdef0",
+)
+core = aws.networkmanager.CoreNetwork("core", global_network_id="gn-1", base_policy_region="us-east-1")
+notebook = aws.sagemaker.NotebookInstance(
+    "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
+    accelerator_types=["ml.eia1.medium"],
+)
+region = aws.get_region().name
+named = aws.get_region(name="us-east-1")
+later = aws.get_region_output(name="us-east-1").name
+batch_env = aws.batch.get_compute_environment(compute_environment_name="spot")
+accelerator = aws.globalaccelerator.get_accelerator(id="x", name="edge")
+templates = aws.servicequotas.get_templates(region="us-east-1")
+pulumi.export("region", region)
+pulumi.export("later", later)
