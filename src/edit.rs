@@ -144,15 +144,20 @@ pub fn items<'t>(container: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = container.walk();
     container
         .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| !is_extra(*n))
         .collect()
+}
+
+/// A comment or a backslash line continuation: named nodes that are not items.
+fn is_extra(node: Node) -> bool {
+    matches!(node.kind(), "comment" | "line_continuation")
 }
 
 /// The next sibling that is not a comment.
 pub fn next_non_comment_sibling(node: Node) -> Option<Node> {
     let mut next = node.next_sibling();
     while let Some(n) = next {
-        if n.kind() != "comment" {
+        if !is_extra(n) {
             return Some(n);
         }
         next = n.next_sibling();
@@ -163,7 +168,7 @@ pub fn next_non_comment_sibling(node: Node) -> Option<Node> {
 fn prev_non_comment_sibling(node: Node) -> Option<Node> {
     let mut prev = node.prev_sibling();
     while let Some(n) = prev {
-        if n.kind() != "comment" {
+        if !is_extra(n) {
             return Some(n);
         }
         prev = n.prev_sibling();
@@ -422,6 +427,17 @@ mod tests {
         let mut cursor = node.walk();
         let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
         children.into_iter().find_map(|c| find(c, kind))
+    }
+
+    /// A backslash continuation before the closing bracket is not an item (property test,
+    /// seed 0x1f2e3d81): the new item goes after the last real one.
+    #[test]
+    fn regression_line_continuation_before_the_closing_bracket() {
+        let text = "x = {\n    'a': 1,\n  \\\n}\n";
+        assert_eq!(
+            append(text, "dictionary", &["'b': 2"]),
+            "x = {\n    'a': 1,\n    'b': 2,\n  \\\n}\n"
+        );
     }
 
     #[test]

@@ -264,7 +264,12 @@ mod tests {
         let mut cursor = tree.walk();
         'walk: loop {
             let n = cursor.node();
-            out.push((n.kind_id(), n.start_byte(), n.end_byte(), n.start_position()));
+            out.push((
+                n.kind_id(),
+                n.start_byte(),
+                n.end_byte(),
+                n.start_position(),
+            ));
             if cursor.goto_first_child() {
                 continue;
             }
@@ -297,12 +302,8 @@ mod tests {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             let tree = parse(&text);
-            let findings = codemods::check(
-                &text,
-                &tree,
-                &Settings::default(),
-                &FileSettings::default(),
-            );
+            let findings =
+                codemods::check(&text, &tree, &Settings::default(), &FileSettings::default());
             let (applied, _) = select_fixes(findings, Applicability::Unsafe);
             let edits: Vec<&Edit> = applied
                 .iter()
