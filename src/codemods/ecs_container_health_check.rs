@@ -39,6 +39,8 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
 
 /// The container definitions written as literals in a task definition's
 /// `container_definitions=json.dumps([...])`, each with the `json.dumps` call that holds it.
+/// The value may be held in a variable first (`defs = Output.all(...).apply(lambda args:
+/// json.dumps([...]))`).
 pub(super) fn containers<'t>(
     cx: &Checker<'_, 't>,
     args: &ResourceCall<'t>,
@@ -46,8 +48,9 @@ pub(super) fn containers<'t>(
     let Some(definitions) = args.keyword("container_definitions", cx.text) else {
         return Vec::new();
     };
+    let definitions = json_literal::resolve(definitions.value, || cx.symbols());
     let mut out = Vec::new();
-    for dumps in json_literal::dumps_calls(definitions.value, cx.imports, cx.text) {
+    for dumps in json_literal::dumps_calls(definitions, cx.imports, cx.text) {
         let Some(argument) = json_literal::dumps_argument(dumps, cx.imports, cx.text) else {
             continue;
         };
