@@ -4,6 +4,7 @@
 
 use crate::codemods::{self, CODEMODS, RuleSet};
 use crate::edit::Applicability;
+use crate::pulumi::container_image;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -84,18 +85,19 @@ pub struct HardcodedDbPassword {
 
 #[derive(Debug, Clone)]
 pub struct EcsContainerHealthCheck {
-    /// The path probed when the target group does not name one.
+    /// The path probed when no HTTP target group names one.
     pub path: String,
-    /// The shell command; `{port}` and `{path}` are filled in.
-    pub command: String,
+    /// The shell command for every image, `{port}` and `{path}` filled in; by default the
+    /// probe is picked from what the image is known to ship.
+    pub command: Option<String>,
     pub interval: u32,
 }
 
 impl Default for EcsContainerHealthCheck {
     fn default() -> Self {
         EcsContainerHealthCheck {
-            path: "/health".into(),
-            command: "curl -f http://localhost:{port}{path} || exit 1".into(),
+            path: "/".into(),
+            command: None,
             interval: 30,
         }
     }
@@ -705,17 +707,17 @@ impl Parser {
                 ),
             },
             "path" => match value {
-                Value::String(s) if s.starts_with('/') && !s.contains(char::is_whitespace) && !s.contains(['\'', '"', '\\']) => {
+                Value::String(s) if container_image::plain_url(s) => {
                     options.ecs_container_health_check.path = s.clone()
                 }
                 other => self.error(
                     key,
-                    format!("must be a URL path such as \"/health\" (starting with `/`, no spaces or quotes), not {}", shown(other)),
+                    format!("must be a URL path such as \"/health\" (starting with `/`; letters, digits and `/-._~%+,:@=` only, which a shell command carries unquoted), not {}", shown(other)),
                 ),
             },
             "command" => match value {
                 Value::String(s) if !s.trim().is_empty() && !s.contains(['\n', '\r']) => {
-                    options.ecs_container_health_check.command = s.clone()
+                    options.ecs_container_health_check.command = Some(s.clone())
                 }
                 other => self.error(
                     key,
@@ -817,7 +819,10 @@ mod tests {
         );
         let health = &s.options.ecs_container_health_check;
         assert_eq!((health.path.as_str(), health.interval), ("/ready", 10));
-        assert_eq!(health.command, "wget -q -O- http://localhost:{port}{path}");
+        assert_eq!(
+            health.command.as_deref(),
+            Some("wget -q -O- http://localhost:{port}{path}")
+        );
         assert_eq!(
             s.options
                 .ecs_service_deployment_config

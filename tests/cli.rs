@@ -151,7 +151,15 @@ fn git_apply_accepts_the_diff_and_write_changes_exactly_what_it_showed() {
     std::fs::remove_file(&patch).unwrap();
 
     let write = infra_fix(written.path(), &["--write", "--unsafe-fixes"]);
-    assert_eq!(write.status.code(), Some(0), "{}", stderr(&write));
+    // One finding stays: the container's image comes from the program's own ECR repository,
+    // so no health-check command is known to run in it.
+    assert_eq!(write.status.code(), Some(1), "{}", stderr(&write));
+    assert!(
+        stderr(&write).contains(": ecs-container-health-check ")
+            && stderr(&write).contains("(1 remaining)"),
+        "{}",
+        stderr(&write)
+    );
     for (path, _) in &files {
         let a = std::fs::read(applied.path().join(path)).unwrap();
         let w = std::fs::read(written.path().join(path)).unwrap();
@@ -177,9 +185,15 @@ fn git_apply_accepts_the_diff_and_write_changes_exactly_what_it_showed() {
         !read(written.path(), "no_newline.py").ends_with('\n'),
         "no newline added at the end"
     );
-    // A second run finds nothing.
+    // A second run finds only the health check that no fix covers.
     let again = infra_fix(written.path(), &["--check", "--unsafe-fixes"]);
-    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+    let findings = stdout(&again);
+    assert_eq!(findings.lines().count(), 1, "{findings}");
+    assert!(
+        findings.contains(": ecs-container-health-check ") && !findings.contains("[*]"),
+        "{findings}"
+    );
+    assert_eq!(again.status.code(), Some(1), "{findings}");
 }
 
 #[test]
@@ -703,6 +717,45 @@ fn rule_options_and_fix_applicability_come_from_the_configuration() {
     let text = read(dir.path(), "main.py");
     assert!(text.contains("maintenance_window=\"mon:05:00-mon:06:00\", backup_retention_period=7, backup_window=\"03:00-04:00\")"), "{text}");
     assert!(text.contains("aws.rds.Instance(\"ok\", backup_retention_period=7, backup_window=\"05:30-06:00\", maintenance_window=\"mon:04:00-mon:05:00\")"), "{text}");
+}
+
+#[test]
+fn a_configured_health_check_command_is_used_whatever_the_image() {
+    let program = "import json\nimport pulumi_aws as aws\n\n\
+        aws.ecs.TaskDefinition(\"t\", family=\"f\", container_definitions=json.dumps([{\"name\": \"api\", \"image\": \"123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.2\", \"portMappings\": [{\"containerPort\": 8000}]}]))\n";
+    let rules = ["--select", "ecs-container-health-check"];
+    // By default the tools of a private image cannot be known: reported, not fixed.
+    let dir = tree(&[("main.py", program.as_bytes())]);
+    let out = infra_fix(
+        dir.path(),
+        &["--write", "--unsafe-fixes", rules[0], rules[1]],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not fixed: image `123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.2` is in a private ECR repository")
+            && stderr(&out).contains("or set this rule's `command` option"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(dir.path(), "main.py"), program);
+    // With `command` configured, the user vouches for the image.
+    let dir = tree(&[
+        (
+            "infra-fix.toml",
+            b"[rules.ecs-container-health-check]\npath = \"/ready\"\ncommand = \"/app/healthcheck --port {port} --path {path}\"\n",
+        ),
+        ("main.py", program.as_bytes()),
+    ]);
+    let out = infra_fix(
+        dir.path(),
+        &["--write", "--unsafe-fixes", rules[0], rules[1]],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = read(dir.path(), "main.py");
+    assert!(
+        text.contains("\"healthCheck\": {\"command\": [\"CMD-SHELL\", \"/app/healthcheck --port 8000 --path /ready\"], \"interval\": 30, \"timeout\": 5, \"retries\": 3, \"startPeriod\": 60}"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1,11 +1,14 @@
 //! `ecs-container-health-check`: a container definition of an `aws.ecs.TaskDefinition`
 //! without `healthCheck` (catalog issue 7); the fix probes the container's port on the path
-//! the load balancer's target group checks, and writes `hostPort` in `awsvpc` port mappings.
+//! the load balancer's target group checks, with a program the image is known to ship, and
+//! writes `hostPort` in `awsvpc` port mappings. A probe that cannot run makes ECS replace
+//! healthy tasks forever, so an image whose tools are not known gets no fix.
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Fix, items};
+use crate::pulumi::container_image::{self, Prober, Unprobed, local_url};
 use crate::pulumi::json_literal::{self, Json};
-use crate::pulumi::literal::{int_value, string_value};
+use crate::pulumi::literal::{bool_value, int_value, string_value};
 use crate::pulumi::{ResourceCall, Symbols};
 use tree_sitter::Node;
 
@@ -36,6 +39,8 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
 
 /// The container definitions written as literals in a task definition's
 /// `container_definitions=json.dumps([...])`, each with the `json.dumps` call that holds it.
+/// The value may be held in a variable first (`defs = Output.all(...).apply(lambda args:
+/// json.dumps([...]))`).
 pub(super) fn containers<'t>(
     cx: &Checker<'_, 't>,
     args: &ResourceCall<'t>,
@@ -43,8 +48,9 @@ pub(super) fn containers<'t>(
     let Some(definitions) = args.keyword("container_definitions", cx.text) else {
         return Vec::new();
     };
+    let definitions = json_literal::resolve(definitions.value, || cx.symbols());
     let mut out = Vec::new();
-    for dumps in json_literal::dumps_calls(definitions.value, cx.imports, cx.text) {
+    for dumps in json_literal::dumps_calls(definitions, cx.imports, cx.text) {
         let Some(argument) = json_literal::dumps_argument(dumps, cx.imports, cx.text) else {
             continue;
         };
@@ -72,7 +78,7 @@ fn check_container<'t>(
         return;
     };
     let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, p)| *p);
-    let (Some(name), Some(_)) = (get("name"), get("image")) else {
+    let (Some(name), Some(image)) = (get("name"), get("image")) else {
         return;
     };
     if get("healthCheck").is_some() {
@@ -84,7 +90,8 @@ fn check_container<'t>(
     let message = format!(
         "{shown} has no `healthCheck`: ECS only knows that its process runs, so a hung or broken container keeps its place and is never replaced"
     );
-    // The port: the first `containerPort`, written as a number.
+    // The port: the first `containerPort`, written as a number, unless a load balancer names
+    // the one it reaches.
     let mappings = get("portMappings")
         .map(|p| json_literal::resolve(p.value, || cx.symbols()))
         .filter(|l| l.kind() == "list")
@@ -98,7 +105,8 @@ fn check_container<'t>(
         );
         return;
     };
-    let Some(port) = json_literal::get(*first, "containerPort", cx.text)
+    let first = json_literal::resolve(*first, || cx.symbols());
+    let Some(first_port) = json_literal::get(first, "containerPort", cx.text)
         .and_then(|p| int_value(p.value, cx.text))
     else {
         cx.report(
@@ -110,18 +118,47 @@ fn check_container<'t>(
     };
     let options = &cx.settings().options.ecs_container_health_check;
     let container_name = string_value(name.value, cx.text);
-    let (path, guessed) = match target_group_path(cx, task, container_name) {
-        Ok(Some(path)) => (path, false),
-        Ok(None) => (options.path.clone(), true),
+    let checked = match load_balancer_check(cx, task, container_name) {
+        Ok(checked) => checked,
         Err(why) => {
             cx.report(container, format!("{message}; not fixed: {why}"), None);
             return;
         }
     };
-    let command = options
-        .command
-        .replace("{port}", &port.to_string())
-        .replace("{path}", &path);
+    let port = checked.port.unwrap_or(first_port);
+    let (path, guessed) = match checked.path {
+        Some(path) => (path, false),
+        None => (options.path.clone(), true),
+    };
+    let url = local_url(port, &path);
+    let image_text = string_value(json_literal::resolve(image.value, || cx.symbols()), cx.text);
+    let (command, with) = match (&options.command, image_text) {
+        (Some(command), _) => (
+            command
+                .replace("{port}", &port.to_string())
+                .replace("{path}", &path),
+            "the configured command".to_string(),
+        ),
+        (None, Some(image)) => match container_image::prober(image) {
+            Ok(prober) => (
+                prober.command(&url),
+                format!("{}, which image `{image}` has", prober.name()),
+            ),
+            Err(unprobed) => {
+                let why = not_probed(image, &unprobed, &url);
+                cx.report(container, format!("{message}; not fixed: {why}"), None);
+                return;
+            }
+        },
+        (None, None) => {
+            let why = format!(
+                "its image is computed when the program runs, so which programs it has is not known; {}",
+                add_one(&url)
+            );
+            cx.report(container, format!("{message}; not fixed: {why}"), None);
+            return;
+        }
+    };
     let health = Json::Object(vec![
         (
             "command".into(),
@@ -169,9 +206,9 @@ fn check_container<'t>(
     cx.report(
         container,
         format!(
-            "{message}; add one that probes localhost:{port}{path}{}",
+            "{message}; add one that probes {url} with {with}{}",
             if guessed {
-                " (no HTTP target group of the program names a path, so this is the configured default: check that the application answers there)"
+                " (no HTTP health check of the program's target groups names a path: check that the application answers on this one)"
             } else {
                 ""
             }
@@ -180,19 +217,55 @@ fn check_container<'t>(
     );
 }
 
-/// The health-check path of the target groups that the program's ECS services put this task
-/// definition's container behind: `Ok(None)` when there is none, `Err` when one cannot be read
-/// or they disagree.
-fn target_group_path<'t>(
+/// Why an image gets no probe, and what to add instead.
+fn not_probed(image: &str, unprobed: &Unprobed, url: &str) -> String {
+    match unprobed {
+        Unprobed::NoShell => format!(
+            "image `{image}` is distroless, with no shell to run `CMD-SHELL`: add a `healthCheck` whose command is `[\"CMD\", ...]` running a program of the image that asks {url}"
+        ),
+        Unprobed::NoProber => format!(
+            "image `{image}` has none of curl, wget, python3 or node; install curl in the image and add `[\"CMD-SHELL\", \"{}\"]`, or set this rule's `command` option",
+            Prober::Curl.command(url)
+        ),
+        Unprobed::Unknown(reason) => format!(
+            "image `{image}` is {reason}, so which programs it has is not known; {}",
+            add_one(url)
+        ),
+    }
+}
+
+fn add_one(url: &str) -> String {
+    format!(
+        "add a `healthCheck` whose command the image can run (for an HTTP server in an image with curl, `[\"CMD-SHELL\", \"{}\"]`), or set this rule's `command` option",
+        Prober::Curl.command(url)
+    )
+}
+
+/// What the program's load balancers check on a container: the port they reach it on (the
+/// container's first port when none is written) and the path their HTTP health check asks
+/// for (`None`: no HTTP health check names one).
+struct Checked {
+    port: Option<i64>,
+    path: Option<String>,
+}
+
+/// How the target groups that the program's ECS services put this task definition's container
+/// behind check it; `Err` when one cannot be read, checks it in a way a local HTTP probe
+/// cannot repeat, or they disagree.
+fn load_balancer_check<'t>(
     cx: &Checker<'_, 't>,
     task: &ResourceCall<'t>,
     container: Option<&str>,
-) -> Result<Option<String>, String> {
+) -> Result<Checked, String> {
     let symbols = cx.symbols();
     let Some(task_index) = symbols.resource_index(task.node) else {
-        return Ok(None);
+        return Ok(Checked {
+            port: None,
+            path: None,
+        });
     };
-    let mut paths: Vec<String> = Vec::new();
+    // Every (port, path) a load balancer checks; the path is `None` behind a TCP check.
+    let mut checks: Vec<(Option<i64>, Option<String>)> = Vec::new();
     for (_, service) in symbols.of_type(&["ecs.Service"]) {
         let Some(args) = service.call.written_arguments(cx.imports, cx.text) else {
             continue;
@@ -223,57 +296,131 @@ fn target_group_path<'t>(
             let Some(group_args) = group.written_arguments(cx.imports, cx.text) else {
                 return Err("its target group's arguments cannot be read".into());
             };
-            // Only HTTP(S) target groups probe a path.
-            let protocol =
-                |v: Node<'t>| field_of(cx, v, "protocol").map(|p| string_value(p, cx.text));
-            let http = |p: Option<Option<&str>>| match p {
-                None => true,
-                Some(Some(p)) => p.eq_ignore_ascii_case("HTTP") || p.eq_ignore_ascii_case("HTTPS"),
-                Some(None) => false,
-            };
-            let group_protocol = group_args
-                .keyword("protocol", cx.text)
-                .map(|k| string_value(k.value, cx.text));
-            if !http(group_protocol) {
-                continue;
-            }
-            // Without a written path the load balancer probes `/`, and the container is known
-            // to answer there: the container probes it too.
-            let Some(check) = group_args.keyword("health_check", cx.text) else {
-                paths.push("/".into());
-                continue;
-            };
-            if !http(protocol(check.value)) {
-                continue;
-            }
-            match field_of(cx, check.value, "path") {
-                Some(path) => match string_value(path, cx.text) {
-                    Some(p) if p.starts_with('/') && !p.contains(['\'', '"', '\\', ' ']) => {
-                        paths.push(p.to_string())
-                    }
-                    _ => {
-                        return Err(
-                            "its target group's health-check path is not a plain string".into()
-                        );
-                    }
-                },
-                None if matches!(check.value.kind(), "call" | "dictionary") => {
-                    paths.push("/".into())
-                }
-                None => return Err("its target group's health check cannot be read".into()),
-            }
+            let port = field("container_port").and_then(|p| int_value(p, cx.text));
+            checks.push((port, checked_path(cx, &group_args)?));
         }
     }
-    paths.sort();
-    paths.dedup();
-    match &paths[..] {
-        [] => Ok(None),
-        [one] => Ok(Some(one.clone())),
+    // The HTTP checks say where the application answers; TCP ones only which port.
+    let mut http: Vec<(Option<i64>, String)> = checks
+        .iter()
+        .filter_map(|(port, path)| Some((*port, path.clone()?)))
+        .collect();
+    http.sort();
+    http.dedup();
+    let mut ports: Vec<Option<i64>> = checks.iter().map(|(port, _)| *port).collect();
+    ports.sort();
+    ports.dedup();
+    match (&http[..], &ports[..]) {
+        ([(port, path)], _) => Ok(Checked {
+            port: *port,
+            path: Some(path.clone()),
+        }),
+        ([], [] | [_]) => Ok(Checked {
+            port: ports.first().copied().flatten(),
+            path: None,
+        }),
+        ([], _) => Err("its load balancers reach it on different ports".into()),
         _ => Err(format!(
-            "its target groups check different paths ({})",
-            paths.join(", ")
+            "its target groups check different paths or ports ({})",
+            http.iter()
+                .map(|(_, path)| path.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
+}
+
+/// The path a target group's HTTP health check asks for; `None` for a TCP check. `Err` for a
+/// check that a plain HTTP request to the container's port cannot stand in for.
+fn checked_path<'t>(
+    cx: &Checker<'_, 't>,
+    group: &ResourceCall<'t>,
+) -> Result<Option<String>, String> {
+    let unread = |what: &str| format!("its target group's {what} is not a plain literal");
+    let text = |node: Node<'t>, what: &str| string_value(node, cx.text).ok_or_else(|| unread(what));
+    let group_protocol = match group.keyword("protocol", cx.text) {
+        Some(k) => Some(text(k.value, "`protocol`")?.to_ascii_uppercase()),
+        None => None,
+    };
+    let check = group.keyword("health_check", cx.text).map(|k| k.value);
+    if check.is_some_and(|c| !matches!(c.kind(), "call" | "dictionary")) {
+        return Err(unread("`health_check`"));
+    }
+    let field = |name: &str| check.and_then(|c| field_of(cx, c, name));
+    if let Some(enabled) = field("enabled") {
+        match bool_value(enabled) {
+            // The load balancer checks nothing: no path is known.
+            Some(false) => return Ok(None),
+            Some(true) => {}
+            None => return Err(unread("health check's `enabled`")),
+        }
+    }
+    let path = match field("path") {
+        Some(p) => Some(text(p, "health-check `path`")?),
+        None => None,
+    };
+    // A load balancer checks HTTP(S) target groups over HTTP by default, TCP ones over TCP; a
+    // path written on a TCP group is still where the author says the application answers.
+    let protocol = match field("protocol") {
+        Some(p) => text(p, "health-check `protocol`")?.to_ascii_uppercase(),
+        None => match group_protocol.as_deref() {
+            None | Some("HTTP" | "HTTPS") => {
+                group_protocol.clone().unwrap_or_else(|| "HTTP".into())
+            }
+            Some(_) if path.is_some() => "HTTP".into(),
+            Some(_) => "TCP".into(),
+        },
+    };
+    if protocol == "HTTPS" || group_protocol.as_deref() == Some("HTTPS") {
+        return Err(
+            "its load balancer reaches it over HTTPS, which a plain HTTP probe does not speak: write its `healthCheck` by hand"
+                .into(),
+        );
+    }
+    if protocol != "HTTP" {
+        return Ok(None);
+    }
+    if let Some(version) = group.keyword("protocol_version", cx.text) {
+        let version = text(version.value, "`protocol_version`")?;
+        if !version.eq_ignore_ascii_case("HTTP1") {
+            return Err(format!(
+                "its target group speaks {version} to it, which a plain HTTP probe does not: write its `healthCheck` by hand"
+            ));
+        }
+    }
+    if let Some(port) = field("port")
+        && string_value(port, cx.text) != Some("traffic-port")
+    {
+        return Err(
+            "its target group checks another port than the one it sends traffic to: write its `healthCheck` by hand"
+                .into(),
+        );
+    }
+    if let Some(matcher) = field("matcher") {
+        let codes = text(matcher, "health-check `matcher`")?;
+        if !below_400(codes) {
+            return Err(format!(
+                "its target group counts status {codes} as healthy, and the probe fails from status 400 on: write its `healthCheck` by hand"
+            ));
+        }
+    }
+    let path = path.unwrap_or("/");
+    if !container_image::plain_url(path) {
+        return Err(format!(
+            "its target group's health-check path `{path}` has characters a shell command would have to quote: write its `healthCheck` by hand"
+        ));
+    }
+    Ok(Some(path.to_string()))
+}
+
+/// True when every status a target group's `matcher` accepts (`200`, `200-299`, `200,302`)
+/// is below 400, as the probes require.
+fn below_400(codes: &str) -> bool {
+    codes.split(',').all(|part| {
+        part.trim()
+            .split('-')
+            .all(|code| code.trim().parse::<u32>().is_ok_and(|c| c < 400))
+    })
 }
 
 fn target_group<'a, 't>(

@@ -2,9 +2,11 @@
 //! constructs, how to read its keyword arguments and literal values, which names hold which
 //! resources, how to add to a resource's `opts`, what the real pulumi-aws API of the
 //! project's major version accepts, how to read and edit JSON documents written as Python
-//! literals, and which IAM actions can be scoped to a resource.
+//! literals, which IAM actions can be scoped to a resource, and which health-check probe a
+//! container image can run.
 
 mod call;
+pub mod container_image;
 pub mod iam;
 pub mod imports;
 pub mod json_literal;

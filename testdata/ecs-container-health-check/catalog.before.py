@@ -1,4 +1,5 @@
-"""The catalog's task definition: containers built inside an Output.all callback."""
+"""The catalog's task definition: containers built inside an Output.all callback, from an image
+of the program's own ECR repository, whose tools cannot be known: reported without a fix."""
 import json
 
 import pulumi

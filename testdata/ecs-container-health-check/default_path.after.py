@@ -15,7 +15,7 @@ task = aws.ecs.TaskDefinition(
                 "image": "nginx",
                 "portMappings": [{"containerPort": 80, "hostPort": 80, "protocol": "tcp"}],
                 "healthCheck": {
-                    "command": ["CMD-SHELL", "curl -f http://localhost:80/ || exit 1"],
+                    "command": ["CMD-SHELL", "curl -f http://127.0.0.1:80/ || exit 1"],
                     "interval": 30,
                     "timeout": 5,
                     "retries": 3,

@@ -184,15 +184,8 @@ task_definition = ecs.TaskDefinition(
                 {
                     "name": "product-catalog",
                     "image": f"{args[0]}:latest",
-                    "portMappings": [{"containerPort": 5000, "protocol": "tcp", "hostPort": 5000}],
+                    "portMappings": [{"containerPort": 5000, "protocol": "tcp"}],
                     "secrets": [{"name": "DATABASE_URL", "valueFrom": f"{args[1]}:connection_string::"}],
-                    "healthCheck": {
-                        "command": ["CMD-SHELL", "curl -f http://localhost:5000/health || exit 1"],
-                        "interval": 30,
-                        "timeout": 5,
-                        "retries": 3,
-                        "startPeriod": 60,
-                    },
                 }
             ]
         )

@@ -234,20 +234,12 @@ class ProductCatalogStack(pulumi.ComponentResource):
                 "image": f"{args[0]}:latest",
                 "portMappings": [{
                     "containerPort": 5000,
-                    "protocol": "tcp",
-                    "hostPort": 5000
+                    "protocol": "tcp"
                 }],
                 "secrets": [{
                     "name": "DATABASE_URL",
                     "valueFrom": f"{args[1]}:connection_string::"  # ❌ INCORRECT: References entire secret, not specific key
-                }],
-                "healthCheck": {
-                    "command": ["CMD-SHELL", "curl -f http://localhost:5000/health || exit 1"],
-                    "interval": 30,
-                    "timeout": 5,
-                    "retries": 3,
-                    "startPeriod": 60,
-                }
+                }]
             }])),
             opts=pulumi.ResourceOptions(parent=self),
         )
