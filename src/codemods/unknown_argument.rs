@@ -201,7 +201,50 @@ fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codemods::{FileSettings, RuleSet};
+    use crate::config::Settings;
+    use crate::fix::{FixMode, lint};
+    use crate::pulumi::schema::Kind;
     use crate::pulumi::{Major, Tables};
+
+    /// `(line, message)` of each finding of this rule in `program`, checked against `major`.
+    fn findings(program: &str, major: Major) -> Vec<(usize, String)> {
+        let settings = Settings::with_rules(RuleSet::only(&[CODEMOD.id]));
+        let file = FileSettings {
+            pulumi_aws: Some(major),
+            ..FileSettings::default()
+        };
+        lint(program, &settings, &file, FixMode::Off)
+            .expect("the program parses")
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.start.0, d.finding.message))
+            .collect()
+    }
+
+    /// Every resource of both majors takes its name and options by keyword: one construction
+    /// of each, and a typo at the end that must still be reported.
+    #[test]
+    fn every_resource_takes_resource_name_and_opts_by_keyword() {
+        for major in Major::ALL {
+            let mut resources: Vec<&str> = Tables::get(major)
+                .classes()
+                .filter(|c| c.kind == Kind::Resource)
+                .map(|c| c.key)
+                .collect();
+            resources.sort_unstable();
+            assert!(resources.len() > 1500, "{major:?}: {}", resources.len());
+            let mut program = String::from("import pulumi_aws as aws\n");
+            for key in &resources {
+                program.push_str(&format!("aws.{key}(resource_name=\"r\", opts=None)\n"));
+            }
+            program.push_str("aws.s3.Bucket(resource_name=\"r\", resource_nam=\"x\")\n");
+            let found = findings(&program, major);
+            assert_eq!(found.len(), 1, "{major:?}: {found:#?}");
+            assert_eq!(found[0].0, resources.len() + 2, "{major:?}: {found:?}");
+            assert!(found[0].1.contains("`resource_nam`"), "{found:?}");
+        }
+    }
 
     fn suggestion(major: Major, key: &str, name: &str) -> Option<&'static str> {
         suggest(&Tables::get(major).class(key).unwrap(), name)
