@@ -403,3 +403,55 @@ fn constructor_keywords_infra_fix_accepts_run() {
     assert_eq!(inputs("nat")["domain"], "vpc");
     assert!(inputs("app")["assumeRolePolicy"].is_string());
 }
+
+/// `__opts__=`, the pre-1.0 spelling of `opts`: pulumi-aws 7 rejects it; infra-fix renames it
+/// and puts the dependency a rule adds into the same options, and the program then runs with
+/// both the old and the new dependencies.
+#[test]
+fn the_old_options_spelling_fails_before_and_runs_after_infra_fix() {
+    let Some(python) = python() else { return };
+    let fixture = Path::new(ROOT).join("testdata/all-rules-schema/v7");
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::copy(
+        fixture.join("old_opts.before.py"),
+        project.join("__main__.py"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture.join("requirements.txt"),
+        project.join("requirements.txt"),
+    )
+    .unwrap();
+
+    let before = run_program(&python, &project, None);
+    assert!(!before.status.success());
+    assert!(
+        stderr(&before)
+            .contains("Eip._internal_init() got an unexpected keyword argument '__opts__'"),
+        "{}",
+        stderr(&before)
+    );
+
+    fix_everything(&project);
+    assert_eq!(
+        std::fs::read_to_string(project.join("__main__.py")).unwrap(),
+        std::fs::read_to_string(fixture.join("old_opts.after.py")).unwrap()
+    );
+
+    let json = dir.path().join("resources.json");
+    let after = run_program(&python, &project, Some(&json));
+    assert!(after.status.success(), "{}", stderr(&after));
+    let resources: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let dependencies = |name: &str| {
+        resources
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} was not registered"))["dependencies"]
+            .clone()
+    };
+    assert_eq!(dependencies("nat-eip"), serde_json::json!(["igw", "vpc"]));
+    assert_eq!(dependencies("bastion-eip"), serde_json::json!(["igw"]));
+}
