@@ -41,11 +41,15 @@ GZIP_LEVEL = 9
 PKG = "pulumi_aws"
 
 RESOURCE_BASES = {"CustomResource", "ComponentResource", "ProviderResource"}
-# parameters of a resource's _internal_init that are not resource arguments
-# (a resource *argument* called `resource_name` is spelled `resource_name_`)
-RESOURCE_SKIP_PARAMS = {"__self__", "self", "resource_name", "opts", "__props__"}
-# parameters of an Args class __init__ that are not arguments
-ARGS_SKIP_PARAMS = {"__self__", "self"}
+# The parameters every resource's constructor takes besides its arguments:
+# `__init__(resource_name, *args, **kwargs)` hands `args=<Class>Args(...)` and `opts=` to
+# `_internal_init(resource_name, opts, <arguments>..., __props__)`. They are not written in the
+# tables; infra-fix knows them for every resource (src/pulumi/schema.rs), and the sanity checks
+# fail if a resource's constructor does not have this shape. (A resource *argument* called
+# `resource_name` is spelled `resource_name_`.) The bound instance, the first parameter of a
+# method, is never a keyword: it is skipped by position, whatever its name, because `self` is
+# also a real argument (`ec2.SecurityGroupRule`, `ec2.SecurityGroupIngressArgs`).
+RESOURCE_CONSTRUCTOR_PARAMS = ("resource_name", "opts", "__props__")
 
 LIST_NAMES = {"Sequence", "List", "list", "Iterable", "Tuple", "tuple", "MutableSequence"}
 MAP_NAMES = {"Mapping", "Dict", "dict", "MutableMapping"}
@@ -257,15 +261,16 @@ def class_body_deprecation(cls: ast.ClassDef) -> str | None:
     return None
 
 
-def fn_params(fn: ast.FunctionDef, skip: set[str], stats: dict) -> tuple[dict[str, str], set[str]]:
-    """Keyword parameters (name -> kind) and the set without a default."""
+def fn_params(fn: ast.FunctionDef, skip: tuple[str, ...], stats: dict) -> tuple[dict[str, str], set[str]]:
+    """Keyword parameters of a method (name -> kind) and the set without a default; the bound
+    instance (the first parameter) is not one."""
     a = fn.args
     out: dict[str, str] = {}
     nodefault: set[str] = set()
     positional = a.posonlyargs + a.args
     n_def = len(a.defaults)
     for i, arg in enumerate(positional):
-        if arg.arg in skip:
+        if i == 0 or arg.arg in skip:
             continue
         out[arg.arg] = type_kind(arg.annotation, stats)
         if i < len(positional) - n_def:
@@ -285,6 +290,28 @@ def find_method(cls: ast.ClassDef, name: str) -> ast.FunctionDef | None:
         if isinstance(st, ast.FunctionDef) and st.name == name:
             found = st  # last definition wins (overloads come first)
     return found
+
+
+def standard_constructor(cls: ast.ClassDef) -> bool:
+    """True when the resource's constructor takes exactly RESOURCE_CONSTRUCTOR_PARAMS (and
+    `args=`) besides its arguments: `__init__(self, resource_name, *args, **kwargs)` and
+    `_internal_init(self, resource_name, opts, ..., __props__)`."""
+    init, internal = find_method(cls, "__init__"), find_method(cls, "_internal_init")
+    if init is None or internal is None:
+        return False
+    a, b = init.args, internal.args
+    names = [p.arg for p in b.posonlyargs + b.args]
+    return (
+        [p.arg for p in a.posonlyargs + a.args][1:] == ["resource_name"]
+        and a.vararg is not None
+        and a.kwarg is not None
+        and not a.kwonlyargs
+        and names[1:3] == ["resource_name", "opts"]
+        and names[-1] == "__props__"
+        and b.vararg is None
+        and b.kwarg is None
+        and not b.kwonlyargs
+    )
 
 
 def module_all(tree: ast.Module) -> list[str] | None:
@@ -337,7 +364,9 @@ def parse_file(module: str, path: str, src: str, stats: dict) -> list[ClassInfo]
                 fn = find_method(cls, "__init__")
                 if fn is None:
                     continue
-            params, _ = fn_params(fn, RESOURCE_SKIP_PARAMS, stats)
+            if not standard_constructor(cls):
+                stats.setdefault("unusual_resource_constructors", []).append(f"{module}.{name}")
+            params, _ = fn_params(fn, RESOURCE_CONSTRUCTOR_PARAMS, stats)
             required = set(REQUIRED_RE.findall(ast.get_source_segment(src, fn) or ""))
             info = ClassInfo("R", module, name, source=path)
             info.params = {p: (k.upper() if p in required else k) for p, k in params.items()}
@@ -360,7 +389,7 @@ def parse_file(module: str, path: str, src: str, stats: dict) -> list[ClassInfo]
             fn = find_method(cls, "__init__")
             if fn is None:
                 continue
-            params, nodefault = fn_params(fn, ARGS_SKIP_PARAMS, stats)
+            params, nodefault = fn_params(fn, (), stats)
             info = ClassInfo("A", module, name, source=path)
             info.params = {p: (k.upper() if p in nodefault else k) for p, k in params.items()}
             dep, cls_msg = scan_function_deprecations(fn, name)
@@ -428,7 +457,7 @@ def process_wheel(wheel: Path, jobs: int) -> tuple[dict[str, ClassInfo], dict]:
         stats["mixed_unions"] += st.get("mixed_unions", [])
         for module, names in st["exports"].items():
             stats["exports"].setdefault(module, set()).update(names)
-        for k in ("resource_without_internal_init",):
+        for k in ("resource_without_internal_init", "unusual_resource_constructors"):
             if k in st:
                 stats.setdefault(k, []).extend(st[k])
         for info in infos:
@@ -548,7 +577,7 @@ class Checker:
             self.failures.append(what)
 
 
-def sanity(tables: dict[str, dict[str, ClassInfo]], chk: Checker) -> None:
+def sanity(tables: dict[str, dict[str, ClassInfo]], unusual: dict[str, list[str]], chk: Checker) -> None:
     def has(major: str, cls: str, *params: str) -> None:
         c = tables[major].get(cls)
         chk.ok(c is not None, f"[{major}] {cls} exists")
@@ -568,6 +597,13 @@ def sanity(tables: dict[str, dict[str, ClassInfo]], chk: Checker) -> None:
             has(major, cls, "description")
         has(major, "ecr.Repository", "force_delete", "image_tag_mutability")
         has(major, "s3.Bucket", "bucket")
+        # `self` is a real argument, not the bound instance.
+        for cls in ("ec2.SecurityGroupRule", "ec2.SecurityGroupIngressArgs", "ec2.SecurityGroupEgressArgs"):
+            has(major, cls, "self")
+        odd = sorted(unusual[major])
+        chk.ok(not odd, f"[{major}] every resource's constructor takes "
+                        f"{', '.join(RESOURCE_CONSTRUCTOR_PARAMS)} and args besides its arguments"
+                        + (f" (not: {', '.join(odd[:10])})" if odd else ""))
     eip6, eip7 = tables["6"]["ec2.Eip"], tables["7"]["ec2.Eip"]
     chk.ok("vpc" in eip6.params, "[6] ec2.Eip has vpc")
     chk.ok("vpc" in eip6.deprecated_params, f"[6] ec2.Eip vpc deprecated: {eip6.deprecated_params.get('vpc')!r}")
@@ -608,6 +644,7 @@ def main() -> int:
     tables: dict[str, dict[str, ClassInfo]] = {}
     chk = Checker()
     stale = []
+    unusual: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="pulumi-aws-wheels-") as td:
         for version, want_sha in VERSIONS:
             major = version.split(".")[0]
@@ -625,6 +662,7 @@ def main() -> int:
             t1 = time.perf_counter()
             classes, stats = process_wheel(wheel, ns.jobs)
             tables[major] = classes
+            unusual[major] = stats.get("unusual_resource_constructors", [])
             text = render(version, sha, classes, other_classes(classes, stats["exports"]))
             raw = text.encode("utf-8")
             gz = gzip_bytes(raw)
@@ -647,7 +685,7 @@ def main() -> int:
                 print(f"  name collisions (later import wins): {len(stats['collisions'])}")
                 for c in stats["collisions"][:10]:
                     print("    ", c)
-            for k in ("missing_star_targets", "resource_without_internal_init"):
+            for k in ("missing_star_targets", "resource_without_internal_init", "unusual_resource_constructors"):
                 if stats.get(k):
                     print(f"  {k}: {stats[k][:10]}")
             out = ns.out_dir / f"pulumi-aws-{major}.tables.gz"
@@ -665,7 +703,7 @@ def main() -> int:
                 os.replace(tmp, out)
             print(f"  output sha256={hashlib.sha256(gz).hexdigest()}")
 
-    sanity(tables, chk)
+    sanity(tables, unusual, chk)
     print(f"\nTotal time {time.perf_counter() - t0:.1f}s")
     if stale:
         print("STALE (re-run the generator): " + ", ".join(stale), file=sys.stderr)

@@ -2,6 +2,7 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
+use crate::pulumi::opts::OPTIONS_KEYWORDS;
 use tree_sitter::{Node, Tree};
 
 /// Whether `--write` applies a fix on its own (`Safe`) or only with `--unsafe-fixes`.
@@ -222,7 +223,10 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
     };
     let multi_line = container.start_position().row != container.end_position().row;
     // Pulumi programs keep `opts=` last: new arguments go before it.
-    if is_keyword(text, last, "opts") {
+    if OPTIONS_KEYWORDS
+        .iter()
+        .any(|&name| is_keyword(text, last, name))
+    {
         return match own_line_indent(text, last).filter(|_| multi_line) {
             Some(indent) => {
                 let nl = style.newline;

@@ -675,3 +675,136 @@ fn written_curl_wget_and_node_health_checks_run_and_tell_up_from_down() {
     }
     probes_tell_up_from_down(&python, &commands);
 }
+
+/// What infra-fix accepts against the real SDK: every resource and `*Args` class of the pinned
+/// pulumi-aws takes exactly the keywords the tables and `RESOURCE_CONSTRUCTOR_PARAMS` list
+/// (`resource_name=` and `opts=` on every resource, `self=` on security group rules).
+#[test]
+fn the_tables_know_every_keyword_the_real_constructors_take() {
+    use infra_fix::pulumi::schema::{Kind, RESOURCE_CONSTRUCTOR_PARAMS};
+    use infra_fix::pulumi::{Major, Tables};
+    let Some(python) = python() else { return };
+    let tables = Tables::get(Major::V7);
+    let installed = Command::new(&python)
+        .args([
+            "-c",
+            "import importlib.metadata as m; print(m.version('pulumi-aws'))",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&installed.stdout).trim(),
+        tables.version,
+        "the Python environment's pulumi-aws is not the one the tables were made from"
+    );
+    let mut lines: Vec<String> = tables
+        .classes()
+        .map(|class| {
+            let mut names: Vec<&str> = class.params().map(|p| p.name).collect();
+            if class.kind == Kind::Resource {
+                names.extend(RESOURCE_CONSTRUCTOR_PARAMS);
+            }
+            let kind = if class.kind == Kind::Resource {
+                "R"
+            } else {
+                "A"
+            };
+            format!("{}\t{kind}\t{}\n", class.key, names.join(","))
+        })
+        .collect();
+    lines.sort();
+    assert!(lines.len() > 10_000, "{} classes", lines.len());
+    let dir = tempfile::tempdir().unwrap();
+    let listing = dir.path().join("keywords.tsv");
+    std::fs::write(&listing, lines.concat()).unwrap();
+    let out = Command::new(&python)
+        .arg(Path::new(ROOT).join("tests/pulumi_mocks/constructor_keywords.py"))
+        .arg(&listing)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{} classes checked", lines.len())),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The keywords `unknown-argument` no longer reports are the SDK's: the clean fixture that
+/// gives resources their name and options by keyword and security group rules `self=` runs.
+#[test]
+fn constructor_keywords_infra_fix_accepts_run() {
+    let Some(python) = python() else { return };
+    let program =
+        Path::new(ROOT).join("testdata/unknown-argument/v7/constructor_keywords.clean.py");
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("resources.json");
+    let out = run_program(&python, &program, Some(&json));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let resources: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let inputs = |name: &str| {
+        &resources
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} was not registered"))["inputs"]
+    };
+    assert_eq!(inputs("peers")["ingress"][0]["self"], true);
+    assert_eq!(inputs("peers")["egress"][0]["self"], true);
+    assert_eq!(inputs("peers-https")["self"], true);
+    assert_eq!(inputs("default")["ingress"][0]["self"], true);
+    assert_eq!(inputs("nat")["domain"], "vpc");
+    assert!(inputs("app")["assumeRolePolicy"].is_string());
+}
+
+/// `__opts__=`, the pre-1.0 spelling of `opts`: pulumi-aws 7 rejects it; infra-fix renames it
+/// and puts the dependency a rule adds into the same options, and the program then runs with
+/// both the old and the new dependencies.
+#[test]
+fn the_old_options_spelling_fails_before_and_runs_after_infra_fix() {
+    let Some(python) = python() else { return };
+    let fixture = Path::new(ROOT).join("testdata/all-rules-schema/v7");
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::copy(
+        fixture.join("old_opts.before.py"),
+        project.join("__main__.py"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture.join("requirements.txt"),
+        project.join("requirements.txt"),
+    )
+    .unwrap();
+
+    let before = run_program(&python, &project, None);
+    assert!(!before.status.success());
+    assert!(
+        stderr(&before)
+            .contains("Eip._internal_init() got an unexpected keyword argument '__opts__'"),
+        "{}",
+        stderr(&before)
+    );
+
+    fix_everything(&project, &[]);
+    assert_eq!(
+        std::fs::read_to_string(project.join("__main__.py")).unwrap(),
+        std::fs::read_to_string(fixture.join("old_opts.after.py")).unwrap()
+    );
+
+    let json = dir.path().join("resources.json");
+    let after = run_program(&python, &project, Some(&json));
+    assert!(after.status.success(), "{}", stderr(&after));
+    let resources: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let dependencies = |name: &str| {
+        resources
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} was not registered"))["dependencies"]
+            .clone()
+    };
+    assert_eq!(dependencies("nat-eip"), serde_json::json!(["igw", "vpc"]));
+    assert_eq!(dependencies("bastion-eip"), serde_json::json!(["igw"]));
+}

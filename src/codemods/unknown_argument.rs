@@ -1,9 +1,11 @@
 //! `unknown-argument`: a keyword that the pulumi-aws resource or `*Args` class does not accept
-//! in the project's major version (`vpc` on `Eip` in 7.x, typos, Terraform names).
+//! in the project's major version (`vpc` on `Eip` in 7.x, typos, Terraform names, `__opts__`).
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
 use crate::edit::{Edit, Fix};
-use crate::pulumi::schema::{Class, Param, Shape};
+use crate::pulumi::Keyword;
+use crate::pulumi::opts::{self, OLD_OPTIONS_KEYWORD, OldOptions};
+use crate::pulumi::schema::{Class, Kind, Param, Shape, Tables};
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -37,6 +39,13 @@ fn check(cx: &mut Checker, m: &Match) {
         if class.param(name).is_some() || cx.owned_elsewhere(class.key, name) {
             continue;
         }
+        if name == OLD_OPTIONS_KEYWORD
+            && class.kind == Kind::Resource
+            && let Some(old) = opts::old_options(&resource, cx.imports, cx.text)
+        {
+            old_options(cx, tables, &class, keyword, old);
+            continue;
+        }
         let replaced = REPLACED
             .iter()
             .find(|(k, old, _)| *k == class.key && *old == name)
@@ -63,6 +72,51 @@ fn check(cx: &mut Checker, m: &Match) {
         }
         cx.report(keyword.node, message, fix);
     }
+}
+
+/// `__opts__=`, the pre-1.0 spelling of `opts`, renamed when the call passes no other options:
+/// safely where the SDK rejects it (the program cannot have run with it), unsafely beside an
+/// `*Args` object, where the SDK ignores it: its options then take effect, and a new `parent`
+/// or `provider` replaces the resource.
+fn old_options(
+    cx: &mut Checker,
+    tables: &Tables,
+    class: &Class,
+    keyword: Keyword,
+    old: OldOptions,
+) {
+    let (major, version) = (tables.major.number(), tables.version);
+    let mut message = if old.ignored {
+        format!(
+            "`{}` ignores `{OLD_OPTIONS_KEYWORD}` beside its `*Args` object in pulumi-aws {major} ({version}): these options are not applied",
+            class.key
+        )
+    } else {
+        format!(
+            "`{}` takes no argument `{OLD_OPTIONS_KEYWORD}` in pulumi-aws {major} ({version}): the program fails with TypeError",
+            class.key
+        )
+    };
+    message.push_str(&format!(
+        "; `{OLD_OPTIONS_KEYWORD}` is the pre-1.0 spelling of `opts`"
+    ));
+    if !old.alone {
+        message
+            .push_str(", and the call passes options another way too: merge them into one `opts`");
+    }
+    let fix = old
+        .alone
+        .then(|| keyword.node.child_by_field_name("name"))
+        .flatten()
+        .map(|name| {
+            let edit = Edit::replace(name, "opts");
+            if old.ignored {
+                Fix::unsafe_(vec![edit])
+            } else {
+                Fix::safe(vec![edit])
+            }
+        });
+    cx.report(keyword.node, message, fix);
 }
 
 /// The one accepted name `name` most likely stands for: first the shapes Terraform and
@@ -201,7 +255,49 @@ fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pulumi::{Major, Tables};
+    use crate::codemods::{FileSettings, RuleSet};
+    use crate::config::Settings;
+    use crate::fix::{FixMode, lint};
+    use crate::pulumi::Major;
+
+    /// `(line, message)` of each finding of this rule in `program`, checked against `major`.
+    fn findings(program: &str, major: Major) -> Vec<(usize, String)> {
+        let settings = Settings::with_rules(RuleSet::only(&[CODEMOD.id]));
+        let file = FileSettings {
+            pulumi_aws: Some(major),
+            ..FileSettings::default()
+        };
+        lint(program, &settings, &file, FixMode::Off)
+            .expect("the program parses")
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.start.0, d.finding.message))
+            .collect()
+    }
+
+    /// Every resource of both majors takes its name and options by keyword: one construction
+    /// of each, and a typo at the end that must still be reported.
+    #[test]
+    fn every_resource_takes_resource_name_and_opts_by_keyword() {
+        for major in Major::ALL {
+            let mut resources: Vec<&str> = Tables::get(major)
+                .classes()
+                .filter(|c| c.kind == Kind::Resource)
+                .map(|c| c.key)
+                .collect();
+            resources.sort_unstable();
+            assert!(resources.len() > 1500, "{major:?}: {}", resources.len());
+            let mut program = String::from("import pulumi_aws as aws\n");
+            for key in &resources {
+                program.push_str(&format!("aws.{key}(resource_name=\"r\", opts=None)\n"));
+            }
+            program.push_str("aws.s3.Bucket(resource_name=\"r\", resource_nam=\"x\")\n");
+            let found = findings(&program, major);
+            assert_eq!(found.len(), 1, "{major:?}: {found:#?}");
+            assert_eq!(found[0].0, resources.len() + 2, "{major:?}: {found:?}");
+            assert!(found[0].1.contains("`resource_nam`"), "{found:?}");
+        }
+    }
 
     fn suggestion(major: Major, key: &str, name: &str) -> Option<&'static str> {
         suggest(&Tables::get(major).class(key).unwrap(), name)

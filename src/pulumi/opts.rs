@@ -1,6 +1,9 @@
 //! Reading and extending a resource's `opts=`: which `depends_on` elements it already has,
 //! and the edits that add more without losing any other option (`parent=`, `provider=`,
 //! `protect=`, ...), in the file's import style.
+//!
+//! `__opts__=`, the pre-1.0 spelling, counts as the call's options: edits go into it (and
+//! `unknown-argument` renames it), so that no fix writes a second `opts=` beside it.
 
 use super::symbols::Holder;
 use super::{Imports, ResourceCall, Symbols};
@@ -9,6 +12,14 @@ use tree_sitter::{Node, Tree};
 
 /// How many names and nested `merge(...)` calls `depends_on_elements` follows.
 const MAX_HOPS: u32 = 4;
+
+/// The keyword pulumi resources took their options by before 1.0. Today's SDKs reject it
+/// (`TypeError: Eip._internal_init() got an unexpected keyword argument '__opts__'`), or
+/// ignore it beside an `*Args` object, which takes every other keyword's place.
+pub const OLD_OPTIONS_KEYWORD: &str = "__opts__";
+
+/// The keywords that hold a call's options, today's first.
+pub const OPTIONS_KEYWORDS: [&str; 2] = ["opts", OLD_OPTIONS_KEYWORD];
 
 /// What an options expression is.
 enum Options<'t> {
@@ -63,13 +74,29 @@ fn is_args_object(node: Node, imports: &Imports, text: &str) -> bool {
     ResourceCall::resolve(node, imports, text).is_some_and(|a| a.type_name.ends_with("Args"))
 }
 
-/// Where a call's options are: `opts=`, or by position (`Class(name, ClassArgs(...), opts)`,
-/// `Class(name, ResourceOptions(...))`). `Err` when the call's arguments cannot be read.
+/// Where a call's options are: `opts=`, `__opts__=` (not renamed yet), or by position
+/// (`Class(name, ClassArgs(...), opts)`, `Class(name, ResourceOptions(...))`). `Err` when the
+/// call's arguments cannot be read, or its options are not one expression to edit: both
+/// `opts=` and `__opts__=`, or `__opts__=` beside an `*Args` object, which the SDK ignores.
 fn options_of<'t>(
     call: &ResourceCall<'t>,
     imports: &Imports,
     text: &str,
 ) -> Result<Option<Node<'t>>, ()> {
+    let positional = positional(call)?;
+    let keyword = match (
+        call.keyword("opts", text),
+        call.keyword(OLD_OPTIONS_KEYWORD, text),
+    ) {
+        (Some(_), Some(_)) => return Err(()),
+        (None, Some(_)) if has_args_object(call, &positional, imports, text) => return Err(()),
+        (opts, old) => opts.or(old).map(|k| k.value),
+    };
+    locate(&positional, keyword, imports, text)
+}
+
+/// The positional arguments; `Err` when `*a` or `**kw` may hold more.
+fn positional<'t>(call: &ResourceCall<'t>) -> Result<Vec<Node<'t>>, ()> {
     if call.has_kwargs_splat() {
         return Err(());
     }
@@ -80,8 +107,17 @@ fn options_of<'t>(
     if positional.iter().any(|n| n.kind() == "list_splat") {
         return Err(());
     }
-    let keyword = call.keyword("opts", text).map(|k| k.value);
-    match positional.as_slice() {
+    Ok(positional)
+}
+
+/// The options among the positional arguments and the options keyword's value.
+fn locate<'t>(
+    positional: &[Node<'t>],
+    keyword: Option<Node<'t>>,
+    imports: &Imports,
+    text: &str,
+) -> Result<Option<Node<'t>>, ()> {
+    match positional {
         [_] | [] => Ok(keyword),
         [_, second] if is_args_object(*second, imports, text) => Ok(keyword),
         [_, second] if keyword.is_none() && is_options(*second, imports, text) => Ok(Some(*second)),
@@ -90,6 +126,44 @@ fn options_of<'t>(
         }
         _ => Err(()),
     }
+}
+
+/// True when the SDK takes `call`'s arguments from an `*Args` object, given second or as
+/// `args=`: it then reads `opts=` and no other keyword.
+fn has_args_object(
+    call: &ResourceCall,
+    positional: &[Node],
+    imports: &Imports,
+    text: &str,
+) -> bool {
+    positional
+        .get(1)
+        .copied()
+        .or_else(|| call.keyword("args", text).map(|k| k.value))
+        .is_some_and(|object| is_args_object(object, imports, text))
+}
+
+/// What a call's `__opts__=` does today, and whether renaming it is all it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OldOptions {
+    /// Beside an `*Args` object the SDK ignores the keyword, so its options are not applied;
+    /// elsewhere it rejects it, and the program fails with TypeError.
+    pub ignored: bool,
+    /// The call passes no other options (no `opts=`, none by position): renamed to `opts`,
+    /// the keyword becomes the call's options.
+    pub alone: bool,
+}
+
+/// `call`'s `__opts__=`, if it has one and its arguments can be read (no `*a` or `**kw`).
+pub fn old_options(call: &ResourceCall, imports: &Imports, text: &str) -> Option<OldOptions> {
+    let old = call.keyword(OLD_OPTIONS_KEYWORD, text)?;
+    let positional = positional(call).ok()?;
+    Some(OldOptions {
+        ignored: has_args_object(call, &positional, imports, text),
+        // `locate` fails when options may also be given by position.
+        alone: call.keyword("opts", text).is_none()
+            && locate(&positional, Some(old.value), imports, text).is_ok(),
+    })
 }
 
 /// Expression text without white space, to compare `self.nat_gateways[ i ]` with
@@ -476,6 +550,72 @@ mod tests {
         assert!(text.ends_with(
             "aws.ec2.EipArgs(domain='vpc'), pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[igw])))\n"
         ));
+    }
+
+    #[test]
+    fn the_old_spelling_is_the_options_no_second_opts_is_written() {
+        let (text, seen) = add(
+            &format!(
+                "{HEAD}e = aws.ec2.Eip('e', __opts__=pulumi.ResourceOptions(parent=x, depends_on=[vpc]))\n"
+            ),
+            &["vpc", "igw"],
+        );
+        assert_eq!(seen, ["vpc"]);
+        assert!(
+            text.ends_with("__opts__=pulumi.ResourceOptions(parent=x, depends_on=[vpc, igw]))\n")
+        );
+        // Two sets of options, or `__opts__` where the SDK ignores it (beside an `*Args`
+        // object): not edited until the author (or unknown-argument's rename) settles it.
+        for call in [
+            "aws.ec2.Eip('e', opts=pulumi.ResourceOptions(protect=True), __opts__=o)",
+            "aws.ec2.Eip('e', aws.ec2.EipArgs(domain='vpc'), __opts__=o)",
+            "aws.ec2.Eip('e', args=aws.ec2.EipArgs(domain='vpc'), __opts__=o)",
+            "aws.ec2.Eip('e', pulumi.ResourceOptions(protect=True), __opts__=o)",
+        ] {
+            let program = format!("{HEAD}{call}\n");
+            assert_eq!(add(&program, &["igw"]), (program.clone(), vec![]), "{call}");
+        }
+    }
+
+    #[test]
+    fn old_options_say_what_the_sdk_does_and_whether_a_rename_suffices() {
+        let old = |call: &str| {
+            let program = format!("{HEAD}{call}\n");
+            let tree = parse(&program);
+            let imports = Imports::of_file(&tree, &program);
+            let node = tree
+                .root_node()
+                .descendant_for_byte_range(HEAD.len(), HEAD.len())
+                .and_then(|n| {
+                    std::iter::successors(Some(n), |n| n.parent()).find(|n| n.kind() == "call")
+                })
+                .unwrap();
+            let call = ResourceCall::resolve(node, &imports, &program).unwrap();
+            old_options(&call, &imports, &program).map(|o| (o.ignored, o.alone))
+        };
+        assert_eq!(old("aws.ec2.Eip('e', domain='vpc')"), None);
+        assert_eq!(old("aws.ec2.Eip('e', __opts__=o)"), Some((false, true)));
+        assert_eq!(
+            old("aws.ec2.Eip(resource_name='e', __opts__=o)"),
+            Some((false, true))
+        );
+        assert_eq!(
+            old("aws.ec2.Eip('e', aws.ec2.EipArgs(), __opts__=o)"),
+            Some((true, true))
+        );
+        assert_eq!(
+            old("aws.ec2.Eip('e', args=aws.ec2.EipArgs(), __opts__=o)"),
+            Some((true, true))
+        );
+        assert_eq!(
+            old("aws.ec2.Eip('e', opts=p, __opts__=o)"),
+            Some((false, false))
+        );
+        assert_eq!(
+            old("aws.ec2.Eip('e', aws.ec2.EipArgs(), p, __opts__=o)"),
+            Some((true, false))
+        );
+        assert_eq!(old("aws.ec2.Eip('e', __opts__=o, **kw)"), None);
     }
 
     #[test]

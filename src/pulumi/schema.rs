@@ -43,6 +43,11 @@ impl Major {
     }
 }
 
+/// The keywords every resource's constructor takes besides its arguments, which the tables
+/// leave out: `Eip(resource_name="nat", args=EipArgs(...), opts=...)`, and the SDK's own
+/// `__props__`. The generator checks that every resource's constructor takes them.
+pub const RESOURCE_CONSTRUCTOR_PARAMS: [&str; 4] = ["resource_name", "opts", "args", "__props__"];
+
 /// How a parameter's value is shaped, from its type annotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -85,14 +90,16 @@ impl Class {
             .map(Param::from_record)
     }
 
-    /// The parameter `name`, when the class accepts it. Resources also take `opts` and `args`
-    /// (the `Eip("name", args=EipArgs(...), opts=...)` overload), which the tables leave out.
+    /// The parameter `name`, when the class accepts it: for a resource, one of its arguments
+    /// or of `RESOURCE_CONSTRUCTOR_PARAMS`.
     pub fn param(&self, name: &str) -> Option<Param> {
-        if self.kind == Kind::Resource && matches!(name, "opts" | "args") {
+        if self.kind == Kind::Resource
+            && let Some(&name) = RESOURCE_CONSTRUCTOR_PARAMS.iter().find(|&&p| p == name)
+        {
             return Some(Param {
-                name: if name == "opts" { "opts" } else { "args" },
+                name,
                 shape: Shape::Scalar,
-                required: false,
+                required: name == "resource_name",
             });
         }
         // Looked up in the record's text: most classes have dozens of parameters, and a
@@ -225,6 +232,11 @@ impl Tables {
             None => params,
         };
         Some(Class { key, kind, params })
+    }
+
+    /// Every resource and `*Args` class, in no particular order.
+    pub fn classes(&self) -> impl Iterator<Item = Class> + '_ {
+        self.classes.keys().filter_map(|key| self.class(key))
     }
 
     /// True when `module` (`ec2`, or `""` for the root package) is a module of this major.
@@ -376,6 +388,38 @@ mod tests {
         let all: Vec<Param> = instance.params().collect();
         for p in [all[0], all[all.len() - 1], all[all.len() / 2]] {
             assert_eq!(instance.param(p.name), Some(p));
+        }
+    }
+
+    #[test]
+    fn resources_take_their_constructor_keywords_and_self_is_a_real_field() {
+        for major in Major::ALL {
+            let t = Tables::get(major);
+            let role = t.class("iam.Role").unwrap();
+            for name in RESOURCE_CONSTRUCTOR_PARAMS {
+                assert!(role.param(name).is_some(), "{major:?} {name}");
+            }
+            assert!(role.param("resource_name").unwrap().required);
+            // Not an argument of the resource's Args class, nor of a resource without one.
+            let role_args = t.class("iam.RoleArgs").unwrap();
+            assert!(
+                role_args.param("resource_name").is_none() && role_args.param("opts").is_none()
+            );
+            assert!(role.param("self").is_none() && role.param("__self__").is_none());
+            for key in [
+                "ec2.SecurityGroupIngressArgs",
+                "ec2.SecurityGroupEgressArgs",
+                "ec2.SecurityGroupRule",
+                "ec2.SecurityGroupRuleArgs",
+            ] {
+                assert!(
+                    t.class(key).unwrap().param("self").is_some(),
+                    "{major:?} {key}"
+                );
+            }
+            // A resource argument called `resource_name` is spelled `resource_name_`.
+            let access = t.class("lightsail.BucketResourceAccess").unwrap();
+            assert!(access.param("resource_name_").unwrap().required);
         }
     }
 
