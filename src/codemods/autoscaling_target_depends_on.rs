@@ -10,6 +10,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "autoscaling-target-depends-on",
     title: "Auto Scaling target for an ECS service without `depends_on` on that service",
     fix: Safe,
+    matches: classes["appautoscaling.Target"],
     check: check,
 };
 

@@ -7,6 +7,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "deprecated-argument",
     title: "Keyword argument that the pulumi-aws provider deprecates in the project's major version",
     fix: Sometimes,
+    matches: any_class,
     check: check,
 };
 

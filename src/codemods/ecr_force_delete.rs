@@ -7,6 +7,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "ecr-force-delete",
     title: "ECR repository without `force_delete`: `pulumi destroy` fails once it holds images",
     fix: Unsafe,
+    matches: classes["ecr.Repository"],
     check: check,
 };
 

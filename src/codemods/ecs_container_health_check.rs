@@ -16,6 +16,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "ecs-container-health-check",
     title: "ECS container definition without `healthCheck`",
     fix: Unsafe,
+    matches: classes["ecs.TaskDefinition"],
     check: check,
 };
 

@@ -14,6 +14,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "ecs-secret-json-key",
     title: "ECS container secret takes a whole JSON secret instead of one of its keys",
     fix: Unsafe,
+    matches: classes["ecs.TaskDefinition"],
     check: check,
 };
 

@@ -13,6 +13,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "ecs-service-depends-on",
     title: "ECS service without `depends_on` on its load balancer listener and the program's database",
     fix: Safe,
+    matches: classes["ecs.Service"],
     check: check,
 };
 

@@ -13,6 +13,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "ecs-service-deployment-config",
     title: "ECS service without explicit deployment limits (and health-check grace period behind a load balancer)",
     fix: Safe,
+    matches: classes["ecs.Service"],
     check: check,
 };
 

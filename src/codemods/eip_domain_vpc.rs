@@ -10,6 +10,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "eip-domain-vpc",
     title: "`Eip(vpc=True)` is deprecated in pulumi-aws 6 and a TypeError in 7; use `domain=\"vpc\"`",
     fix: Safe,
+    matches: classes["ec2.Eip", "ec2.EipArgs"],
     check: check,
 };
 

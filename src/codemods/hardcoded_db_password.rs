@@ -13,6 +13,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "hardcoded-db-password",
     title: "Database password written in the program",
     fix: Unsafe,
+    matches: classes["rds.Instance", "rds.Cluster"],
     check: check,
 };
 

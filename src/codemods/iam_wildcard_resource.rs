@@ -13,7 +13,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "iam-wildcard-resource",
     title: "IAM `Allow` statement on `\"Resource\": \"*\"` for actions that can be scoped to a resource",
     fix: Unsafe,
-    triggers: ["dumps", "json_dumps"],
+    matches: query["dumps", "json_dumps"],
     check: check,
 };
 

@@ -132,21 +132,63 @@ pub struct Codemod {
     /// For the rules of `infra-fix upgrade --to N`: N. They run only under that command, and
     /// the checks only outside it.
     pub upgrade: Option<Major>,
-    /// `codemods/<id>.scm`. `CONSTRUCTION_QUERY` makes it a codemod called once per
-    /// construction of a `pulumi_aws` class.
-    pub query: &'static str,
-    /// Words the query's matches contain (`apply`): the query runs only around them. Empty: over
-    /// the whole tree.
-    pub triggers: &'static [&'static str],
+    /// What it looks at: the engine calls `check` once per match of it.
+    pub pattern: Pattern,
     /// `codemods/<id>.md`: what it does, why, example, fix safety.
     pub docs: &'static str,
     /// Called once per match of the query; the match's nodes belong to the checker's tree.
     pub check: for<'t> fn(&mut Checker<'_, 't>, &Match<'_, 't>),
 }
 
-/// Declares a codemod whose query and docs live in `codemods/<id>.scm` and `.md`. Severity is
-/// `Warning` unless given; `triggers` are the words its query runs around (see
-/// `Codemod::triggers`).
+/// What a codemod looks at, declared with it: the engine resolves each construction of a
+/// `pulumi_aws` class once per file and hands it only to the codemods that declared its class,
+/// and runs a syntactic query only around its trigger words.
+#[derive(Debug, Clone, Copy)]
+pub enum Pattern {
+    /// Constructions of these classes (`module.Class`, also through the SDK's file modules:
+    /// `ec2.Eip`, `ec2.EipArgs`).
+    Classes(&'static [&'static str]),
+    /// Every construction of a class named the way the SDK exports it (the schema rules).
+    AnyClass,
+    /// A tree-sitter query, `codemods/<id>.scm`, for a syntactic pattern (`x.split(":")[0]`,
+    /// `.apply(...)`), run only around the words its matches contain.
+    Query {
+        source: &'static str,
+        triggers: &'static [&'static str],
+    },
+}
+
+impl Pattern {
+    /// A few words for the `--list-rules` table.
+    pub fn short(&self) -> String {
+        match self {
+            Pattern::Classes([one]) => one.to_string(),
+            Pattern::Classes([first, rest @ ..]) => format!("{first} +{}", rest.len()),
+            Pattern::Classes([]) => String::new(),
+            Pattern::AnyClass => "any class".to_string(),
+            Pattern::Query { .. } => "query".to_string(),
+        }
+    }
+
+    /// One line for `explain` and `codemods/README.md`.
+    pub fn describe(&self) -> String {
+        match self {
+            Pattern::Classes(classes) => {
+                let names: Vec<String> = classes.iter().map(|c| format!("`aws.{c}`")).collect();
+                names.join(", ")
+            }
+            Pattern::AnyClass => "every `pulumi_aws` class".to_string(),
+            Pattern::Query { triggers, .. } => {
+                let words: Vec<String> = triggers.iter().map(|t| format!("`{t}`")).collect();
+                format!("query around {}", words.join(", "))
+            }
+        }
+    }
+}
+
+/// Declares a codemod: `matches: classes["ecr.Repository"]` (or `classes(CONST)`), `matches: any_class`, or
+/// `matches: query["split", "rsplit"]` (its query in `codemods/<id>.scm`, run around those
+/// words); its docs live in `codemods/<id>.md`. Severity is `Warning` unless given.
 macro_rules! codemod {
     (
         id: $id:literal,
@@ -154,7 +196,7 @@ macro_rules! codemod {
         fix: $fix:ident,
         $(severity: $severity:ident,)?
         $(upgrade: $upgrade:ident,)?
-        $(triggers: [$($trigger:literal),* $(,)?],)?
+        matches: $kind:ident $([$($arg:tt)*])? $(($classes:expr))?,
         check: $check:path $(,)?
     ) => {
         $crate::codemods::Codemod {
@@ -164,13 +206,7 @@ macro_rules! codemod {
             severity: codemod!(@severity $($severity)?),
             default_enabled: true,
             upgrade: codemod!(@upgrade $($upgrade)?),
-            query: include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/codemods/",
-                $id,
-                ".scm"
-            )),
-            triggers: &[$($($trigger),*)?],
+            pattern: codemod!(@pattern $id, $kind $([$($arg)*])? $(($classes))?),
             docs: include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/codemods/",
@@ -188,6 +224,21 @@ macro_rules! codemod {
     };
     (@upgrade) => {
         None
+    };
+    (@pattern $id:literal, classes [$($class:literal),* $(,)?]) => {
+        $crate::codemods::Pattern::Classes(&[$($class),*])
+    };
+    (@pattern $id:literal, classes ($classes:expr)) => {
+        $crate::codemods::Pattern::Classes($classes)
+    };
+    (@pattern $id:literal, any_class) => {
+        $crate::codemods::Pattern::AnyClass
+    };
+    (@pattern $id:literal, query [$($trigger:literal),* $(,)?]) => {
+        $crate::codemods::Pattern::Query {
+            source: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/codemods/", $id, ".scm")),
+            triggers: &[$($trigger),*],
+        }
     };
     (@upgrade $major:ident) => {
         Some($crate::pulumi::Major::$major)
@@ -475,11 +526,10 @@ impl<'a, 't> Checker<'a, 't> {
     }
 }
 
-/// The query of codemods that look at constructions of `pulumi_aws` classes. The engine calls
-/// them once per construction, found from the file's text (each starts with a name bound to
-/// `pulumi_aws`), instead of running the query over the whole tree: the same calls, for a
-/// small part of the cost (a query pass costs about half a parse). A test checks that the two
-/// find the same calls.
+/// The calls `constructions` finds, as a query: constructions are found from the file's text
+/// (each starts with a name bound to `pulumi_aws`) instead of by running this over the whole
+/// tree, the same calls for a small part of the cost (a query pass costs about half a parse).
+/// A test checks that the two find the same calls.
 pub const CONSTRUCTION_QUERY: &str =
     "(call function: [(identifier) (attribute)] arguments: (argument_list)) @call";
 
@@ -488,8 +538,10 @@ pub const CONSTRUCTION_QUERY: &str =
 const TRIGGER_REACH: usize = 4;
 
 struct Engine {
-    /// The codemods called per construction (their query is `CONSTRUCTION_QUERY`).
-    per_construction: Vec<usize>,
+    /// The codemods that declared each class (`ec2.Eip`), for constructions of it.
+    by_class: HashMap<&'static str, Vec<usize>>,
+    /// The codemods called for every construction of an exported class.
+    any_class: Vec<usize>,
     /// The other codemods' queries, each compiled when a file first needs it: compiling one
     /// costs milliseconds, and most runs of a few files need one or two, or none.
     queries: Vec<LazyQuery>,
@@ -519,26 +571,35 @@ fn normalized(query: &str) -> String {
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let construction_key = normalized(CONSTRUCTION_QUERY);
-        let mut per_construction = Vec::new();
+        let mut by_class: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut any_class = Vec::new();
         let mut queries: Vec<(String, LazyQuery)> = Vec::new();
         for (i, codemod) in CODEMODS.iter().enumerate() {
-            let key = normalized(codemod.query);
-            if key == construction_key {
-                per_construction.push(i);
-            } else if let Some((_, q)) = queries.iter_mut().find(|(k, _)| *k == key) {
-                q.owners.push(i);
-            } else {
-                let query = LazyQuery {
-                    source: codemod.query,
-                    owners: vec![i],
-                    compiled: OnceLock::new(),
-                };
-                queries.push((key, query));
+            match codemod.pattern {
+                Pattern::Classes(classes) => {
+                    for class in classes {
+                        by_class.entry(class).or_default().push(i);
+                    }
+                }
+                Pattern::AnyClass => any_class.push(i),
+                Pattern::Query { source, .. } => {
+                    let key = normalized(source);
+                    if let Some((_, q)) = queries.iter_mut().find(|(k, _)| *k == key) {
+                        q.owners.push(i);
+                    } else {
+                        let query = LazyQuery {
+                            source,
+                            owners: vec![i],
+                            compiled: OnceLock::new(),
+                        };
+                        queries.push((key, query));
+                    }
+                }
             }
         }
         Engine {
-            per_construction,
+            by_class,
+            any_class,
             queries: queries.into_iter().map(|(_, q)| q).collect(),
         }
     })
@@ -610,7 +671,7 @@ fn query_matches<'t>(
                 .copied()
                 .filter(|&i| rules.contains(i))
                 .collect();
-            let words = enabled.iter().flat_map(|&i| CODEMODS[i].triggers).copied();
+            let words = enabled.iter().flat_map(|&i| triggers(CODEMODS[i])).copied();
             (!enabled.is_empty()).then(|| (q, words.collect()))
         })
         .collect();
@@ -681,6 +742,14 @@ pub fn query_match_starts(tree: &Tree, text: &str, whole_tree: bool) -> Vec<(usi
     starts
 }
 
+/// The words a query codemod's matches contain; none for the others.
+fn triggers(codemod: &Codemod) -> &'static [&'static str] {
+    match codemod.pattern {
+        Pattern::Query { triggers, .. } => triggers,
+        _ => &[],
+    }
+}
+
 /// Compiles every query now, so that a broken one fails a test rather than a user's run.
 pub fn compile_queries() {
     engine().queries.iter().for_each(|q| {
@@ -709,16 +778,16 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
     if !imports.imports_pulumi_aws() || crate::suppression::file_is_ignored(text, tree) {
         return Vec::new();
     }
-    let per_construction: Vec<usize> = engine
-        .per_construction
-        .iter()
-        .copied()
-        .filter(|&i| rules.contains(i))
-        .collect();
-    let calls = if per_construction.is_empty() {
-        Vec::new()
-    } else {
+    let wants_constructions = engine.any_class.iter().any(|&i| rules.contains(i))
+        || engine
+            .by_class
+            .values()
+            .flatten()
+            .any(|&i| rules.contains(i));
+    let calls = if wants_constructions {
         constructions(tree, text, &imports)
+    } else {
+        Vec::new()
     };
     let matches = query_matches(engine, tree, text, rules, false);
     let mut checker = Checker {
@@ -737,10 +806,21 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         .iter()
         .filter_map(|&call| Construction::resolve(call, &imports, text))
         .collect();
+    // Each construction goes to the codemods that declared its class, in registry order.
     let dispatch = resolved.iter().flat_map(|c| {
-        per_construction
-            .iter()
-            .map(move |&i| (i, Match::Construction(c)))
+        let mut wanted: Vec<usize> = c
+            .aws_type
+            .as_deref()
+            .and_then(|t| engine.by_class.get(t))
+            .into_iter()
+            .flatten()
+            .chain(engine.any_class.iter().filter(|_| c.key.is_some()))
+            .copied()
+            .filter(|&i| rules.contains(i))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        wanted.into_iter().map(move |i| (i, Match::Construction(c)))
     });
     let queried = matches.iter().flat_map(|(q, captures)| {
         let query = &engine.queries[*q];
@@ -785,27 +865,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_query_compiles_and_belongs_to_a_codemod() {
+    fn every_codemod_declares_what_it_matches() {
         let engine = engine();
+        compile_queries();
         for (i, codemod) in CODEMODS.iter().enumerate() {
-            assert!(
-                engine.per_construction.contains(&i)
-                    || engine.queries.iter().any(|q| q.owners.contains(&i)),
-                "{} has no query pattern",
-                codemod.id
-            );
-            // A query that is not run over the whole tree needs words to run around, and the
-            // per-construction codemods need none.
-            if engine.per_construction.contains(&i) {
-                assert!(codemod.triggers.is_empty(), "{}", codemod.id);
-            } else {
-                // A whole-tree query pass costs about half a parse: every other query names
-                // the words it runs around.
-                assert!(
-                    !codemod.triggers.is_empty(),
-                    "{} has no triggers",
-                    codemod.id
-                );
+            match codemod.pattern {
+                Pattern::Classes(classes) => {
+                    assert!(!classes.is_empty(), "{}", codemod.id);
+                    for class in classes {
+                        // `module.Class`, as `aws_type` names a construction.
+                        let (module, name) = class.split_once('.').expect(class);
+                        assert!(
+                            !module.is_empty()
+                                && name.starts_with(|c: char| c.is_ascii_uppercase()),
+                            "{}: {class}",
+                            codemod.id
+                        );
+                        assert!(engine.by_class[class].contains(&i));
+                    }
+                }
+                Pattern::AnyClass => assert!(engine.any_class.contains(&i)),
+                Pattern::Query { source, triggers } => {
+                    // A whole-tree query pass costs about half a parse: every query names the
+                    // words it runs around, and is not the construction pattern in disguise.
+                    assert!(!triggers.is_empty(), "{} has no triggers", codemod.id);
+                    assert_ne!(
+                        normalized(source),
+                        normalized(CONSTRUCTION_QUERY),
+                        "{}",
+                        codemod.id
+                    );
+                    assert!(engine.queries.iter().any(|q| q.owners.contains(&i)));
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "nat-gateway-depends-on",
     title: "EIP or NAT gateway without `depends_on` on the program's internet gateway",
     fix: Safe,
+    matches: classes["ec2.Eip", "ec2.NatGateway"],
     check: check,
 };
 

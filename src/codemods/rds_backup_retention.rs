@@ -8,6 +8,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "rds-backup-retention",
     title: "RDS instance or cluster without `backup_retention_period`, or with it set to 0",
     fix: Sometimes,
+    matches: classes["rds.Instance", "rds.Cluster"],
     check: check,
 };
 

@@ -10,7 +10,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "rds-endpoint-split",
     title: "Host name parsed out of an RDS instance's `endpoint`; use its `address` output",
     fix: Safe,
-    triggers: ["split", "rsplit"],
+    matches: query["split", "rsplit"],
     check: check,
 };
 

@@ -11,7 +11,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "resource-in-apply",
     title: "Resource created inside an `apply` callback: missing from previews, dependencies lost",
     fix: Unsafe,
-    triggers: ["apply"],
+    matches: query["apply"],
     check: check,
 };
 

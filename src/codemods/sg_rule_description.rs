@@ -10,6 +10,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     id: "sg-rule-description",
     title: "Security group rule without a description",
     fix: Sometimes,
+    matches: classes(TYPES),
     check: check,
 };
 

@@ -13,6 +13,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "Keyword argument that the pulumi-aws class does not accept in the project's major version",
     fix: Sometimes,
     severity: Error,
+    matches: any_class,
     check: check,
 };
 

@@ -11,6 +11,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "`aws.<module>.<Class>` that the project's pulumi-aws major does not have",
     fix: Unsafe,
     severity: Error,
+    matches: any_class,
     check: check,
 };
 

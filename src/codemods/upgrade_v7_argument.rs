@@ -12,6 +12,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "Argument that pulumi-aws 7 renamed, reshaped or removed (upgrade --to 7)",
     fix: Safe,
     upgrade: V7,
+    matches: any_class,
     check: check,
 };
 

@@ -13,16 +13,14 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "Data-source argument or result attribute that pulumi-aws 7 renamed or removed (upgrade --to 7)",
     fix: Safe,
     upgrade: V7,
-    triggers: [
-        "get_region",
+    matches: query["get_region",
         "get_region_output",
         "get_compute_environment",
         "get_compute_environment_output",
         "get_accelerator",
         "get_accelerator_output",
         "get_templates",
-        "get_templates_output",
-    ],
+        "get_templates_output",],
     check: check,
 };
 
@@ -86,14 +84,14 @@ mod tests {
             .collect();
         expected.sort();
         expected.dedup();
-        let mut triggers: Vec<String> = CODEMOD.triggers.iter().map(|t| t.to_string()).collect();
-        triggers.sort();
-        assert_eq!(triggers, expected);
-        for trigger in CODEMOD.triggers {
-            assert!(
-                CODEMOD.query.contains(&format!("\"{trigger}\"")),
-                "{trigger}"
-            );
+        let super::super::Pattern::Query { source, triggers } = CODEMOD.pattern else {
+            panic!("a query codemod");
+        };
+        let mut words: Vec<String> = triggers.iter().map(|t| t.to_string()).collect();
+        words.sort();
+        assert_eq!(words, expected);
+        for trigger in triggers {
+            assert!(source.contains(&format!("\"{trigger}\"")), "{trigger}");
         }
     }
 }

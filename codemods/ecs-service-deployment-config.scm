@@ -1,4 +1,0 @@
-; Every call with an argument list; the Rust side keeps the aws.ecs.Service ones.
-(call
-  function: [(identifier) (attribute)]
-  arguments: (argument_list)) @call
