@@ -9,6 +9,11 @@
 //! MB/s, wall and CPU time, peak memory, and each run's ratio to the baseline.
 //! `BENCH_COPIES=N` sets how many copies of each fixture (default 150); each figure is the
 //! fastest of `BENCH_RUNS` runs (default 3).
+//!
+//! `BENCH_CORPUS=DIR` takes the Python files under DIR instead of the fixtures (which are
+//! dense with findings): for a real-world-like corpus, point it at a checkout of
+//! pulumi/examples' `aws-py-*` programs. A last section runs one large file
+//! (`BENCH_LARGE_MB`, default 10) made of the corpus's files one after another.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -29,8 +34,28 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(150);
-    let corpus = root.join("target/bench-corpus");
-    let (pulumi, mixed) = build_corpus(root, &corpus, copies);
+    let source = std::env::var_os("BENCH_CORPUS").map(PathBuf::from);
+    let corpus = match &source {
+        Some(_) => root.join("target/bench-corpus-external"),
+        None => root.join("target/bench-corpus"),
+    };
+    let inputs = match &source {
+        Some(dir) => {
+            let (files, _) = infra_fix::walk::collect(&[dir.clone()], 2);
+            let mut files: Vec<PathBuf> = files
+                .into_iter()
+                .filter(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains("pulumi_aws")))
+                .collect();
+            files.sort();
+            files
+        }
+        None => {
+            let mut files = Vec::new();
+            collect_inputs(&root.join("testdata"), &mut files);
+            files
+        }
+    };
+    let (pulumi, mixed) = build_corpus(&inputs, &corpus, copies, source.is_some());
     let binary = env!("CARGO_BIN_EXE_infra-fix");
     let me = std::env::current_exe().unwrap();
 
@@ -104,6 +129,53 @@ fn main() {
             "(cache warm: {:.2}x the wall time of reading the files unchanged, {:.2}x fixed)",
             again.wall / read.wall,
             cached.wall / read.wall
+        );
+    }
+
+    // One large file: what a generated program or a monorepo's biggest module costs.
+    let megabytes: usize = std::env::var("BENCH_LARGE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    let large = corpus.join(format!("large-{megabytes}"));
+    let file = large.join("program.py");
+    if !file.is_file() {
+        let mut text = String::new();
+        let mut round = 0;
+        while text.len() < megabytes * 1_000_000 {
+            for input in &inputs {
+                text.push_str(&std::fs::read_to_string(input).unwrap());
+                text.push_str(&format!("\n# round {round}\n"));
+            }
+            round += 1;
+        }
+        write(&file, &text);
+    }
+    let bytes = std::fs::metadata(&file).unwrap().len();
+    println!(
+        "\nOne file: {:.1} MB ({})",
+        bytes as f64 / 1e6,
+        file.display()
+    );
+    let base = best(Command::new(&me).arg("--parse-only").arg(&large));
+    report("parse only (baseline)", &base, &base, 1, bytes);
+    for args in [
+        &["--check", "--no-cache"][..],
+        &["--dry-run", "--unsafe-fixes", "--no-cache"][..],
+    ] {
+        let run = best(
+            Command::new(binary)
+                .args(args)
+                .arg("--quiet")
+                .arg(".")
+                .current_dir(&large),
+        );
+        report(
+            &format!("infra-fix {}", args[..args.len() - 1].join(" ")),
+            &run,
+            &base,
+            1,
+            bytes,
         );
     }
 }
@@ -181,17 +253,20 @@ fn parse_only(dir: &Path, parse: bool) {
     assert!(nodes > 0);
 }
 
-/// Copies of every fixture input and the example project (a comment line makes each copy
-/// distinct), and generated plain Python files of similar size.
-fn build_corpus(root: &Path, corpus: &Path, copies: usize) -> (PathBuf, PathBuf) {
+/// Copies of every input (a comment line makes each copy distinct), and generated plain Python
+/// files of similar size. An external corpus is rebuilt on every run (it may have changed).
+fn build_corpus(
+    sources: &[PathBuf],
+    corpus: &Path,
+    copies: usize,
+    external: bool,
+) -> (PathBuf, PathBuf) {
     let pulumi = corpus.join(format!("pulumi-{copies}"));
     let mixed = corpus.join(format!("mixed-{copies}"));
-    if pulumi.is_dir() && mixed.is_dir() {
+    if pulumi.is_dir() && mixed.is_dir() && !external {
         return (pulumi, mixed);
     }
     let _ = std::fs::remove_dir_all(corpus);
-    let mut sources = Vec::new();
-    collect_inputs(&root.join("testdata"), &mut sources);
     let sources: Vec<String> = sources
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())

@@ -418,6 +418,8 @@ pub struct Checker<'a, 't> {
     style: OnceCell<Style>,
     paths: RefCell<HashMap<usize, Option<Rc<str>>>>,
     symbols: OnceCell<Symbols<'a, 't>>,
+    /// Every identifier written in the file, collected by one walk when first asked.
+    identifiers: OnceCell<std::collections::HashSet<&'a str>>,
     rule: &'static str,
     findings: Vec<Finding>,
 }
@@ -502,6 +504,32 @@ impl<'a, 't> Checker<'a, 't> {
             &deps,
             self.style(),
         )
+    }
+
+    /// True when `name` is written as an identifier anywhere in the file (a new name must not
+    /// be). One walk per file, however often it is asked.
+    pub fn identifier_in_file(&self, name: &str) -> bool {
+        self.identifiers
+            .get_or_init(|| {
+                let mut names = std::collections::HashSet::new();
+                let mut cursor = self.tree.walk();
+                'walk: loop {
+                    let node = cursor.node();
+                    if node.kind() == "identifier" {
+                        names.insert(&self.text[node.byte_range()]);
+                    }
+                    if cursor.goto_first_child() {
+                        continue;
+                    }
+                    while !cursor.goto_next_sibling() {
+                        if !cursor.goto_parent() {
+                            break 'walk;
+                        }
+                    }
+                }
+                names
+            })
+            .contains(name)
     }
 
     /// True when this rule already reported `node` (a document dumped in two places).
@@ -799,6 +827,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         style: OnceCell::new(),
         paths: RefCell::default(),
         symbols: OnceCell::new(),
+        identifiers: OnceCell::new(),
         rule: "",
         findings: Vec::new(),
     };

@@ -288,7 +288,7 @@ fn deferred<'t>(
 fn new_name(cx: &Checker, apply: Node, resource: &ResourceCall) -> String {
     let class = snake(resource.class_name());
     let self_name = method_self(apply).map(|s| cx.src(s).to_string());
-    let taken = |name: &str| identifier_in_file(cx, name);
+    let taken = |name: &str| cx.identifier_in_file(name);
     let mut name = class.clone();
     let mut n = 2;
     while taken(&name) {
@@ -322,24 +322,6 @@ fn method_self(node: Node) -> Option<Node> {
         current = n.parent();
     }
     None
-}
-
-fn identifier_in_file(cx: &Checker, name: &str) -> bool {
-    let mut cursor = cx.tree.walk();
-    loop {
-        let node = cursor.node();
-        if node.kind() == "identifier" && cx.src(node) == name {
-            return true;
-        }
-        if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return false;
-            }
-        }
-    }
 }
 
 /// `SecretVersion` -> `secret_version`.
