@@ -37,6 +37,7 @@ mod unknown_resource;
 mod upgrade_v7_argument;
 pub mod upgrade_v7_dependency_pin;
 mod upgrade_v7_function;
+mod upgrade_v7_manual;
 
 /// Every codemod, in the order `--list-rules` shows them.
 pub static CODEMODS: &[&Codemod] = &[
@@ -60,6 +61,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_argument::CODEMOD,
     &upgrade_v7_function::CODEMOD,
     &upgrade_v7_dependency_pin::CODEMOD,
+    &upgrade_v7_manual::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
