@@ -65,10 +65,16 @@ fn deployment_stage(cx: &mut Checker, call: &ResourceCall) {
     let Some(&(_, first)) = present.first() else {
         return;
     };
-    let stage = call
+    let stage_name = call
         .keyword("stage_name", cx.text)
-        .and_then(|k| string_value(k.value, cx.text))
-        .unwrap_or("<stage>");
+        .and_then(|k| string_value(k.value, cx.text));
+    if stage_name == Some("") && present.len() == 1 {
+        // `stage_name=""` is how 6 programs asked for no stage: nothing to declare or import.
+        let message = "pulumi-aws 7: `stage_name` of `apigateway.Deployment` removed (upgrade guide row 23); `stage_name=\"\"` made no stage, so delete the argument: there is nothing to declare or import";
+        cx.report(first.node, message, None);
+        return;
+    }
+    let stage = stage_name.unwrap_or("<stage>");
     let rest_api = call
         .keyword("rest_api", cx.text)
         .map_or("<rest_api>", |k| cx.src(k.value));

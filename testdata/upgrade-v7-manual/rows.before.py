@@ -20,3 +20,5 @@ ami = aws.ec2.get_ami(
     filters=[{"name": "name", "values": ["al2023-ami-*"]}],
 )
 ami_output = aws.ec2.get_ami_output(most_recent=True, name_regex="^ubuntu")
+# 6 programs passed an empty name to have no stage made.
+bare = aws.apigateway.Deployment("bare", rest_api=api.id, stage_name="")
