@@ -155,6 +155,35 @@ pub fn lint(
     Ok(done(&current, fixed, findings, Some(error)))
 }
 
+/// The fix of a file that is not Python (a dependency file under `infra-fix upgrade`): the
+/// allowed fixes that do not overlap applied in one pass, with nothing to re-parse. Every
+/// finding is located in `text`; these fixes change no line count, so the lines hold after.
+pub fn fix_text(text: &str, findings: Vec<Finding>, mode: FixMode) -> Outcome {
+    let lines = LineIndex::new(text);
+    let (applied, rest) = match mode {
+        FixMode::Off => (Vec::new(), findings),
+        FixMode::Apply(allowed) => select_fixes(findings, allowed),
+    };
+    let edits: Vec<&Edit> = applied
+        .iter()
+        .flat_map(|f| &f.fix.as_ref().expect("selected").edits)
+        .collect();
+    let fixed = apply_edits(text, &edits);
+    let mut diagnostics: Vec<Diagnostic> = applied
+        .into_iter()
+        .map(|f| Diagnostic::new(text, &lines, f, true))
+        .collect();
+    diagnostics.extend(
+        rest.into_iter()
+            .map(|f| Diagnostic::new(text, &lines, f, false)),
+    );
+    Outcome {
+        text: fixed,
+        diagnostics,
+        error: None,
+    }
+}
+
 /// The invariants the fuzzer (`fuzz/`) and the property test hold the whole pipeline to, on
 /// any bytes: decoding and fixing (every rule, unsafe fixes on) does not panic, the fix loop
 /// converges without dropping a fix for breaking the syntax, input that parses gives output

@@ -207,6 +207,19 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         let _screen = progress.hold();
         printer.files(results)?;
     }
+    // Under `upgrade`, the project's dependency and stack files, after its Python.
+    let project_files = upgrade_project_files(&jobs, job);
+    if !project_files.is_empty() {
+        let results = project_files
+            .iter()
+            .map(|(path, settings)| {
+                guard::contain(&display_path(path), || {
+                    process_project_file(path, settings, job)
+                })
+            })
+            .collect();
+        printer.files(results)?;
+    }
     progress.finish();
     if let Some(cache) = cache {
         cache.save();
@@ -289,6 +302,80 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         let remaining: Vec<_> = outcome.remaining().collect();
         cache.record(Cache::key(now.as_bytes(), fingerprint), &remaining);
     }
+    result
+}
+
+/// The files besides Python that `infra-fix upgrade` moves with a project it applies to: the
+/// dependency files of the folder that pins pulumi-aws, and the stack files
+/// (`Pulumi.<stack>.yaml`) beside the nearest `Pulumi.yaml`. Each once, in path order, with
+/// the settings of the first Python file that brought it in.
+fn upgrade_project_files(
+    jobs: &[(&PathBuf, Arc<Settings>)],
+    job: Job,
+) -> Vec<(PathBuf, Arc<Settings>)> {
+    use codemods::upgrade_v7_dependency_pin::{ID, is_stack_file};
+    let mut found: std::collections::BTreeMap<PathBuf, Arc<Settings>> = Default::default();
+    for (path, settings) in jobs {
+        let applies = job
+            .file_settings(path, settings)
+            .upgrade
+            .is_some_and(|u| u.applies && u.to == Major::V7);
+        if !applies || !settings.rules.runs(ID) {
+            continue;
+        }
+        let mut files = Vec::new();
+        if let Some((pinning, _)) = pulumi::version::pinning_file(path)
+            && let Some(dir) = pinning.parent()
+        {
+            files.extend(pulumi::version::dependency_files(dir));
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(project) = absolute
+            .ancestors()
+            .skip(1)
+            .find(|d| d.join("Pulumi.yaml").is_file())
+        {
+            let stacks = std::fs::read_dir(project).into_iter().flatten().flatten();
+            files.extend(stacks.map(|e| e.path()).filter(|p| is_stack_file(p)));
+        }
+        for file in files.into_iter().filter(|f| f.is_file()) {
+            found.entry(file).or_insert_with(|| Arc::clone(settings));
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// Checks, fixes and (with `--write`) writes one dependency or stack file of an upgrade.
+fn process_project_file(path: &Path, settings: &Settings, job: Job) -> FileResult {
+    let mut result = FileResult {
+        display: display_path(path),
+        source: None,
+        outcome: None,
+        errors: Vec::new(),
+        unsafe_fixes: settings.unsafe_fixes,
+    };
+    let source = match walk::read_regular(path).and_then(Source::from_bytes) {
+        Ok(source) => source,
+        Err(message) => {
+            result.errors.push(message);
+            return result;
+        }
+    };
+    let findings = codemods::upgrade_v7_dependency_pin::check_file(path, &source.text);
+    let outcome = fix::fix_text(&source.text, findings, fix_mode(job.mode, settings));
+    if job.mode == Mode::Write && outcome.text != source.text {
+        let read = source.contents(&source.text);
+        let fixed = source.contents(&outcome.text);
+        if let Err(message) = write::write_atomic(path, read.as_bytes(), fixed.as_bytes()) {
+            result.errors.push(message);
+            let findings = codemods::upgrade_v7_dependency_pin::check_file(path, &source.text);
+            result.outcome = Some(fix::fix_text(&source.text, findings, FixMode::Off));
+            result.source = Some(source);
+            return result;
+        }
+    }
+    result.outcome = Some(outcome);
+    result.source = Some(source);
     result
 }
 

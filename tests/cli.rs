@@ -1105,3 +1105,88 @@ fn the_cache_skips_clean_files_and_never_hides_a_finding() {
     assert!(learnt.iter().all(|entry| !entry.contains('\t')), "{after}");
     assert_eq!(findings(&["--unsafe-fixes"]), "");
 }
+
+/// `infra-fix upgrade --to 7` moves a project's dependency pin and stack setting with its
+/// source, in every mode, and leaves a project already on 7 alone.
+#[test]
+fn upgrade_moves_the_dependency_pin_and_the_stack_setting_in_every_mode() {
+    const STACK: &str =
+        "config:\n  aws:assumeRole:\n    roleArn: arn:aws:iam::123456789012:role/deploy\n";
+    let files: &[(&str, &[u8])] = &[
+        ("Pulumi.yaml", b"name: p\nruntime: python\n"),
+        ("Pulumi.dev.yaml", STACK.as_bytes()),
+        (
+            "requirements.txt",
+            b"pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\n",
+        ),
+        ("__main__.py", EIP.as_bytes()),
+    ];
+    let project = tree(files);
+    let upgrade = |args: &[&str]| {
+        let mut all = vec!["upgrade", "--to", "7"];
+        all.extend(args);
+        infra_fix(project.path(), &all)
+    };
+
+    let dry = upgrade(&[]);
+    let diff = stdout(&dry);
+    assert!(
+        diff.contains("-pulumi-aws>=6.0.0,<7.0.0\n+pulumi-aws>=7.0.0,<8.0.0\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-  aws:assumeRole:\n-    roleArn: arn:aws:iam::123456789012:role/deploy\n+  aws:assumeRoles:\n+    - roleArn: arn:aws:iam::123456789012:role/deploy\n"),
+        "{diff}"
+    );
+    assert_eq!(
+        read(project.path(), "requirements.txt"),
+        "pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\n"
+    );
+
+    let check = upgrade(&["--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let listed = stdout(&check);
+    assert!(
+        listed.contains("requirements.txt:2:1: upgrade-v7-dependency-pin pulumi-aws 7: the requirement `>=6.0.0,<7.0.0` installs pulumi-aws 6; the upgraded program needs `>=7.0.0,<8.0.0` [*]"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("Pulumi.dev.yaml:2:3: upgrade-v7-dependency-pin "),
+        "{listed}"
+    );
+
+    let sarif = upgrade(&["--check", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let pins: Vec<&str> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "upgrade-v7-dependency-pin")
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(pins, ["Pulumi.dev.yaml", "requirements.txt"]);
+
+    let write = upgrade(&["--write"]);
+    assert_eq!(write.status.code(), Some(0), "{}", stderr(&write));
+    assert_eq!(
+        read(project.path(), "requirements.txt"),
+        "pulumi>=3.0.0,<4.0.0\npulumi-aws>=7.0.0,<8.0.0\n"
+    );
+    assert_eq!(
+        read(project.path(), "Pulumi.dev.yaml"),
+        "config:\n  aws:assumeRoles:\n    - roleArn: arn:aws:iam::123456789012:role/deploy\n"
+    );
+    assert_eq!(
+        read(project.path(), "Pulumi.yaml"),
+        "name: p\nruntime: python\n"
+    );
+    assert_eq!(read(project.path(), "__main__.py"), EIP_FIXED);
+
+    // Done: the project is on 7 now, and nothing is left.
+    let again = upgrade(&["--check"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+    assert_eq!(stdout(&again), "");
+}

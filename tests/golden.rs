@@ -205,7 +205,10 @@ fn clean_fixtures_have_no_findings() {
 
 #[test]
 fn every_codemod_has_fixtures_and_complete_docs() {
-    for codemod in CODEMODS {
+    for codemod in CODEMODS
+        .iter()
+        .filter(|c| !matches!(c.pattern, infra_fix::codemods::Pattern::ProjectFiles))
+    {
         let dir = Path::new(TESTDATA).join(codemod.id);
         let files = if dir.is_dir() {
             python_files(&dir)
@@ -236,6 +239,75 @@ fn every_codemod_has_fixtures_and_complete_docs() {
             );
         }
     }
+}
+
+/// The project files `upgrade-v7-dependency-pin` rewrites, which are not Python: each file of
+/// `testdata/upgrade-v7-dependency-pin/<case>/` is fixed (safe fixes, as `upgrade --to 7
+/// --write` does) and must equal `<file>.after`, with the findings of `<file>.findings`; the
+/// fixed file has no findings left.
+#[test]
+fn dependency_and_stack_files_fix_exactly_as_expected() {
+    use infra_fix::codemods::upgrade_v7_dependency_pin::check_file;
+    use infra_fix::fix::fix_text;
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let root = Path::new(TESTDATA).join("upgrade-v7-dependency-pin");
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .flat_map(|case| std::fs::read_dir(case.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            !matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("after" | "findings")
+            )
+        })
+        .collect();
+    inputs.sort();
+    assert!(inputs.len() >= 10, "fixtures found: {inputs:?}");
+    let mut fixed_some = 0;
+    for input in inputs {
+        let text = std::fs::read_to_string(&input).unwrap();
+        let findings = check_file(&input, &text);
+        let outcome = fix_text(&text, findings, FixMode::Apply(Applicability::Safe));
+        let listing: String = outcome
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let fix = if d.finding.fix.is_some() {
+                    " [safe fix]"
+                } else {
+                    ""
+                };
+                format!(
+                    "{}:{}: {} {}{fix}\n",
+                    d.start.0, d.start.1, d.finding.rule, d.finding.message
+                )
+            })
+            .collect();
+        let with = |ext: &str| PathBuf::from(format!("{}.{ext}", input.display()));
+        if update {
+            std::fs::write(with("after"), &outcome.text).unwrap();
+            std::fs::write(with("findings"), &listing).unwrap();
+        }
+        let expected = std::fs::read_to_string(with("after"))
+            .unwrap_or_else(|e| panic!("{}: {e}", with("after").display()));
+        assert_eq!(outcome.text, expected, "{}", input.display());
+        assert_eq!(
+            listing,
+            std::fs::read_to_string(with("findings")).unwrap(),
+            "{}",
+            input.display()
+        );
+        fixed_some += usize::from(outcome.text != text);
+        // Idempotent: what the fix wrote is not reported again.
+        let again = check_file(&input, &outcome.text);
+        assert!(
+            again.iter().all(|f| f.fix.is_none()),
+            "{}: fixed again: {again:?}",
+            input.display()
+        );
+    }
+    assert!(fixed_some >= 7, "only {fixed_some} files changed");
 }
 
 #[test]

@@ -393,6 +393,14 @@ fn camel(name: &str) -> String {
     out
 }
 
+/// Prints whether the pulumi-aws requirement of the requirements file named by `argv[1]`, as
+/// `packaging` (pip's own parser) reads it, allows the pulumi-aws installed beside it.
+const PIN_ALLOWS_INSTALLED: &str = "import sys, importlib.metadata as m
+from packaging.requirements import Requirement
+lines = [l.split('#')[0].strip() for l in open(sys.argv[1])]
+pin = next(Requirement(l) for l in lines if l and Requirement(l).name == 'pulumi-aws')
+print(pin.specifier.contains(m.version('pulumi-aws')))";
+
 /// Issue 13: a translation changes nothing. Each program of `testdata/upgrade/` runs on
 /// pulumi-aws 6, then `infra-fix upgrade --to 7 --write` rewrites it, and it runs on 7
 /// registering the same resources (names, types) with the same inputs, except exactly the
@@ -436,6 +444,22 @@ fn upgraded_programs_register_the_same_resources_on_7() {
             program.display(),
             stderr(&after)
         );
+        // The rewritten pin is one pip reads as allowing the pulumi-aws 7 just run, and not 6.
+        let requirements = project.join("requirements.txt");
+        for (python, allowed) in [(&python7, "True"), (&python6, "False")] {
+            let reads = Command::new(python)
+                .args(["-c", PIN_ALLOWS_INSTALLED])
+                .arg(&requirements)
+                .output()
+                .unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&reads.stdout).trim(),
+                allowed,
+                "{}: {}",
+                program.display(),
+                stderr(&reads)
+            );
+        }
         // Idempotent: nothing left to rewrite.
         let again = upgrade(&["--check"]);
         assert_eq!(

@@ -35,7 +35,9 @@ mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
 mod upgrade_v7_argument;
+pub mod upgrade_v7_dependency_pin;
 mod upgrade_v7_function;
+mod upgrade_v7_manual;
 
 /// Every codemod, in the order `--list-rules` shows them.
 pub static CODEMODS: &[&Codemod] = &[
@@ -58,6 +60,8 @@ pub static CODEMODS: &[&Codemod] = &[
     &deprecated_argument::CODEMOD,
     &upgrade_v7_argument::CODEMOD,
     &upgrade_v7_function::CODEMOD,
+    &upgrade_v7_dependency_pin::CODEMOD,
+    &upgrade_v7_manual::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
@@ -156,6 +160,9 @@ pub enum Pattern {
         source: &'static str,
         triggers: &'static [&'static str],
     },
+    /// No Python: the project's dependency and stack files, which `lib.rs` hands to the rule's
+    /// own entry point (`upgrade-v7-dependency-pin`).
+    ProjectFiles,
 }
 
 impl Pattern {
@@ -167,6 +174,7 @@ impl Pattern {
             Pattern::Classes([]) => String::new(),
             Pattern::AnyClass => "any class".to_string(),
             Pattern::Query { .. } => "query".to_string(),
+            Pattern::ProjectFiles => "project files".to_string(),
         }
     }
 
@@ -182,6 +190,7 @@ impl Pattern {
                 let words: Vec<String> = triggers.iter().map(|t| format!("`{t}`")).collect();
                 format!("query around {}", words.join(", "))
             }
+            Pattern::ProjectFiles => "dependency files and `Pulumi.<stack>.yaml`".to_string(),
         }
     }
 }
@@ -610,6 +619,7 @@ fn engine() -> &'static Engine {
                     }
                 }
                 Pattern::AnyClass => any_class.push(i),
+                Pattern::ProjectFiles => {}
                 Pattern::Query { source, .. } => {
                     let key = normalized(source);
                     if let Some((_, q)) = queries.iter_mut().find(|(k, _)| *k == key) {
@@ -914,6 +924,7 @@ mod tests {
                     }
                 }
                 Pattern::AnyClass => assert!(engine.any_class.contains(&i)),
+                Pattern::ProjectFiles => {}
                 Pattern::Query { source, triggers } => {
                     // A whole-tree query pass costs about half a parse: every query names the
                     // words it runs around, and is not the construction pattern in disguise.

@@ -14,6 +14,7 @@ pub mod literal;
 pub mod opts;
 pub mod output;
 pub mod schema;
+pub mod stack_config;
 pub mod symbols;
 pub mod upgrade;
 pub mod version;

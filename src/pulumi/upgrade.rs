@@ -197,6 +197,26 @@ pub fn merge_key(argument: &str) -> Option<&'static str> {
 pub static V7_RESULT_ATTRIBUTES: &[(&str, &str, &str, u8)] =
     &[("get_region", "name", "region", 20)];
 
+/// Modules pulumi-aws 7 removed with their services (row 12): every class and function in
+/// them is gone, with no replacement.
+pub static V7_REMOVED_MODULES: &[&str] = &["opsworks", "simpledb", "worklink"];
+
+/// Data-source functions pulumi-aws 7 removed from modules it kept (row 12; the guide's
+/// "`redshift.ServiceAccount`" is this function: 6 has no such class).
+pub static V7_REMOVED_FUNCTIONS: &[&str] = &["redshift.get_service_account"];
+
+/// The arguments of `apigateway.Deployment` that managed a stage, which 7 removed (row 23):
+/// the stage becomes an `apigateway.Stage` of its own, adopted with `pulumi import`.
+pub static V7_DEPLOYMENT_STAGE_ARGUMENTS: &[&str] =
+    &["stage_name", "stage_description", "canary_settings"];
+
+/// True when 7 removed what `key` (`opsworks.Stack`, `redshift.get_service_account`) names.
+pub fn removed_in_v7(key: &str) -> bool {
+    let module = key.split('.').next().unwrap_or(key);
+    let function = key.strip_suffix("_output").unwrap_or(key);
+    V7_REMOVED_MODULES.contains(&module) || V7_REMOVED_FUNCTIONS.contains(&function)
+}
+
 /// The argument changes towards `to`, for a class or function key.
 pub fn argument_changes(to: Major, on: &str) -> impl Iterator<Item = &'static ArgumentChange> {
     let table: &'static [ArgumentChange] = match to {
@@ -310,6 +330,48 @@ mod tests {
                     change.on
                 );
             }
+        }
+    }
+
+    #[test]
+    fn removed_services_exist_in_6_and_not_in_7() {
+        let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
+        for module in V7_REMOVED_MODULES {
+            assert!(six.has_module(module), "{module} in 6");
+            assert!(!six.keys_in(module).is_empty(), "{module} has classes in 6");
+            assert!(!seven.has_module(module), "{module} gone from 7");
+        }
+        let functions = functions();
+        for function in V7_REMOVED_FUNCTIONS {
+            assert!(
+                functions.contains_key(&(6, function.to_string())),
+                "{function} in 6"
+            );
+            assert!(
+                !functions.contains_key(&(7, function.to_string())),
+                "{function} gone from 7"
+            );
+            assert!(removed_in_v7(&format!("{function}_output")));
+        }
+        assert!(removed_in_v7("opsworks.Stack"));
+        assert!(!removed_in_v7("redshift.Cluster"));
+    }
+
+    #[test]
+    fn deployment_stage_arguments_exist_in_6_only_and_stage_takes_them_in_7() {
+        let stage = Tables::get(Major::V7).class("apigateway.Stage").unwrap();
+        for argument in V7_DEPLOYMENT_STAGE_ARGUMENTS {
+            assert!(accepts(Major::V6, "apigateway.Deployment", argument).is_some());
+            assert_eq!(accepts(Major::V7, "apigateway.Deployment", argument), None);
+        }
+        for argument in [
+            "stage_name",
+            "description",
+            "canary_settings",
+            "rest_api",
+            "deployment",
+        ] {
+            assert!(stage.param(argument).is_some(), "Stage({argument}=)");
         }
     }
 

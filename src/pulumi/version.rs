@@ -5,6 +5,7 @@
 
 use super::schema::Major;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -37,7 +38,7 @@ fn pin_in(dir: &Path) -> Option<Option<Major>> {
 }
 
 /// The dependency files of one folder, in the order they are consulted.
-fn dependency_files(dir: &Path) -> Vec<PathBuf> {
+pub fn dependency_files(dir: &Path) -> Vec<PathBuf> {
     let mut requirements: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -121,6 +122,11 @@ pub fn declared_major(text: &str) -> Option<Option<Major>> {
 /// The text after each mention of the package name (`pulumi-aws`, `pulumi_aws`, `Pulumi.AWS`),
 /// skipping longer names such as `pulumi-aws-native` and `pulumi-aws-version`.
 fn mentions(text: &str) -> impl Iterator<Item = &str> {
+    mention_offsets(text).into_iter().map(|at| &text[at + 10..])
+}
+
+/// Where each mention of the package name starts (it is ten bytes long).
+fn mention_offsets(text: &str) -> Vec<usize> {
     let lower = text.to_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut found = Vec::new();
@@ -141,22 +147,31 @@ fn mentions(text: &str) -> impl Iterator<Item = &str> {
         if name_char(before) || name_char(after) {
             continue;
         }
-        found.push(&text[end..]);
+        found.push(start);
     }
-    found.into_iter()
+    found
 }
 
 /// The version specifier that follows a mention: `>=6,<7` from `pulumi-aws>=6,<7 ; python...`,
 /// `^6.1` from `pulumi-aws = "^6.1"` or `pulumi-aws = { version = "^6.1" }`, `""` for a bare
 /// name. `None` when the version cannot be read (a URL, a path, a git checkout).
 fn specifier(rest: &str) -> Option<String> {
-    let mut rest = rest;
+    specifier_span(rest).map(|span| rest[span].to_string())
+}
+
+/// Where in `rest` the specifier of `specifier` stands.
+fn specifier_span(rest: &str) -> Option<Range<usize>> {
+    let span = |inner: &str| {
+        let start = inner.as_ptr() as usize - rest.as_ptr() as usize;
+        start..start + inner.len()
+    };
+    let mut after_name = rest;
     // Extras: `pulumi-aws[extra]`.
-    if let Some(after) = rest.strip_prefix('[') {
-        rest = &after[after.find(']')? + 1..];
+    if let Some(after) = after_name.strip_prefix('[') {
+        after_name = &after[after.find(']')? + 1..];
     }
     // A TOML key (`pulumi-aws = "..."`, `"pulumi-aws" = {...}`).
-    let key = rest
+    let key = after_name
         .trim_start_matches(['"', '\''])
         .trim_start_matches([' ', '\t']);
     if let Some(value) = key.strip_prefix('=').filter(|v| !v.starts_with('=')) {
@@ -165,29 +180,27 @@ fn specifier(rest: &str) -> Option<String> {
             let table = &value[..value.find('}')?];
             let at = table.find("version")?;
             let version = table[at + 7..].trim_start().strip_prefix('=')?.trim_start();
-            return quoted(version);
+            return quoted(version).map(span);
         }
-        return quoted(value);
+        return quoted(value).map(span);
     }
     // A requirement string or line: up to its end, a quote, a marker or a comment.
-    let end = rest
+    let end = after_name
         .find(['"', '\'', ';', '#', '\n', '\r'])
-        .unwrap_or(rest.len());
-    let spec = rest[..end].trim();
+        .unwrap_or(after_name.len());
+    let spec = after_name[..end].trim();
     if spec.starts_with('@') {
         return None;
     }
-    Some(
-        spec.trim_start_matches('(')
-            .trim_end_matches(')')
-            .to_string(),
-    )
+    Some(span(
+        spec.trim_start_matches('(').trim_end_matches(')').trim(),
+    ))
 }
 
-fn quoted(value: &str) -> Option<String> {
+fn quoted(value: &str) -> Option<&str> {
     let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let body = &value[1..];
-    Some(body[..body.find(quote)?].trim().to_string())
+    Some(body[..body.find(quote)?].trim())
 }
 
 /// The newest known major a specifier allows: `>=6.0.0,<7.0.0` -> 6, `==7.3.0` -> 7, `^6.1` -> 6,
@@ -234,6 +247,85 @@ fn newest_allowed_of(spec: &str, majors: &[u64]) -> Option<u64> {
         majors.retain(|&m| allows(m));
     }
     majors.into_iter().max()
+}
+
+/// One mention of pulumi-aws in a dependency file's text: where its name stands, and its
+/// version specifier when it can be read (`None` for a URL, a path, a git checkout).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    pub name: Range<usize>,
+    pub specifier: Option<Range<usize>>,
+}
+
+/// The pulumi-aws requirements of a dependency file's text, in order.
+pub fn requirements(text: &str) -> Vec<Requirement> {
+    mention_offsets(text)
+        .into_iter()
+        .map(|at| {
+            let after = at + 10;
+            Requirement {
+                name: at..after,
+                specifier: specifier_span(&text[after..])
+                    .map(|span| span.start + after..span.end + after),
+            }
+        })
+        .collect()
+}
+
+/// The newest major among 5, 6 and 7 that a specifier allows.
+pub fn specifier_major(spec: &str) -> Option<u64> {
+    newest_allowed_of(spec, &UPGRADE_MAJORS)
+}
+
+/// A specifier that allowed major `from` rewritten, in its own style, to allow `to` instead:
+/// bounds move to `to` (`>=6.0.0,<7.0.0` -> `>=7.0.0,<8.0.0`), caret, tilde and compatible
+/// pins keep their precision (`^6.1` -> `^7.0`, `~=6.5` -> `~=7.0`), wildcards stay wildcards
+/// (`==6.*` -> `==7.*`) and an exact pin becomes an exact pin of `exact`, the release infra-fix
+/// checked the upgrade against. `None` for what it cannot say for sure (alternatives, other
+/// operators): the pin is then changed by hand.
+pub fn retarget(spec: &str, from: u64, to: u64, exact: &str) -> Option<String> {
+    if spec.contains('|') || spec.trim().is_empty() {
+        return None;
+    }
+    let zeros = |major: u64, parts: usize| {
+        std::iter::once(major.to_string())
+            .chain(std::iter::repeat_n(
+                "0".to_string(),
+                parts.saturating_sub(1),
+            ))
+            .collect::<Vec<_>>()
+            .join(".")
+    };
+    let mut clauses = Vec::new();
+    for raw in spec.split(',') {
+        let clause = raw.trim();
+        let op_end = clause.find(|c: char| c.is_ascii_digit())?;
+        let (op, version) = (clause[..op_end].trim(), clause[op_end..].trim());
+        let parts: Vec<&str> = version.split('.').collect();
+        let major: u64 = parts[0].parse().ok()?;
+        // (operator, version): the operator as written when it stays.
+        let (new_op, new_version) = match op {
+            "!=" => (op, version.to_string()),
+            ">=" | ">" if major <= from => (">=", zeros(to, parts.len())),
+            "<" | "<=" if major <= to => ("<", zeros(to + 1, parts.len())),
+            "" | "==" | "===" if major == from && version.contains('*') => (op, format!("{to}.*")),
+            "" | "==" | "===" if major == from => (op, exact.to_string()),
+            "^" | "~" | "~=" if major == from => (op, zeros(to, parts.len())),
+            _ => return None,
+        };
+        let new = if new_op == op {
+            format!("{}{new_version}", &clause[..op_end])
+        } else {
+            format!("{new_op}{new_version}")
+        };
+        // The clause's own spacing around it stays.
+        let lead = &raw[..raw.len() - raw.trim_start().len()];
+        let trail = &raw[raw.trim_end().len()..];
+        clauses.push(format!("{lead}{new}{trail}"));
+    }
+    let new = clauses.join(",");
+    // What infra-fix itself reads from the new pin: the target major.
+    (newest_allowed_of(&new, &[from, to]) == Some(to)).then_some(new)
 }
 
 /// The majors `infra-fix upgrade` knows a project can be on, tables or not.
@@ -349,6 +441,45 @@ mod tests {
             major("[options]\ninstall_requires =\n    pulumi-aws~=7.2\n"),
             Some(Some(7))
         );
+    }
+
+    #[test]
+    fn specifiers_move_to_the_next_major_in_their_own_style() {
+        let seven = |spec: &str| retarget(spec, 6, 7, "7.51.1");
+        assert_eq!(seven(">=6.0.0,<7.0.0").as_deref(), Some(">=7.0.0,<8.0.0"));
+        assert_eq!(seven(">=6, <7").as_deref(), Some(">=7, <8"));
+        assert_eq!(seven(">=6.20.1,<7.0.0").as_deref(), Some(">=7.0.0,<8.0.0"));
+        assert_eq!(seven("<7.0.0").as_deref(), Some("<8.0.0"));
+        assert_eq!(seven("==6.83.0").as_deref(), Some("==7.51.1"));
+        assert_eq!(seven("6.83.0").as_deref(), Some("7.51.1"));
+        assert_eq!(seven("==6.*").as_deref(), Some("==7.*"));
+        assert_eq!(seven("^6.1").as_deref(), Some("^7.0"));
+        assert_eq!(seven("~=6.5").as_deref(), Some("~=7.0"));
+        assert_eq!(seven("~=6.5.0").as_deref(), Some("~=7.0.0"));
+        assert_eq!(seven(">=6,<7,!=6.5.0").as_deref(), Some(">=7,<8,!=6.5.0"));
+        // Not sure what the author meant: left to a person.
+        assert_eq!(seven("^6 || ^7"), None);
+        assert_eq!(seven("==5.42.0"), None);
+        assert_eq!(seven(""), None);
+        assert_eq!(seven(">=6.0.0").as_deref(), Some(">=7.0.0"));
+    }
+
+    #[test]
+    fn requirement_spans() {
+        let text = "pulumi>=3\npulumi-aws>=6.0.0,<7.0.0 ; python_version>'3.8'\n";
+        let found = requirements(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].name.clone()], "pulumi-aws");
+        assert_eq!(&text[found[0].specifier.clone().unwrap()], ">=6.0.0,<7.0.0");
+        let poetry =
+            "[tool.poetry.dependencies]\npulumi_aws = { version = \"^6.1\", optional = true }\n";
+        let found = requirements(poetry);
+        assert_eq!(&poetry[found[0].specifier.clone().unwrap()], "^6.1");
+        let setup = "install_requires=['pulumi-aws[extra] (>=6,<7)']\n";
+        let found = requirements(setup);
+        assert_eq!(&setup[found[0].specifier.clone().unwrap()], ">=6,<7");
+        let git = "pulumi-aws @ git+https://example.com/x\n";
+        assert_eq!(requirements(git)[0].specifier, None);
     }
 
     #[test]

@@ -1,0 +1,21 @@
+; Calls the upgrade to 7 leaves to a person (pulumi::upgrade): by name (Deployment, get_ami,
+; get_service_account) or into a removed module (opsworks, simpledb, worklink). The names are
+; the codemod's trigger words; the Rust side resolves the callee.
+(call
+  function: [
+    (identifier) @name
+    (attribute attribute: (identifier) @name)
+  ]
+  arguments: (argument_list)
+  (#any-of? @name
+    "Deployment" "get_ami" "get_ami_output"
+    "get_service_account" "get_service_account_output")) @call
+
+(call
+  function: (attribute
+    object: [
+      (identifier) @module
+      (attribute attribute: (identifier) @module)
+    ])
+  arguments: (argument_list)
+  (#any-of? @module "opsworks" "simpledb" "worklink")) @call

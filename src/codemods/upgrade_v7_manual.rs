@@ -1,0 +1,127 @@
+//! `upgrade-v7-manual`: under `infra-fix upgrade --to 7`, what pulumi-aws 7 removed or made
+//! an error where the next step needs a person: the code is left alone and the finding says
+//! that step. A stage managed by `apigateway.Deployment(stage_name=)` (a `Stage` to declare and
+//! import), the removed services, and `ec2.get_ami(most_recent=True)` without `owners`.
+
+use super::{Checker, Match, codemod};
+use crate::edit::items;
+use crate::pulumi::ResourceCall;
+use crate::pulumi::literal::{bool_value, string_value};
+use crate::pulumi::upgrade::{V7_DEPLOYMENT_STAGE_ARGUMENTS, removed_in_v7};
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "upgrade-v7-manual",
+    title: "What pulumi-aws 7 removed where the next step needs a person (upgrade --to 7)",
+    fix: None,
+    upgrade: V7,
+    matches: query[
+        "opsworks",
+        "simpledb",
+        "worklink",
+        "get_service_account",
+        "get_service_account_output",
+        "Deployment",
+        "get_ami",
+        "get_ami_output",
+    ],
+    check: check,
+};
+
+fn check(cx: &mut Checker, m: &Match) {
+    let Some(node) = m.node("call") else { return };
+    let Some(function) = node.child_by_field_name("function") else {
+        return;
+    };
+    let Some(path) = cx.imports.resolve(function, cx.text) else {
+        return;
+    };
+    let Some(key) = path.strip_prefix("pulumi_aws.") else {
+        return;
+    };
+    let key = key.to_string();
+    let Some(call) = ResourceCall::with_type(node, key.clone()) else {
+        return;
+    };
+    if removed_in_v7(&key) {
+        let message = format!(
+            "pulumi-aws 7 removed `{key}` with its service (upgrade guide row 12); there is no replacement. Deleting this code would delete what it manages: first drop it from the state only, `pulumi state delete <urn>` (URNs: `pulumi stack --show-urns`), then delete the code"
+        );
+        cx.report(function, message, None);
+    } else if key == "apigateway.Deployment" {
+        deployment_stage(cx, &call);
+    } else if matches!(key.as_str(), "ec2.get_ami" | "ec2.get_ami_output") {
+        ami_without_owners(cx, &call);
+    }
+}
+
+/// `Deployment(stage_name=...)`: 7 manages the stage as an `apigateway.Stage` of its own, which
+/// must be imported before the next `pulumi up`, or that up creates a second stage of the
+/// same name and fails.
+fn deployment_stage(cx: &mut Checker, call: &ResourceCall) {
+    let present: Vec<_> = V7_DEPLOYMENT_STAGE_ARGUMENTS
+        .iter()
+        .filter_map(|name| Some((*name, call.keyword(name, cx.text)?)))
+        .collect();
+    let Some(&(_, first)) = present.first() else {
+        return;
+    };
+    let stage_name = call
+        .keyword("stage_name", cx.text)
+        .and_then(|k| string_value(k.value, cx.text));
+    if stage_name == Some("") && present.len() == 1 {
+        // `stage_name=""` is how 6 programs asked for no stage: nothing to declare or import.
+        let message = "pulumi-aws 7: `stage_name` of `apigateway.Deployment` removed (upgrade guide row 23); `stage_name=\"\"` made no stage, so delete the argument: there is nothing to declare or import";
+        cx.report(first.node, message, None);
+        return;
+    }
+    let stage = stage_name.unwrap_or("<stage>");
+    let rest_api = call
+        .keyword("rest_api", cx.text)
+        .map_or("<rest_api>", |k| cx.src(k.value));
+    let deployment = assigned_name(cx, call).unwrap_or_else(|| "<deployment>".to_string());
+    let names: Vec<String> = present.iter().map(|(n, _)| format!("`{n}`")).collect();
+    let message = format!(
+        "pulumi-aws 7: {} of `apigateway.Deployment` removed (upgrade guide row 23); the stage it made still exists in AWS. Declare it, `aws.apigateway.Stage(\"{stage}\", rest_api={rest_api}, deployment={deployment}.id, stage_name=\"{stage}\")` (`stage_description` is its `description`, `canary_settings` move as they are), delete the arguments here, and adopt the stage before `pulumi up`: `pulumi import aws:apigateway/stage:Stage {stage} <rest api id>/{stage}`; without the import the up creates a second stage and fails",
+        names.join(", ")
+    );
+    cx.report(first.node, message, None);
+}
+
+/// `x = <call>`: `x`.
+fn assigned_name(cx: &Checker, call: &ResourceCall) -> Option<String> {
+    let parent = call.node.parent().filter(|p| p.kind() == "assignment")?;
+    let left = parent.child_by_field_name("left")?;
+    (left.kind() == "identifier").then(|| cx.src(left).to_string())
+}
+
+/// `ec2.get_ami(most_recent=True)` with neither `owners` nor a filter on the owner or the
+/// image id: an error in 7 (an image anyone published could match). Only the author knows
+/// whose image it is meant to be.
+fn ami_without_owners(cx: &mut Checker, call: &ResourceCall) {
+    let Some(most_recent) = call.keyword("most_recent", cx.text) else {
+        return;
+    };
+    if bool_value(most_recent.value) != Some(true) || call.keyword("owners", cx.text).is_some() {
+        return;
+    }
+    if let Some(filters) = call.keyword("filters", cx.text) {
+        // A filter the source does not spell out may name the owner: stay quiet.
+        let named = cx.src(filters.value);
+        let spelled_out = filters.value.kind() == "list"
+            && items(filters.value)
+                .iter()
+                .all(|f| matches!(f.kind(), "dictionary" | "call"));
+        if !spelled_out
+            || ["owner-id", "owner-alias", "image-id"]
+                .iter()
+                .any(|f| named.contains(f))
+        {
+            return;
+        }
+    }
+    cx.report(
+        most_recent.node,
+        "pulumi-aws 7: `get_ami(most_recent=True)` without `owners` is an error (upgrade guide row 14): any account's public image could match. Add `owners=[...]` with the publisher you expect (an account id, `\"amazon\"`, `\"self\"`); infra-fix cannot know it",
+        None,
+    );
+}
