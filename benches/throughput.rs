@@ -41,7 +41,7 @@ fn main() {
     };
     let inputs = match &source {
         Some(dir) => {
-            let (files, _) = infra_fix::walk::collect(&[dir.clone()], 2);
+            let (files, _) = infra_fix::walk::collect(std::slice::from_ref(dir), 2);
             let mut files: Vec<PathBuf> = files
                 .into_iter()
                 .filter(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains("pulumi_aws")))
