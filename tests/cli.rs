@@ -261,6 +261,49 @@ fn bad_files_are_reported_and_the_rest_is_fixed() {
         std::fs::metadata(&readonly).unwrap().permissions().mode() & 0o777,
         0o444
     );
+    // The summary puts the errors first and counts the files checked: the good one, the
+    // read-only one (checked, not written) and the one without pulumi_aws.
+    assert!(
+        err.contains(
+            "\n3 errors (below); fixed 1 finding in 1 file (1 remaining) of the 3 files checked.\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_run_with_errors_is_never_summed_up_as_no_findings() {
+    let dir = tree(&[
+        ("a_clean.py", CLEAN.as_bytes()),
+        ("b_syntax.py", b"import pulumi_aws as aws\n\ndef broken(:\n"),
+    ]);
+    for mode in ["--check", "--dry-run", "--write"] {
+        let out = infra_fix(dir.path(), &[mode, "--no-cache"]);
+        assert_eq!(out.status.code(), Some(2), "{mode}");
+        assert_eq!(
+            stderr(&out),
+            "1 error (below); no findings in the 1 file checked.\n\
+             error: b_syntax.py: syntax error at 3:12; left untouched, fix it or list the file in .ignore\n",
+            "{mode}"
+        );
+    }
+    // Nothing could be checked at all.
+    let only_broken = tree(&[("b_syntax.py", b"import pulumi_aws as aws\n\ndef broken(:\n")]);
+    let out = infra_fix(only_broken.path(), &["--check"]);
+    assert!(
+        stderr(&out).starts_with("1 error (below); no file checked.\n"),
+        "{}",
+        stderr(&out)
+    );
+    // The pull-request body does not say "nothing to fix" either.
+    let out = infra_fix(dir.path(), &["--write", "--format", "markdown"]);
+    let body = stdout(&out);
+    assert!(
+        body.starts_with(
+            "<!-- infra-fix -->\n## infra-fix: no findings, 1 error\n\nNo findings in the files checked; the errors listed below kept infra-fix from checking or writing some files.\n\n### Not processed\n\n- `b_syntax.py`: syntax error"
+        ),
+        "{body}"
+    );
 }
 
 #[test]

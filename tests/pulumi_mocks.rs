@@ -15,7 +15,8 @@ mod common;
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// Why the tests of this file are ignored unless asked for.
-const NEEDS_PYTHON: &str = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON";
+const NEEDS_PYTHON: &str =
+    "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON";
 
 /// The Python that runs the programs; a test that was asked to run fails without it.
 fn python() -> PathBuf {
