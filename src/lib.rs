@@ -3,6 +3,8 @@
 //! `run` is the whole program; `main.rs` only maps its result to an exit code. Each file is
 //! read, parsed and fixed on a worker thread; one thread prints, in path order.
 
+#[cfg(test)]
+mod build_identity;
 pub mod cache;
 pub mod cli;
 pub mod codemods;
