@@ -1095,3 +1095,59 @@ fn the_cache_skips_clean_files_and_never_hides_a_finding() {
     assert!(learnt.iter().all(|entry| !entry.contains('\t')), "{after}");
     assert_eq!(findings(&["--unsafe-fixes"]), "");
 }
+
+/// Every fixture, dry run against --check: a finding the fixes leave, or would make, is placed
+/// where --check finds it in the file on disk, not where it is in the fixed text; one inside
+/// code another fix rewrites (a hoisted statement) is placed on that code.
+#[test]
+fn a_dry_run_places_findings_where_check_finds_them_in_every_fixture() {
+    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    type Range = (u64, u64, u64, u64);
+    let report = |mode: &str| -> Vec<((String, String, String), Range)> {
+        let args = [mode, "--no-cache", "--unsafe-fixes", "--select", "ALL"];
+        let out = infra_fix(&testdata, &[&args[..], &["--format", "json"]].concat());
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = |f: &serde_json::Value, key: &str| f[key].as_str().unwrap().to_string();
+        let number = |f: &serde_json::Value, key: &str| f[key].as_u64().unwrap();
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let key = (text(f, "path"), text(f, "rule"), text(f, "message"));
+                let range = ["line", "column", "end_line", "end_column"].map(|k| number(f, k));
+                (key, (range[0], range[1], range[2], range[3]))
+            })
+            .collect()
+    };
+    let on_disk = report("--check");
+    let dry_run = report("--dry-run");
+    let contains = |outer: Range, inner: Range| {
+        (outer.0, outer.1) <= (inner.0, inner.1) && (inner.2, inner.3) <= (outer.2, outer.3)
+    };
+    let (mut exact, mut compared) = (0, 0);
+    for (key, range) in &dry_run {
+        let there: Vec<Range> = on_disk
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, r)| *r)
+            .collect();
+        // A finding a fix changes (its message) or makes has no counterpart on disk.
+        if there.is_empty() {
+            continue;
+        }
+        compared += 1;
+        if there.contains(range) {
+            exact += 1;
+            continue;
+        }
+        assert!(
+            there.iter().any(|r| contains(*range, *r)),
+            "{key:?}: placed at {range:?}, on disk at {there:?}"
+        );
+    }
+    assert!(
+        compared > 400 && exact + 5 >= compared,
+        "{exact} of {compared} in place"
+    );
+}

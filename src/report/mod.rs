@@ -252,9 +252,9 @@ impl<'a, W: Write> Printer<'a, W> {
                         })
                     })
                     .collect();
-                json::write(out, &files, &changed, &errors)?;
+                json::write(out, options.mode, &files, &changed, &errors)?;
             }
-            Format::Sarif => sarif::write(out, &results, &errors)?,
+            Format::Sarif => sarif::write(out, options.mode, &results, &errors)?,
             Format::Github => out.write_all(github::annotations(&results, &errors).as_bytes())?,
             Format::Rdjson => rdjson::write(out, &results)?,
             Format::Markdown => {
