@@ -1,7 +1,9 @@
 //! A cache of the findings of files already checked, so that repeat runs (bots, pre-commit)
 //! on mostly unchanged trees skip parsing them. An entry is keyed by a 128-bit hash of a
-//! file's bytes and of everything that decides its findings: the infra-fix version, its
-//! settings and its pulumi-aws major; it holds the file's findings (none for a clean file).
+//! file's bytes and of everything that decides its findings: the build of infra-fix (its
+//! identity, `src/build_identity.rs`, not only its version: a binary rebuilt from other rules
+//! is another build), its settings and its pulumi-aws major; it holds the file's findings
+//! (none for a clean file).
 //! Stored in `.infra-fix-cache/` of the current folder; a cache that cannot be read or written
 //! only costs time, never a wrong answer or a failed run.
 
@@ -26,6 +28,8 @@ const MAX_BYTES: usize = 32 << 20;
 
 pub struct Cache {
     dir: PathBuf,
+    /// The identity of the build whose findings the entries looked up are.
+    build: &'static str,
     /// The cache file as read.
     stored: String,
     /// Where each stored entry's findings are in `stored` (empty for a clean file).
@@ -54,6 +58,11 @@ type Position = (usize, usize);
 impl Cache {
     /// The cache under `root`, empty when there is none yet or it cannot be read.
     pub fn open(root: &Path) -> Cache {
+        Cache::open_for_build(root, env!("INFRA_FIX_BUILD_ID"))
+    }
+
+    /// The cache under `root` as the build `build` sees it.
+    fn open_for_build(root: &Path, build: &'static str) -> Cache {
         let dir = root.join(DIR);
         let stored = std::fs::read_to_string(dir.join(FILE)).unwrap_or_default();
         let mut lookup = HashMap::new();
@@ -69,6 +78,7 @@ impl Cache {
         }
         Cache {
             dir,
+            build,
             stored,
             lookup,
             fresh: Mutex::new(Vec::new()),
@@ -207,9 +217,9 @@ fn write(dir: &Path, lines: &[String]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn settings_fingerprint(settings: &impl std::fmt::Debug) -> u64 {
+fn settings_fingerprint(build: &str, settings: &impl std::fmt::Debug) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    build.hash(&mut hasher);
     format!("{settings:?}").hash(&mut hasher);
     hasher.finish()
 }
@@ -222,8 +232,8 @@ fn combine(settings: u64, file: &impl Hash) -> u64 {
 }
 
 impl Cache {
-    /// A fingerprint of what decides a file's findings besides its bytes: the infra-fix
-    /// version, the settings (printed once per settings object of the run) and what is known
+    /// A fingerprint of what decides a file's findings besides its bytes: the build of
+    /// infra-fix, the settings (printed once per settings object of the run) and what is known
     /// of the file (its pulumi-aws major).
     pub fn fingerprint<S: std::fmt::Debug>(&self, settings: &S, file: &impl Hash) -> u64 {
         let address = settings as *const S as usize;
@@ -232,7 +242,7 @@ impl Cache {
             .lock()
             .expect("cache lock")
             .entry(address)
-            .or_insert_with(|| settings_fingerprint(settings));
+            .or_insert_with(|| settings_fingerprint(self.build, settings));
         combine(base, file)
     }
 }
@@ -314,6 +324,32 @@ mod tests {
             again.findings(40).unwrap()[0].finding.message,
             big(0).finding.message
         );
+    }
+
+    #[test]
+    fn another_build_does_not_answer_from_this_builds_entries() {
+        let root = tempfile::tempdir().unwrap();
+        let settings = crate::config::Settings::default();
+        let file = crate::codemods::FileSettings::default();
+        let contents = b"import pulumi_aws as aws\nrepo = aws.ecr.Repository('r')\n";
+        let old = Cache::open_for_build(root.path(), "old-rules");
+        let key = Cache::key(contents, old.fingerprint(&settings, &file));
+        old.record(key, &[]);
+        old.save();
+        // The same file and settings: found by the build that recorded it, and only by it.
+        let same = Cache::open_for_build(root.path(), "old-rules");
+        let key = Cache::key(contents, same.fingerprint(&settings, &file));
+        assert!(same.findings(key).is_some());
+        let new = Cache::open_for_build(root.path(), "new-rules");
+        let key = Cache::key(contents, new.fingerprint(&settings, &file));
+        assert!(
+            new.findings(key).is_none(),
+            "a new build's rules may find more"
+        );
+        // The running binary is a build of its own.
+        let current = Cache::open(root.path());
+        let key = Cache::key(contents, current.fingerprint(&settings, &file));
+        assert!(current.findings(key).is_none());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! `run` is the whole program; `main.rs` only maps its result to an exit code. Each file is
 //! read, parsed and fixed on a worker thread; one thread prints, in path order.
 
+#[cfg(test)]
+mod build_identity;
 pub mod cache;
 pub mod cli;
 pub mod codemods;
@@ -23,7 +25,7 @@ use cli::{Cli, ColorChoice, Command, Format, Mode};
 use codemods::FileSettings;
 use config::{Resolver, Settings};
 use edit::Applicability;
-use fix::FixMode;
+use fix::{FixMode, Positions};
 use pulumi::Major;
 use rayon::prelude::*;
 use report::FileResult;
@@ -288,7 +290,13 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         if let Err(message) = write::write_atomic(path, read.as_bytes(), fixed.as_bytes()) {
             result.errors.push(message);
             // Nothing was written: report the findings as they stand in the file.
-            let unfixed = fix::lint(&source.text, settings, &file, FixMode::Off);
+            let unfixed = fix::lint(
+                &source.text,
+                settings,
+                &file,
+                FixMode::Off,
+                Positions::Input,
+            );
             result.outcome = Some(unfixed.expect("the file parsed a moment ago"));
         }
     }
@@ -398,6 +406,7 @@ fn from_cache(bytes: Vec<u8>, found: Vec<fix::Diagnostic>, mut result: FileResul
         text: source.text.clone(),
         diagnostics: found,
         error: None,
+        positions: Positions::Input,
     });
     result.source = Some(source);
     result
@@ -419,7 +428,18 @@ fn analyze(
         Ok(source) => source,
         Err(message) => return result.errors.push(message),
     };
-    match fix::lint(&source.text, settings, file, fix_mode(mode, settings)) {
+    // Lines and columns refer to the file as it will be on disk: as read, or as written.
+    let positions = match mode {
+        Mode::Write => Positions::Output,
+        Mode::Check | Mode::DryRun => Positions::Input,
+    };
+    match fix::lint(
+        &source.text,
+        settings,
+        file,
+        fix_mode(mode, settings),
+        positions,
+    ) {
         Ok(outcome) => {
             result.errors.extend(outcome.error.clone());
             result.outcome = Some(outcome);

@@ -135,7 +135,7 @@ fn the_bot_pushes_one_branch_with_the_fixes_and_a_second_run_pushes_nothing() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["fix"]["applied"] == true)
+        .filter(|f| f["fix"]["would_apply"] == true)
         .map(|f| {
             (
                 f["path"].as_str().unwrap().to_string(),

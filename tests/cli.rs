@@ -275,6 +275,49 @@ fn bad_files_are_reported_and_the_rest_is_fixed() {
         std::fs::metadata(&readonly).unwrap().permissions().mode() & 0o777,
         0o444
     );
+    // The summary puts the errors first and counts the files checked: the good one, the
+    // read-only one (checked, not written) and the one without pulumi_aws.
+    assert!(
+        err.contains(
+            "\n3 errors (below); fixed 1 finding in 1 file (1 remaining) of the 3 files checked.\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_run_with_errors_is_never_summed_up_as_no_findings() {
+    let dir = tree(&[
+        ("a_clean.py", CLEAN.as_bytes()),
+        ("b_syntax.py", b"import pulumi_aws as aws\n\ndef broken(:\n"),
+    ]);
+    for mode in ["--check", "--dry-run", "--write"] {
+        let out = infra_fix(dir.path(), &[mode, "--no-cache"]);
+        assert_eq!(out.status.code(), Some(2), "{mode}");
+        assert_eq!(
+            stderr(&out),
+            "1 error (below); no findings in the 1 file checked.\n\
+             error: b_syntax.py: syntax error at 3:12; left untouched, fix it or list the file in .ignore\n",
+            "{mode}"
+        );
+    }
+    // Nothing could be checked at all.
+    let only_broken = tree(&[("b_syntax.py", b"import pulumi_aws as aws\n\ndef broken(:\n")]);
+    let out = infra_fix(only_broken.path(), &["--check"]);
+    assert!(
+        stderr(&out).starts_with("1 error (below); no file checked.\n"),
+        "{}",
+        stderr(&out)
+    );
+    // The pull-request body does not say "nothing to fix" either.
+    let out = infra_fix(dir.path(), &["--write", "--format", "markdown"]);
+    let body = stdout(&out);
+    assert!(
+        body.starts_with(
+            "<!-- infra-fix -->\n## infra-fix: no findings, 1 error\n\nNo findings in the files checked; the errors listed below kept infra-fix from checking or writing some files.\n\n### Not processed\n\n- `b_syntax.py`: syntax error"
+        ),
+        "{body}"
+    );
 }
 
 #[test]
@@ -1189,4 +1232,60 @@ fn upgrade_moves_the_dependency_pin_and_the_stack_setting_in_every_mode() {
     let again = upgrade(&["--check"]);
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
     assert_eq!(stdout(&again), "");
+}
+
+/// Every fixture, dry run against --check: a finding the fixes leave, or would make, is placed
+/// where --check finds it in the file on disk, not where it is in the fixed text; one inside
+/// code another fix rewrites (a hoisted statement) is placed on that code.
+#[test]
+fn a_dry_run_places_findings_where_check_finds_them_in_every_fixture() {
+    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    type Range = (u64, u64, u64, u64);
+    let report = |mode: &str| -> Vec<((String, String, String), Range)> {
+        let args = [mode, "--no-cache", "--unsafe-fixes", "--select", "ALL"];
+        let out = infra_fix(&testdata, &[&args[..], &["--format", "json"]].concat());
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = |f: &serde_json::Value, key: &str| f[key].as_str().unwrap().to_string();
+        let number = |f: &serde_json::Value, key: &str| f[key].as_u64().unwrap();
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let key = (text(f, "path"), text(f, "rule"), text(f, "message"));
+                let range = ["line", "column", "end_line", "end_column"].map(|k| number(f, k));
+                (key, (range[0], range[1], range[2], range[3]))
+            })
+            .collect()
+    };
+    let on_disk = report("--check");
+    let dry_run = report("--dry-run");
+    let contains = |outer: Range, inner: Range| {
+        (outer.0, outer.1) <= (inner.0, inner.1) && (inner.2, inner.3) <= (outer.2, outer.3)
+    };
+    let (mut exact, mut compared) = (0, 0);
+    for (key, range) in &dry_run {
+        let there: Vec<Range> = on_disk
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, r)| *r)
+            .collect();
+        // A finding a fix changes (its message) or makes has no counterpart on disk.
+        if there.is_empty() {
+            continue;
+        }
+        compared += 1;
+        if there.contains(range) {
+            exact += 1;
+            continue;
+        }
+        assert!(
+            there.iter().any(|r| contains(*range, *r)),
+            "{key:?}: placed at {range:?}, on disk at {there:?}"
+        );
+    }
+    assert!(
+        compared > 400 && exact + 5 >= compared,
+        "{exact} of {compared} in place"
+    );
 }

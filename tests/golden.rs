@@ -11,7 +11,7 @@
 use infra_fix::codemods::{CODEMODS, FileSettings, RuleSet, Upgrade};
 use infra_fix::config::Settings;
 use infra_fix::edit::Applicability;
-use infra_fix::fix::{FixMode, lint};
+use infra_fix::fix::{FixMode, Positions, lint};
 use infra_fix::pulumi::{Imports, Major, ResourceCall, Tables};
 use infra_fix::source::{Source, first_syntax_error, parse};
 use std::path::{Path, PathBuf};
@@ -93,7 +93,8 @@ fn cases() -> Vec<(PathBuf, PathBuf, PathBuf)> {
 }
 
 fn findings_listing(text: &str, settings: &Settings, file: &FileSettings) -> String {
-    let outcome = lint(text, settings, file, FixMode::Off).expect("fixture parses");
+    let outcome =
+        lint(text, settings, file, FixMode::Off, Positions::Input).expect("fixture parses");
     outcome
         .diagnostics
         .iter()
@@ -134,6 +135,7 @@ fn fixtures_fix_exactly_as_expected() {
             &rules,
             &settings,
             FixMode::Apply(Applicability::Unsafe),
+            Positions::Input,
         )
         .expect("fixture parses");
         assert!(
@@ -176,6 +178,7 @@ fn fixtures_fix_exactly_as_expected() {
             &rules,
             &settings,
             FixMode::Apply(Applicability::Unsafe),
+            Positions::Input,
         )
         .unwrap();
         if again.fixed().count() > 0 || again.text != outcome.text {
@@ -401,6 +404,7 @@ fn written_keywords_are_accepted_by_the_target_class() {
             &rules,
             &file_for(&input),
             FixMode::Apply(Applicability::Unsafe),
+            Positions::Input,
         )
         .expect("fixture parses");
         let before = class_keywords(&source.text);

@@ -6,7 +6,7 @@
 use infra_fix::codemods::FileSettings;
 use infra_fix::config::Settings;
 use infra_fix::edit::Applicability;
-use infra_fix::fix::{FixMode, check_invariants, lint};
+use infra_fix::fix::{FixMode, Positions, check_invariants, lint};
 use infra_fix::source::Source;
 use std::path::Path;
 
@@ -148,6 +148,7 @@ fn mutated_fixtures_keep_the_fix_invariants() {
             &settings,
             &file,
             FixMode::Apply(Applicability::Unsafe),
+            Positions::Input,
         ) {
             parsed += 1;
             changed += usize::from(outcome.text != source.text);

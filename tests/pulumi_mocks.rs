@@ -3,8 +3,9 @@
 //! `tests/requirements.txt`, before and after infra-fix.
 //!
 //! Python comes from `$INFRA_FIX_PYTHON`, else `target/pyenv/bin/python` (what `.ci/run`
-//! installs). Without it these tests say so and pass, unless `INFRA_FIX_REQUIRE_PULUMI` is
-//! set (as `.ci/run` does), when they fail.
+//! installs). The tests are ignored by a plain `cargo test`, so that its summary shows them
+//! as not run; `cargo test -- --include-ignored` (as `.ci/run` does) runs them, and then a
+//! missing Python is a failure, never a silent pass.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -13,7 +14,12 @@ mod common;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-fn python() -> Option<PathBuf> {
+/// Why the tests of this file are ignored unless asked for.
+const NEEDS_PYTHON: &str =
+    "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON";
+
+/// The Python that runs the programs; a test that was asked to run fails without it.
+fn python() -> PathBuf {
     let candidate = std::env::var_os("INFRA_FIX_PYTHON")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(ROOT).join("target/pyenv/bin/python"));
@@ -21,18 +27,12 @@ fn python() -> Option<PathBuf> {
         .args(["-c", "import pulumi, pulumi_aws"])
         .output()
         .is_ok_and(|o| o.status.success());
-    if works {
-        return Some(candidate);
-    }
     assert!(
-        std::env::var_os("INFRA_FIX_REQUIRE_PULUMI").is_none(),
-        "INFRA_FIX_REQUIRE_PULUMI is set but {} cannot import pulumi_aws",
+        works,
+        "{} cannot import pulumi and pulumi_aws: this test {NEEDS_PYTHON}",
         candidate.display()
     );
-    eprintln!(
-        "skipped: no Python with pulumi and pulumi-aws (run .ci/run, or set INFRA_FIX_PYTHON)"
-    );
-    None
+    candidate
 }
 
 fn run_program(python: &Path, program: &Path, json: Option<&Path>) -> Output {
@@ -68,6 +68,51 @@ fn fix_everything(project: &Path, unfixed: &[&str]) {
     assert_eq!(fix.status.code(), Some(code), "{report}");
 }
 
+/// Runs each program under the mocks (`run_program.py --each`): for each, `None` when it ran,
+/// else its error. `config`: the stack configuration, as `PULUMI_CONFIG` takes it.
+fn run_each(python: &Path, programs: &[PathBuf], config: &str) -> Vec<Option<String>> {
+    let out = Command::new(python)
+        .arg(Path::new(ROOT).join("tests/pulumi_mocks/run_program.py"))
+        .arg("--each")
+        .args(programs)
+        .env("PULUMI_CONFIG", config)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "run_program.py --each: {}",
+        stderr(&out)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), programs.len());
+    lines
+        .iter()
+        .zip(programs)
+        .map(|(line, program)| {
+            assert_eq!(line["program"], program.to_str().unwrap());
+            (line["ok"] != true).then(|| line["error"].as_str().unwrap_or_default().to_string())
+        })
+        .collect()
+}
+
+/// Copies the tree below `from` to `to`, without the fixtures' expectations.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(name));
+        } else if !name.ends_with(".after.py") && !name.ends_with(".findings") {
+            std::fs::copy(&path, to.join(name)).unwrap();
+        }
+    }
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -82,10 +127,11 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn the_harness_tells_failing_programs_from_running_ones() {
-    let Some(python) = python() else { return };
+    let python = python();
     let examples = Path::new(ROOT).join("tests/pulumi_mocks/examples");
-    for (program, runs, error) in [
+    let cases = [
         (
             "eip_vpc_true.py",
             false,
@@ -99,16 +145,117 @@ fn the_harness_tells_failing_programs_from_running_ones() {
             "unexpected keyword argument 'maximum_percent'",
         ),
         ("webapp", true, ""),
-    ] {
+    ];
+    for (program, runs, error) in cases {
         let out = run_program(&python, &examples.join(program), None);
         assert_eq!(out.status.success(), runs, "{program}: {}", stderr(&out));
         assert!(stderr(&out).contains(error), "{program}: {}", stderr(&out));
     }
+    // Many programs at once, each in a process forked from one: the same verdicts.
+    let programs: Vec<PathBuf> = cases.iter().map(|(p, ..)| examples.join(p)).collect();
+    for ((program, runs, error), result) in cases.iter().zip(run_each(&python, &programs, "{}")) {
+        assert_eq!(result.is_none(), *runs, "{program}: {result:?}");
+        assert!(result.unwrap_or_default().contains(error), "{program}");
+    }
+}
+
+/// The stack configuration some fixtures read (`pulumi.Config().require(...)`).
+const FIXTURE_CONFIG: &str =
+    r#"{"project:dbPassword": "fixture-password", "project:alb_sg_id": "sg-0123456789abcdef0"}"#;
+
+/// Every program of the test suite, the fixtures (`testdata/**/*.before.py` and the projects'
+/// `__main__.py`) and the harness's examples, runs under the mocks before and after
+/// `infra-fix --write --unsafe-fixes --select ALL`: a program that ran before must still run
+/// after (a fix never makes a running program fail). Programs that fail before are not
+/// mock-runnable (they hold the very errors infra-fix fixes, or read configuration or names
+/// the mocks lack): the test prints them with their errors (`--nocapture`), and those the
+/// fixes made run. Every program runs against the one pulumi-aws of `tests/requirements.txt`
+/// (7.x), the pulumi-aws 6 fixtures included.
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn no_fix_makes_a_program_that_ran_fail() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    let testdata = dir.path().join("testdata");
+    let examples = dir.path().join("examples");
+    copy_tree(&Path::new(ROOT).join("testdata"), &testdata);
+    copy_tree(
+        &Path::new(ROOT).join("tests/pulumi_mocks/examples"),
+        &examples,
+    );
+    let mut programs: Vec<PathBuf> = common::python_files(&testdata)
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap();
+            name.ends_with(".before.py") || name == "__main__.py"
+        })
+        .collect();
+    let mut example_programs: Vec<PathBuf> = std::fs::read_dir(&examples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    example_programs.sort();
+    programs.extend(example_programs);
+
+    let started = std::time::Instant::now();
+    let before = run_each(&python, &programs, FIXTURE_CONFIG);
+    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args(["--write", "--unsafe-fixes", "--select", "ALL", "--no-cache"])
+        .arg(&testdata)
+        .arg(&examples)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(fix.status.code(), Some(0 | 1)),
+        "infra-fix could not do its job: {}",
+        stderr(&fix)
+    );
+    let after = run_each(&python, &programs, FIXTURE_CONFIG);
+
+    let name = |p: &Path| p.strip_prefix(dir.path()).unwrap().display().to_string();
+    let mut broken = Vec::new();
+    let mut not_runnable = Vec::new();
+    let mut made_to_run = 0;
+    for ((program, before), after) in programs.iter().zip(&before).zip(&after) {
+        match (before, after) {
+            (None, Some(error)) => broken.push(format!("{}: {error}", name(program))),
+            (Some(error), after) => {
+                made_to_run += usize::from(after.is_none());
+                let verdict = if after.is_none() {
+                    "runs after"
+                } else {
+                    "fails after too"
+                };
+                not_runnable.push(format!("{}: {error} ({verdict})", name(program)));
+            }
+            (None, None) => {}
+        }
+    }
+    let ran = programs.len() - not_runnable.len();
+    eprintln!(
+        "{} programs in {:.0?}: {ran} ran before infra-fix, {} did not ({made_to_run} of them run after it):\n{}",
+        programs.len(),
+        started.elapsed(),
+        not_runnable.len(),
+        not_runnable.join("\n")
+    );
+    assert!(
+        broken.is_empty(),
+        "fixes made these programs fail:\n{}",
+        broken.join("\n")
+    );
+    // Not vacuous: most of the suite runs under the mocks.
+    assert!(
+        ran * 3 >= programs.len() * 2,
+        "only {ran} of {} programs ran",
+        programs.len()
+    );
 }
 
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn the_example_project_fails_before_and_runs_after_infra_fix() {
-    let Some(python) = python() else { return };
+    let python = python();
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("project");
     copy_dir(&Path::new(ROOT).join("testdata/example-project"), &project);
@@ -181,8 +328,9 @@ fn the_example_project_fails_before_and_runs_after_infra_fix() {
 }
 
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn every_fixed_fixture_compiles_with_python() {
-    let Some(python) = python() else { return };
+    let python = python();
     let files: Vec<PathBuf> = common::python_files(&Path::new(ROOT).join("testdata"))
         .into_iter()
         .filter(|p| p.to_str().unwrap().ends_with(".after.py"))
@@ -207,8 +355,9 @@ fn every_fixed_fixture_compiles_with_python() {
 /// The catalog's product-catalog stack: fixed with every rule, it runs under the mocks and the
 /// engine receives the dependencies the cross-resource rules added.
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
-    let Some(python) = python() else { return };
+    let python = python();
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("project");
     copy_dir(&Path::new(ROOT).join("testdata/product-catalog"), &project);
@@ -329,7 +478,9 @@ fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
 
 /// The Python with pulumi-aws 6 (`tests/requirements-v6.txt`): `$INFRA_FIX_PYTHON6`, else
 /// `target/pyenv6/bin/python` (what `.ci/run` installs). Missing, as for `python()`.
-fn python6() -> Option<PathBuf> {
+/// The Python with pulumi-aws 6 that the upgrade tests run programs on first
+/// (`$INFRA_FIX_PYTHON6`, else `target/pyenv6/bin/python`, which `.ci/run` makes).
+fn python6() -> PathBuf {
     let candidate = std::env::var_os("INFRA_FIX_PYTHON6")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(ROOT).join("target/pyenv6/bin/python"));
@@ -340,16 +491,12 @@ fn python6() -> Option<PathBuf> {
         ])
         .output()
         .is_ok_and(|o| o.status.success());
-    if works {
-        return Some(candidate);
-    }
     assert!(
-        std::env::var_os("INFRA_FIX_REQUIRE_PULUMI").is_none(),
-        "INFRA_FIX_REQUIRE_PULUMI is set but {} cannot import pulumi-aws 6",
+        works,
+        "{} cannot import pulumi-aws 6: this test needs it (run .ci/run, or set INFRA_FIX_PYTHON6)",
         candidate.display()
     );
-    eprintln!("skipped: no Python with pulumi-aws 6 (run .ci/run, or set INFRA_FIX_PYTHON6)");
-    None
+    candidate
 }
 
 /// The resources a program registered, by name: (type, inputs).
@@ -406,11 +553,10 @@ print(pin.specifier.contains(m.version('pulumi-aws')))";
 /// registering the same resources (names, types) with the same inputs, except exactly the
 /// arguments the change table maps; a second upgrade changes nothing.
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn upgraded_programs_register_the_same_resources_on_7() {
     use infra_fix::pulumi::upgrade::{Rewrite, V7_ARGUMENTS};
-    let (Some(python7), Some(python6)) = (python(), python6()) else {
-        return;
-    };
+    let (python7, python6) = (python(), python6());
     let mut mapped_seen = std::collections::BTreeSet::new();
     let programs = std::fs::read_dir(Path::new(ROOT).join("testdata/upgrade")).unwrap();
     for program in programs.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
@@ -671,8 +817,9 @@ fn probes_tell_up_from_down(python: &Path, commands: &[String]) {
 }
 
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn written_python_health_checks_run_and_tell_up_from_down() {
-    let Some(python) = python() else { return };
+    let python = python();
     let commands: Vec<String> = written_health_checks(&python)
         .into_iter()
         .filter(|c| c.starts_with("python3 -c "))
@@ -684,9 +831,9 @@ fn written_python_health_checks_run_and_tell_up_from_down() {
 /// curl, wget and node must be on PATH (GNU wget stands in for BusyBox's, which takes the same
 /// options); run with `--include-ignored` where they are.
 #[test]
-#[ignore = "needs curl, wget and node on PATH"]
+#[ignore = "needs Python with pulumi and pulumi-aws, and curl, wget and node on PATH"]
 fn written_curl_wget_and_node_health_checks_run_and_tell_up_from_down() {
-    let Some(python) = python() else { return };
+    let python = python();
     let commands: Vec<String> = written_health_checks(&python)
         .into_iter()
         .filter(|c| !c.starts_with("python3 -c "))
@@ -704,10 +851,11 @@ fn written_curl_wget_and_node_health_checks_run_and_tell_up_from_down() {
 /// pulumi-aws takes exactly the keywords the tables and `RESOURCE_CONSTRUCTOR_PARAMS` list
 /// (`resource_name=` and `opts=` on every resource, `self=` on security group rules).
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn the_tables_know_every_keyword_the_real_constructors_take() {
     use infra_fix::pulumi::schema::{Kind, RESOURCE_CONSTRUCTOR_PARAMS};
     use infra_fix::pulumi::{Major, Tables};
-    let Some(python) = python() else { return };
+    let python = python();
     let tables = Tables::get(Major::V7);
     let installed = Command::new(&python)
         .args([
@@ -757,8 +905,9 @@ fn the_tables_know_every_keyword_the_real_constructors_take() {
 /// The keywords `unknown-argument` no longer reports are the SDK's: the clean fixture that
 /// gives resources their name and options by keyword and security group rules `self=` runs.
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn constructor_keywords_infra_fix_accepts_run() {
-    let Some(python) = python() else { return };
+    let python = python();
     let program =
         Path::new(ROOT).join("testdata/unknown-argument/v7/constructor_keywords.clean.py");
     let dir = tempfile::tempdir().unwrap();
@@ -785,8 +934,9 @@ fn constructor_keywords_infra_fix_accepts_run() {
 /// and puts the dependency a rule adds into the same options, and the program then runs with
 /// both the old and the new dependencies.
 #[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn the_old_options_spelling_fails_before_and_runs_after_infra_fix() {
-    let Some(python) = python() else { return };
+    let python = python();
     let fixture = Path::new(ROOT).join("testdata/all-rules-schema/v7");
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("project");

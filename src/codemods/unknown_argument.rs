@@ -268,12 +268,18 @@ mod tests {
             pulumi_aws: Some(major),
             ..FileSettings::default()
         };
-        lint(program, &settings, &file, FixMode::Off)
-            .expect("the program parses")
-            .diagnostics
-            .into_iter()
-            .map(|d| (d.start.0, d.finding.message))
-            .collect()
+        lint(
+            program,
+            &settings,
+            &file,
+            FixMode::Off,
+            crate::fix::Positions::Input,
+        )
+        .expect("the program parses")
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.start.0, d.finding.message))
+        .collect()
     }
 
     /// Every resource of both majors takes its name and options by keyword: one construction

@@ -1,6 +1,12 @@
 //! The JSON report: one document with every finding, the files changed and the errors.
+//!
+//! Lines and columns refer to the file as it is on disk after the run: as read, except for
+//! files `--write` wrote. A fix is `"applied"` only when it was written; a dry run says what
+//! `--write` would do with `"would_apply"` on each fix and a `"would_change"` list of files
+//! (its `"files_changed"` is empty: it changes nothing).
 
 use super::{Items, write_json};
+use crate::cli::Mode;
 use crate::fix::Diagnostic;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -18,26 +24,32 @@ struct Document<'a, F> {
     files_changed: &'a [&'a str],
     findings: F,
     version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    would_change: Option<&'a [&'a str]>,
 }
 
+/// `changed`: the files the run changed, or in a dry run would change.
 pub fn write(
     out: &mut impl Write,
+    mode: Mode,
     files: &[FileFindings],
-    files_changed: &[&str],
+    changed: &[&str],
     errors: &[(String, String)],
 ) -> io::Result<()> {
     let findings = files
         .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| finding(f.path, d)));
+        .flat_map(|f| f.diagnostics.iter().map(move |d| finding(mode, f.path, d)));
     let errors: Vec<Value> = errors
         .iter()
         .map(|(path, message)| json!({"path": path, "message": message}))
         .collect();
+    let dry_run = mode == Mode::DryRun;
     let document = Document {
         errors,
-        files_changed,
+        files_changed: if dry_run { &[] } else { changed },
         findings: Items::new(findings),
         version: 1,
+        would_change: dry_run.then_some(changed),
     };
     write_json(out, &document)
 }
@@ -46,7 +58,7 @@ fn position((line, column): (usize, usize)) -> Value {
     json!({"line": line, "column": column})
 }
 
-fn finding(path: &str, d: &Diagnostic) -> Value {
+fn finding(mode: Mode, path: &str, d: &Diagnostic) -> Value {
     let fix = d.finding.fix.as_ref().map(|fix| {
         let edits: Vec<Value> = fix
             .edits
@@ -54,7 +66,15 @@ fn finding(path: &str, d: &Diagnostic) -> Value {
             .zip(&d.edit_positions)
             .map(|(edit, (start, end))| json!({"start": position(*start), "end": position(*end), "content": edit.text}))
             .collect();
-        json!({"applicability": fix.applicability.as_str(), "applied": d.applied, "edits": edits})
+        let mut fix = json!({
+            "applicability": fix.applicability.as_str(),
+            "applied": d.applied && mode == Mode::Write,
+            "edits": edits,
+        });
+        if mode == Mode::DryRun {
+            fix["would_apply"] = Value::Bool(d.applied);
+        }
+        fix
     });
     json!({
         "rule": d.finding.rule,

@@ -50,7 +50,14 @@ pub fn body(mode: Mode, results: &[FileResult], errors: &[(String, String)]) -> 
     };
 
     let mut md = String::from("<!-- infra-fix -->\n");
-    if fixed == 0 && left == 0 {
+    if fixed == 0 && left == 0 && !errors.is_empty() {
+        // Not "nothing to fix": what could not be checked or written may need fixes.
+        let _ = writeln!(
+            md,
+            "## infra-fix: no findings, {}\n\nNo findings in the files checked; the errors listed below kept infra-fix from checking or writing some files.",
+            plural(errors.len(), "error")
+        );
+    } else if fixed == 0 && left == 0 {
         md.push_str("## infra-fix: nothing to fix\n\nNo findings.\n");
     } else {
         let _ = writeln!(

@@ -119,6 +119,9 @@ struct Counts {
     /// Remaining findings whose fix the current flags allow (reported by `--check`).
     fixable: usize,
     needs_unsafe: usize,
+    /// Files read and checked to the end (a file not naming `pulumi_aws` is checked by a
+    /// read); those an error stopped before are not.
+    checked: usize,
 }
 
 /// Prints every file's result in order (diffs or findings on `out`, summary and errors on
@@ -168,6 +171,9 @@ impl<'a, W: Write> Printer<'a, W> {
             }
             if let Some(o) = &r.outcome {
                 self.counts.add(o, r.unsafe_fixes);
+            }
+            if r.outcome.is_some() || r.errors.is_empty() {
+                self.counts.checked += 1;
             }
             match self.options.format {
                 Format::Text => self.text(&r)?,
@@ -246,9 +252,9 @@ impl<'a, W: Write> Printer<'a, W> {
                         })
                     })
                     .collect();
-                json::write(out, &files, &changed, &errors)?;
+                json::write(out, options.mode, &files, &changed, &errors)?;
             }
-            Format::Sarif => sarif::write(out, &results, &errors)?,
+            Format::Sarif => sarif::write(out, options.mode, &results, &errors)?,
             Format::Github => out.write_all(github::annotations(&results, &errors).as_bytes())?,
             Format::Rdjson => rdjson::write(out, &results)?,
             Format::Markdown => {
@@ -260,7 +266,7 @@ impl<'a, W: Write> Printer<'a, W> {
         out.flush()?;
         let mut err = io::stderr().lock();
         if !options.quiet && (options.format == Format::Text || options.to_file) {
-            let summary = summary(options.mode, counts, changed.len());
+            let summary = summary(options.mode, counts, changed.len(), errors.len());
             writeln!(err, "{}", style::Paint(options.color_stderr).bold(&summary))?;
         }
         let paint = style::Paint(options.color_stderr);
@@ -325,12 +331,15 @@ pub(crate) fn write_json(out: &mut impl Write, document: &impl serde::Serialize)
     buffered.flush()
 }
 
-fn summary(mode: Mode, counts: Counts, files: usize) -> String {
+/// The summary line: what was found and fixed, and when something went wrong, that first,
+/// with how many files were checked (a run with errors is never summed up as "No findings.").
+fn summary(mode: Mode, counts: Counts, files: usize, errors: usize) -> String {
     let Counts {
         fixed,
         remaining,
         fixable,
         needs_unsafe,
+        checked,
     } = counts;
     let unsafe_note = if needs_unsafe > 0 {
         format!(
@@ -340,23 +349,97 @@ fn summary(mode: Mode, counts: Counts, files: usize) -> String {
     } else {
         String::new()
     };
-    match mode {
-        Mode::Check if remaining == 0 => "No findings.".to_string(),
-        Mode::Check => format!(
-            "Found {} ({fixable} fixable with --write{unsafe_note}).",
+    let found = match mode {
+        _ if fixed == 0 && remaining == 0 => None,
+        Mode::Check => Some(format!(
+            "{} ({fixable} fixable with --write{unsafe_note})",
             plural(remaining, "finding")
-        ),
-        _ if fixed == 0 && remaining == 0 => "No findings.".to_string(),
-        Mode::Write | Mode::DryRun => format!(
+        )),
+        Mode::Write | Mode::DryRun => Some(format!(
             "{} {} in {} ({} remaining{unsafe_note})",
             if mode == Mode::Write {
-                "Fixed"
+                "fixed"
             } else {
-                "Would fix"
+                "would fix"
             },
             plural(fixed, "finding"),
             plural(files, "file"),
             remaining
-        ),
+        )),
+    };
+    if errors > 0 {
+        let checked = match (checked, found) {
+            (0, _) => "no file checked".to_string(),
+            (_, None) => format!("no findings in the {} checked", plural(checked, "file")),
+            (_, Some(found)) if mode == Mode::Check => {
+                format!("{found} in the {} checked", plural(checked, "file"))
+            }
+            (_, Some(found)) => format!("{found} of the {} checked", plural(checked, "file")),
+        };
+        return format!("{} (below); {checked}.", plural(errors, "error"));
+    }
+    match found {
+        None => "No findings.".to_string(),
+        Some(found) if mode == Mode::Check => format!("Found {found}."),
+        Some(found) => capitalized(&found),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_with_errors_says_so_first_and_counts_the_files_checked() {
+        let counts = Counts {
+            checked: 3,
+            ..Counts::default()
+        };
+        assert_eq!(summary(Mode::Check, counts, 0, 0), "No findings.");
+        assert_eq!(
+            summary(Mode::Check, counts, 0, 2),
+            "2 errors (below); no findings in the 3 files checked."
+        );
+        let none = Counts::default();
+        assert_eq!(
+            summary(Mode::DryRun, none, 0, 1),
+            "1 error (below); no file checked."
+        );
+        let found = Counts {
+            remaining: 2,
+            fixable: 1,
+            needs_unsafe: 1,
+            checked: 1,
+            ..Counts::default()
+        };
+        assert_eq!(
+            summary(Mode::Check, found, 0, 0),
+            "Found 2 findings (1 fixable with --write, 1 needs --unsafe-fixes)."
+        );
+        assert_eq!(
+            summary(Mode::Check, found, 0, 1),
+            "1 error (below); 2 findings (1 fixable with --write, 1 needs --unsafe-fixes) in the 1 file checked."
+        );
+        let fixed = Counts {
+            fixed: 3,
+            remaining: 1,
+            checked: 2,
+            ..Counts::default()
+        };
+        assert_eq!(
+            summary(Mode::Write, fixed, 1, 0),
+            "Fixed 3 findings in 1 file (1 remaining)"
+        );
+        assert_eq!(
+            summary(Mode::DryRun, fixed, 1, 1),
+            "1 error (below); would fix 3 findings in 1 file (1 remaining) of the 2 files checked."
+        );
     }
 }

@@ -10,12 +10,14 @@
 //! ```
 //!
 //! Lines are 1-based; columns are 1-based UTF-8 byte offsets in the line, as reviewdog counts
-//! them; an end is exclusive and a suggestion with equal start and end inserts. Findings whose
-//! fix was already applied (`--write`, `--dry-run`) carry no suggestion: their code is gone.
+//! them; an end is exclusive and a suggestion with equal start and end inserts. Positions are
+//! in the file as it is on disk after the run (as read, or as `--write` wrote it). Findings
+//! whose fix the run applied (`--write`) or shows in its diff (`--dry-run`) carry no
+//! suggestion.
 
 use super::{FileResult, Items, write_json};
 use crate::edit::Applicability;
-use crate::fix::Diagnostic;
+use crate::fix::{Diagnostic, Positions};
 use crate::source::LineIndex;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -37,14 +39,14 @@ pub fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
             _ => None,
         })
         .flat_map(|(r, source, outcome)| {
-            let input = Lines::new(&source.text);
-            let output = Lines::new(&outcome.text);
-            outcome.diagnostics.iter().map(move |d| {
-                // A finding is located in the text it was found in: the input for a fix that
-                // was applied, the fixed text for what remains.
-                let lines = if d.applied { &input } else { &output };
-                diagnostic(&r.display, lines, d)
-            })
+            let lines = Lines::new(match outcome.positions {
+                Positions::Input => &source.text,
+                Positions::Output => &outcome.text,
+            });
+            outcome
+                .diagnostics
+                .iter()
+                .map(move |d| diagnostic(&r.display, &lines, d))
         });
     let document = Document {
         diagnostics: Items::new(diagnostics),

@@ -1,9 +1,12 @@
 //! SARIF 2.1.0, as GitHub code scanning reads it: the registry's rules with their docs as help,
 //! one result per finding with its region, fixes as `artifactChanges`, file errors as tool
 //! notifications. Columns count characters (`columnKind: unicodeCodePoints`); an end column is
-//! one past the last character, as SARIF defines it.
+//! one past the last character, as SARIF defines it. Regions are in the file as it is on disk
+//! after the run (as read, or as `--write` wrote it); `fixApplied` says a fix was written,
+//! and in a dry run `fixWouldApply` that `--write` would apply it.
 
 use super::{FileResult, Items, write_json};
+use crate::cli::Mode;
 use crate::codemods::{CODEMODS, Codemod};
 use crate::fix::Diagnostic;
 use serde::Serialize;
@@ -32,6 +35,7 @@ struct Run<R> {
 
 pub fn write(
     out: &mut impl Write,
+    mode: Mode,
     results: &[FileResult],
     errors: &[(String, String)],
 ) -> io::Result<()> {
@@ -39,7 +43,11 @@ pub fn write(
     let findings = results
         .iter()
         .filter_map(|r| r.outcome.as_ref().map(|o| (r, o)))
-        .flat_map(|(r, o)| o.diagnostics.iter().map(move |d| result(&r.display, d)));
+        .flat_map(|(r, o)| {
+            o.diagnostics
+                .iter()
+                .map(move |d| result(mode, &r.display, d))
+        });
     let notifications: Vec<Value> = errors
         .iter()
         .map(|(path, message)| {
@@ -83,7 +91,7 @@ fn rule(codemod: &Codemod) -> Value {
     })
 }
 
-fn result(path: &str, d: &Diagnostic) -> Value {
+fn result(mode: Mode, path: &str, d: &Diagnostic) -> Value {
     let index = CODEMODS
         .iter()
         .position(|c| c.id == d.finding.rule)
@@ -125,8 +133,11 @@ fn result(path: &str, d: &Diagnostic) -> Value {
         }]);
         result["properties"] = json!({
             "fixApplicability": fix.applicability.as_str(),
-            "fixApplied": d.applied,
+            "fixApplied": d.applied && mode == Mode::Write,
         });
+        if mode == Mode::DryRun {
+            result["properties"]["fixWouldApply"] = Value::Bool(d.applied);
+        }
     }
     result
 }

@@ -2,6 +2,7 @@
 """Run a Pulumi Python program offline under pulumi.runtime mocks.
 
 usage: python run_program.py PROGRAM.py|DIR [--json OUT.json] [--traceback]
+       python run_program.py --each [--jobs N] PROGRAM.py|DIR ...
 
 Exit 0 if the program (including every apply callback and every resource
 registration) ran cleanly; otherwise exit 1 with "ExcType: message" as the
@@ -10,6 +11,11 @@ last line on stderr. --json writes every registered resource as
 (camelCase, e.g. "backupRetentionPeriod"), exactly what the engine would receive;
 "dependencies" are the names of the resources the registration depends on (explicit
 `depends_on` and those implied by inputs, as the engine receives them).
+
+--each runs many programs, each in a process of its own forked from one that has
+imported pulumi and the pulumi_aws modules they use (most of a run's time), N at
+a time (default: the CPU count), and prints one JSON line per program, in the
+order given: {"program", "ok", "error"} (error: the "ExcType: message" line).
 
 Config: PULUMI_CONFIG='{"project:key": "value"}' (same JSON the real engine
 passes). Project name: $PULUMI_PROJECT, else `name:` in a Pulumi.yaml next to
@@ -195,15 +201,10 @@ def _project_name(program_dir: str) -> str:
     return "project"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("program")
-    ap.add_argument("--json", dest="json_out")
-    ap.add_argument("--traceback", action="store_true", help="print full traceback on failure")
-    opts = ap.parse_args()
-
-    program = os.path.abspath(opts.program)
-    json_out = os.path.abspath(opts.json_out) if opts.json_out else None
+def run(program: str, json_out=None, show_traceback=False):
+    """Runs one program under the mocks: None when it ran, else "ExcType: message"."""
+    program = os.path.abspath(program)
+    json_out = os.path.abspath(json_out) if json_out else None
     # A directory means its __main__.py, as with `pulumi up` (runpy handles it).
     program_dir = program if os.path.isdir(program) else os.path.dirname(program)
     # Like `pulumi up`: cwd is the project dir and sibling modules are importable.
@@ -228,29 +229,117 @@ def main() -> int:
     # otherwise die silently in background asyncio tasks. Returning the stack
     # exports also forces them to resolve.
     @pulumi.runtime.test
-    def run():
+    def run_program():
         runpy.run_path(program, run_name="__main__")
         return pulumi.runtime.get_root_resource().outputs
 
     try:
-        run()
+        run_program()
     except BaseException as exc:  # noqa: BLE001 - report anything, incl. SystemExit
-        if isinstance(exc, SystemExit) and exc.code in (0, None):
-            pass
-        else:
-            if opts.traceback:
+        if not (isinstance(exc, SystemExit) and exc.code in (0, None)):
+            if show_traceback:
                 traceback.print_exception(exc)
             # Some SDK errors are multi-line ("While processing resource ... /
             # unexpected input of type ..."); keep every part but on one line.
             summary = " / ".join(l.strip() for l in str(exc).splitlines() if l.strip())
-            print(f"{type(exc).__name__}: {summary}", file=sys.stderr)
-            return 1
+            return f"{type(exc).__name__}: {summary}"
 
     if json_out:
         with open(json_out, "w") as f:
             # default=str: resource references / unexpected objects shouldn't crash the dump
             json.dump(_plain(mocks.resources), f, indent=2, sort_keys=True, default=str)
             f.write("\n")
+    return None
+
+
+def _preload(programs):
+    """Imports the pulumi_aws modules the programs name (`aws.ec2.Vpc`), so that each
+    forked run finds them loaded: pulumi_aws loads a module on its first use, and its
+    large modules take most of a program's time."""
+    import importlib
+    import pulumi_aws
+
+    names = set()
+    for program in programs:
+        main = os.path.join(program, "__main__.py") if os.path.isdir(program) else program
+        try:
+            with open(main, encoding="utf-8", errors="replace") as f:
+                names.update(re.findall(r"\baws\.([a-z][a-z0-9_]*)\.[A-Z]", f.read()))
+        except OSError:
+            pass
+    for name in sorted(names):
+        try:
+            module = importlib.import_module(f"pulumi_aws.{name}")
+            dir(module)  # loads a lazily imported module
+        except Exception:  # noqa: BLE001 - a program naming no real module fails on its own
+            pass
+    try:
+        import pulumi_random  # noqa: F401 - the fixes may use it
+    except ImportError:
+        pass
+
+
+def run_each(programs, jobs):
+    """Runs every program in a forked process, `jobs` at a time; prints a JSON line each."""
+    _preload(programs)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    results = {}
+    running = {}  # pid -> (index, read end of its pipe)
+    pending = list(enumerate(programs))
+    while pending or running:
+        while pending and len(running) < jobs:
+            index, program = pending.pop(0)
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read)
+                code = 0
+                try:
+                    # The program's own output is not the report's.
+                    devnull = os.open(os.devnull, os.O_WRONLY)
+                    os.dup2(devnull, 1)
+                    os.dup2(devnull, 2)
+                    error = run(program)
+                except BaseException as exc:  # noqa: BLE001
+                    error = f"{type(exc).__name__}: {exc}"
+                with os.fdopen(write, "w") as out:
+                    # Short enough for the pipe's buffer: the parent reads it once we exit.
+                    out.write((error or "")[:4000])
+                code = 1 if error else 0
+                os._exit(code)
+            os.close(write)
+            running[pid] = (index, read)
+        pid, status = os.wait()
+        index, read = running.pop(pid)
+        with os.fdopen(read) as pipe:
+            error = pipe.read()
+        ok = os.waitstatus_to_exitcode(status) == 0
+        if not ok and not error:
+            error = f"the run ended with status {os.waitstatus_to_exitcode(status)}"
+        results[index] = {"program": programs[index], "ok": ok, "error": error or None}
+    for index in range(len(programs)):
+        print(json.dumps(results[index]))
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("program", nargs="+")
+    ap.add_argument("--json", dest="json_out")
+    ap.add_argument("--traceback", action="store_true", help="print full traceback on failure")
+    ap.add_argument("--each", action="store_true", help="run every program, a JSON line each")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    opts = ap.parse_args()
+
+    if opts.each:
+        return run_each(opts.program, max(1, opts.jobs))
+    if len(opts.program) != 1:
+        ap.error("one program, or --each")
+    error = run(opts.program[0], opts.json_out, opts.traceback)
+    if error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 
