@@ -14,6 +14,16 @@ aws.iam.Policy("telemetry", policy=json.dumps({
     ],
 }))
 
+# Resources these actions may name but need not (none required): "*" is the correct grant.
+aws.iam.Policy("reports", policy=json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Effect": "Allow", "Action": ["translate:TranslateText", "ce:GetCostAndUsage"], "Resource": "*"},
+        {"Effect": "Allow", "Action": "rds:DescribeDB*", "Resource": "*"},
+        {"Effect": "Allow", "Action": ["rds:DescribeDBInstances", "rds:DescribeDBClusters"], "Resource": ["*"]},
+    ],
+}))
+
 # Deny on "*" is a guard rail, not a grant.
 aws.iam.Policy("guard", policy=json.dumps({
     "Statement": [{"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "Resource": "*"}],
