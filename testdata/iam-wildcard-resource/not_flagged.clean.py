@@ -24,6 +24,27 @@ aws.iam.Policy("reports", policy=json.dumps({
     ],
 }))
 
+# A condition on the resource (its tag, its name) narrows the grant already.
+aws.iam.Policy("tagged", policy=json.dumps({
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "secretsmanager:GetSecretValue",
+        "Resource": "*",
+        "Condition": {"StringEquals": {"aws:ResourceTag/app": "catalog"}},
+    }],
+}))
+aws.iam.Policy("named", policy=json.dumps({
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "secretsmanager:GetSecretValue",
+        "Resource": "*",
+        "Condition": {
+            "Bool": {"aws:SecureTransport": "true"},
+            "StringLike": {"secretsmanager:SecretId": "catalog/*"},
+        },
+    }],
+}))
+
 # Deny on "*" is a guard rail, not a grant.
 aws.iam.Policy("guard", policy=json.dumps({
     "Statement": [{"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "Resource": "*"}],
