@@ -476,8 +476,6 @@ fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
     );
 }
 
-/// The Python with pulumi-aws 6 (`tests/requirements-v6.txt`): `$INFRA_FIX_PYTHON6`, else
-/// `target/pyenv6/bin/python` (what `.ci/run` installs). Missing, as for `python()`.
 /// The Python with pulumi-aws 6 that the upgrade tests run programs on first
 /// (`$INFRA_FIX_PYTHON6`, else `target/pyenv6/bin/python`, which `.ci/run` makes).
 fn python6() -> PathBuf {
@@ -981,4 +979,73 @@ fn the_old_options_spelling_fails_before_and_runs_after_infra_fix() {
     };
     assert_eq!(dependencies("nat-eip"), serde_json::json!(["igw", "vpc"]));
     assert_eq!(dependencies("bastion-eip"), serde_json::json!(["igw"]));
+}
+
+/// Every `iam-wildcard-resource` fixture runs under the mocks before and after the rule's fixes
+/// (`--write --unsafe-fixes`), and the policies the engine receives name the ARNs of the
+/// resources tied to them, in each way pulumi-aws takes a document.
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn scoped_iam_policies_run_under_the_mocks() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(ROOT).join("testdata/iam-wildcard-resource");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let Some(stem) = name.strip_suffix(".before.py") else {
+            continue;
+        };
+        let project = dir.path().join(stem);
+        std::fs::create_dir_all(&project).unwrap();
+        let program = project.join("__main__.py");
+        std::fs::copy(&path, &program).unwrap();
+        let before = run_program(&python, &program, None);
+        assert!(before.status.success(), "{name}: {}", stderr(&before));
+        let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+            .args(["--write", "--unsafe-fixes", "--no-cache"])
+            .args(["--select", "iam-wildcard-resource"])
+            .arg(&project)
+            .output()
+            .unwrap();
+        assert!(
+            fix.status.code().is_some_and(|c| c < 2),
+            "{name}: {}",
+            stderr(&fix)
+        );
+        let json = dir.path().join(format!("{stem}.json"));
+        let after = run_program(&python, &program, Some(&json));
+        assert!(after.status.success(), "{name} fixed: {}", stderr(&after));
+        cases += 1;
+        if stem != "recall" {
+            continue;
+        }
+        let resources: Vec<serde_json::Value> =
+            serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+        let statements = |policy: &str| -> Vec<serde_json::Value> {
+            let inputs = &resources
+                .iter()
+                .find(|r| r["name"] == policy)
+                .unwrap_or_else(|| panic!("{policy} was not registered"))["inputs"];
+            // A dict policy reaches the engine as an object; the others as JSON text.
+            let document = match &inputs["policy"] {
+                serde_json::Value::String(text) => serde_json::from_str(text).unwrap(),
+                other => other.clone(),
+            };
+            document["Statement"].as_array().unwrap().clone()
+        };
+        let arn =
+            |service: &str, name: &str| format!("arn:aws:{service}:us-east-1:123456789012:{name}");
+        assert_eq!(statements("send")[0]["Resource"], arn("sqs", "jobs"));
+        assert_eq!(
+            statements("read")[0]["Resource"],
+            format!("{}/*", arn("s3", "uploads"))
+        );
+        assert_eq!(statements("publish")[0]["Resource"], arn("sns", "events"));
+        let write = statements("write");
+        assert_eq!(write[0]["Resource"], arn("sqs", "jobs"));
+        assert_eq!(write[1]["Resource"], arn("dynamodb", "orders"));
+    }
+    assert!(cases >= 8, "only {cases} fixtures ran");
 }

@@ -1,19 +1,21 @@
 //! `iam-wildcard-resource`: an `Allow` statement on `"Resource": "*"` with actions that can be
-//! scoped to a resource (catalog issue 8), scoped to the ARN of the program's one secret,
-//! queue, topic, table, bucket or key when that is unambiguous.
+//! scoped to a resource (catalog issue 8), scoped to the ARN of the secret, queue, topic,
+//! table, bucket or key that the program ties to the policy's role (see `policy_use`) when
+//! exactly one is.
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, add_import, delete_items, items};
-use crate::pulumi::iam::Actions;
+use crate::pulumi::iam::{Actions, condition_narrows};
 use crate::pulumi::json_literal::{self, Json, Pair};
 use crate::pulumi::output::{Applied, applied_to, lambda_parameter, output_class};
+use crate::pulumi::policy_use::{self, PolicyUse};
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "iam-wildcard-resource",
     title: "IAM `Allow` statement on `\"Resource\": \"*\"` for actions that can be scoped to a resource",
     fix: Unsafe,
-    matches: query["dumps", "json_dumps"],
+    matches: query["dumps", "json_dumps", "policy"],
     check: check,
 };
 
@@ -44,32 +46,188 @@ const TARGETS: &[(&str, &[&str], &str, &[&str])] = &[
 ];
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(dumps) = m.node("dumps") else { return };
-    let Some(argument) = json_literal::dumps_argument(dumps, cx.imports, cx.text) else {
-        return;
+    let found = if let Some(dumps) = m.node("dumps") {
+        serialized(cx, dumps)
+    } else if let Some(applied) = m.node("applied") {
+        applied_dumps(cx, applied)
+    } else if let Some(value) = m.node("policy") {
+        plain(cx, value)
+    } else {
+        None
     };
-    let document = json_literal::resolve(argument, || cx.symbols());
-    let Some(statement) = json_literal::get(document, "Statement", cx.text) else {
-        return;
-    };
-    let (statements, listed) = match statement.value.kind() {
-        "list" => (items(statement.value), true),
-        "dictionary" => (vec![statement.value], false),
-        _ => return,
-    };
-    for stmt in statements {
-        if cx.reported(stmt) {
-            continue;
+    let Some(document) = found else { return };
+    for (stmt, listed) in statements(cx, document.literal) {
+        if !cx.reported(stmt) {
+            check_statement(cx, &document, stmt, listed);
         }
-        check_statement(
-            cx,
-            dumps,
-            document,
-            argument,
-            stmt,
-            listed.then_some(statement.value),
-        );
     }
+}
+
+/// How a policy document reaches the resource it is given to.
+#[derive(Clone, Copy)]
+enum Form<'t> {
+    /// `json.dumps(<argument>)` or `pulumi.Output.json_dumps(<argument>)`.
+    Dumps { call: Node<'t>, argument: Node<'t> },
+    /// A dict given as `policy=` as it is: the SDK accepts a document and resolves the outputs
+    /// in it.
+    Plain { value: Node<'t> },
+    /// `<receiver>.apply(json.dumps)`, the document being `Output.from_input(<document>)` or
+    /// the body of `<output>.apply(lambda x: <document>)`.
+    Applied { call: Node<'t>, written: Node<'t> },
+}
+
+/// A policy document found in the program.
+struct Document<'t> {
+    /// The dict literal.
+    literal: Node<'t>,
+    form: Form<'t>,
+}
+
+impl<'t> Document<'t> {
+    /// The expression that is given to the policy resource.
+    fn outer(&self) -> Node<'t> {
+        match self.form {
+            Form::Dumps { call, .. } | Form::Applied { call, .. } => call,
+            Form::Plain { value } => value,
+        }
+    }
+
+    /// Where the document's own text is written (and the ARNs would be).
+    fn written(&self) -> Node<'t> {
+        match self.form {
+            Form::Dumps { argument, .. } => argument,
+            Form::Plain { value } => value,
+            Form::Applied { written, .. } => written,
+        }
+    }
+}
+
+/// The dict literal an expression stands for: itself, a variable's value, or what a helper of
+/// the file returns (`def document(arn): return {...}`), through a few hops.
+fn literal<'t>(cx: &Checker<'_, 't>, expr: Node<'t>) -> Node<'t> {
+    let mut expr = expr;
+    for _ in 0..3 {
+        expr = json_literal::resolve(expr, || cx.symbols());
+        match cx.symbols().returned(expr) {
+            Some(value) => expr = value,
+            None => break,
+        }
+    }
+    expr
+}
+
+fn serialized<'t>(cx: &Checker<'_, 't>, call: Node<'t>) -> Option<Document<'t>> {
+    let argument = json_literal::dumps_argument(call, cx.imports, cx.text)?;
+    let literal = literal(cx, argument);
+    (literal.kind() == "dictionary").then_some(Document {
+        literal,
+        form: Form::Dumps { call, argument },
+    })
+}
+
+/// `policy=<dict>`, or a name or helper standing for one.
+fn plain<'t>(cx: &Checker<'_, 't>, value: Node<'t>) -> Option<Document<'t>> {
+    let keyword = value.parent()?;
+    let call = keyword.parent()?.parent()?;
+    crate::pulumi::ResourceCall::resolve(call, cx.imports, cx.text)?;
+    let literal = literal(cx, value);
+    (literal.kind() == "dictionary").then_some(Document {
+        literal,
+        form: Form::Plain { value },
+    })
+}
+
+/// `<receiver>.apply(json.dumps)`.
+fn applied_dumps<'t>(cx: &Checker<'_, 't>, call: Node<'t>) -> Option<Document<'t>> {
+    let function = call.child_by_field_name("function")?;
+    let serializer = items(call.child_by_field_name("arguments")?)
+        .into_iter()
+        .next()?;
+    if cx.imports.resolve(serializer, cx.text).as_deref() != Some("json.dumps") {
+        return None;
+    }
+    let mut receiver = function.child_by_field_name("object")?;
+    if let Some(value) = cx.symbols().assigned_once(receiver) {
+        receiver = value;
+    }
+    let written = output_value(cx, receiver)?;
+    let literal = literal(cx, written);
+    (literal.kind() == "dictionary").then_some(Document {
+        literal,
+        form: Form::Applied { call, written },
+    })
+}
+
+/// The expression an output is built from: `Output.from_input(<value>)`,
+/// `Output.secret(<value>)`, or the body of `<output>.apply(lambda x: <value>)`.
+fn output_value<'t>(cx: &Checker<'_, 't>, output: Node<'t>) -> Option<Node<'t>> {
+    if output.kind() != "call" {
+        return None;
+    }
+    let function = output.child_by_field_name("function")?;
+    let arguments = items(output.child_by_field_name("arguments")?);
+    if let Some("pulumi.Output.from_input" | "pulumi.Output.secret") =
+        cx.imports.resolve(function, cx.text).as_deref()
+    {
+        return arguments.first().copied();
+    }
+    let lambda = arguments.first().filter(|a| a.kind() == "lambda")?;
+    applied_to(*lambda, cx.imports, cx.text)?;
+    lambda.child_by_field_name("body")
+}
+
+/// Where a statement is written.
+#[derive(Clone, Copy)]
+enum Place<'t> {
+    /// In the document's own `Statement` list literal.
+    Listed(Node<'t>),
+    /// As the document's `Statement` dict.
+    Alone,
+    /// Elsewhere: appended to a list (`statements.append({...})`), held in a variable.
+    Elsewhere,
+}
+
+/// The statements of a document, each with where it is written.
+fn statements<'t>(cx: &Checker<'_, 't>, document: Node<'t>) -> Vec<(Node<'t>, Place<'t>)> {
+    let Some(statement) = json_literal::get(document, "Statement", cx.text) else {
+        return Vec::new();
+    };
+    let value = statement.value;
+    let (written, appended) = match value.kind() {
+        "list" | "dictionary" => (value, Vec::new()),
+        // `statements = [...]`, `statements.append({...})`, then `"Statement": statements`.
+        "identifier" | "attribute" => (
+            json_literal::resolve(value, || cx.symbols()),
+            cx.symbols().appended(value),
+        ),
+        _ => return Vec::new(),
+    };
+    let in_place = written == value;
+    let elements: Vec<(Node<'t>, Place<'t>)> = match written.kind() {
+        "list" => items(written)
+            .into_iter()
+            .map(|e| {
+                let place = if in_place {
+                    Place::Listed(written)
+                } else {
+                    Place::Elsewhere
+                };
+                (e, place)
+            })
+            .collect(),
+        "dictionary" if in_place => vec![(written, Place::Alone)],
+        "dictionary" => vec![(written, Place::Elsewhere)],
+        _ => Vec::new(),
+    };
+    elements
+        .into_iter()
+        .chain(appended.into_iter().map(|e| (e, Place::Elsewhere)))
+        .filter_map(|(e, place)| {
+            let dict = json_literal::resolve(e, || cx.symbols());
+            let place = if dict == e { place } else { Place::Elsewhere };
+            (dict.kind() == "dictionary").then_some((dict, place))
+        })
+        .collect()
 }
 
 /// The parts of a statement this rule reads.
@@ -87,6 +245,12 @@ fn read_statement<'t>(cx: &Checker<'_, 't>, stmt: Node<'t>) -> Option<Statement<
     if ["Principal", "NotPrincipal", "NotAction", "NotResource"]
         .iter()
         .any(|k| get(k).is_some())
+    {
+        return None;
+    }
+    // A condition on the resource (its tags, its name) already narrows the grant.
+    if let Some(condition) = get("Condition")
+        && condition_narrows_statement(cx, condition.value)
     {
         return None;
     }
@@ -120,13 +284,28 @@ fn read_statement<'t>(cx: &Checker<'_, 't>, stmt: Node<'t>) -> Option<Statement<
     })
 }
 
+/// Whether a `Condition` value may narrow the resources its statement reaches: true unless
+/// it is a literal `{operator: {key: value}}` whose keys are all about the request
+/// (`aws:SecureTransport`, `aws:SourceIp`, ...). A condition that cannot be read narrows.
+fn condition_narrows_statement(cx: &Checker, condition: Node) -> bool {
+    let Some(operators) = json_literal::pairs(condition, cx.text) else {
+        return true;
+    };
+    let mut keys = Vec::new();
+    for (_, operator) in &operators {
+        match json_literal::pairs(operator.value, cx.text) {
+            Some(pairs) => keys.extend(pairs.into_iter().map(|(key, _)| key)),
+            None => return true,
+        }
+    }
+    condition_narrows(keys.iter().map(String::as_str))
+}
+
 fn check_statement<'t>(
     cx: &mut Checker<'_, 't>,
-    dumps: Node<'t>,
-    document: Node<'t>,
-    argument: Node<'t>,
+    document: &Document<'t>,
     stmt: Node<'t>,
-    statement_list: Option<Node<'t>>,
+    place: Place<'t>,
 ) {
     let Some(statement) = read_statement(cx, stmt) else {
         return;
@@ -154,13 +333,7 @@ fn check_statement<'t>(
             "they support"
         }
     );
-    let sites = Sites {
-        dumps,
-        document,
-        argument,
-        statement_list,
-    };
-    match scope(cx, &statement, &sites) {
+    match scope(cx, &statement, document, place) {
         Ok((fix, arns)) => cx.report(
             stmt,
             format!("{message}; scope it to {}", arns.join(", ")),
@@ -170,33 +343,29 @@ fn check_statement<'t>(
     }
 }
 
-/// Where the statement sits.
-struct Sites<'t> {
-    dumps: Node<'t>,
-    document: Node<'t>,
-    argument: Node<'t>,
-    statement_list: Option<Node<'t>>,
-}
-
-/// How the callback that will receive the ARNs is written.
+/// How the ARN outputs reach the document.
 enum Callback<'t> {
     /// `kw=json.dumps(...)`: wrapped in a new `Output.all(...).apply(lambda args: ...)`.
-    Wrap,
-    /// `pulumi.Output.json_dumps(...)`: the ARN outputs are written in the document.
+    Wrap { dumps: Node<'t> },
+    /// `pulumi.Output.json_dumps(...)`, a plain dict, `Output.from_input(...)`: outputs
+    /// written in the document are resolved, so the ARN outputs are written as they are.
     Direct,
-    /// Already `Output.all(...).apply(lambda <param>: json.dumps(...))`: extended.
+    /// Already `Output.all(...).apply(lambda <param>: ...)`: extended.
     Extend {
         parameter: String,
         arguments: Node<'t>,
         elements: Vec<Node<'t>>,
     },
+    /// `<output>.apply(lambda <param>: ...)`: only that output's value can be written.
+    Single { parameter: String, receiver: String },
 }
 
 /// The fix that scopes `statement`, and the ARNs it uses; or why there is none.
 fn scope<'t>(
     cx: &Checker<'_, 't>,
     statement: &Statement<'t>,
-    sites: &Sites<'t>,
+    document: &Document<'t>,
+    place: Place<'t>,
 ) -> Result<(Fix, Vec<String>), String> {
     let table = Actions::get();
     let mut keep: Vec<(Node<'t>, &str)> = Vec::new();
@@ -218,31 +387,44 @@ fn scope<'t>(
             }
         }
     }
-    let callback = callback(cx, sites)?;
-    let site = sites.dumps;
+    if matches!(place, Place::Elsewhere) {
+        return Err("the statement is not written in the policy document (it is appended to a list or held in a variable); write the ARN of the resource it needs in its `Resource`".into());
+    }
     // The services of the scoped actions, each with the one resource of the program it means.
     let mut services: Vec<&str> = keep
         .iter()
         .map(|(_, a)| a.split(':').next().unwrap_or_default())
         .collect();
-    services.dedup();
     services.sort();
     services.dedup();
+    if let Some(service) = services
+        .iter()
+        .find(|s| !TARGETS.iter().any(|(t, ..)| t == *s))
+    {
+        return Err(format!(
+            "infra-fix does not know which resource of the program `{service}` actions mean"
+        ));
+    }
+    let owner = policy_use::owner(document.outer(), cx.imports, cx.text).ok_or(
+        "the policy is not written in place in the resource it is given to (`aws.iam.RolePolicy`, `aws.iam.Policy`, a role's `inline_policies`), so the role it serves is not known",
+    )?;
+    let callback = callback(cx, document)?;
+    let usage = policy_use::policy_use(cx.symbols(), &owner, cx.text);
+    let site = document.written();
     let mut edits: Vec<Edit> = Vec::new();
     let mut doomed: Vec<Node<'t>> = Vec::new();
     let mut arn_outputs: Vec<(String, Option<&str>)> = Vec::new();
-    let secret = unique(cx, site, "secretsmanager").ok();
+    let secret = tied(cx, site, &usage, "secretsmanager");
     for service in &services {
         // `kms:Decrypt` only for the secret: its AWS-managed key needs no grant.
         if *service == "kms"
-            && unique(cx, site, "kms").is_err()
-            && let Some((_, secret_index)) = &secret
+            && cx.symbols().of_type(&["kms.Key"]).next().is_none()
             && services.contains(&"secretsmanager")
             && keep
                 .iter()
                 .filter(|(_, a)| a.starts_with("kms:"))
                 .all(|(_, a)| a.eq_ignore_ascii_case("kms:Decrypt"))
-            && cx.symbols().resources[*secret_index]
+            && cx.symbols().resources[secret.clone()?.1]
                 .call
                 .keyword("kms_key_id", cx.text)
                 .is_none()
@@ -264,7 +446,7 @@ fn scope<'t>(
             }
             continue;
         }
-        let (holder, _) = unique(cx, site, service)?;
+        let (holder, _) = tied(cx, site, &usage, service)?;
         let arn = format!("{holder}.arn");
         let actions: Vec<_> = keep
             .iter()
@@ -313,8 +495,9 @@ fn scope<'t>(
     let q = style.quote;
     let (parameter, mut next, existing) = match &callback {
         Callback::Direct => (String::new(), 0, Vec::new()),
-        Callback::Wrap => {
-            let taken = !identifiers(sites.argument, "args", cx.text).is_empty();
+        Callback::Wrap { dumps } => {
+            let argument = json_literal::dumps_argument(*dumps, cx.imports, cx.text);
+            let taken = argument.is_some_and(|a| !identifiers(a, "args", cx.text).is_empty());
             (
                 if taken { "arns" } else { "args" }.to_string(),
                 0,
@@ -330,10 +513,27 @@ fn scope<'t>(
             elements.len(),
             elements.iter().map(|e| cx.src(*e).to_string()).collect(),
         ),
+        Callback::Single { parameter, .. } => (parameter.clone(), 0, Vec::new()),
     };
     let mut added: Vec<String> = Vec::new();
     let mut values: Vec<String> = Vec::new();
     for (output, suffix) in &arn_outputs {
+        if let Callback::Single {
+            parameter,
+            receiver,
+        } = &callback
+        {
+            if !crate::pulumi::opts::same_expression(receiver, output) {
+                return Err(format!(
+                    "the policy is built in an `apply` over `{receiver}` alone; pass `{output}` too, with `pulumi.Output.all(...)`"
+                ));
+            }
+            values.push(match suffix {
+                None => parameter.clone(),
+                Some(s) => format!("f{q}{{{parameter}}}{s}{q}"),
+            });
+            continue;
+        }
         let index = match existing
             .iter()
             .chain(added.iter())
@@ -364,7 +564,7 @@ fn scope<'t>(
     edits.push(Edit::replace(statement.resource.value, resource));
     // Actions that need `"*"` keep it, in a statement of their own.
     if !split.is_empty() {
-        let Some(list) = sites.statement_list else {
+        let Place::Listed(list) = place else {
             return Err(format!(
                 "{} must keep `\"*\"` and the policy has a single statement to split",
                 split
@@ -394,16 +594,16 @@ fn scope<'t>(
         edits.extend(delete_items(cx.text, statement.action.value, &doomed));
     }
     match &callback {
-        Callback::Wrap => {
+        Callback::Wrap { dumps } => {
             let (output, import) = output_class(cx.imports);
             edits.push(Edit::insert(
-                sites.dumps.start_byte(),
+                dumps.start_byte(),
                 format!(
                     "{output}.all({}).apply(lambda {parameter}: ",
                     added.join(", ")
                 ),
             ));
-            edits.push(Edit::insert(sites.dumps.end_byte(), ")"));
+            edits.push(Edit::insert(dumps.end_byte(), ")"));
             if let Some(import) = import {
                 edits.push(add_import(cx.text, cx.tree, import, style));
             }
@@ -413,7 +613,7 @@ fn scope<'t>(
                 cx.text, *arguments, &added, style,
             ));
         }
-        Callback::Extend { .. } | Callback::Direct => {}
+        Callback::Extend { .. } | Callback::Direct | Callback::Single { .. } => {}
     }
     Ok((
         Fix::unsafe_(edits),
@@ -427,55 +627,80 @@ fn scope<'t>(
     ))
 }
 
-/// The callback the ARNs reach the document through.
-fn callback<'t>(cx: &Checker<'_, 't>, sites: &Sites<'t>) -> Result<Callback<'t>, String> {
-    // The document must be written in the `json.dumps(...)` call itself: a variable's
-    // literal may be used elsewhere, where the callback's parameter is not defined.
-    if sites.document != sites.argument {
-        return Err("the policy document is held in a variable; write it inside the `json.dumps(...)` to scope it".into());
+/// How the ARNs reach the document, or why they cannot.
+fn callback<'t>(cx: &Checker<'_, 't>, document: &Document<'t>) -> Result<Callback<'t>, String> {
+    // The document must be written where it is used: a variable's literal may be used
+    // elsewhere, where the callback's parameter is not defined.
+    if document.literal != document.written() {
+        return Err("the policy document is held in a variable or built by a helper; write it where the policy is given to scope it".into());
     }
-    if json_literal::is_output_json_dumps(sites.dumps, cx.imports, cx.text) {
-        return Ok(Callback::Direct);
-    }
-    let parent = sites.dumps.parent().ok_or("")?;
-    if parent.kind() == "keyword_argument" {
-        let in_call = parent
-            .parent()
-            .and_then(|a| a.parent())
-            .and_then(|c| crate::pulumi::ResourceCall::resolve(c, cx.imports, cx.text));
-        if in_call.is_some() {
-            return Ok(Callback::Wrap);
+    match document.form {
+        Form::Plain { .. } => Ok(Callback::Direct),
+        Form::Applied { call, written } => {
+            let receiver = call
+                .child_by_field_name("function")
+                .and_then(|f| f.child_by_field_name("object"))
+                .ok_or("")?;
+            match written.parent().filter(|p| p.kind() == "lambda") {
+                Some(lambda) if receiver.kind() == "call" => lambda_callback(cx, lambda),
+                Some(_) => Err(
+                    "the policy is built in an `apply` held in a variable; write it in place to scope it"
+                        .into(),
+                ),
+                // `Output.from_input(<document>).apply(json.dumps)`: outputs in it are resolved.
+                None if receiver.kind() == "call" => Ok(Callback::Direct),
+                None => Err(
+                    "the policy document is held in a variable; write it where the policy is given to scope it"
+                        .into(),
+                ),
+            }
+        }
+        Form::Dumps { call, .. } => {
+            if json_literal::is_output_json_dumps(call, cx.imports, cx.text) {
+                return Ok(Callback::Direct);
+            }
+            let parent = call.parent().ok_or("")?;
+            if parent.kind() == "keyword_argument" {
+                return Ok(Callback::Wrap { dumps: call });
+            }
+            if parent.kind() == "lambda" && parent.child_by_field_name("body") == Some(call) {
+                return lambda_callback(cx, parent);
+            }
+            Err("the policy is not the argument of a resource or an `apply` callback".into())
         }
     }
-    if parent.kind() == "lambda" && parent.child_by_field_name("body") == Some(sites.dumps) {
-        let parameter = lambda_parameter(parent).map(|p| cx.src(p).to_string());
-        if let (
-            Some(parameter),
-            Some(Applied::All {
-                arguments,
-                elements,
-            }),
-        ) = (parameter, applied_to(parent, cx.imports, cx.text))
-        {
-            return Ok(Callback::Extend {
-                parameter,
-                arguments,
-                elements,
-            });
-        }
-        return Err("the policy is built in an `apply` over one output; pass the ARN with `pulumi.Output.all(...)` by hand".into());
-    }
-    Err(
-        "the policy is not the argument of a resource or an `Output.all(...).apply` callback"
-            .into(),
-    )
 }
 
-/// The one resource of `service`'s type in the program, as an expression visible at `site`,
-/// and its index in the symbol model; or why there is none.
-fn unique<'t>(
+/// The callback of `<output>.apply(lambda <param>: <document>)`.
+fn lambda_callback<'t>(cx: &Checker<'_, 't>, lambda: Node<'t>) -> Result<Callback<'t>, String> {
+    let parameter = lambda_parameter(lambda)
+        .map(|p| cx.src(p).to_string())
+        .ok_or("the policy's `apply` callback does not take one plain parameter")?;
+    match applied_to(lambda, cx.imports, cx.text) {
+        Some(Applied::All {
+            arguments,
+            elements,
+        }) => Ok(Callback::Extend {
+            parameter,
+            arguments,
+            elements,
+        }),
+        Some(Applied::One(receiver)) => Ok(Callback::Single {
+            parameter,
+            receiver: cx.src(receiver).to_string(),
+        }),
+        None => Err(
+            "the policy's callback is not an `apply` of one output or of `Output.all(...)`".into(),
+        ),
+    }
+}
+
+/// The one resource of `service`'s type tied to the policy (see `policy_use`), as an
+/// expression visible at `site`, and its index in the symbol model; or why there is none.
+fn tied<'t>(
     cx: &Checker<'_, 't>,
     site: Node<'t>,
+    usage: &PolicyUse,
     service: &str,
 ) -> Result<(String, usize), String> {
     let Some((_, types, what, _)) = TARGETS.iter().find(|(s, ..)| *s == service) else {
@@ -484,29 +709,36 @@ fn unique<'t>(
         ));
     };
     let symbols = cx.symbols();
-    let found: Vec<(usize, bool)> = symbols
-        .of_type(types)
-        .map(|(i, r)| (i, r.repeated))
+    if usage.roles.is_empty() {
+        return Err(format!(
+            "the policy is on no role of the program, so which {what} it is for is not known; write the ARN of the {what} in `Resource`"
+        ));
+    }
+    let found: Vec<usize> = usage
+        .tied
+        .iter()
+        .copied()
+        .filter(|&i| symbols.resources[i].call.is(types))
         .collect();
     let plural = format!("{what}s");
     match found[..] {
         [] => Err(format!(
-            "the program creates no {what} to scope `{service}` actions to"
+            "no resource that has the policy's role references a {what} of the program; write the ARN of the {what} the role needs in `Resource` (the program's {plural} may serve something else)"
         )),
-        [(_, true)] => Err(format!(
-            "the program's {what} is created in a loop: which of them is ambiguous"
+        [index] if symbols.resources[index].repeated => Err(format!(
+            "the {what} the role's users reference is created in a loop: which of them is ambiguous"
         )),
-        [(index, false)] => {
+        [index] => {
             let holders = symbols.holders(site, types);
             match holders.iter().find(|h| h.id == Some(index)) {
                 Some(h) => Ok((h.expr.clone(), index)),
                 None => Err(format!(
-                    "the program's {what} is not held in a name visible from the policy"
+                    "the {what} the role's users reference is not held in a name visible from the policy"
                 )),
             }
         }
         _ => Err(format!(
-            "the program creates {} {plural}: which one the statement means is ambiguous",
+            "the role's users reference {} {plural}: which one the statement means is ambiguous",
             found.len()
         )),
     }

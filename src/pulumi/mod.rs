@@ -2,8 +2,8 @@
 //! constructs, how to read its keyword arguments and literal values, which names hold which
 //! resources, how to add to a resource's `opts`, what the real pulumi-aws API of the
 //! project's major version accepts, how to read and edit JSON documents written as Python
-//! literals, which IAM actions can be scoped to a resource, and which health-check probe a
-//! container image can run.
+//! literals, which IAM actions can be scoped to a resource, which resources of the program an
+//! IAM policy serves, and which health-check probe a container image can run.
 
 mod call;
 pub mod container_image;
@@ -13,6 +13,7 @@ pub mod json_literal;
 pub mod literal;
 pub mod opts;
 pub mod output;
+pub mod policy_use;
 pub mod schema;
 pub mod stack_config;
 pub mod symbols;

@@ -125,6 +125,8 @@ pub struct Symbols<'a, 't> {
     exhausted: Cell<bool>,
     /// Targets by the type of resource they hold (see `targets_holding`).
     holding: OnceCell<HashMap<String, Vec<Target>>>,
+    /// For each resource, the resources its arguments reference (see `references`).
+    references: OnceCell<Vec<Vec<usize>>>,
 }
 
 impl<'a, 't> Symbols<'a, 't> {
@@ -148,6 +150,7 @@ impl<'a, 't> Symbols<'a, 't> {
             returns: HashMap::new(),
             exhausted: Cell::new(false),
             holding: OnceCell::new(),
+            references: OnceCell::new(),
         };
         let root = tree.root_node();
         s.scope_of_node.insert(root.id(), 0);
@@ -829,6 +832,119 @@ impl<'a, 't> Symbols<'a, 't> {
                 .then(|| pair.child_by_field_name("value"))
                 .flatten()
         })
+    }
+
+    /// What a call of a helper of the file returns, when the helper has exactly one `return`
+    /// with a value: `doc(arn)` for `def doc(arn): return {...}`.
+    pub fn returned(&self, call: Node<'t>) -> Option<Node<'t>> {
+        if call.kind() != "call" {
+            return None;
+        }
+        match self.returns.get(&self.called_def(call)?.id())?.as_slice() {
+            [value] => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The values appended (`<expr>.append(value)`) to the list that the name or `self.`
+    /// attribute `expr` stands for, in source order.
+    pub fn appended(&self, expr: Node<'t>) -> Vec<Node<'t>> {
+        let Some(target) = self.target_of(expr) else {
+            return Vec::new();
+        };
+        let mut values = self.appends.get(&target).cloned().unwrap_or_default();
+        values.sort_by_key(|v| v.start_byte());
+        values
+    }
+
+    /// The binding target the name or `self.` attribute `expr` stands for where it stands.
+    fn target_of(&self, expr: Node<'t>) -> Option<Target> {
+        let scope = self.scope_at(expr);
+        match expr.kind() {
+            "identifier" => {
+                let name = self.t(expr).to_string();
+                self.chain(scope)
+                    .into_iter()
+                    .map(|s| Target::Name(s, name.clone()))
+                    .find(|t| self.bindings.contains_key(t))
+            }
+            "attribute" => self.self_attr(expr, scope),
+            _ => None,
+        }
+    }
+
+    /// The resources of the file that resource `index`'s arguments reference (`role.arn`,
+    /// `self.db_secret.arn` inside an `Output.all(...)`, a name assigned once to an expression
+    /// that does), each once. `opts=` is not read: `depends_on` orders, it does not use.
+    pub fn references(&self, index: usize) -> &[usize] {
+        let all = self.references.get_or_init(|| {
+            self.resources
+                .iter()
+                .map(|r| {
+                    let mut found = Vec::new();
+                    let mut cursor = r.call.arguments.walk();
+                    for argument in r.call.arguments.named_children(&mut cursor) {
+                        let is_opts = argument.kind() == "keyword_argument"
+                            && argument
+                                .child_by_field_name("name")
+                                .is_some_and(|n| self.t(n) == "opts");
+                        if !is_opts {
+                            self.collect_references(argument, 0, &mut found);
+                        }
+                    }
+                    found
+                })
+                .collect()
+        });
+        &all[index]
+    }
+
+    /// The resources of the file that the expression `node` references, as `references` reads
+    /// them.
+    pub fn referenced_in(&self, node: Node<'t>) -> Vec<usize> {
+        let mut found = Vec::new();
+        self.collect_references(node, 0, &mut found);
+        found
+    }
+
+    /// Adds to `found` the resources `node` references, following names assigned once through
+    /// a few hops.
+    fn collect_references(&self, node: Node<'t>, hops: u32, found: &mut Vec<usize>) {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            let is_reference = match n.kind() {
+                "identifier" => n.parent().is_none_or(|p| {
+                    !((p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
+                        || (p.kind() == "keyword_argument"
+                            && p.child_by_field_name("name") == Some(n)))
+                }),
+                "attribute" => n
+                    .child_by_field_name("object")
+                    .is_some_and(|o| o.kind() == "identifier"),
+                _ => false,
+            };
+            if is_reference {
+                match self.resolve(n) {
+                    Value::Resource { id: Some(id), .. } => {
+                        if !found.contains(&id) {
+                            found.push(id);
+                        }
+                        continue;
+                    }
+                    Value::Unknown if hops < 3 => {
+                        if let Some(value) = self.assigned_once(n) {
+                            self.collect_references(value, hops + 1, found);
+                        }
+                    }
+                    _ => {}
+                }
+                if n.kind() == "identifier" {
+                    continue;
+                }
+            }
+            let mut cursor = n.walk();
+            stack.extend(n.named_children(&mut cursor).collect::<Vec<_>>());
+        }
     }
 
     fn name_value(&self, name: &str, site: Node<'t>, depth: u32) -> Value {

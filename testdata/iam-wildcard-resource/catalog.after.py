@@ -36,3 +36,22 @@ class Service(pulumi.ComponentResource):
             })),
             opts=pulumi.ResourceOptions(parent=self),
         )
+        # The task that has the role reads the secret: the policy is for that secret.
+        aws.ecs.TaskDefinition(
+            "task",
+            family="service",
+            requires_compatibilities=["FARGATE"],
+            network_mode="awsvpc",
+            cpu="256",
+            memory="512",
+            task_role_arn=self.task_role.arn,
+            container_definitions=pulumi.Output.all(self.db_secret.arn).apply(lambda args: json.dumps([{
+                "name": "app",
+                "image": "nginx",
+                "secrets": [{"name": "DB", "valueFrom": args[0]}],
+            }])),
+            opts=pulumi.ResourceOptions(parent=self),
+        )
+
+
+Service("catalog")

@@ -14,6 +14,37 @@ aws.iam.Policy("telemetry", policy=json.dumps({
     ],
 }))
 
+# Resources these actions may name but need not (none required): "*" is the correct grant.
+aws.iam.Policy("reports", policy=json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Effect": "Allow", "Action": ["translate:TranslateText", "ce:GetCostAndUsage"], "Resource": "*"},
+        {"Effect": "Allow", "Action": "rds:DescribeDB*", "Resource": "*"},
+        {"Effect": "Allow", "Action": ["rds:DescribeDBInstances", "rds:DescribeDBClusters"], "Resource": ["*"]},
+    ],
+}))
+
+# A condition on the resource (its tag, its name) narrows the grant already.
+aws.iam.Policy("tagged", policy=json.dumps({
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "secretsmanager:GetSecretValue",
+        "Resource": "*",
+        "Condition": {"StringEquals": {"aws:ResourceTag/app": "catalog"}},
+    }],
+}))
+aws.iam.Policy("named", policy=json.dumps({
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "secretsmanager:GetSecretValue",
+        "Resource": "*",
+        "Condition": {
+            "Bool": {"aws:SecureTransport": "true"},
+            "StringLike": {"secretsmanager:SecretId": "catalog/*"},
+        },
+    }],
+}))
+
 # Deny on "*" is a guard rail, not a grant.
 aws.iam.Policy("guard", policy=json.dumps({
     "Statement": [{"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "Resource": "*"}],

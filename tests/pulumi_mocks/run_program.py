@@ -164,6 +164,11 @@ class Mocks(pulumi.runtime.Mocks):
         resource_id = args.resource_id or f"{args.name}_id"  # resource_id set for .get()/import
         state = _computed_outputs(args.typ, args.name)
         state.update(args.inputs)  # inputs win over our guesses
+        # pulumi-aws takes an IAM policy document as a dict too, and its outputs hold it as
+        # JSON text, which the SDK's output types insist on.
+        for key, value in state.items():
+            if isinstance(value, dict) and "Statement" in value:
+                state[key] = json.dumps(value)
         return resource_id, state
 
     def call(self, args: pulumi.runtime.MockCallArgs):
