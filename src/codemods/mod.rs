@@ -31,6 +31,7 @@ mod nat_gateway_depends_on;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
 mod resource_in_apply;
+mod resource_option_argument;
 mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
@@ -54,6 +55,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
+    &resource_option_argument::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
