@@ -27,6 +27,7 @@ mod ecs_service_deployment_config;
 mod eip_domain_vpc;
 mod hardcoded_db_password;
 mod iam_wildcard_resource;
+mod missing_import;
 mod nat_gateway_depends_on;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
@@ -56,6 +57,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
     &resource_option_argument::CODEMOD,
+    &missing_import::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
@@ -273,12 +275,16 @@ pub enum Match<'m, 't> {
         captures: &'m [QueryCapture<'t>],
         query: &'static Query,
     },
+    /// For per-file codemods (their query is `FILE_QUERY`): the module; its capture is
+    /// `@module`.
+    File(Node<'t>),
 }
 
 impl<'t> Match<'_, 't> {
     pub fn node(&self, capture: &str) -> Option<Node<'t>> {
         match self {
             Match::Construction(c) => (capture == "call").then_some(c.resource.node),
+            Match::File(module) => (capture == "module").then_some(*module),
             Match::Query { captures, query } => {
                 let index = query.capture_index_for_name(capture)?;
                 captures.iter().find(|c| c.index == index).map(|c| c.node)
@@ -457,6 +463,10 @@ impl<'a, 't> Checker<'a, 't> {
 pub const CONSTRUCTION_QUERY: &str =
     "(call function: [(identifier) (attribute)] arguments: (argument_list)) @call";
 
+/// The query of codemods called once per file, with the module, whatever it imports: for
+/// what a file lacks (an import) rather than what some node is.
+pub const FILE_QUERY: &str = "(module) @module";
+
 /// How far above a trigger word a query's pattern may start (`x.split(":")[0]` starts three
 /// levels above `split`).
 const TRIGGER_REACH: usize = 4;
@@ -464,6 +474,8 @@ const TRIGGER_REACH: usize = 4;
 struct Engine {
     /// The codemods called per construction (their query is `CONSTRUCTION_QUERY`).
     per_construction: Vec<usize>,
+    /// The codemods called once per file (their query is `FILE_QUERY`).
+    per_file: Vec<usize>,
     /// The other codemods' queries, each compiled when a file first needs it: compiling one
     /// costs milliseconds, and most runs of a few files need one or two, or none.
     queries: Vec<LazyQuery>,
@@ -494,12 +506,16 @@ fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let construction_key = normalized(CONSTRUCTION_QUERY);
+        let file_key = normalized(FILE_QUERY);
         let mut per_construction = Vec::new();
+        let mut per_file = Vec::new();
         let mut queries: Vec<(String, LazyQuery)> = Vec::new();
         for (i, codemod) in CODEMODS.iter().enumerate() {
             let key = normalized(codemod.query);
             if key == construction_key {
                 per_construction.push(i);
+            } else if key == file_key {
+                per_file.push(i);
             } else if let Some((_, q)) = queries.iter_mut().find(|(k, _)| *k == key) {
                 q.owners.push(i);
             } else {
@@ -513,6 +529,7 @@ fn engine() -> &'static Engine {
         }
         Engine {
             per_construction,
+            per_file,
             queries: queries.into_iter().map(|(_, q)| q).collect(),
         }
     })
@@ -661,17 +678,35 @@ pub fn compile_queries() {
         q.get();
     });
     compile(CONSTRUCTION_QUERY);
+    compile(FILE_QUERY);
 }
 
 /// Runs the enabled codemods over one parsed file: one query pass, then each match goes to
-/// the codemod that owns its pattern. Files that import no `pulumi_aws` yield nothing.
+/// the codemod that owns its pattern. In a file that imports no `pulumi_aws` only the per-file
+/// codemods run (`missing-import` may find it uses `aws.s3.Bucket` all the same).
 pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) -> Vec<Finding> {
-    let rules = &settings.rules;
     let engine = engine();
     let imports = Imports::of_file(tree, text);
-    if !imports.imports_pulumi_aws() || crate::suppression::file_is_ignored(text, tree) {
+    if crate::suppression::file_is_ignored(text, tree) {
         return Vec::new();
     }
+    let per_file: Vec<usize> = engine
+        .per_file
+        .iter()
+        .copied()
+        .filter(|&i| settings.rules.contains(i))
+        .collect();
+    let only_per_file;
+    let rules = if imports.imports_pulumi_aws() {
+        &settings.rules
+    } else if per_file.is_empty() {
+        return Vec::new();
+    } else {
+        only_per_file = RuleSet {
+            enabled: (0..CODEMODS.len()).map(|i| per_file.contains(&i)).collect(),
+        };
+        &only_per_file
+    };
     let per_construction: Vec<usize> = engine
         .per_construction
         .iter()
@@ -719,7 +754,8 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
                 (i, m)
             })
     });
-    for (i, m) in dispatch.chain(queried) {
+    let whole_file = per_file.iter().map(|&i| (i, Match::File(tree.root_node())));
+    for (i, m) in dispatch.chain(queried).chain(whole_file) {
         let codemod = CODEMODS[i];
         checker.rule = codemod.id;
         let first = checker.findings.len();
@@ -753,13 +789,14 @@ mod tests {
         for (i, codemod) in CODEMODS.iter().enumerate() {
             assert!(
                 engine.per_construction.contains(&i)
+                    || engine.per_file.contains(&i)
                     || engine.queries.iter().any(|q| q.owners.contains(&i)),
                 "{} has no query pattern",
                 codemod.id
             );
             // A query that is not run over the whole tree needs words to run around, and the
-            // per-construction codemods need none.
-            if engine.per_construction.contains(&i) {
+            // per-construction and per-file codemods need none.
+            if engine.per_construction.contains(&i) || engine.per_file.contains(&i) {
                 assert!(codemod.triggers.is_empty(), "{}", codemod.id);
             } else {
                 // A whole-tree query pass costs about half a parse: every other query names

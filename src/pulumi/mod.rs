@@ -2,7 +2,8 @@
 //! constructs, how to read its keyword arguments and literal values, which names hold which
 //! resources, how to add to a resource's `opts`, what the real pulumi-aws API of the
 //! project's major version accepts, how to read and edit JSON documents written as Python
-//! literals, and which IAM actions can be scoped to a resource.
+//! literals, which IAM actions can be scoped to a resource, and which names a program uses
+//! without binding them.
 
 mod call;
 pub mod iam;
@@ -13,6 +14,7 @@ pub mod opts;
 pub mod output;
 pub mod schema;
 pub mod symbols;
+pub mod unbound;
 pub mod version;
 
 pub use call::{Keyword, ResourceCall};
