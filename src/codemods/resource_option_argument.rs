@@ -212,3 +212,31 @@ pub(super) fn owns(cx: &Checker, class: &crate::pulumi::schema::Class, name: &st
         && option_name(name).is_some()
         && cx.settings().rules.runs(CODEMOD.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pulumi::opts::RESOURCE_OPTIONS;
+
+    /// The query's `#any-of?` list and the trigger words are written out (the macro and the
+    /// query file want literals): they must name every option and misspelling, and nothing
+    /// else.
+    #[test]
+    fn triggers_and_query_name_every_option() {
+        let mut expected: Vec<&str> = RESOURCE_OPTIONS.to_vec();
+        expected.extend(MISSPELLED.iter().map(|(wrong, _)| *wrong));
+        expected.sort_unstable();
+        let mut triggers = CODEMOD.triggers.to_vec();
+        triggers.sort_unstable();
+        assert_eq!(triggers, expected);
+        let mut quoted: Vec<&str> = CODEMOD
+            .query
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| !w.contains(' '))
+            .collect();
+        quoted.sort_unstable();
+        assert_eq!(quoted, expected);
+    }
+}
