@@ -377,7 +377,9 @@ fn resource_options_passed_as_arguments_run_once_moved_into_opts() {
     let before = run_program(&python, &program, None);
     assert!(!before.status.success());
     assert!(
-        stderr(&before).contains("TypeError: Function._internal_init() got an unexpected keyword argument 'depends_on'"),
+        stderr(&before).contains(
+            "TypeError: Function._internal_init() got an unexpected keyword argument 'depends_on'"
+        ),
         "{}",
         stderr(&before)
     );

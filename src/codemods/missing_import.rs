@@ -26,7 +26,6 @@ const CONVENTIONAL: &[(&str, &str)] = &[
 
 /// Called once per file (even one that imports no `pulumi_aws`, which it may make one).
 fn check(cx: &mut Checker, _: &Match) {
-    let tables = Tables::get(cx.file.pulumi_aws.unwrap_or(Major::NEWEST));
     // Whether the file is a pulumi_aws program for certain (it imports pulumi_aws, or will),
     // or likely (`aws.<module>`, but some other `aws.<name>` is no pulumi_aws name).
     let mut aws_program = cx.imports.imports_pulumi_aws();
@@ -43,6 +42,8 @@ fn check(cx: &mut Checker, _: &Match) {
         match name {
             // `aws` stands for `pulumi_aws` when its `aws.<name>` are pulumi_aws names.
             "aws" => {
+                // Loaded here only: most files use no name they do not bind.
+                let tables = Tables::get(cx.file.pulumi_aws.unwrap_or(Major::NEWEST));
                 let names: Vec<&str> = uses
                     .iter()
                     .filter_map(|u| u.child_by_field_name("attribute"))
