@@ -420,8 +420,15 @@ fn analyze(
     mode: Mode,
     result: &mut FileResult,
 ) {
-    // A file that never names pulumi_aws cannot import it: skip it before paying for a parse.
-    if memchr::memmem::find(&bytes, b"pulumi_aws").is_none() {
+    // A file that never names pulumi_aws cannot import it: skip it before paying for a parse,
+    // unless it writes `aws.<module>.` without the import, which missing-import fixes.
+    if memchr::memmem::find(&bytes, b"pulumi_aws").is_none()
+        && !(settings.rules.runs("missing-import")
+            && crate::pulumi::unbound::mentions_aws_module(
+                &bytes,
+                crate::pulumi::Tables::get(file.pulumi_aws.unwrap_or(crate::pulumi::Major::NEWEST)),
+            ))
+    {
         return;
     }
     let source = match Source::from_bytes(bytes) {

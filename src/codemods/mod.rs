@@ -27,10 +27,12 @@ mod ecs_service_deployment_config;
 mod eip_domain_vpc;
 mod hardcoded_db_password;
 mod iam_wildcard_resource;
+mod missing_import;
 mod nat_gateway_depends_on;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
 mod resource_in_apply;
+mod resource_option_argument;
 mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
@@ -62,6 +64,8 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_function::CODEMOD,
     &upgrade_v7_dependency_pin::CODEMOD,
     &upgrade_v7_manual::CODEMOD,
+    &resource_option_argument::CODEMOD,
+    &missing_import::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
@@ -160,6 +164,9 @@ pub enum Pattern {
         source: &'static str,
         triggers: &'static [&'static str],
     },
+    /// Once per file, with the module (`missing-import`): the only codemods that also run on a
+    /// file that does not import `pulumi_aws` yet.
+    File,
     /// No Python: the project's dependency and stack files, which `lib.rs` hands to the rule's
     /// own entry point (`upgrade-v7-dependency-pin`).
     ProjectFiles,
@@ -175,6 +182,7 @@ impl Pattern {
             Pattern::AnyClass => "any class".to_string(),
             Pattern::Query { .. } => "query".to_string(),
             Pattern::ProjectFiles => "project files".to_string(),
+            Pattern::File => "the file".to_string(),
         }
     }
 
@@ -191,6 +199,7 @@ impl Pattern {
                 format!("query around {}", words.join(", "))
             }
             Pattern::ProjectFiles => "dependency files and `Pulumi.<stack>.yaml`".to_string(),
+            Pattern::File => "the whole file".to_string(),
         }
     }
 }
@@ -242,6 +251,9 @@ macro_rules! codemod {
     };
     (@pattern $id:literal, any_class) => {
         $crate::codemods::Pattern::AnyClass
+    };
+    (@pattern $id:literal, file) => {
+        $crate::codemods::Pattern::File
     };
     (@pattern $id:literal, query [$($trigger:literal),* $(,)?]) => {
         $crate::codemods::Pattern::Query {
@@ -359,12 +371,15 @@ pub enum Match<'m, 't> {
         captures: &'m [QueryCapture<'t>],
         query: &'static Query,
     },
+    /// For per-file codemods (`Pattern::File`): the module; its capture is `@module`.
+    File(Node<'t>),
 }
 
 impl<'t> Match<'_, 't> {
     pub fn node(&self, capture: &str) -> Option<Node<'t>> {
         match self {
             Match::Construction(c) => (capture == "call").then_some(c.resource.node),
+            Match::File(module) => (capture == "module").then_some(*module),
             Match::Query { captures, query } => {
                 let index = query.capture_index_for_name(capture)?;
                 captures.iter().find(|c| c.index == index).map(|c| c.node)
@@ -579,6 +594,8 @@ struct Engine {
     by_class: HashMap<&'static str, Vec<usize>>,
     /// The codemods called for every construction of an exported class.
     any_class: Vec<usize>,
+    /// The codemods called once per file.
+    per_file: Vec<usize>,
     /// The other codemods' queries, each compiled when a file first needs it: compiling one
     /// costs milliseconds, and most runs of a few files need one or two, or none.
     queries: Vec<LazyQuery>,
@@ -610,6 +627,7 @@ fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| {
         let mut by_class: HashMap<&'static str, Vec<usize>> = HashMap::new();
         let mut any_class = Vec::new();
+        let mut per_file = Vec::new();
         let mut queries: Vec<(String, LazyQuery)> = Vec::new();
         for (i, codemod) in CODEMODS.iter().enumerate() {
             match codemod.pattern {
@@ -620,6 +638,7 @@ fn engine() -> &'static Engine {
                 }
                 Pattern::AnyClass => any_class.push(i),
                 Pattern::ProjectFiles => {}
+                Pattern::File => per_file.push(i),
                 Pattern::Query { source, .. } => {
                     let key = normalized(source);
                     if let Some((_, q)) = queries.iter_mut().find(|(k, _)| *k == key) {
@@ -638,6 +657,7 @@ fn engine() -> &'static Engine {
         Engine {
             by_class,
             any_class,
+            per_file,
             queries: queries.into_iter().map(|(_, q)| q).collect(),
         }
     })
@@ -797,7 +817,8 @@ pub fn compile_queries() {
 }
 
 /// Runs the enabled codemods over one parsed file: one query pass, then each match goes to
-/// the codemod that owns its pattern. Files that import no `pulumi_aws` yield nothing.
+/// the codemod that owns its pattern. In a file that imports no `pulumi_aws` only the per-file
+/// codemods run (`missing-import` may find it uses `aws.s3.Bucket` all the same).
 pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) -> Vec<Finding> {
     // The checks, or under `upgrade --to N` the rules of that upgrade, and those only where
     // the project is on the major before N.
@@ -810,12 +831,30 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
             rules.set(i, false);
         }
     }
-    let rules = &rules;
     let engine = engine();
     let imports = Imports::of_file(tree, text);
-    if !imports.imports_pulumi_aws() || crate::suppression::file_is_ignored(text, tree) {
+    if crate::suppression::file_is_ignored(text, tree) {
         return Vec::new();
     }
+    let per_file: Vec<usize> = engine
+        .per_file
+        .iter()
+        .copied()
+        .filter(|&i| rules.contains(i))
+        .collect();
+    // A file that does not import `pulumi_aws` (yet) gets only the per-file codemods, which may
+    // add the import; the others see it on the next fix pass.
+    if !imports.imports_pulumi_aws() {
+        if per_file.is_empty() {
+            return Vec::new();
+        }
+        for i in 0..CODEMODS.len() {
+            if !per_file.contains(&i) {
+                rules.set(i, false);
+            }
+        }
+    }
+    let rules = &rules;
     let wants_constructions = engine.any_class.iter().any(|&i| rules.contains(i))
         || engine
             .by_class
@@ -875,7 +914,8 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
                 (i, m)
             })
     });
-    for (i, m) in dispatch.chain(queried) {
+    let whole_file = per_file.iter().map(|&i| (i, Match::File(tree.root_node())));
+    for (i, m) in dispatch.chain(queried).chain(whole_file) {
         let codemod = CODEMODS[i];
         checker.rule = codemod.id;
         let first = checker.findings.len();
@@ -924,6 +964,7 @@ mod tests {
                     }
                 }
                 Pattern::AnyClass => assert!(engine.any_class.contains(&i)),
+                Pattern::File => assert!(engine.per_file.contains(&i)),
                 Pattern::ProjectFiles => {}
                 Pattern::Query { source, triggers } => {
                     // A whole-tree query pass costs about half a parse: every query names the

@@ -1,7 +1,7 @@
 //! `unknown-argument`: a keyword that the pulumi-aws resource or `*Args` class does not accept
 //! in the project's major version (`vpc` on `Eip` in 7.x, typos, Terraform names, `__opts__`).
 
-use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
+use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix, resource_option_argument};
 use crate::edit::{Edit, Fix};
 use crate::pulumi::Keyword;
 use crate::pulumi::opts::{self, OLD_OPTIONS_KEYWORD, OldOptions};
@@ -37,7 +37,10 @@ fn check(cx: &mut Checker, m: &Match) {
         return;
     };
     for (name, keyword) in resource.keywords(cx.text) {
-        if class.param(name).is_some() || cx.owned_elsewhere(class.key, name) {
+        if class.param(name).is_some()
+            || cx.owned_elsewhere(class.key, name)
+            || resource_option_argument::owns(cx, &class, name)
+        {
             continue;
         }
         if name == OLD_OPTIONS_KEYWORD

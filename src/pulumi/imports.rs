@@ -10,6 +10,8 @@ use tree_sitter::{Node, Tree};
 pub struct Imports {
     /// Local name -> the dotted path it is bound to.
     bindings: HashMap<String, String>,
+    /// Some `from x import *` may bind any name.
+    wildcard: bool,
 }
 
 impl Imports {
@@ -41,6 +43,13 @@ impl Imports {
                 }
             }
             "import_from_statement" => {
+                let mut children = node.walk();
+                if node
+                    .children(&mut children)
+                    .any(|c| c.kind() == "wildcard_import")
+                {
+                    self.wildcard = true;
+                }
                 let Some(module) = node.child_by_field_name("module_name") else {
                     return;
                 };
@@ -99,6 +108,16 @@ impl Imports {
             .iter()
             .filter(|(_, path)| *path == "pulumi_aws" || path.starts_with("pulumi_aws."))
             .map(|(name, _)| name.as_str())
+    }
+
+    /// True when an import binds the local name `name`.
+    pub fn binds(&self, name: &str) -> bool {
+        self.bindings.contains_key(name)
+    }
+
+    /// True when a `from x import *` may bind names we cannot see.
+    pub fn has_wildcard(&self) -> bool {
+        self.wildcard
     }
 
     /// True when some import brings in `pulumi_aws` or one of its modules.

@@ -3,7 +3,8 @@
 //! resources, how to add to a resource's `opts`, what the real pulumi-aws API of the
 //! project's major version accepts, how to read and edit JSON documents written as Python
 //! literals, which IAM actions can be scoped to a resource, which resources of the program an
-//! IAM policy serves, and which health-check probe a container image can run.
+//! IAM policy serves, which health-check probe a container image can run, and which names a
+//! program uses without binding them.
 
 mod call;
 pub mod container_image;
@@ -17,6 +18,7 @@ pub mod policy_use;
 pub mod schema;
 pub mod stack_config;
 pub mod symbols;
+pub mod unbound;
 pub mod upgrade;
 pub mod version;
 

@@ -5,10 +5,61 @@
 //! `__opts__=`, the pre-1.0 spelling, counts as the call's options: edits go into it (and
 //! `unknown-argument` renames it), so that no fix writes a second `opts=` beside it.
 
+use super::call::Keyword;
 use super::symbols::Holder;
 use super::{Imports, ResourceCall, Symbols};
-use crate::edit::{Edit, Style, add_import, append_items, items};
+use crate::edit::{Edit, Style, add_import, append_items, delete_items, items};
 use tree_sitter::{Node, Tree};
+
+/// The keyword parameters of `pulumi.ResourceOptions` (pulumi 3.272.0, the version the tests
+/// pin; `tests/pulumi_mocks.rs` compares this list with the real signature).
+pub const RESOURCE_OPTIONS: &[&str] = &[
+    "parent",
+    "depends_on",
+    "protect",
+    "provider",
+    "providers",
+    "delete_before_replace",
+    "ignore_changes",
+    "version",
+    "aliases",
+    "additional_secret_outputs",
+    "id",
+    "import_",
+    "custom_timeouts",
+    "transformations",
+    "transforms",
+    "hooks",
+    "urn",
+    "replace_on_changes",
+    "replacement_trigger",
+    "plugin_download_url",
+    "retain_on_delete",
+    "deleted_with",
+    "replace_with",
+    "hide_diffs",
+    "env_var_mappings",
+    "state_migrations",
+];
+
+/// The keyword parameters of `pulumi.InvokeOptions`, the options of a function call
+/// (`aws.ec2.get_ami(..., opts=...)`).
+pub const INVOKE_OPTIONS: &[&str] = &["parent", "provider", "version", "plugin_download_url"];
+
+/// The keyword parameters of `pulumi.InvokeOutputOptions`, the options of a function's
+/// `_output` form: `InvokeOptions`' and `depends_on`.
+pub const INVOKE_OUTPUT_OPTIONS: &[&str] = &[
+    "parent",
+    "provider",
+    "version",
+    "plugin_download_url",
+    "depends_on",
+];
+
+/// True when `name` is a parameter of `pulumi.ResourceOptions`.
+pub fn is_resource_option(name: &str) -> bool {
+    RESOURCE_OPTIONS.contains(&name)
+}
 
 /// How many names and nested `merge(...)` calls `depends_on_elements` follows.
 const MAX_HOPS: u32 = 4;
@@ -199,25 +250,194 @@ fn collect<'t>(
     hops: u32,
     out: &mut Vec<Node<'t>>,
 ) {
+    let mut values = Vec::new();
+    collect_option(
+        value,
+        "depends_on",
+        imports,
+        text,
+        symbols,
+        hops,
+        &mut values,
+    );
+    for value in values {
+        match value.kind() {
+            "list" => out.extend(items(value)),
+            _ => out.push(value),
+        }
+    }
+}
+
+/// The values given to option `name` in an options expression: in `ResourceOptions(...)`
+/// literals, the literal arguments of `ResourceOptions.merge(...)`, and behind a local
+/// assigned once.
+fn collect_option<'t>(
+    value: Node<'t>,
+    name: &str,
+    imports: &Imports,
+    text: &str,
+    symbols: &Symbols<'_, 't>,
+    hops: u32,
+    out: &mut Vec<Node<'t>>,
+) {
     match classify(value, imports, text) {
-        Options::Literal(arguments) => match keyword(arguments, "depends_on", text) {
-            Some(list) if list.kind() == "list" => out.extend(items(list)),
-            Some(single) => out.push(single),
-            None => {}
-        },
+        Options::Literal(arguments) => out.extend(keyword(arguments, name, text)),
         Options::Merge(arguments) if hops < MAX_HOPS => {
             for arg in items(arguments) {
-                collect(arg, imports, text, symbols, hops + 1, out);
+                collect_option(arg, name, imports, text, symbols, hops + 1, out);
             }
         }
         Options::Merge(_) => {}
         Options::Other if hops < MAX_HOPS => {
             if let Some(assigned) = symbols.single_assignment(value) {
-                collect(assigned, imports, text, symbols, hops + 1, out);
+                collect_option(assigned, name, imports, text, symbols, hops + 1, out);
             }
         }
         Options::Other => {}
     }
+}
+
+/// Why options passed as a resource's keyword arguments cannot be moved into its `opts`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CannotMove {
+    /// `**kwargs` may hold `opts`, or the options are passed in a way we cannot read.
+    Unreadable,
+    /// The call's options already set this option (other than `depends_on`, whose lists
+    /// add up): which one the author meant is not ours to pick.
+    GivenTwice(String),
+}
+
+/// The edits that move `moved` (keyword arguments of `call`, each `name=value` with `name` an
+/// option of `pulumi.ResourceOptions`, renamed to `names[i]`) into the call's options:
+///
+/// - no `opts`: the first moved argument becomes `opts=ResourceOptions(name=value, ...)`,
+///   the others go;
+/// - a `ResourceOptions(...)` literal (or the last literal of a `merge`): the options are
+///   added to it; a `depends_on` list there is extended with the moved list's elements;
+/// - anything else: `ResourceOptions.merge(<expr>, ResourceOptions(name=value, ...))`, under
+///   which `depends_on` lists add up.
+pub fn move_into_options(
+    text: &str,
+    tree: &Tree,
+    imports: &Imports,
+    symbols: &Symbols,
+    call: &ResourceCall,
+    moved: &[(&str, Keyword)],
+    style: &Style,
+) -> Result<Vec<Edit>, CannotMove> {
+    let options = options_of(call, imports, text).map_err(|()| CannotMove::Unreadable)?;
+    if let Some(opts) = options {
+        for (name, _) in moved.iter().filter(|(n, _)| *n != "depends_on") {
+            let mut given = Vec::new();
+            collect_option(opts, name, imports, text, symbols, 0, &mut given);
+            if !given.is_empty() {
+                return Err(CannotMove::GivenTwice(name.to_string()));
+            }
+        }
+    }
+    let (class, import) = options_class(imports);
+    let rendered: Vec<String> = moved
+        .iter()
+        .map(|(name, k)| format!("{name}={}", &text[k.value.byte_range()]))
+        .collect();
+    let fresh = format!("{class}({})", rendered.join(", "));
+    let keywords: Vec<Node> = moved.iter().map(|(_, k)| k.node).collect();
+    let mut edits = Vec::new();
+    let mut needs_import = true;
+    match options {
+        None => {
+            // The first moved argument's place takes `opts=`: appending it instead would
+            // touch the same lines as removing the moved arguments.
+            edits.push(Edit::replace(keywords[0], format!("opts={fresh}")));
+            edits.extend(delete_items(text, call.arguments, &keywords[1..]));
+            return Ok(with_import(edits, import, text, tree, style));
+        }
+        Some(opts) if opts.kind() == "none" => edits.push(Edit::replace(opts, fresh.clone())),
+        Some(opts) => {
+            let mut target = opts;
+            if let Options::Merge(arguments) = classify(target, imports, text)
+                && let Some(&last) = items(arguments).last()
+                && matches!(classify(last, imports, text), Options::Literal(_))
+            {
+                target = last;
+            }
+            match added_to_literal(text, imports, target, moved, &rendered, style) {
+                Some(added) => {
+                    needs_import = false;
+                    edits.extend(added);
+                }
+                None => edits.push(wrap(text, target, &class, &fresh)),
+            }
+        }
+    }
+    let mut kept_items = items(call.arguments);
+    kept_items.retain(|n| !keywords.iter().any(|k| k.id() == n.id()));
+    if kept_items.is_empty() {
+        return Err(CannotMove::Unreadable);
+    }
+    edits.extend(delete_items(text, call.arguments, &keywords));
+    let import = if needs_import { import } else { None };
+    Ok(with_import(edits, import, text, tree, style))
+}
+
+/// The edits that add the moved options to a `ResourceOptions(...)` literal; `None` when
+/// `target` is not one, or a `depends_on` is on both sides and not two lists.
+fn added_to_literal(
+    text: &str,
+    imports: &Imports,
+    target: Node,
+    moved: &[(&str, Keyword)],
+    rendered: &[String],
+    style: &Style,
+) -> Option<Vec<Edit>> {
+    let Options::Literal(arguments) = classify(target, imports, text) else {
+        return None;
+    };
+    if has_splat(arguments) {
+        return None;
+    }
+    let mut edits = Vec::new();
+    let mut added = Vec::new();
+    for ((name, k), item) in moved.iter().zip(rendered) {
+        match keyword(arguments, name, text) {
+            Some(existing) => {
+                // Only `depends_on` gets here (other options given twice are refused).
+                if existing.kind() != "list" || k.value.kind() != "list" {
+                    return None;
+                }
+                let present: Vec<&str> = items(existing)
+                    .iter()
+                    .map(|n| &text[n.byte_range()])
+                    .collect();
+                let missing: Vec<String> = items(k.value)
+                    .iter()
+                    .map(|n| text[n.byte_range()].to_string())
+                    .filter(|d| !present.iter().any(|p| same_expression(p, d)))
+                    .collect();
+                if !missing.is_empty() {
+                    edits.push(append_items(text, existing, &missing, style));
+                }
+            }
+            None => added.push(item.clone()),
+        }
+    }
+    if !added.is_empty() {
+        edits.push(append_items(text, arguments, &added, style));
+    }
+    Some(edits)
+}
+
+fn with_import(
+    mut edits: Vec<Edit>,
+    import: Option<&str>,
+    text: &str,
+    tree: &Tree,
+    style: &Style,
+) -> Vec<Edit> {
+    if let Some(statement) = import {
+        edits.push(add_import(text, tree, statement, style));
+    }
+    edits
 }
 
 /// The dependencies of `needed` that `call`'s options do not list yet, by expression text

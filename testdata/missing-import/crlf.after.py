@@ -1,0 +1,3 @@
+import pulumi
+import pulumi_aws as aws
+bucket = aws.s3.Bucket("assets")

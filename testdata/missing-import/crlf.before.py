@@ -1,0 +1,2 @@
+import pulumi
+bucket = aws.s3.Bucket("assets")

@@ -1,0 +1,4 @@
+import importlib
+
+aws = importlib.import_module("pulumi_aws")
+bucket = aws.s3.Bucket("assets")

@@ -1,0 +1,3 @@
+from mytools import *
+
+bucket = aws.s3.Bucket("assets")
