@@ -28,6 +28,7 @@ mod eip_domain_vpc;
 mod hardcoded_db_password;
 mod iam_wildcard_resource;
 mod nat_gateway_depends_on;
+mod output_as_string;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
 mod resource_in_apply;
@@ -54,6 +55,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
     &deprecated_argument::CODEMOD,
+    &output_as_string::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
