@@ -24,8 +24,15 @@ pub const CODEMOD: super::Codemod = codemod! {
     check: check,
 };
 
-/// How far a value is followed through locals (`doc = {...}`, then `json.dumps(doc)`).
-const MAX_LOCALS: u32 = 3;
+/// How far a value is followed through locals (`doc = {...}`, then `json.dumps(doc)`), and how
+/// many steps (names, attributes, items, `.apply`) make an Output.
+const MAX_DEPTH: u32 = 8;
+
+/// How many levels a value is followed up its expression (each costs a walk from the root).
+const MAX_CLIMB: usize = 256;
+
+/// How deep a site may sit below the expression rewritten: the rewrite recurses that deep.
+const MAX_NESTING: usize = 64;
 
 /// Names on a resource object that are not outputs.
 const NOT_OUTPUTS: &[&str] = &[
@@ -98,13 +105,15 @@ struct Climb<'t> {
 }
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(call) = m.schema_construction() else {
+    // The file is looked at once, at its first resource construction: following each
+    // construction's name through the text would be quadratic in files of many resources.
+    let Some(call) = m.node("call") else {
         return;
     };
-    if !is_resource_class(cx, &call.type_name) {
+    if cx.symbols().resources.first().map(|r| r.call.node) != Some(call) {
         return;
     }
-    for output in attribute_reads(cx, &call) {
+    for output in resource_outputs(cx) {
         follow(cx, output, State::Output, output, 0);
     }
 }
@@ -127,51 +136,86 @@ fn output_attribute<'t>(cx: &Checker<'_, 't>, attribute: Node<'t>) -> bool {
     !called && !name.starts_with('_') && !NOT_OUTPUTS.contains(&name)
 }
 
-/// The outputs of `call` the program reads: `call(...).attr`, and `x.attr` wherever `x` is
-/// the name (or `self.` attribute) it is assigned to and holds this very resource.
-fn attribute_reads<'t>(cx: &Checker<'_, 't>, call: &ResourceCall<'t>) -> Vec<Node<'t>> {
-    let Some(parent) = call.node.parent() else {
-        return Vec::new();
-    };
-    let as_object = |n: Node<'t>| {
-        n.parent().filter(|p| {
+/// Every output of a resource of the program that the file reads: `call(...).attr`, and
+/// `x.attr` / `self.x.attr` where `x` holds a resource. The holders' names are looked up in one
+/// pass over the text, at each `name.` (with the dot).
+fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
+    let symbols = cx.symbols();
+    let mut names = std::collections::HashSet::new();
+    let mut outputs = Vec::new();
+    for resource in &symbols.resources {
+        let call = resource.call.node;
+        let Some(parent) = call.parent() else {
+            continue;
+        };
+        match parent.kind() {
+            "attribute" if parent.child_by_field_name("object") == Some(call) => {
+                if output_attribute(cx, parent) && is_resource_class(cx, &resource.call.type_name)
+                {
+                    outputs.push(parent);
+                }
+            }
+            "assignment" if parent.child_by_field_name("right") == Some(call) => {
+                let name = parent.child_by_field_name("left").and_then(|l| match l.kind() {
+                    "identifier" => Some(l),
+                    "attribute" => l.child_by_field_name("attribute"),
+                    _ => None,
+                });
+                names.extend(name.map(|n| cx.src(n)));
+            }
+            _ => {}
+        }
+    }
+    if names.is_empty() {
+        return outputs;
+    }
+    let bytes = cx.text.as_bytes();
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut seeker = crate::source::Seeker::new(cx.tree);
+    for dot in memchr::memchr_iter(b'.', bytes) {
+        let start = bytes[..dot]
+            .iter()
+            .rposition(|&b| !is_name_byte(b))
+            .map_or(0, |i| i + 1);
+        if start == dot || !names.contains(&cx.text[start..dot]) {
+            continue;
+        }
+        let name = seeker.seek(start, dot);
+        if name.kind() != "identifier" || name.byte_range() != (start..dot) {
+            continue;
+        }
+        // `x` of `x.attr`, or `self.x` of `self.x.attr`.
+        let Some(parent) = name.parent() else {
+            continue;
+        };
+        let holder = if parent.kind() == "attribute"
+            && parent.child_by_field_name("attribute") == Some(name)
+        {
+            parent
+        } else {
+            name
+        };
+        let Some(read) = holder.parent().filter(|p| {
             p.kind() == "attribute"
-                && p.child_by_field_name("object") == Some(n)
+                && p.child_by_field_name("object") == Some(holder)
                 && output_attribute(cx, *p)
-        })
-    };
-    if parent.kind() != "assignment" || parent.child_by_field_name("right") != Some(call.node) {
-        return as_object(call.node).into_iter().collect();
+        }) else {
+            continue;
+        };
+        if matches!(symbols.resolve(holder), Value::Resource { type_name, .. }
+            if is_resource_class(cx, &type_name))
+        {
+            outputs.push(read);
+        }
     }
-    let Some(left) = parent.child_by_field_name("left") else {
-        return Vec::new();
-    };
-    if !matches!(left.kind(), "identifier" | "attribute") {
-        return Vec::new();
-    }
-    let symbols = cx.symbols();
-    symbols
-        .reads_of(left, cx.tree.root_node())
-        .into_iter()
-        .filter(|&read| holds(cx, read, call.node))
-        .filter_map(as_object)
-        .collect()
-}
-
-/// True when `expr` certainly holds the resource that `call` constructs.
-fn holds<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, call: Node<'t>) -> bool {
-    let symbols = cx.symbols();
-    match symbols.resolve(expr) {
-        Value::Resource { id: Some(id), .. } => symbols.resources[id].call.node == call,
-        _ => false,
-    }
+    outputs
 }
 
 /// True when `expr` is certainly a pulumi Output: an output of a resource of the program, an
 /// attribute or item of an Output, `<output>.apply(...)`, a `pulumi.Output` helper, or a name
 /// assigned once to one of these.
 fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
-    if depth > MAX_LOCALS {
+    if depth > MAX_DEPTH {
         return false;
     }
     match expr.kind() {
@@ -180,13 +224,13 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
                 return false;
             };
             output_attribute(cx, expr)
-                && (is_output(cx, object, depth)
+                && (is_output(cx, object, depth + 1)
                     || matches!(cx.symbols().resolve(object), Value::Resource { type_name, .. }
                         if is_resource_class(cx, &type_name)))
         }
         "subscript" => expr
             .child_by_field_name("value")
-            .is_some_and(|v| is_output(cx, v, depth)),
+            .is_some_and(|v| is_output(cx, v, depth + 1)),
         "identifier" => cx
             .symbols()
             .assigned_once(expr)
@@ -206,7 +250,7 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
                     .is_some_and(|a| cx.src(a) == "apply")
                 && function
                     .child_by_field_name("object")
-                    .is_some_and(|o| is_output(cx, o, depth))
+                    .is_some_and(|o| is_output(cx, o, depth + 1))
         }
         _ => false,
     }
@@ -216,13 +260,16 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
 /// is not followed.
 fn in_lambda(node: Node) -> bool {
     let mut current = node.parent();
-    while let Some(n) = current {
-        if n.kind() == "lambda" {
-            return true;
+    // Each step up costs a walk down from the root: a node nested deeper than this counts as
+    // inside one (left alone).
+    for _ in 0..MAX_CLIMB {
+        match current {
+            Some(n) if n.kind() == "lambda" => return true,
+            Some(n) => current = n.parent(),
+            None => return false,
         }
-        current = n.parent();
     }
-    false
+    true
 }
 
 /// Follows `expr` (an Output, or a container holding `origin`) and reports what it meets.
@@ -233,7 +280,7 @@ fn follow<'t>(
     origin: Node<'t>,
     depth: u32,
 ) {
-    if depth > MAX_LOCALS || in_lambda(expr) {
+    if depth > MAX_DEPTH || in_lambda(expr) {
         return;
     }
     let climb = climb(cx, expr, state, None);
@@ -286,11 +333,14 @@ fn plain_consequence(what: &str) -> &'static str {
 /// The node `expr` stands in for in its parent, through parentheses.
 fn unparenthesized(expr: Node) -> Node {
     let mut node = expr;
-    while let Some(p) = node
-        .parent()
-        .filter(|p| p.kind() == "parenthesized_expression")
-    {
-        node = p;
+    for _ in 0..MAX_CLIMB {
+        match node
+            .parent()
+            .filter(|p| p.kind() == "parenthesized_expression")
+        {
+            Some(p) => node = p,
+            None => break,
+        }
     }
     node
 }
@@ -312,7 +362,7 @@ fn climb<'t>(
         sites,
         end,
     };
-    loop {
+    for _ in 0..MAX_CLIMB {
         node = unparenthesized(node);
         if Some(node) == stop {
             return done(node, state, sites, End::Unknown);
@@ -444,6 +494,7 @@ fn climb<'t>(
             _ => return done(node, state, sites, End::Unknown),
         }
     }
+    done(node, state, sites, End::Unknown)
 }
 
 enum Flow<'t> {
@@ -558,6 +609,7 @@ fn report_site<'t>(cx: &mut Checker<'_, 't>, climb: &Climb<'t>, origin: Node<'t>
     let sites = sites_within(cx, outer, &climb.sites);
     let (class, import) = output_class(cx.imports);
     let edits = match sites.iter().find_map(|s| unfixable(cx, *s)) {
+        _ if too_deep(outer.node, &sites) => Err("the expression is nested too deeply".into()),
         Some(why) => Err(why),
         None => end_edits(cx, climb, &class),
     };
@@ -615,6 +667,22 @@ fn sites_within<'t>(cx: &Checker<'_, 't>, outer: Site<'t>, known: &[Site<'t>]) -
     sites.sort_by_key(|s| (s.node.start_byte(), std::cmp::Reverse(s.node.end_byte())));
     sites.dedup_by_key(|s| s.node.id());
     sites
+}
+
+/// True when a site sits more than `MAX_NESTING` levels below `outer`.
+fn too_deep(outer: Node, sites: &[Site]) -> bool {
+    sites.iter().any(|s| {
+        let mut node = s.node;
+        let mut levels = 0;
+        while node != outer && levels <= MAX_NESTING {
+            match node.parent() {
+                Some(p) => node = p,
+                None => break,
+            }
+            levels += 1;
+        }
+        levels > MAX_NESTING
+    })
 }
 
 /// Why a site cannot be rewritten, if it cannot.
@@ -717,6 +785,9 @@ fn end_edits<'t>(
                     let sites = sites_within(cx, *outer, &c.sites);
                     if let Some(why) = sites.iter().find_map(|s| unfixable(cx, *s)) {
                         return Err(why);
+                    }
+                    if too_deep(outer.node, &sites) {
+                        return Err("the expression is nested too deeply".into());
                     }
                     edits.push(Edit::replace(outer.node, render(cx, outer.node, &sites, class)));
                 }
