@@ -150,17 +150,18 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
         };
         match parent.kind() {
             "attribute" if parent.child_by_field_name("object") == Some(call) => {
-                if output_attribute(cx, parent) && is_resource_class(cx, &resource.call.type_name)
-                {
+                if output_attribute(cx, parent) && is_resource_class(cx, &resource.call.type_name) {
                     outputs.push(parent);
                 }
             }
             "assignment" if parent.child_by_field_name("right") == Some(call) => {
-                let name = parent.child_by_field_name("left").and_then(|l| match l.kind() {
-                    "identifier" => Some(l),
-                    "attribute" => l.child_by_field_name("attribute"),
-                    _ => None,
-                });
+                let name = parent
+                    .child_by_field_name("left")
+                    .and_then(|l| match l.kind() {
+                        "identifier" => Some(l),
+                        "attribute" => l.child_by_field_name("attribute"),
+                        _ => None,
+                    });
                 names.extend(name.map(|n| cx.src(n)));
             }
             _ => {}
@@ -184,24 +185,31 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
         if name.kind() != "identifier" || name.byte_range() != (start..dot) {
             continue;
         }
-        // `x` of `x.attr`, or `self.x` of `self.x.attr`.
-        let Some(parent) = name.parent() else {
-            continue;
+        // Up with the seeker's cursor (`Node::parent` walks down from the root each time):
+        // `x` of `x.attr`, or `self.x` of `self.x.attr`, then `attr`'s context.
+        let (holder, read) = match seeker.up() {
+            Some((p, Some("attribute"))) if p.kind() == "attribute" => match seeker.up() {
+                Some((read, Some("object"))) => (p, read),
+                _ => continue,
+            },
+            Some((read, Some("object"))) => (name, read),
+            _ => continue,
         };
-        let holder = if parent.kind() == "attribute"
-            && parent.child_by_field_name("attribute") == Some(name)
+        if read.kind() != "attribute" {
+            continue;
+        }
+        // Most outputs are given as they are to a keyword argument: nothing to look at.
+        if let Some((context, Some("value"))) = seeker.up()
+            && context.kind() == "keyword_argument"
+            && context
+                .child_by_field_name("name")
+                .is_some_and(|n| cx.src(n) != "resource_name")
         {
-            parent
-        } else {
-            name
-        };
-        let Some(read) = holder.parent().filter(|p| {
-            p.kind() == "attribute"
-                && p.child_by_field_name("object") == Some(holder)
-                && output_attribute(cx, *p)
-        }) else {
             continue;
-        };
+        }
+        if !output_attribute(cx, read) {
+            continue;
+        }
         if matches!(symbols.resolve(holder), Value::Resource { type_name, .. }
             if is_resource_class(cx, &type_name))
         {
