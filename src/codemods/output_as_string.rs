@@ -149,10 +149,12 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
             continue;
         };
         match parent.kind() {
-            "attribute" if parent.child_by_field_name("object") == Some(call) => {
-                if output_attribute(cx, parent) && is_resource_class(cx, &resource.call.type_name) {
-                    outputs.push(parent);
-                }
+            "attribute"
+                if parent.child_by_field_name("object") == Some(call)
+                    && output_attribute(cx, parent)
+                    && is_resource_class(cx, &resource.call.type_name) =>
+            {
+                outputs.push(parent);
             }
             "assignment" if parent.child_by_field_name("right") == Some(call) => {
                 let name = parent
@@ -309,15 +311,13 @@ fn follow<'t>(
                 follow(cx, read, climb.state, origin, depth + 1);
             }
         }
-        End::Plain(what) if climb.state == State::Output => {
-            if !cx.reported(climb.top) {
-                let message = format!(
-                    "A pulumi Output (`{}`) is used as a plain value in {what}: {}",
-                    cx.src(origin),
-                    plain_consequence(what)
-                );
-                cx.report(climb.top, message, None);
-            }
+        End::Plain(what) if climb.state == State::Output && !cx.reported(climb.top) => {
+            let message = format!(
+                "A pulumi Output (`{}`) is used as a plain value in {what}: {}",
+                cx.src(origin),
+                plain_consequence(what)
+            );
+            cx.report(climb.top, message, None);
         }
         _ => {}
     }
