@@ -29,6 +29,7 @@ mod hardcoded_db_password;
 mod iam_wildcard_resource;
 mod missing_import;
 mod nat_gateway_depends_on;
+mod output_as_string;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
 mod resource_in_apply;
@@ -66,6 +67,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_manual::CODEMOD,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
+    &output_as_string::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,

@@ -106,6 +106,7 @@ enum Target {
 
 pub struct Symbols<'a, 't> {
     text: &'a str,
+    root: Node<'t>,
     imports: &'a Imports,
     pub resources: Vec<Resource<'t>>,
     resource_at: HashMap<usize, usize>,
@@ -133,6 +134,7 @@ impl<'a, 't> Symbols<'a, 't> {
     pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
         let mut s = Symbols {
             text,
+            root: tree.root_node(),
             imports,
             resources: Vec::new(),
             resource_at: HashMap::new(),
@@ -478,6 +480,35 @@ impl<'a, 't> Symbols<'a, 't> {
 
     /// The scope `node` is in.
     fn scope_at(&self, node: Node) -> usize {
+        self.scope_from_root(node)
+            .unwrap_or_else(|| self.scope_by_parents(node))
+    }
+
+    /// `scope_at` by a cursor walk down from the root, linear in the depth of `node`
+    /// (`Node::parent` walks down from the root at each step: quadratic in a deep expression).
+    /// `None` when the walk does not reach `node` (a zero-width node).
+    fn scope_from_root(&self, node: Node) -> Option<usize> {
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let mut cursor = self.root.walk();
+        let mut scope = 0;
+        loop {
+            let current = cursor.node();
+            if current == node {
+                return Some(scope);
+            }
+            if let Some(&s) = self.scope_of_node.get(&current.id()) {
+                scope = s;
+            }
+            cursor.goto_first_child_for_byte(start)?;
+            while !(cursor.node().start_byte() <= start && end <= cursor.node().end_byte()) {
+                if cursor.node().start_byte() > start || !cursor.goto_next_sibling() {
+                    return None;
+                }
+            }
+        }
+    }
+
+    fn scope_by_parents(&self, node: Node) -> usize {
         let mut current = node.parent();
         while let Some(n) = current {
             if let Some(&s) = self.scope_of_node.get(&n.id()) {
