@@ -63,6 +63,17 @@ impl Job {
     }
 }
 
+/// What `--version` prints after the name: this release and the pulumi-aws releases its
+/// tables come from, `0.1.0 (pulumi-aws tables 6.83.4, 7.51.1)`.
+pub fn version() -> String {
+    let tables: Vec<String> = Major::ALL.iter().map(|m| m.tables_version()).collect();
+    format!(
+        "{} (pulumi-aws tables {})",
+        env!("CARGO_PKG_VERSION"),
+        tables.join(", ")
+    )
+}
+
 pub fn run(cli: Cli) -> i32 {
     let result = match &cli.output {
         Some(path) => {

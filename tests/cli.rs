@@ -857,6 +857,25 @@ fn exclude_skips_walked_files_but_not_named_ones() {
 }
 
 #[test]
+fn version_names_the_release_and_its_pulumi_aws_tables() {
+    use infra_fix::pulumi::{Major, Tables};
+    let dir = tempfile::tempdir().unwrap();
+    let expected = format!(
+        "infra-fix {} (pulumi-aws tables {}, {})\n",
+        env!("CARGO_PKG_VERSION"),
+        Tables::get(Major::V6).version,
+        Tables::get(Major::V7).version
+    );
+    for flag in ["--version", "-V"] {
+        let out = infra_fix(dir.path(), &[flag]);
+        assert_eq!(
+            (out.status.code(), stdout(&out)),
+            (Some(0), expected.clone())
+        );
+    }
+}
+
+#[test]
 fn colour_only_when_asked_or_at_a_terminal() {
     let dir = tree(&[
         ("requirements.txt", PULUMI_AWS_6),
