@@ -167,8 +167,13 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         cli.paths.clone()
     };
     let (files, walk_errors) = walk::collect(&paths, threads);
-    // Files named on the command line are read even when `exclude` matches them.
-    let explicit: HashSet<&PathBuf> = cli.paths.iter().collect();
+    // Files named on the command line are read even when `exclude` matches them, unless
+    // `--force-exclude`.
+    let explicit: HashSet<&PathBuf> = if cli.force_exclude {
+        HashSet::new()
+    } else {
+        cli.paths.iter().collect()
+    };
     let jobs: Vec<(&PathBuf, Arc<Settings>)> = files
         .iter()
         .filter_map(|path| Some((path, resolver.settings_for(path)?)))
@@ -390,12 +395,15 @@ fn run_stdin(
         unsafe_fixes: settings.as_ref().is_some_and(|s| s.unsafe_fixes),
     };
     // Standard input belongs to the project of its `--stdin-filename`, else of the current
-    // folder. Without settings (a broken configuration) it passes through unchecked.
-    if let Some(settings) = &settings {
-        let stands_for = cli
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("-"));
+    // folder. Without settings (a broken configuration), or excluded with `--force-exclude`,
+    // it passes through unchecked.
+    let stands_for = cli
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    if let Some(settings) = &settings
+        && !(cli.force_exclude && settings.excludes(&stands_for))
+    {
         let file = job.file_settings(&stands_for, settings);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }
