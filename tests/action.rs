@@ -134,7 +134,17 @@ fn installs_the_released_binary_runs_it_and_counts_the_findings() {
         format!("{}\n", bin.display())
     );
     assert_eq!(runner.outputs(), format!("version={VERSION}\n"));
-    assert!(bin.join("infra-fix-bot").is_file());
+    // The bot example's `run: infra-fix-bot` is the tested script.
+    let bot = bin.join("infra-fix-bot");
+    assert_eq!(
+        std::fs::read(&bot).unwrap(),
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bot.sh")).unwrap()
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&bot).unwrap().permissions().mode() & 0o111,
+        0o111
+    );
     let version = run_ok(&mut Command::new(bin.join("infra-fix")).arg("--version"));
     assert!(text(&version.stdout).starts_with(&format!("infra-fix {VERSION} (")));
 
