@@ -40,7 +40,7 @@ archive=infra-fix-$target
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 mkdir "$staging/$archive"
-cp "target/$target/release/infra-fix" "$staging/$archive/"
+cp "${CARGO_TARGET_DIR:-target}/$target/release/infra-fix" "$staging/$archive/"
 tar -czf "$out/$archive.tar.gz" -C "$staging" "$archive"
 (
   cd "$out"
