@@ -4,7 +4,7 @@
 //! `_actions/OWNER/REPO/REF`.
 #![cfg(target_os = "linux")]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -145,7 +145,7 @@ fn installs_the_released_binary_runs_it_and_counts_the_findings() {
         std::fs::metadata(&bot).unwrap().permissions().mode() & 0o111,
         0o111
     );
-    let version = run_ok(&mut Command::new(bin.join("infra-fix")).arg("--version"));
+    let version = run_ok(Command::new(bin.join("infra-fix")).arg("--version"));
     assert!(text(&version.stdout).starts_with(&format!("infra-fix {VERSION} (")));
 
     // The default arguments: annotations, the step fails on findings, the count is an output.
