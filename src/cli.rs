@@ -69,6 +69,11 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
 
+    /// Apply the configuration's `exclude` to files named on the command line too (and to
+    /// `--stdin-filename`), as pre-commit and editors pass every file by name.
+    #[arg(long)]
+    pub force_exclude: bool,
+
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
@@ -218,6 +223,7 @@ impl Cli {
             // The cache holds the checks' findings of unchanged files.
             no_cache: true,
             list_rules: false,
+            force_exclude: false,
             upgrade_to: Some(u.to),
         }
     }

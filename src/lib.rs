@@ -78,6 +78,17 @@ impl Job {
     }
 }
 
+/// What `--version` prints after the name: this release and the pulumi-aws releases its
+/// tables come from, `0.1.0 (pulumi-aws tables 6.83.4, 7.51.1)`.
+pub fn version() -> String {
+    let tables: Vec<String> = Major::ALL.iter().map(|m| m.tables_version()).collect();
+    format!(
+        "{} (pulumi-aws tables {})",
+        env!("CARGO_PKG_VERSION"),
+        tables.join(", ")
+    )
+}
+
 pub fn run(cli: Cli) -> i32 {
     let cli = cli.resolve_upgrade();
     let result = match &cli.output {
@@ -174,8 +185,13 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
         cli.paths.clone()
     };
     let (files, walk_errors) = walk::collect(&paths, threads);
-    // Files named on the command line are read even when `exclude` matches them.
-    let explicit: HashSet<&PathBuf> = cli.paths.iter().collect();
+    // Files named on the command line are read even when `exclude` matches them, unless
+    // `--force-exclude`.
+    let explicit: HashSet<&PathBuf> = if cli.force_exclude {
+        HashSet::new()
+    } else {
+        cli.paths.iter().collect()
+    };
     let jobs: Vec<(&PathBuf, Arc<Settings>)> = files
         .iter()
         .filter_map(|path| Some((path, resolver.settings_for(path)?)))
@@ -509,12 +525,15 @@ fn run_stdin(
         unsafe_fixes: settings.as_ref().is_some_and(|s| s.unsafe_fixes),
     };
     // Standard input belongs to the project of its `--stdin-filename`, else of the current
-    // folder. Without settings (a broken configuration) it passes through unchecked.
-    if let Some(settings) = &settings {
-        let stands_for = cli
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("-"));
+    // folder. Without settings (a broken configuration), or excluded with `--force-exclude`,
+    // it passes through unchecked.
+    let stands_for = cli
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    if let Some(settings) = &settings
+        && !(cli.force_exclude && settings.excludes(&stands_for))
+    {
         let file = job.file_settings(&stands_for, settings);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }

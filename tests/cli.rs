@@ -953,6 +953,106 @@ fn exclude_skips_walked_files_but_not_named_ones() {
 }
 
 #[test]
+fn force_exclude_holds_for_named_files_and_standard_input() {
+    // As pre-commit runs it: from the repository's root, every file by name, the project's
+    // configuration one folder down.
+    let dir = tree(&[
+        (
+            "infra/pyproject.toml",
+            b"[tool.infra-fix]\nexclude = [\"legacy\"]\n",
+        ),
+        ("infra/main.py", EIP.as_bytes()),
+        ("infra/legacy/old.py", EIP.as_bytes()),
+    ]);
+    let named = ["infra/main.py", "infra/legacy/old.py"];
+    let out = infra_fix(dir.path(), &[&["--check"][..], &named].concat());
+    let text = stdout(&out);
+    let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["infra/legacy/old.py", "infra/main.py"],
+        "named files are read"
+    );
+    let out = infra_fix(
+        dir.path(),
+        &[&["--check", "--force-exclude"][..], &named].concat(),
+    );
+    let text = stdout(&out);
+    let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(paths, ["infra/main.py"]);
+    // Only excluded files named: nothing to do, nothing written.
+    let out = infra_fix(
+        dir.path(),
+        &["--write", "--force-exclude", "infra/legacy/old.py"],
+    );
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
+    assert_eq!(read(dir.path(), "infra/legacy/old.py"), EIP);
+    // A folder named on the command line is walked as always.
+    let out = infra_fix(dir.path(), &["--check", "--force-exclude", "infra"]);
+    assert!(
+        stdout(&out).starts_with("infra/main.py:3:"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(stdout(&out).lines().count(), 1);
+    // Standard input standing for an excluded file passes through unchecked.
+    let stdin = |extra: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+            .args(
+                [
+                    &["--write", "-", "--stdin-filename", "infra/legacy/old.py"],
+                    extra,
+                ]
+                .concat(),
+            )
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(EIP.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = stdin(&["--force-exclude"]);
+    assert_eq!(
+        (out.status.code(), stdout(&out)),
+        (Some(0), EIP.to_string())
+    );
+    let out = stdin(&[]);
+    assert_eq!(
+        stdout(&out),
+        EIP_FIXED,
+        "without the flag, standard input is fixed"
+    );
+}
+
+#[test]
+fn version_names_the_release_and_its_pulumi_aws_tables() {
+    use infra_fix::pulumi::{Major, Tables};
+    let dir = tempfile::tempdir().unwrap();
+    let expected = format!(
+        "infra-fix {} (pulumi-aws tables {}, {})\n",
+        env!("CARGO_PKG_VERSION"),
+        Tables::get(Major::V6).version,
+        Tables::get(Major::V7).version
+    );
+    for flag in ["--version", "-V"] {
+        let out = infra_fix(dir.path(), &[flag]);
+        assert_eq!(
+            (out.status.code(), stdout(&out)),
+            (Some(0), expected.clone())
+        );
+    }
+}
+
+#[test]
 fn colour_only_when_asked_or_at_a_terminal() {
     let dir = tree(&[
         ("requirements.txt", PULUMI_AWS_6),

@@ -6,7 +6,7 @@
 
 use flate2::read::GzDecoder;
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::sync::OnceLock;
 
 /// A pulumi-aws major version infra-fix has tables for.
@@ -35,6 +35,16 @@ impl Major {
         }
     }
 
+    /// The pulumi-aws release its tables were generated from (`7.51.1`): the first line of
+    /// the tables, decompressed alone.
+    pub fn tables_version(self) -> String {
+        let mut header = String::new();
+        BufReader::new(GzDecoder::new(self.data()))
+            .read_line(&mut header)
+            .expect("the compiled-in pulumi-aws tables decompress");
+        header_version(&header).to_string()
+    }
+
     fn data(self) -> &'static [u8] {
         match self {
             Major::V6 => include_bytes!("../../data/pulumi-aws-6.tables.gz"),
@@ -47,6 +57,13 @@ impl Major {
 /// leave out: `Eip(resource_name="nat", args=EipArgs(...), opts=...)`, and the SDK's own
 /// `__props__`. The generator checks that every resource's constructor takes them.
 pub const RESOURCE_CONSTRUCTOR_PARAMS: [&str; 4] = ["resource_name", "opts", "args", "__props__"];
+
+/// The version in the tables' header, `# pulumi-aws 7.51.1 sha256=... format=1`.
+fn header_version(text: &str) -> &str {
+    text.strip_prefix("# pulumi-aws ")
+        .and_then(|rest| rest.split([' ', '\n']).next())
+        .expect("tables header names the version")
+}
 
 /// How a parameter's value is shaped, from its type annotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,12 +190,7 @@ impl Tables {
             .expect("the compiled-in pulumi-aws tables decompress");
         // Loaded once per process and borrowed by every lookup: leak it rather than copy keys.
         let text: &'static str = Box::leak(text.into_boxed_str());
-        let version = text
-            .lines()
-            .next()
-            .and_then(|header| header.strip_prefix("# pulumi-aws "))
-            .and_then(|rest| rest.split(' ').next())
-            .expect("tables header names the version");
+        let version = header_version(text);
         let mut tables = Tables {
             major,
             version,
@@ -325,6 +337,9 @@ mod tests {
     fn tables_record_the_wheel_versions() {
         assert_eq!(Tables::get(Major::V6).version, "6.83.4");
         assert_eq!(Tables::get(Major::V7).version, "7.51.1");
+        for major in Major::ALL {
+            assert_eq!(major.tables_version(), Tables::get(major).version);
+        }
     }
 
     #[test]
