@@ -481,3 +481,40 @@ fn trigger_words_find_what_a_whole_tree_pass_finds() {
     }
     assert!(compared > 50, "only {compared} matches compared");
 }
+
+/// Messages never name a line: in a dry run the text the codemods see is the fixed one, whose
+/// lines are not the file's (positions are carried back to the file; text in a message is not).
+#[test]
+fn messages_name_no_line_numbers() {
+    let mut checked = 0;
+    for path in python_files(Path::new(TESTDATA)) {
+        let findings = path.with_file_name(
+            path.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .replace(".before.py", ".findings")
+                .replace("__main__.py", "__main__.findings"),
+        );
+        let Ok(listing) = std::fs::read_to_string(&findings) else {
+            continue;
+        };
+        for line in listing.lines() {
+            let message = line.split_once(": ").map_or(line, |(_, m)| m);
+            let words: Vec<&str> = message.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let is_number = pair[1]
+                    .trim_end_matches([',', ')', ':', ';'])
+                    .parse::<usize>()
+                    .is_ok();
+                assert!(
+                    !(pair[0].trim_start_matches('(') == "line" && is_number),
+                    "{}: {line}",
+                    findings.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} findings read");
+}

@@ -72,7 +72,14 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let missing = cx.missing_dependencies(&service, needed);
     if !unreachable.is_empty() {
         let (id, what) = unreachable[0];
-        let line = symbols.resources[id].call.node.start_position().row + 1;
+        // Named by its resource name as written, not by a line: a line of the text being
+        // fixed is not the file's line in a dry run.
+        let call = &symbols.resources[id].call;
+        let named = call
+            .first_positional()
+            .map(|n| format!(" `{}`", cx.src(n)))
+            .unwrap_or_default();
+        let class = call.type_name.clone();
         let listed = cx
             .missing_dependencies(
                 &service,
@@ -85,7 +92,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         if !listed {
             cx.report(
                 service.node,
-                format!("ECS service without `depends_on` on the {what} created on line {line}, which no name visible here holds: add it by hand"),
+                format!("ECS service without `depends_on` on the {what} (`aws.{class}`{named}), which no name visible here holds: add it by hand"),
                 None,
             );
             return;

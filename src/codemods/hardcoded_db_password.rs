@@ -142,7 +142,7 @@ fn check_value<'t>(
         (PasswordStrategy::ConfigSecret, Some(used)) => {
             cx.report(
                 value,
-                format!("{message}; not fixed: the value is also used as a plain string (line {}), where a configuration secret (an `Output`) does not work", used.start_position().row + 1),
+                format!("{message}; not fixed: the value is also used as a plain string (in `{}`), where a configuration secret (an `Output`) does not work", plain_context(cx, used)),
                 None,
             );
             return;
@@ -163,8 +163,8 @@ fn check_value<'t>(
             }
             let why = match plain_use {
                 Some(used) => format!(
-                    " (the value is also used as a plain string, line {}, where a `RandomPassword` output does not work)",
-                    used.start_position().row + 1
+                    " (the value is also used as a plain string, in `{}`, where a `RandomPassword` output does not work)",
+                    plain_context(cx, used)
                 ),
                 None => String::new(),
             };
@@ -181,6 +181,27 @@ fn check_value<'t>(
     };
     edits.push(Edit::replace(literal, replacement));
     cx.report(value, tail, Some(Fix::unsafe_(edits)));
+}
+
+/// The expression a plain use of the password stands in, shortened to one line: where to look,
+/// named by its code (a line number of the text being fixed is not the file's in a dry run).
+fn plain_context(cx: &Checker, used: Node) -> String {
+    let mut node = used;
+    while let Some(parent) = node.parent() {
+        if matches!(
+            parent.kind(),
+            "expression_statement" | "assignment" | "block" | "module" | "return_statement"
+        ) || parent.kind().ends_with("_definition")
+        {
+            break;
+        }
+        node = parent;
+    }
+    let text = cx.src(node).lines().next().unwrap_or_default().trim();
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 /// The string literal `node` wraps when it is `pulumi.Output.secret("...")`.
