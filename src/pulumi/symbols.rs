@@ -40,6 +40,28 @@ impl Value {
     }
 }
 
+/// The value every one of `values` is, when they all agree (else, or with none, `Unknown`). A
+/// resource's identity is kept only with `keep_identity`: a helper run many times, or a
+/// parameter given by several calls, holds several resources, none of them in particular.
+fn agreed(values: impl Iterator<Item = Value>, keep_identity: bool) -> Value {
+    let mut result: Option<Value> = None;
+    for value in values {
+        let value = match value {
+            Value::Resource { type_name, .. } if !keep_identity => Value::Resource {
+                type_name,
+                id: None,
+            },
+            other => other,
+        };
+        match &result {
+            None => result = Some(value),
+            Some(r) if *r == value => {}
+            Some(_) => return Value::Unknown,
+        }
+    }
+    result.unwrap_or(Value::Unknown)
+}
+
 /// A resource construction in the file.
 pub struct Resource<'t> {
     pub call: ResourceCall<'t>,
@@ -667,23 +689,8 @@ impl<'a, 't> Symbols<'a, 't> {
         else {
             return Value::Unknown;
         };
-        let mut result: Option<Value> = None;
-        for value in returns {
-            // The helper may run many times: what it returns has no single identity.
-            let v = match self.value(*value, depth + 1) {
-                Value::Resource { type_name, .. } => Value::Resource {
-                    type_name,
-                    id: None,
-                },
-                other => other,
-            };
-            match &result {
-                None => result = Some(v),
-                Some(r) if *r == v => {}
-                Some(_) => return Value::Unknown,
-            }
-        }
-        result.unwrap_or(Value::Unknown)
+        // The helper may run many times: what it returns has no single identity.
+        agreed(returns.iter().map(|v| self.value(*v, depth + 1)), false)
     }
 
     /// The `def` of this file that `call` runs: a function of an enclosing scope, or a method
@@ -782,7 +789,7 @@ impl<'a, 't> Symbols<'a, 't> {
             .copied()
             .filter(|c| self.called_def(*c).is_some_and(|d| d.id() == def.id()))
             .collect();
-        let mut result: Option<Value> = None;
+        let mut given_values = Vec::with_capacity(calls.len());
         for call in &calls {
             let Some(arguments) = call.child_by_field_name("arguments") else {
                 return Value::Unknown;
@@ -810,21 +817,10 @@ impl<'a, 't> Symbols<'a, 't> {
             let Some(given) = given else {
                 return Value::Unknown;
             };
-            let value = match self.value(given, depth + 1) {
-                // Several calls: several resources, none of them in particular.
-                Value::Resource { type_name, .. } if calls.len() > 1 => Value::Resource {
-                    type_name,
-                    id: None,
-                },
-                other => other,
-            };
-            match &result {
-                None => result = Some(value),
-                Some(r) if *r == value => {}
-                Some(_) => return Value::Unknown,
-            }
+            given_values.push(self.value(given, depth + 1));
         }
-        result.unwrap_or(Value::Unknown)
+        // Several calls: several resources, none of them in particular.
+        agreed(given_values.into_iter(), calls.len() == 1)
     }
 
     /// The entry `d["key"]` reads when `d` is a name or `self.` attribute assigned one dict
@@ -837,16 +833,7 @@ impl<'a, 't> Symbols<'a, 't> {
             "dictionary" => container,
             "identifier" | "attribute" => {
                 let assigned = self.assigned_once(container)?;
-                let scope = self.scope_at(container);
-                let target = match container.kind() {
-                    "identifier" => self
-                        .chain(scope)
-                        .into_iter()
-                        .map(|s| Target::Name(s, self.t(container).to_string()))
-                        .find(|t| self.bindings.contains_key(t))?,
-                    _ => self.self_attr(container, scope)?,
-                };
-                if self.appends.contains_key(&target) {
+                if self.appends.contains_key(&self.target_of(container)?) {
                     return None;
                 }
                 assigned
@@ -1150,17 +1137,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// `expr`. This is how a value written in a variable is followed to its literal.
     pub fn assigned_once(&self, expr: Node<'t>) -> Option<Node<'t>> {
         let scope = self.scope_at(expr);
-        let target = match expr.kind() {
-            "identifier" => {
-                let name = self.t(expr).to_string();
-                self.chain(scope)
-                    .into_iter()
-                    .map(|s| Target::Name(s, name.clone()))
-                    .find(|t| self.bindings.contains_key(t))?
-            }
-            "attribute" => self.self_attr(expr, scope)?,
-            _ => return None,
-        };
+        let target = self.target_of(expr)?;
         let [binding] = self.bindings.get(&target)?.as_slice() else {
             return None;
         };
@@ -1179,19 +1156,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// Every place the name or `self.` attribute that `expr` stands for is read, over the
     /// whole file: the uses of the same binding (names are matched through their scope).
     pub fn reads_of(&self, expr: Node<'t>, root: Node<'t>) -> Vec<Node<'t>> {
-        let scope = self.scope_at(expr);
-        let target = match expr.kind() {
-            "identifier" => {
-                let name = self.t(expr).to_string();
-                self.chain(scope)
-                    .into_iter()
-                    .map(|s| Target::Name(s, name.clone()))
-                    .find(|t| self.bindings.contains_key(t))
-            }
-            "attribute" => self.self_attr(expr, scope),
-            _ => None,
-        };
-        let Some(target) = target else {
+        let Some(target) = self.target_of(expr) else {
             return Vec::new();
         };
         // The name (or attribute name) is found in the text first: looking at its few
