@@ -569,7 +569,11 @@ fn two_writers_at_once_leave_every_file_original_or_fully_fixed() {
     let spawn = || {
         let mut command = Command::new(env!("CARGO_BIN_EXE_infra-fix"));
         command
+            // The example's one finding without a fix (its container image is the program's
+            // own) would make a run that met no conflict exit 1: leave that rule out, the
+            // fixed text is the same.
             .args(["--write", "--unsafe-fixes", "--jobs", "2", "."])
+            .args(["--ignore", "ecs-container-health-check"])
             .current_dir(dir.path());
         std::thread::spawn(move || run_within(command, Duration::from_secs(300)))
     };
