@@ -925,7 +925,7 @@ mod tests {
             "key `rules.hardcoded-db-password.strategy`: must be \"random-password\", \"secrets\" or \"config-secret\", not \"random\"",
             "key `rules.health-check`: unknown rule; allowed: eip-domain-vpc,",
             "key `rules.rds-backup-retention.retention-days`: must be a whole number from 1 to 35 days (the AWS limits), not 0",
-            "key `select`: unknown rule `eip-domain-vcp`; allowed: ALL, eip-domain-vpc,",
+            "key `select`: unknown rule `eip-domain-vcp` (did you mean `eip-domain-vpc`?); allowed: ALL, eip-domain-vpc,",
             "key `unsafe_fixes`: unknown key (did you mean `unsafe-fixes`?); allowed: select,",
             "key `rules.rds-backup-retention.maintenance-window`: \"mon:03:30-mon:04:30\" overlaps `backup-window` \"03:00-04:00\"",
         ];
