@@ -9,7 +9,9 @@ use std::path::PathBuf;
     version,
     about = "Find and fix known failure patterns in Pulumi Python (pulumi_aws) code.",
     args_conflicts_with_subcommands = true,
-    group(ArgGroup::new("mode").args(["dry_run", "write", "check"]))
+    group(ArgGroup::new("mode").args(["dry_run", "write", "check"])),
+    after_help = "As in ruff, `infra-fix check [ARGS]` lists the findings (`--check`, or the mode given) \
+                  and `infra-fix rule RULE` explains a rule; a folder named `check` is `./check`."
 )]
 pub struct Cli {
     #[command(subcommand)]
