@@ -29,7 +29,7 @@ pub struct Cli {
     #[arg(long)]
     pub write: bool,
 
-    /// Change nothing; print one line per finding.
+    /// Change nothing; list the findings.
     #[arg(long)]
     pub check: bool,
 
@@ -147,7 +147,7 @@ pub struct Upgrade {
     /// Apply the rewrites in place.
     #[arg(long)]
     pub write: bool,
-    /// Change nothing; print one line per finding.
+    /// Change nothing; list the findings.
     #[arg(long)]
     pub check: bool,
     /// Also apply rewrites marked unsafe (they change a state type or a behaviour).
