@@ -269,7 +269,11 @@ impl<'a, W: Write> Printer<'a, W> {
             for d in o.remaining() {
                 let (count, fixable) = self.statistics.entry(d.finding.rule).or_default();
                 *count += 1;
-                *fixable |= fix_note(d, r.unsafe_fixes) == " [*]";
+                *fixable |= d
+                    .finding
+                    .fix
+                    .as_ref()
+                    .is_some_and(|f| r.unsafe_fixes || f.applicability == Applicability::Safe);
             }
         }
         // The text the findings' lines and columns refer to, for the source excerpts.
