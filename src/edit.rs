@@ -2,6 +2,7 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
+use crate::layout::LineLength;
 use crate::pulumi::opts::OPTIONS_KEYWORDS;
 use tree_sitter::{Node, Tree};
 
@@ -84,13 +85,17 @@ impl Fix {
 pub struct Style {
     pub newline: &'static str,
     pub quote: char,
+    /// The widest line a fix may write (see `layout::fit`).
+    pub line_length: LineLength,
 }
 
 impl Style {
+    /// The style of `text`, with the default line length.
     pub fn of(text: &str) -> Style {
         Style {
             newline: crate::source::newline_style(text),
             quote: dominant_quote(text),
+            line_length: LineLength::default(),
         }
     }
 

@@ -16,7 +16,10 @@ api = aws.ecs.TaskDefinition(
         {
             "name": "api",
             "image": "node:20-slim",
-            "portMappings": [{"containerPort": 9100, "hostPort": 9100}, {"containerPort": 8080, "hostPort": 8080}],
+            "portMappings": [
+                {"containerPort": 9100, "hostPort": 9100},
+                {"containerPort": 8080, "hostPort": 8080},
+            ],
             "healthCheck": {
                 "command": ["CMD-SHELL", "node -e \"require('http').get('http://127.0.0.1:8080/', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))\""],
                 "interval": 30,
@@ -49,7 +52,21 @@ worker = aws.ecs.TaskDefinition(
     cpu="256",
     memory="512",
     container_definitions=json.dumps([
-        {"name": "worker", "image": "python:3.12-slim", "portMappings": [{"containerPort": 9000, "hostPort": 9000}], "healthCheck": {"command": ["CMD-SHELL", "python3 -c \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:9000/ping')\""], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}}
+        {
+            "name": "worker",
+            "image": "python:3.12-slim",
+            "portMappings": [{"containerPort": 9000, "hostPort": 9000}],
+            "healthCheck": {
+                "command": [
+                    "CMD-SHELL",
+                    "python3 -c \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:9000/ping')\"",
+                ],
+                "interval": 30,
+                "timeout": 5,
+                "retries": 3,
+                "startPeriod": 60,
+            },
+        }
     ]),
 )
 aws.ecs.Service(

@@ -13,8 +13,17 @@ nats = [
 
 def make_nat(index, subnet):
     """A helper that builds and returns a NAT gateway."""
-    address = aws.ec2.Eip(f"extra-eip-{index}", domain="vpc", opts=ResourceOptions(depends_on=[gateway]))
-    return aws.ec2.NatGateway(f"extra-nat-{index}", allocation_id=address.id, subnet_id=subnet.id, opts=ResourceOptions(depends_on=[address, gateway]))
+    address = aws.ec2.Eip(
+        f"extra-eip-{index}",
+        domain="vpc",
+        opts=ResourceOptions(depends_on=[gateway]),
+    )
+    return aws.ec2.NatGateway(
+        f"extra-nat-{index}",
+        allocation_id=address.id,
+        subnet_id=subnet.id,
+        opts=ResourceOptions(depends_on=[address, gateway]),
+    )
 
 
 extra = make_nat(0, subnets[0])

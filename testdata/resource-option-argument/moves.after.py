@@ -25,7 +25,11 @@ fn = aws.lambda_.Function(
 )
 
 # Several options on one line, not last.
-bucket = aws.s3.Bucket("logs", opts=pulumi.ResourceOptions(protect=True, ignore_changes=["tags"]), force_destroy=False)
+bucket = aws.s3.Bucket(
+    "logs",
+    opts=pulumi.ResourceOptions(protect=True, ignore_changes=["tags"]),
+    force_destroy=False,
+)
 
 # Added to an existing ResourceOptions literal, depends_on lists add up.
 queue = aws.sqs.Queue(
@@ -35,7 +39,13 @@ queue = aws.sqs.Queue(
 
 # Options held in a variable are merged.
 shared = pulumi.ResourceOptions(protect=False)
-topic = aws.sns.Topic("alerts", opts=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(delete_before_replace=True)))
+topic = aws.sns.Topic(
+    "alerts",
+    opts=pulumi.ResourceOptions.merge(
+        shared,
+        pulumi.ResourceOptions(delete_before_replace=True),
+    ),
+)
 
 # A misspelling seen in generated programs.
 table = aws.dynamodb.Table(
@@ -47,4 +57,8 @@ table = aws.dynamodb.Table(
 )
 
 # opts=None is replaced.
-group = aws.cloudwatch.LogGroup("app", retention_in_days=7, opts=pulumi.ResourceOptions(parent=None))
+group = aws.cloudwatch.LogGroup(
+    "app",
+    retention_in_days=7,
+    opts=pulumi.ResourceOptions(parent=None),
+)

@@ -1,0 +1,520 @@
+//! Lines that fixes write fit the file's line length. The limit comes from the project's
+//! formatter configuration (ruff's `line-length`, else black's, else 88); a call, list or dict
+//! that a fix makes longer than that is broken one item per line with a trailing comma, as
+//! `ruff format` and `black` write it when it does not fit, so that they leave it alone.
+
+use crate::edit::{Edit, Fix, Style, items, line_end, line_start};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+use toml::{Table, Value};
+use tree_sitter::{Node, Tree};
+
+/// How wide a line may be, and how wide a tab counts, in the formatter's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LineLength {
+    pub limit: usize,
+    /// Ruff's `indent-width`: the columns of a tab.
+    pub tab_width: usize,
+}
+
+impl Default for LineLength {
+    /// Ruff's and black's defaults.
+    fn default() -> Self {
+        LineLength {
+            limit: 88,
+            tab_width: 4,
+        }
+    }
+}
+
+impl LineLength {
+    /// The width of `line` as ruff counts it: one column a character, a tab up to the next
+    /// tab stop.
+    pub fn width(&self, line: &str) -> usize {
+        line.chars().fold(0, |w, c| match c {
+            '\t' => w + self.tab_width - w % self.tab_width,
+            _ => w + 1,
+        })
+    }
+}
+
+/// The line length of `file`'s project: the nearest formatter configuration at or above its
+/// folder decides, as ruff finds its own (`.ruff.toml`, `ruff.toml`, then a `pyproject.toml`
+/// with a `[tool.ruff]` or `[tool.black]` table). Cached per folder.
+pub fn line_length_for(file: &Path) -> LineLength {
+    let absolute = match crate::current_dir() {
+        Some(cwd) if file.is_relative() => cwd.join(file),
+        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
+    };
+    absolute
+        .parent()
+        .and_then(configured_at_or_above)
+        .unwrap_or_default()
+}
+
+fn configured_at_or_above(dir: &Path) -> Option<LineLength> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Option<LineLength>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(known) = cache.lock().expect("line length cache").get(dir) {
+        return *known;
+    }
+    let found = configured_in(dir).or_else(|| dir.parent().and_then(configured_at_or_above));
+    cache
+        .lock()
+        .expect("line length cache")
+        .insert(dir.to_path_buf(), found);
+    found
+}
+
+/// The formatter configuration of one folder, if it has one. A file that does not parse
+/// counts as configuring the defaults: ruff would stop there too (with an error).
+fn configured_in(dir: &Path) -> Option<LineLength> {
+    for name in [".ruff.toml", "ruff.toml"] {
+        let path = dir.join(name);
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            let table = text.parse::<Table>().unwrap_or_default();
+            return Some(from_ruff(&table, None, &path, 0));
+        }
+    }
+    let path = dir.join("pyproject.toml");
+    let text = std::fs::read_to_string(&path).ok()?;
+    if !text.contains("ruff") && !text.contains("black") {
+        return None;
+    }
+    let table = text.parse::<Table>().ok()?;
+    let tool = table.get("tool").and_then(Value::as_table)?;
+    let black = tool
+        .get("black")
+        .and_then(Value::as_table)
+        .and_then(|black| integer(black, "line-length"));
+    match tool.get("ruff").and_then(Value::as_table) {
+        Some(ruff) => Some(from_ruff(ruff, black, &path, 0)),
+        None => black.map(|limit| LineLength {
+            limit,
+            ..LineLength::default()
+        }),
+    }
+}
+
+/// Ruff's settings in `table` (a `ruff.toml`, or `[tool.ruff]`), following `extend` to the
+/// configuration it inherits from; `black` is the line length a pyproject's `[tool.black]`
+/// sets, taken when ruff's is not.
+fn from_ruff(table: &Table, black: Option<usize>, path: &Path, depth: usize) -> LineLength {
+    let inherited = table
+        .get("extend")
+        .and_then(Value::as_str)
+        .filter(|_| depth < 8)
+        .and_then(|extended| {
+            let extended = path.parent()?.join(extended);
+            let text = std::fs::read_to_string(&extended).ok()?;
+            let table = text.parse::<Table>().ok()?;
+            let is_pyproject = extended.file_name().is_some_and(|n| n == "pyproject.toml");
+            let ruff = if is_pyproject {
+                table.get("tool")?.get("ruff")?.as_table()?.clone()
+            } else {
+                table
+            };
+            Some(from_ruff(&ruff, None, &extended, depth + 1))
+        });
+    let base = inherited.unwrap_or_default();
+    LineLength {
+        limit: integer(table, "line-length")
+            .or(black)
+            .or(inherited.map(|i| i.limit))
+            .unwrap_or(base.limit),
+        tab_width: integer(table, "indent-width").unwrap_or(base.tab_width),
+    }
+}
+
+fn integer(table: &Table, key: &str) -> Option<usize> {
+    table
+        .get(key)
+        .and_then(Value::as_integer)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|&n| n > 0)
+}
+
+/// `fix` with its edits kept within the line length: when an edit leaves a line of one row
+/// too long, the outermost call, list, dict, set or tuple of that line around it is broken
+/// one item per line. Left as it is when that bracket cannot be broken the way a formatter
+/// would (it sits inside an expression on the line, in a bracket that stays on one line...):
+/// a long line is better than a layout that `ruff format` rewrites.
+pub fn fit(fix: Fix, text: &str, tree: &Tree, style: &Style) -> Fix {
+    let Some(edit) = fix
+        .edits
+        .iter()
+        .find(|e| writes_too_long_a_line(text, &fix.edits, e, style))
+    else {
+        return fix;
+    };
+    match broken(text, tree, &fix.edits, edit, style) {
+        Some(edits) => Fix::new(fix.applicability, edits),
+        None => fix,
+    }
+}
+
+/// Whether `edit`, a change within one line, makes that line (with the fix's other edits on
+/// it) wider than the limit.
+fn writes_too_long_a_line(text: &str, edits: &[Edit], edit: &Edit, style: &Style) -> bool {
+    if edit.text.contains('\n') || text[edit.start..edit.end].contains('\n') {
+        return false;
+    }
+    let (start, end) = (line_start(text, edit.start), line_end(text, edit.end));
+    let mut line = String::new();
+    let mut pos = start;
+    for e in edits.iter().filter(|e| e.start >= start && e.end <= end) {
+        line.push_str(&text[pos..e.start]);
+        line.push_str(&e.text);
+        pos = e.end;
+    }
+    line.push_str(&text[pos..end]);
+    style.line_length.width(&line) > style.line_length.limit
+}
+
+/// Brackets whose items a formatter puts one per line.
+const BREAKABLE: &[&str] = &["argument_list", "list", "dictionary", "set", "tuple"];
+/// Every other bracketed node: one of these outermost on the line is left alone.
+const OTHER_BRACKETS: &[&str] = &[
+    "list_comprehension",
+    "dictionary_comprehension",
+    "set_comprehension",
+    "generator_expression",
+    "parenthesized_expression",
+    "subscript",
+    "parameters",
+];
+
+/// The fix's edits with the outermost bracket of `edit`'s line around it broken one item per
+/// line, the edits inside it folded in; `None` when it cannot be broken as a formatter would.
+fn broken(
+    text: &str,
+    tree: &Tree,
+    edits: &[Edit],
+    edit: &Edit,
+    style: &Style,
+) -> Option<Vec<Edit>> {
+    let row = memchr::memchr_iter(b'\n', &text.as_bytes()[..edit.start]).count();
+    let on_row = |n: Node| n.start_position().row == row && n.end_position().row == row;
+    // The outermost bracket around the edit that starts and ends on its line.
+    let mut node = tree
+        .root_node()
+        .descendant_for_byte_range(edit.start, edit.end)?;
+    let mut outer = None;
+    while on_row(node) {
+        let kind = node.kind();
+        if (BREAKABLE.contains(&kind) || OTHER_BRACKETS.contains(&kind))
+            && inside_brackets(node, edit)
+        {
+            outer = Some(node);
+        }
+        match node.parent() {
+            Some(parent) => node = parent,
+            None => break,
+        }
+    }
+    let outer = outer.filter(|o| BREAKABLE.contains(&o.kind()))?;
+    let expression = whole_expression(outer);
+    let indent = stands_alone(text, expression)?;
+    let open = outer.child(0)?;
+    let close = outer.child(outer.child_count() - 1)?;
+    let (inner_start, inner_end) = (open.end_byte(), close.start_byte());
+    // The fix's edits inside the bracket are folded into the new layout; one across its
+    // border cannot be.
+    let (inside, outside): (Vec<&Edit>, Vec<&Edit>) = edits
+        .iter()
+        .filter(|e| e.end >= inner_start && e.start <= inner_end)
+        .partition(|e| e.start >= inner_start && e.end <= inner_end);
+    if !outside.is_empty() {
+        return None;
+    }
+    let mut inner = String::new();
+    let mut pos = inner_start;
+    for e in &inside {
+        inner.push_str(&text[pos..e.start]);
+        inner.push_str(&e.text);
+        pos = e.end;
+    }
+    inner.push_str(&text[pos..inner_end]);
+    let new_items = items_of(outer.kind(), &inner)?;
+    let unit = indent_unit(text, tree, indent, style.line_length.tab_width);
+    let lines = layout_items(outer.kind(), &new_items, indent, &unit, style, 0);
+    let layout = format!("{}{lines}{indent}", style.newline);
+    let mut result: Vec<Edit> = edits
+        .iter()
+        .filter(|e| e.end < inner_start || e.start > inner_end)
+        .cloned()
+        .collect();
+    result.push(Edit {
+        start: inner_start,
+        end: inner_end,
+        text: layout,
+    });
+    Some(result)
+}
+
+/// Whether `edit` lies between the brackets of `node` (for a subscript, its `[...]`).
+fn inside_brackets(node: Node, edit: &Edit) -> bool {
+    let open = match node.kind() {
+        "subscript" => node.child_by_field_name("value").map(|v| v.end_byte()),
+        _ => node.child(0).map(|c| c.end_byte()),
+    };
+    let close = node.child(node.child_count().saturating_sub(1));
+    match (open, close) {
+        (Some(open), Some(close)) => edit.start >= open && edit.end <= close.start_byte(),
+        _ => false,
+    }
+}
+
+/// The expression a bracket closes: the call of an argument list, with the attributes read
+/// from it (`RandomPassword(...).result`); the literal itself otherwise.
+fn whole_expression(bracket: Node) -> Node {
+    let mut expression = match bracket.parent() {
+        Some(call) if bracket.kind() == "argument_list" && call.kind() == "call" => call,
+        _ => bracket,
+    };
+    while let Some(parent) = expression.parent() {
+        let is_object = parent.kind() == "attribute"
+            && parent
+                .child_by_field_name("object")
+                .is_some_and(|o| o.id() == expression.id());
+        if !is_object {
+            break;
+        }
+        expression = parent;
+    }
+    expression
+}
+
+/// The indentation of `expression`'s line when the expression is all that line holds besides
+/// what a formatter leaves in place around a broken bracket: a statement of its own
+/// (`x = ...`, `return ...`, a bare call), or an item of its own line in a bracket already
+/// broken over lines (`key=...`, `"key": ...`, followed by its comma). `None` otherwise.
+fn stands_alone<'a>(text: &'a str, expression: Node) -> Option<&'a str> {
+    let parent = expression.parent()?;
+    let is = |field: &str| {
+        parent
+            .child_by_field_name(field)
+            .is_some_and(|n| n.id() == expression.id())
+    };
+    let (first, container) = match parent.kind() {
+        "expression_statement" | "return_statement" => (parent, None),
+        "assignment" | "augmented_assignment" if is("right") => {
+            let statement = parent
+                .parent()
+                .filter(|s| s.kind() == "expression_statement")?;
+            (statement, None)
+        }
+        "keyword_argument" if is("value") => (parent, parent.parent()),
+        "pair" if is("value") => (parent, parent.parent()),
+        "argument_list" | "list" | "tuple" | "set" => (expression, Some(parent)),
+        _ => return None,
+    };
+    if let Some(container) = container {
+        let row = expression.start_position().row;
+        if container.start_position().row >= row || container.end_position().row <= row {
+            return None;
+        }
+    }
+    let start = line_start(text, first.start_byte());
+    let indent = &text[start..first.start_byte()];
+    if !indent.chars().all(|c| c == ' ' || c == '\t') {
+        return None;
+    }
+    let after = &text[expression.end_byte()..line_end(text, expression.end_byte())];
+    let after = if container.is_some() {
+        after.trim_start().strip_prefix(',').unwrap_or(after)
+    } else {
+        after
+    };
+    let after = after.trim_start();
+    (after.is_empty() || after.starts_with('#')).then_some(indent)
+}
+
+/// `items` of a `kind` bracket one per line under a line indented `indent`, each with its
+/// comma; an item too long for its line is broken in turn, as a formatter breaks it.
+fn layout_items(
+    kind: &str,
+    items: &[String],
+    indent: &str,
+    unit: &str,
+    style: &Style,
+    depth: usize,
+) -> String {
+    let inner = format!("{indent}{unit}");
+    let nl = style.newline;
+    let mut out = String::new();
+    for item in items {
+        let line = format!("{inner}{item},");
+        let too_long = style.line_length.width(&line) > style.line_length.limit;
+        match too_long
+            .then(|| break_item(kind, item, &inner, unit, style, depth))
+            .flatten()
+        {
+            Some(broken) => out.push_str(&format!("{inner}{broken},{nl}")),
+            None => out.push_str(&format!("{line}{nl}")),
+        }
+    }
+    out
+}
+
+/// `item` (of a `kind` bracket, on a line indented `indent`) with its last bracket broken one
+/// item per line, as ruff and black split a line from the right: the arguments of the call it
+/// passes (`key=Call(...)`, `Call(...).attribute`, a lambda's body), or the list or dict it
+/// is. `None` when it has none.
+fn break_item(
+    kind: &str,
+    item: &str,
+    indent: &str,
+    unit: &str,
+    style: &Style,
+    depth: usize,
+) -> Option<String> {
+    if depth > 32 {
+        return None;
+    }
+    let (open, close) = brackets(kind);
+    let snippet = format!("{open}{item}{close}\n");
+    let tree = parsed(&snippet)?;
+    let container = container_in(&tree, kind, snippet.len())?;
+    let [node] = items(container)[..] else {
+        return None;
+    };
+    let mut expression = match node.kind() {
+        "keyword_argument" | "pair" => node.child_by_field_name("value")?,
+        _ => node,
+    };
+    loop {
+        expression = match expression.kind() {
+            "attribute" => expression.child_by_field_name("object")?,
+            "lambda" => expression.child_by_field_name("body")?,
+            _ => break,
+        };
+    }
+    let bracket = match expression.kind() {
+        "call" => expression
+            .child_by_field_name("arguments")
+            .filter(|a| a.kind() == "argument_list")?,
+        kind if BREAKABLE.contains(&kind) => expression,
+        _ => return None,
+    };
+    let inner = item_texts(bracket, &snippet)?;
+    let offset = open.len();
+    let open_end = bracket.child(0)?.end_byte() - offset;
+    let close_start = bracket.child(bracket.child_count() - 1)?.start_byte() - offset;
+    let lines = layout_items(bracket.kind(), &inner, indent, unit, style, depth + 1);
+    Some(format!(
+        "{}{}{lines}{indent}{}",
+        &item[..open_end],
+        style.newline,
+        &item[close_start..]
+    ))
+}
+
+/// What to write around items to parse them as the items of a `kind` bracket.
+fn brackets(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "argument_list" => ("f(", ")"),
+        "list" => ("[", "]"),
+        "dictionary" | "set" => ("{", "}"),
+        _ => ("(", ")"),
+    }
+}
+
+fn parsed(snippet: &str) -> Option<Tree> {
+    let tree = crate::source::try_parse(snippet).ok()?;
+    crate::source::first_syntax_error(&tree)
+        .is_none()
+        .then_some(tree)
+}
+
+/// The `kind` bracket that a snippet made by `brackets` (`len` bytes, with its newline) is.
+fn container_in<'t>(tree: &'t Tree, kind: &str, len: usize) -> Option<Node<'t>> {
+    let root = tree.root_node();
+    let statement = root
+        .named_child(0)
+        .filter(|_| root.named_child_count() == 1)?;
+    let mut node = statement.named_child(0)?;
+    if kind == "argument_list" {
+        node = node.child_by_field_name("arguments")?;
+    }
+    (node.kind() == kind && node.end_byte() + 1 == len).then_some(node)
+}
+
+/// The text of each item of `bracket`, when there is one and each stands on one line.
+fn item_texts(bracket: Node, snippet: &str) -> Option<Vec<String>> {
+    let found: Vec<String> = items(bracket)
+        .iter()
+        .map(|n| snippet[n.byte_range()].to_string())
+        .collect();
+    (!found.is_empty() && found.iter().all(|i| !i.contains('\n'))).then_some(found)
+}
+
+/// The items written between the brackets of a `kind` node, parsed on their own.
+fn items_of(kind: &str, inner: &str) -> Option<Vec<String>> {
+    let (open, close) = brackets(kind);
+    let snippet = format!("{open}{inner}{close}\n");
+    let tree = parsed(&snippet)?;
+    item_texts(container_in(&tree, kind, snippet.len())?, &snippet)
+}
+
+/// The file's indentation unit, as its first indented block or broken bracket shows it; a
+/// tab where the line is indented with tabs; else `tab_width` spaces (ruff's `indent-width`).
+fn indent_unit(text: &str, tree: &Tree, line_indent: &str, tab_width: usize) -> String {
+    let spaces = " ".repeat(tab_width);
+    if line_indent.starts_with('\t') {
+        return "\t".into();
+    }
+    let found = first_indentation_step(text, tree);
+    match found {
+        Some(unit) if line_indent.is_empty() || unit.starts_with(' ') => unit,
+        _ => spaces,
+    }
+}
+
+/// The step from a line to the next deeper one at the first place the file indents: a block
+/// under its statement, or the first item of a bracket broken over lines under the bracket's
+/// line.
+fn first_indentation_step(text: &str, tree: &Tree) -> Option<String> {
+    // The white space before `n`, when `n` opens its line.
+    let own_line_indent = |n: Node| {
+        let indent = &text[line_start(text, n.start_byte())..n.start_byte()];
+        indent
+            .chars()
+            .all(|c| c == ' ' || c == '\t')
+            .then_some(indent)
+    };
+    // The white space that opens the line of `n`.
+    let line_indent = |n: Node| {
+        let line = &text[line_start(text, n.start_byte())..];
+        &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+    };
+    let mut cursor = tree.walk();
+    loop {
+        let node = cursor.node();
+        let step = match node.kind() {
+            "block" => node.parent().zip(node.named_child(0)),
+            "argument_list" | "list" | "dictionary" | "tuple" | "set" => {
+                Some(node).zip(items(node).first().copied())
+            }
+            _ => None,
+        }
+        .filter(|(outer, inner)| inner.start_position().row > outer.start_position().row)
+        .and_then(|(outer, inner)| {
+            let unit = own_line_indent(inner)?.strip_prefix(line_indent(outer))?;
+            let uniform = !unit.is_empty() && unit.chars().all(|c| c == ' ') || unit == "\t";
+            uniform.then(|| unit.to_string())
+        });
+        if step.is_some() {
+            return step;
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return None;
+            }
+        }
+    }
+}
