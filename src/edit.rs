@@ -388,9 +388,10 @@ pub fn add_import(text: &str, tree: &Tree, statement: &str, style: &Style) -> Ed
         .iter()
         .find(|n| n.kind() != "comment" && !is_docstring(n))
     {
+        // A blank line between the imports and the code, as ruff and black write it.
         Some(first) => Edit::insert(
             line_start(text, first.start_byte()),
-            format!("{statement}{nl}"),
+            format!("{statement}{nl}{nl}"),
         ),
         None if text.is_empty() || text.ends_with('\n') => {
             Edit::insert(text.len(), format!("{statement}{nl}"))
@@ -584,7 +585,7 @@ mod tests {
         let edit = add_import(text, &tree, "import json", &style);
         assert_eq!(
             apply_edits(text, &[&edit]),
-            "\"\"\"Doc.\"\"\"\n# c\nimport json\nx = 1\n"
+            "\"\"\"Doc.\"\"\"\n# c\nimport json\n\nx = 1\n"
         );
     }
 

@@ -141,6 +141,7 @@ fn integer(table: &Table, key: &str) -> Option<usize> {
 /// would (it sits inside an expression on the line, in a bracket that stays on one line...):
 /// a long line is better than a layout that `ruff format` rewrites.
 pub fn fit(fix: Fix, text: &str, tree: &Tree, style: &Style) -> Fix {
+    let fix = fit_written_statements(fix, text, tree, style);
     let Some(edit) = fix
         .edits
         .iter()
@@ -154,8 +155,56 @@ pub fn fit(fix: Fix, text: &str, tree: &Tree, style: &Style) -> Fix {
     }
 }
 
+/// `fix` with each statement it writes on lines of its own (`pw = RandomPassword(...).result`)
+/// broken like an item when too long.
+fn fit_written_statements(mut fix: Fix, text: &str, tree: &Tree, style: &Style) -> Fix {
+    for edit in fix.edits.iter_mut().filter(|e| e.text.contains('\n')) {
+        let segments: Vec<&str> = edit.text.split('\n').collect();
+        let last = segments.len() - 1;
+        let mut fitted = Vec::with_capacity(segments.len());
+        for (i, segment) in segments.iter().enumerate() {
+            let (body, cr) = match segment.strip_suffix('\r') {
+                Some(body) => (body, "\r"),
+                None => (*segment, ""),
+            };
+            let before = if i == 0 {
+                &text[line_start(text, edit.start)..edit.start]
+            } else {
+                ""
+            };
+            let after = if i == last {
+                &text[edit.end..line_end(text, edit.end)]
+            } else {
+                ""
+            };
+            let line = format!("{before}{body}{after}");
+            let statement = body.trim();
+            let written =
+                before.trim().is_empty() && after.trim().is_empty() && !statement.is_empty();
+            let broken = (written && style.line_length.width(&line) > style.line_length.limit)
+                .then(|| {
+                    let indent = &line[..line.len() - line.trim_start().len()];
+                    let unit = indent_unit(text, tree, indent, style.line_length.tab_width);
+                    break_item("statement", statement, indent, &unit, style, 0)
+                })
+                .flatten();
+            match broken {
+                Some(broken) => {
+                    let start = body.len() - body.trim_start().len();
+                    let end = body.trim_end().len();
+                    fitted.push(format!("{}{broken}{}{cr}", &body[..start], &body[end..]));
+                }
+                None => fitted.push(segment.to_string()),
+            }
+        }
+        edit.text = fitted.join("\n");
+    }
+    fix
+}
+
 /// Whether `edit`, a change within one line, makes that line (with the fix's other edits on
-/// it) wider than the limit.
+/// it) wider than the limit. A line that was already wider is the author's layout, which
+/// the fix leaves as it is.
 fn writes_too_long_a_line(text: &str, edits: &[Edit], edit: &Edit, style: &Style) -> bool {
     if edit.text.contains('\n') || text[edit.start..edit.end].contains('\n') {
         return false;
@@ -169,16 +218,20 @@ fn writes_too_long_a_line(text: &str, edits: &[Edit], edit: &Edit, style: &Style
         pos = e.end;
     }
     line.push_str(&text[pos..end]);
-    style.line_length.width(&line) > style.line_length.limit
+    let limit = style.line_length.limit;
+    style.line_length.width(&line) > limit && style.line_length.width(&text[start..end]) <= limit
 }
 
 /// Brackets whose items a formatter puts one per line.
 const BREAKABLE: &[&str] = &["argument_list", "list", "dictionary", "set", "tuple"];
-/// Every other bracketed node: one of these outermost on the line is left alone.
-const OTHER_BRACKETS: &[&str] = &[
+/// Comprehensions, which a formatter breaks before each `for` and `if`.
+const COMPREHENSIONS: &[&str] = &[
     "list_comprehension",
     "dictionary_comprehension",
     "set_comprehension",
+];
+/// Every other bracketed node: one of these outermost on the line is left alone.
+const OTHER_BRACKETS: &[&str] = &[
     "generator_expression",
     "parenthesized_expression",
     "subscript",
@@ -203,7 +256,9 @@ fn broken(
     let mut outer = None;
     while on_row(node) {
         let kind = node.kind();
-        if (BREAKABLE.contains(&kind) || OTHER_BRACKETS.contains(&kind))
+        if (BREAKABLE.contains(&kind)
+            || COMPREHENSIONS.contains(&kind)
+            || OTHER_BRACKETS.contains(&kind))
             && inside_brackets(node, edit)
         {
             outer = Some(node);
@@ -213,7 +268,12 @@ fn broken(
             None => break,
         }
     }
-    let outer = outer.filter(|o| BREAKABLE.contains(&o.kind()))?;
+    let Some(outer) = outer else {
+        return broken_statement(text, tree, edits, edit, style);
+    };
+    if !BREAKABLE.contains(&outer.kind()) && !COMPREHENSIONS.contains(&outer.kind()) {
+        return None;
+    }
     let expression = whole_expression(outer);
     let indent = stands_alone(text, expression)?;
     let open = outer.child(0)?;
@@ -228,17 +288,20 @@ fn broken(
     if !outside.is_empty() {
         return None;
     }
-    let mut inner = String::new();
-    let mut pos = inner_start;
-    for e in &inside {
-        inner.push_str(&text[pos..e.start]);
-        inner.push_str(&e.text);
-        pos = e.end;
-    }
-    inner.push_str(&text[pos..inner_end]);
-    let new_items = items_of(outer.kind(), &inner)?;
+    let inner = with_edits(text, inner_start..inner_end, &inside);
     let unit = indent_unit(text, tree, indent, style.line_length.tab_width);
-    let lines = layout_items(outer.kind(), &new_items, indent, &unit, style, 0);
+    let lines = if COMPREHENSIONS.contains(&outer.kind()) {
+        comprehension_lines(outer.kind(), &inner, indent, &unit, style)?
+    } else {
+        layout_items(
+            outer.kind(),
+            &items_of(outer.kind(), &inner)?,
+            indent,
+            &unit,
+            style,
+            0,
+        )
+    };
     let layout = format!("{}{lines}{indent}", style.newline);
     let mut result: Vec<Edit> = edits
         .iter()
@@ -249,6 +312,57 @@ fn broken(
         start: inner_start,
         end: inner_end,
         text: layout,
+    });
+    Some(result)
+}
+
+/// The fix's edits with the statement that `edit` makes too long, when it stands on a line of
+/// its own and no bracket of that line holds the edit (`pw = "..."` becoming
+/// `pw = RandomPassword(...).result`), broken at its last bracket.
+fn broken_statement(
+    text: &str,
+    tree: &Tree,
+    edits: &[Edit],
+    edit: &Edit,
+    style: &Style,
+) -> Option<Vec<Edit>> {
+    let (start, end) = (line_start(text, edit.start), line_end(text, edit.end));
+    let line = &text[start..end];
+    let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    let first = start + indent.len();
+    // The line is one whole simple statement.
+    let mut node = tree.root_node().descendant_for_byte_range(first, first)?;
+    while !matches!(node.kind(), "expression_statement" | "return_statement") {
+        node = node.parent().filter(|p| p.start_byte() == first)?;
+    }
+    let after = &text[node.end_byte()..end];
+    let whole_line = node.start_position().row == node.end_position().row
+        && node
+            .parent()
+            .is_some_and(|p| matches!(p.kind(), "module" | "block"))
+        && (after.trim().is_empty() || after.trim_start().starts_with('#'));
+    if !whole_line {
+        return None;
+    }
+    let (inside, outside): (Vec<&Edit>, Vec<&Edit>) = edits
+        .iter()
+        .filter(|e| e.end >= first && e.start <= node.end_byte())
+        .partition(|e| e.start >= first && e.end <= node.end_byte());
+    if !outside.is_empty() {
+        return None;
+    }
+    let statement = with_edits(text, first..node.end_byte(), &inside);
+    let unit = indent_unit(text, tree, indent, style.line_length.tab_width);
+    let broken = break_item("statement", &statement, indent, &unit, style, 0)?;
+    let mut result: Vec<Edit> = edits
+        .iter()
+        .filter(|e| e.end < first || e.start > node.end_byte())
+        .cloned()
+        .collect();
+    result.push(Edit {
+        start: first,
+        end: node.end_byte(),
+        text: broken,
     });
     Some(result)
 }
@@ -382,6 +496,13 @@ fn break_item(
     };
     let mut expression = match node.kind() {
         "keyword_argument" | "pair" => node.child_by_field_name("value")?,
+        "return_statement" => node.named_child(0)?,
+        "expression_statement" => match node.named_child(0)? {
+            e if matches!(e.kind(), "assignment" | "augmented_assignment") => {
+                e.child_by_field_name("right")?
+            }
+            e => e,
+        },
         _ => node,
     };
     loop {
@@ -411,12 +532,61 @@ fn break_item(
     ))
 }
 
+/// The text of `range` with `edits` (inside it, in order) applied.
+fn with_edits(text: &str, range: std::ops::Range<usize>, edits: &[&Edit]) -> String {
+    let mut out = String::new();
+    let mut pos = range.start;
+    for e in edits {
+        out.push_str(&text[pos..e.start]);
+        out.push_str(&e.text);
+        pos = e.end;
+    }
+    out.push_str(&text[pos..range.end]);
+    out
+}
+
+/// The inside of a `kind` comprehension broken as a formatter breaks it: the element, then
+/// each `for` and `if` clause, on lines of their own under a line indented `indent`.
+fn comprehension_lines(
+    kind: &str,
+    inner: &str,
+    indent: &str,
+    unit: &str,
+    style: &Style,
+) -> Option<String> {
+    let (open, close) = brackets(kind);
+    let snippet = format!("{open}{inner}{close}\n");
+    let tree = parsed(&snippet)?;
+    let parts = item_texts(container_in(&tree, kind, snippet.len())?, &snippet)?;
+    let inner_indent = format!("{indent}{unit}");
+    let nl = style.newline;
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let line = format!("{inner_indent}{part}");
+        // The element may be broken further; a dict comprehension's is a `key: value` pair.
+        let context = if kind == "dictionary_comprehension" {
+            "dictionary"
+        } else {
+            "list"
+        };
+        let broken = (i == 0 && style.line_length.width(&line) > style.line_length.limit)
+            .then(|| break_item(context, part, &inner_indent, unit, style, 0))
+            .flatten();
+        match broken {
+            Some(broken) => out.push_str(&format!("{inner_indent}{broken}{nl}")),
+            None => out.push_str(&format!("{line}{nl}")),
+        }
+    }
+    Some(out)
+}
+
 /// What to write around items to parse them as the items of a `kind` bracket.
 fn brackets(kind: &str) -> (&'static str, &'static str) {
     match kind {
+        "statement" => ("", ""),
         "argument_list" => ("f(", ")"),
-        "list" => ("[", "]"),
-        "dictionary" | "set" => ("{", "}"),
+        "list" | "list_comprehension" => ("[", "]"),
+        "dictionary" | "set" | "dictionary_comprehension" | "set_comprehension" => ("{", "}"),
         _ => ("(", ")"),
     }
 }
@@ -431,6 +601,12 @@ fn parsed(snippet: &str) -> Option<Tree> {
 /// The `kind` bracket that a snippet made by `brackets` (`len` bytes, with its newline) is.
 fn container_in<'t>(tree: &'t Tree, kind: &str, len: usize) -> Option<Node<'t>> {
     let root = tree.root_node();
+    if kind == "statement" {
+        let statement = root
+            .named_child(0)
+            .filter(|_| root.named_child_count() == 1)?;
+        return (statement.end_byte() + 1 == len).then_some(root);
+    }
     let statement = root
         .named_child(0)
         .filter(|_| root.named_child_count() == 1)?;

@@ -192,6 +192,107 @@ fn fixtures_fix_exactly_as_expected() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The ruff that judges the layout of fixes: `$INFRA_FIX_RUFF`, else the one beside
+/// `$INFRA_FIX_PYTHON`, else `target/pyenv/bin/ruff` (tests/requirements.txt pins it); a test
+/// that was asked to run fails without it.
+fn ruff() -> PathBuf {
+    let candidate = std::env::var_os("INFRA_FIX_RUFF")
+        .map(PathBuf::from)
+        .or_else(|| {
+            let python = PathBuf::from(std::env::var_os("INFRA_FIX_PYTHON")?);
+            Some(python.parent()?.join("ruff"))
+        })
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pyenv/bin/ruff"));
+    let works = std::process::Command::new(&candidate)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        works,
+        "{} does not run: this test needs ruff (run .ci/run, or set INFRA_FIX_RUFF)",
+        candidate.display()
+    );
+    candidate
+}
+
+/// What `ruff format` would change in `contents`, formatted as the configuration ruff finds
+/// for `path` says (its line length, indentation); empty when nothing.
+fn ruff_format_diff(ruff: &Path, path: &Path, contents: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(ruff)
+        .args(["format", "--diff", "--stdin-filename"])
+        .arg(path)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(contents).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let diff = String::from_utf8_lossy(&output.stdout).into_owned();
+    match output.status.code() {
+        Some(0) => String::new(),
+        Some(1) if !diff.is_empty() => diff,
+        _ => panic!(
+            "ruff format failed on {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    }
+}
+
+/// The code fixes write is code `ruff format` leaves alone: every fixture that ruff finds
+/// formatted before fixing (with the ruff configuration beside it, as ruff finds it) is still
+/// formatted after; a call a fix made too long is broken as ruff breaks it. The fixtures of
+/// `testdata/line-length/` are all formatted before.
+#[test]
+#[ignore = "needs ruff: run .ci/run or set INFRA_FIX_RUFF"]
+fn fixes_leave_formatted_fixtures_formatted() {
+    let ruff = ruff();
+    let mut checked = Vec::new();
+    let mut failures = Vec::new();
+    for (input, _, _) in cases() {
+        let before = std::fs::read(&input).unwrap();
+        let line_length_case = input.to_str().unwrap().contains("/line-length/");
+        if !ruff_format_diff(&ruff, &input, &before).is_empty() {
+            assert!(
+                !line_length_case,
+                "{}: the fixture is not formatted as ruff formats it",
+                input.display()
+            );
+            continue;
+        }
+        let source = read(&input);
+        let outcome = lint(
+            &source.text,
+            &rules_for(&input),
+            &file_for(&input),
+            FixMode::Apply(Applicability::Unsafe),
+            Positions::Input,
+        )
+        .expect("fixture parses");
+        let diff = ruff_format_diff(&ruff, &input, source.contents(&outcome.text).as_bytes());
+        if !diff.is_empty() {
+            failures.push(format!(
+                "{}: ruff format rewrites the fixed file:\n{diff}",
+                input.display()
+            ));
+        }
+        checked.push(input);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let line_length_cases = checked
+        .iter()
+        .filter(|p| p.to_str().unwrap().contains("/line-length/"))
+        .count();
+    assert!(
+        checked.len() >= 15 && line_length_cases >= 4,
+        "only {} formatted fixtures checked ({line_length_cases} of testdata/line-length)",
+        checked.len()
+    );
+}
+
 #[test]
 fn clean_fixtures_have_no_findings() {
     let files = python_files(Path::new(TESTDATA));

@@ -3,15 +3,7 @@ import pulumi_aws as aws
 
 cluster = aws.ecs.Cluster("cluster")
 service = aws.ecs.Service("svc", cluster=cluster.arn, desired_count=1)
-target = aws.appautoscaling.Target(
-    "target",
-    max_capacity=4,
-    min_capacity=1,
-    resource_id=Output.concat("service/", cluster.name, "/", service.name),
-    scalable_dimension="ecs:service:DesiredCount",
-    service_namespace="ecs",
-    opts=ResourceOptions(depends_on=[service]),
-)
+target = aws.appautoscaling.Target("target", max_capacity=4, min_capacity=1, resource_id=Output.concat("service/", cluster.name, "/", service.name), scalable_dimension="ecs:service:DesiredCount", service_namespace="ecs", opts=ResourceOptions(depends_on=[service]))
 
 
 def scale(svc_name):

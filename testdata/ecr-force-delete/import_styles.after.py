@@ -16,13 +16,7 @@ b = pulumi_aws.ecr.Repository(
     image_tag_mutability="MUTABLE",
     force_delete=True,
 )
-c = ecr.Repository(
-    "c",
-    tags={"Team": "web"},
-    image_scanning_configuration={"scanOnPush": True},
-    image_tag_mutability="MUTABLE",
-    force_delete=True,
-)
+c = ecr.Repository("c", tags={"Team": "web"}, image_scanning_configuration={"scanOnPush": True}, image_tag_mutability="MUTABLE", force_delete=True)
 # One argument per line, with a trailing comma.
 d = Repository(
     "d",

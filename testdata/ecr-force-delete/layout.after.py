@@ -67,15 +67,7 @@ tools = aws.ecr.Repository(
         force_delete=True,
     ),
 )
-infra = aws.ecr.Repository(
-    "infra",
-    args=aws.ecr.RepositoryArgs(
-        name="infra",
-        image_tag_mutability="MUTABLE",
-        force_delete=True,
-    ),
-    opts=pulumi.ResourceOptions(),
-)
+infra = aws.ecr.Repository("infra", args=aws.ecr.RepositoryArgs(name="infra", image_tag_mutability="MUTABLE", force_delete=True), opts=pulumi.ResourceOptions())
 # Options as the second positional argument: the keywords still go on the call.
 protected = aws.ecr.Repository(
     "protected",

@@ -25,7 +25,10 @@ class ProductCatalog(pulumi.ComponentResource):
 
 
 def make_repositories(names):
-    return [aws.ecr.Repository(n, name=n, image_tag_mutability="MUTABLE", force_delete=True) for n in names]
+    return [
+        aws.ecr.Repository(n, name=n, image_tag_mutability="MUTABLE", force_delete=True)
+        for n in names
+    ]
 
 
 def repository_for(suffix):

@@ -52,21 +52,7 @@ worker = aws.ecs.TaskDefinition(
     cpu="256",
     memory="512",
     container_definitions=json.dumps([
-        {
-            "name": "worker",
-            "image": "python:3.12-slim",
-            "portMappings": [{"containerPort": 9000, "hostPort": 9000}],
-            "healthCheck": {
-                "command": [
-                    "CMD-SHELL",
-                    "python3 -c \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:9000/ping')\"",
-                ],
-                "interval": 30,
-                "timeout": 5,
-                "retries": 3,
-                "startPeriod": 60,
-            },
-        }
+        {"name": "worker", "image": "python:3.12-slim", "portMappings": [{"containerPort": 9000, "hostPort": 9000}], "healthCheck": {"command": ["CMD-SHELL", "python3 -c \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:9000/ping')\""], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}}
     ]),
 )
 aws.ecs.Service(

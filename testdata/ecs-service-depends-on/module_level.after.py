@@ -11,17 +11,7 @@ redirect = aws.lb.Listener("redirect", load_balancer_arn=alb.arn, port=8080, def
 
 # The listener is listed already; only the database is missing. Options in a variable are merged.
 service_opts = pulumi.ResourceOptions(depends_on=[http])
-api = aws.ecs.Service(
-    "api",
-    cluster="c",
-    load_balancers=[
-        {"target_group_arn": api_tg.arn, "container_name": "api", "container_port": 80},
-    ],
-    opts=pulumi.ResourceOptions.merge(
-        service_opts,
-        pulumi.ResourceOptions(depends_on=[db]),
-    ),
-)
+api = aws.ecs.Service("api", cluster="c", load_balancers=[{"target_group_arn": api_tg.arn, "container_name": "api", "container_port": 80}], opts=pulumi.ResourceOptions.merge(service_opts, pulumi.ResourceOptions(depends_on=[db])))
 
 # Two target groups, two listeners.
 both = aws.ecs.Service(

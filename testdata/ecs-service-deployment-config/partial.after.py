@@ -10,12 +10,7 @@ only_min = aws.ecs.Service(
     cluster=cluster.arn,
     deployment_maximum_percent=200,
 )
-only_max = aws.ecs.Service(
-    "only-max",
-    deployment_maximum_percent=150,
-    cluster=cluster.arn,
-    deployment_minimum_healthy_percent=100,
-)
+only_max = aws.ecs.Service("only-max", deployment_maximum_percent=150, cluster=cluster.arn, deployment_minimum_healthy_percent=100)
 both_no_grace = aws.ecs.Service(
     "both-no-grace",
     load_balancers=[aws.ecs.ServiceLoadBalancerArgs(target_group_arn=tg.arn, container_name="web", container_port=80)],

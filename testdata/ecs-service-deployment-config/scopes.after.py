@@ -26,7 +26,15 @@ for i, name in enumerate(["api", "web"]):
         )
     )
 
-workers = [aws.ecs.Service(f"worker-{n}", cluster=cluster.arn, deployment_maximum_percent=200, deployment_minimum_healthy_percent=100) for n in range(2)]
+workers = [
+    aws.ecs.Service(
+        f"worker-{n}",
+        cluster=cluster.arn,
+        deployment_maximum_percent=200,
+        deployment_minimum_healthy_percent=100,
+    )
+    for n in range(2)
+]
 by_name = {n: aws.ecs.Service(n, cluster=cluster.arn, desired_count=1, deployment_maximum_percent=200, deployment_minimum_healthy_percent=100) for n in ["a", "b"]}
 
 

@@ -35,14 +35,7 @@ mixed = aws.ecs.Service(
 )
 
 # Mixed on one line, percents last without a trailing comma.
-mixed_one_line = aws.ecs.Service(
-    "mixed-one-line",
-    deployment_configuration=aws.ecs.ServiceDeploymentConfigurationArgs(
-        strategy="ROLLING",
-    ),
-    deployment_maximum_percent=200,
-    deployment_minimum_healthy_percent=100,
-)
+mixed_one_line = aws.ecs.Service("mixed-one-line", deployment_configuration=aws.ecs.ServiceDeploymentConfigurationArgs(strategy="ROLLING"), deployment_maximum_percent=200, deployment_minimum_healthy_percent=100)
 
 # Mixed, percents last without a trailing comma, with comments.
 mixed_comments = aws.ecs.Service(

@@ -13,9 +13,4 @@ quiet_wrong = aws.ecs.Service(  # infra-fix: ignore[ecs-service-deployment-confi
     cluster=cluster.arn,
     deployment_configuration=aws.ecs.ServiceDeploymentConfigurationArgs(maximum_percent=200),
 )
-other_rule = aws.ecs.Service(
-    "other-rule",
-    cluster=cluster.arn,
-    deployment_maximum_percent=200,
-    deployment_minimum_healthy_percent=100,
-)  # infra-fix: ignore[eip-domain-vpc]
+other_rule = aws.ecs.Service("other-rule", cluster=cluster.arn, deployment_maximum_percent=200, deployment_minimum_healthy_percent=100)  # infra-fix: ignore[eip-domain-vpc]

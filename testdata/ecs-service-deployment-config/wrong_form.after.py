@@ -48,20 +48,8 @@ middle = aws.ecs.Service(
 )
 
 # One-line calls.
-one_line = aws.ecs.Service(
-    "one-line",
-    cluster=cluster.arn,
-    deployment_maximum_percent=200,
-    deployment_minimum_healthy_percent=100,
-    desired_count=1,
-)
-one_line_last = aws.ecs.Service(
-    "one-line-last",
-    load_balancers=lbs,
-    deployment_maximum_percent=200,
-    deployment_minimum_healthy_percent=100,
-    health_check_grace_period_seconds=60,
-)
+one_line = aws.ecs.Service("one-line", cluster=cluster.arn, deployment_maximum_percent=200, deployment_minimum_healthy_percent=100, desired_count=1)
+one_line_last = aws.ecs.Service("one-line-last", load_balancers=lbs, deployment_maximum_percent=200, deployment_minimum_healthy_percent=100, health_check_grace_period_seconds=60)
 
 # Only one of the two percents in the wrong form: the other is added.
 only_max = aws.ecs.Service(

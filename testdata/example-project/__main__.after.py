@@ -74,30 +74,10 @@ alb_sg = aws.ec2.SecurityGroup(
     vpc_id=network.vpc.id,
     description="Load balancer",
     ingress=[
-        {
-            "protocol": "tcp",
-            "from_port": 443,
-            "to_port": 443,
-            "cidr_blocks": ["0.0.0.0/0"],
-            "description": "Allow HTTPS from internet",
-        },
-        {
-            "protocol": "tcp",
-            "from_port": 80,
-            "to_port": 80,
-            "cidr_blocks": ["0.0.0.0/0"],
-            "description": "Allow HTTP from internet",
-        },
+        {"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"], "description": "Allow HTTPS from internet"},
+        {"protocol": "tcp", "from_port": 80, "to_port": 80, "cidr_blocks": ["0.0.0.0/0"], "description": "Allow HTTP from internet"},
     ],
-    egress=[
-        aws.ec2.SecurityGroupEgressArgs(
-            protocol="-1",
-            from_port=0,
-            to_port=0,
-            cidr_blocks=["0.0.0.0/0"],
-            description="Allow all outbound traffic",
-        ),
-    ],
+    egress=[aws.ec2.SecurityGroupEgressArgs(protocol="-1", from_port=0, to_port=0, cidr_blocks=["0.0.0.0/0"], description="Allow all outbound traffic")],
 )
 ecs_sg = aws.ec2.SecurityGroup(f"ecs-sg-{environment_suffix}", vpc_id=network.vpc.id, description="ECS tasks")
 rds_sg = aws.ec2.SecurityGroup(f"rds-sg-{environment_suffix}", vpc_id=network.vpc.id, description="Database")

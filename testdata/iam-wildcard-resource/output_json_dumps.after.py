@@ -19,12 +19,6 @@ aws.iam.RolePolicy(
     role=role.id,
     policy=pulumi.Output.json_dumps({
         "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Effect": "Allow",
-                "Action": ["s3:PutObject", "s3:ListBucket"],
-                "Resource": [bucket.arn, bucket.arn.apply(lambda arn: f"{arn}/*")],
-            },
-        ],
+        "Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:ListBucket"], "Resource": [bucket.arn, bucket.arn.apply(lambda arn: f"{arn}/*")]}],
     }),
 )

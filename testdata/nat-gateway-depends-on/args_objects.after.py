@@ -7,11 +7,7 @@ class Inspection(pulumi.ComponentResource):
     def __init__(self, name, subnet_ids):
         super().__init__("example:Inspection", name)
         self.igw = aws.ec2.InternetGateway(f"{name}-igw", aws.ec2.InternetGatewayArgs(vpc_id="vpc-1"), pulumi.ResourceOptions(parent=self))
-        self.eip = aws.ec2.Eip(
-            f"{name}-eip",
-            aws.ec2.EipArgs(domain="vpc"),
-            pulumi.ResourceOptions(parent=self, depends_on=[self.igw]),
-        )
+        self.eip = aws.ec2.Eip(f"{name}-eip", aws.ec2.EipArgs(domain="vpc"), pulumi.ResourceOptions(parent=self, depends_on=[self.igw]))
         self.nat_gateway = aws.ec2.NatGateway(
             f"{name}-nat",
             aws.ec2.NatGatewayArgs(

@@ -8,11 +8,7 @@ subnet = aws.ec2.Subnet("public", vpc_id=vpc.id, cidr_block="10.0.0.0/24")
 # Already complete: nothing to do.
 done = aws.ec2.Eip("done", domain="vpc", opts=pulumi.ResourceOptions(depends_on=[igw]))
 # Half there: only the gateway is appended.
-eip = aws.ec2.Eip(
-    "eip",
-    domain="vpc",
-    opts=pulumi.ResourceOptions(depends_on=[vpc, igw], parent=None),
-)
+eip = aws.ec2.Eip("eip", domain="vpc", opts=pulumi.ResourceOptions(depends_on=[vpc, igw], parent=None))
 nat = aws.ec2.NatGateway(
     "nat",
     allocation_id=eip.id,
@@ -32,20 +28,6 @@ other = aws.ec2.Eip(
     domain="vpc",
     opts=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(depends_on=[igw])),
 )
-last = aws.ec2.Eip(
-    "last",
-    domain="vpc",
-    opts=pulumi.ResourceOptions.merge(
-        shared,
-        pulumi.ResourceOptions(depends_on=[vpc, igw]),
-    ),
-)
+last = aws.ec2.Eip("last", domain="vpc", opts=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(depends_on=[vpc, igw])))
 # A single resource given to `depends_on`, not a list.
-single = aws.ec2.Eip(
-    "single",
-    domain="vpc",
-    opts=pulumi.ResourceOptions.merge(
-        pulumi.ResourceOptions(depends_on=vpc),
-        pulumi.ResourceOptions(depends_on=[igw]),
-    ),
-)
+single = aws.ec2.Eip("single", domain="vpc", opts=pulumi.ResourceOptions.merge(pulumi.ResourceOptions(depends_on=vpc), pulumi.ResourceOptions(depends_on=[igw])))

@@ -34,8 +34,4 @@ def route_through(name, gateway):
 
 # An EIP for an instance still needs the gateway; inside a function the module's `igw` is visible.
 def bastion_address():
-    return aws.ec2.Eip(
-        "bastion",
-        domain="vpc",
-        opts=pulumi.ResourceOptions(protect=True, depends_on=[igw]),
-    )
+    return aws.ec2.Eip("bastion", domain="vpc", opts=pulumi.ResourceOptions(protect=True, depends_on=[igw]))

@@ -29,31 +29,11 @@ policy = aws.iam.Policy(
 
 # Through a local used only as an input.
 prefix = pulumi.Output.concat("arn:aws:s3:::", bucket.bucket, "/logs/*")
-logs_policy = aws.iam.RolePolicy(
-    "logs",
-    role=role.id,
-    policy=pulumi.Output.json_dumps(
-        {
-            "Statement": [
-                {"Effect": "Allow", "Action": "s3:PutObject", "Resource": prefix},
-            ],
-        },
-    ),
-)
+logs_policy = aws.iam.RolePolicy("logs", role=role.id, policy=pulumi.Output.json_dumps({"Statement": [{"Effect": "Allow", "Action": "s3:PutObject", "Resource": prefix}]}))
 
 arn = role.arn
-aws.s3.BucketObject(
-    "marker",
-    bucket=bucket.id,
-    key=pulumi.Output.format("roles/{}.txt", role.name),
-    content=arn.apply(str),
-)
-aws.ssm.Parameter(
-    "bucket-name",
-    type="String",
-    value=pulumi.Output.format("{}:{}", bucket.bucket, 443),
-    tags={"Name": pulumi.Output.format("{}-param", bucket.id)},
-)
+aws.s3.BucketObject("marker", bucket=bucket.id, key=pulumi.Output.format("roles/{}.txt", role.name), content=arn.apply(str))
+aws.ssm.Parameter("bucket-name", type="String", value=pulumi.Output.format("{}:{}", bucket.bucket, 443), tags={"Name": pulumi.Output.format("{}-param", bucket.id)})
 
 pulumi.export(
     "url",

@@ -17,7 +17,11 @@ import pulumi_random
 config = pulumi.Config()
 environment_suffix = config.get("environmentSuffix") or "dev"
 
-db_password = pulumi_random.RandomPassword("db-password", length=20, special=False).result  # ❌ HARDCODED PASSWORD - SECURITY RISK
+db_password = pulumi_random.RandomPassword(
+    "db-password",
+    length=20,
+    special=False,
+).result  # ❌ HARDCODED PASSWORD - SECURITY RISK
 db_username = "postgres"
 
 

@@ -55,25 +55,10 @@ def shards(count, password):
 
 def late(name):
     # Created inside a callback: still an Instance.
-    return aws.rds.Instance(
-        f"late-{name}",
-        engine="mysql",
-        instance_class="db.t3.micro",
-        backup_retention_period=7,
-        backup_window="03:00-04:00",
-        maintenance_window="mon:04:00-mon:05:00",
-    )
+    return aws.rds.Instance(f"late-{name}", engine="mysql", instance_class="db.t3.micro", backup_retention_period=7, backup_window="03:00-04:00", maintenance_window="mon:04:00-mon:05:00")
 
 
 password = pulumi.Config().require_secret("dbPassword")
 db = Database("db", pulumi.get_stack(), ["subnet-1", "subnet-2"], password)
 pulumi.Output.from_input("x").apply(late)
-pulumi.Output.from_input("y").apply(
-    lambda n: aws.rds.Cluster(
-        f"lambda-{n}",
-        engine="aurora-mysql",
-        backup_retention_period=7,
-        preferred_backup_window="03:00-04:00",
-        preferred_maintenance_window="mon:04:00-mon:05:00",
-    ),
-)
+pulumi.Output.from_input("y").apply(lambda n: aws.rds.Cluster(f"lambda-{n}", engine="aurora-mysql", backup_retention_period=7, preferred_backup_window="03:00-04:00", preferred_maintenance_window="mon:04:00-mon:05:00"))

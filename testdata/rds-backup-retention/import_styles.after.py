@@ -8,15 +8,7 @@ from pulumi_aws.rds import Instance as Db
 
 password = pulumi.Config().require_secret("dbPassword")
 
-a = aws.rds.Instance(
-    "a",
-    engine="postgres",
-    instance_class="db.t3.micro",
-    allocated_storage=20,
-    backup_retention_period=7,
-    backup_window="03:00-04:00",
-    maintenance_window="mon:04:00-mon:05:00",
-)
+a = aws.rds.Instance("a", engine="postgres", instance_class="db.t3.micro", allocated_storage=20, backup_retention_period=7, backup_window="03:00-04:00", maintenance_window="mon:04:00-mon:05:00")
 b = pulumi_aws.rds.Instance(
     "b",
     engine="mysql",

@@ -40,15 +40,7 @@ with_args = aws.rds.Instance(
         maintenance_window="mon:04:00-mon:05:00",
     ),
 )
-cluster_args = aws.rds.Cluster(
-    "cluster-args",
-    args=aws.rds.ClusterArgs(
-        engine="aurora-postgresql",
-        backup_retention_period=7,
-        preferred_backup_window="03:00-04:00",
-        preferred_maintenance_window="mon:04:00-mon:05:00",
-    ),
-)
+cluster_args = aws.rds.Cluster("cluster-args", args=aws.rds.ClusterArgs(engine="aurora-postgresql", backup_retention_period=7, preferred_backup_window="03:00-04:00", preferred_maintenance_window="mon:04:00-mon:05:00"))
 # cluster_identifier names a Cluster (it only marks an Aurora member on an Instance): flagged.
 named_cluster = aws.rds.Cluster(
     "named-cluster",

@@ -12,11 +12,4 @@ keep_zero = aws.rds.Instance(
     instance_class="db.t3.micro",
     backup_retention_period=0,  # infra-fix: ignore[rds-backup-retention]
 )
-flagged = aws.rds.Instance(
-    "flagged",
-    engine="postgres",
-    instance_class="db.t3.micro",
-    backup_retention_period=7,
-    backup_window="03:00-04:00",
-    maintenance_window="mon:04:00-mon:05:00",
-)  # infra-fix: ignore[ecr-force-delete]
+flagged = aws.rds.Instance("flagged", engine="postgres", instance_class="db.t3.micro", backup_retention_period=7, backup_window="03:00-04:00", maintenance_window="mon:04:00-mon:05:00")  # infra-fix: ignore[ecr-force-delete]

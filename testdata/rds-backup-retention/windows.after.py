@@ -64,13 +64,7 @@ cluster_from_variable = aws.rds.Cluster(
     backup_retention_period=7,
 )
 # A window in a form that cannot be read: same.
-odd = aws.rds.Instance(
-    "odd",
-    engine="postgres",
-    instance_class="db.t3.micro",
-    maintenance_window="Mon 4am",
-    backup_retention_period=7,
-)
+odd = aws.rds.Instance("odd", engine="postgres", instance_class="db.t3.micro", maintenance_window="Mon 4am", backup_retention_period=7)
 # A maintenance window across the end of the week (Sunday night to Monday 03:30).
 week_end = aws.rds.Instance(
     "week-end",
@@ -81,10 +75,4 @@ week_end = aws.rds.Instance(
     backup_window="05:00-06:00",
 )
 # A backup window across midnight: it does not meet Monday 04:00-05:00.
-midnight = aws.rds.Cluster(
-    "midnight",
-    engine="aurora-postgresql",
-    preferred_backup_window="23:30-00:30",
-    backup_retention_period=7,
-    preferred_maintenance_window="mon:04:00-mon:05:00",
-)
+midnight = aws.rds.Cluster("midnight", engine="aurora-postgresql", preferred_backup_window="23:30-00:30", backup_retention_period=7, preferred_maintenance_window="mon:04:00-mon:05:00")

@@ -10,14 +10,7 @@ no_backups = aws.rds.Instance(
     backup_window="03:00-04:00",
     maintenance_window="mon:04:00-mon:05:00",
 )
-no_backups_inline = aws.rds.Instance(
-    "no-backups-inline",
-    engine="mysql",
-    instance_class="db.t3.micro",
-    backup_retention_period=7,
-    backup_window="03:00-04:00",
-    maintenance_window="mon:04:00-mon:05:00",
-)
+no_backups_inline = aws.rds.Instance("no-backups-inline", engine="mysql", instance_class="db.t3.micro", backup_retention_period=7, backup_window="03:00-04:00", maintenance_window="mon:04:00-mon:05:00")
 # The windows are already there: only the retention changes.
 zero_with_windows = aws.rds.Instance(
     "zero-with-windows",

@@ -25,11 +25,7 @@ fn = aws.lambda_.Function(
 )
 
 # Several options on one line, not last.
-bucket = aws.s3.Bucket(
-    "logs",
-    opts=pulumi.ResourceOptions(protect=True, ignore_changes=["tags"]),
-    force_destroy=False,
-)
+bucket = aws.s3.Bucket("logs", opts=pulumi.ResourceOptions(protect=True, ignore_changes=["tags"]), force_destroy=False)
 
 # Added to an existing ResourceOptions literal, depends_on lists add up.
 queue = aws.sqs.Queue(

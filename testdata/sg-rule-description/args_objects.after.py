@@ -20,25 +20,14 @@ aws.ec2.SecurityGroupRule(
 
 aws.vpc.SecurityGroupEgressRule(
     "app-out",
-    args=aws.vpc.SecurityGroupEgressRuleArgs(
-        security_group_id=app_sg.id,
-        ip_protocol="-1",
-        cidr_ipv4="0.0.0.0/0",
-        description="Allow all outbound traffic",
-    ),
+    args=aws.vpc.SecurityGroupEgressRuleArgs(security_group_id=app_sg.id, ip_protocol="-1", cidr_ipv4="0.0.0.0/0", description="Allow all outbound traffic"),
 )
 
 aws.ec2.SecurityGroup(
     "edge",
     aws.ec2.SecurityGroupArgs(
         ingress=[
-            {
-                "protocol": "tcp",
-                "from_port": 443,
-                "to_port": 443,
-                "cidr_blocks": ["0.0.0.0/0"],
-                "description": "Allow HTTPS from internet",
-            },
+            {"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"], "description": "Allow HTTPS from internet"},
         ],
     ),
 )

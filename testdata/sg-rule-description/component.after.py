@@ -46,15 +46,7 @@ class ProductCatalog(pulumi.ComponentResource):
         self.ecs_sg = aws.ec2.SecurityGroup(
             f"ecs-sg-{environment_suffix}",
             vpc_id=vpc_id,
-            egress=[
-                aws.ec2.SecurityGroupEgressArgs(
-                    protocol="-1",
-                    from_port=0,
-                    to_port=0,
-                    cidr_blocks=["0.0.0.0/0"],
-                    description="Allow all outbound traffic",
-                ),
-            ],
+            egress=[aws.ec2.SecurityGroupEgressArgs(protocol="-1", from_port=0, to_port=0, cidr_blocks=["0.0.0.0/0"], description="Allow all outbound traffic")],
             tags={"Name": f"ecs-sg-{environment_suffix}"},
             opts=pulumi.ResourceOptions(parent=self),
         )

@@ -7,22 +7,10 @@ import pulumi_aws.vpc as awsvpc
 lb_sg = pulumi_aws.ec2.SecurityGroup(
     "lb",
     ingress=[
-        SecurityGroupIngressArgs(
-            protocol="tcp",
-            from_port=443,
-            to_port=443,
-            cidr_blocks=["0.0.0.0/0"],
-            description="Allow HTTPS from internet",
-        ),
+        SecurityGroupIngressArgs(protocol="tcp", from_port=443, to_port=443, cidr_blocks=["0.0.0.0/0"], description="Allow HTTPS from internet"),
     ],
     egress=[
-        ec2.SecurityGroupEgressArgs(
-            protocol="-1",
-            from_port=0,
-            to_port=0,
-            cidr_blocks=["0.0.0.0/0"],
-            description="Allow all outbound traffic",
-        ),
+        ec2.SecurityGroupEgressArgs(protocol="-1", from_port=0, to_port=0, cidr_blocks=["0.0.0.0/0"], description="Allow all outbound traffic"),
     ],
 )
 worker_sg = ec2.SecurityGroup("worker")

@@ -4,16 +4,7 @@ api_sg = aws.ec2.SecurityGroup("api")
 db_sg = aws.ec2.SecurityGroup("db")
 
 # One line: the description goes inline.
-aws.ec2.SecurityGroupRule(
-    "api-https",
-    type="ingress",
-    protocol="tcp",
-    from_port=443,
-    to_port=443,
-    cidr_blocks=["0.0.0.0/0"],
-    security_group_id=api_sg.id,
-    description="Allow HTTPS from internet",
-)
+aws.ec2.SecurityGroupRule("api-https", type="ingress", protocol="tcp", from_port=443, to_port=443, cidr_blocks=["0.0.0.0/0"], security_group_id=api_sg.id, description="Allow HTTPS from internet")
 
 # One per line, trailing comma, comments inside.
 aws.ec2.SecurityGroupRule(

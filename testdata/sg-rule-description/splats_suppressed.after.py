@@ -43,13 +43,7 @@ aws.ec2.SecurityGroup(
     ingress=[
         # infra-fix: ignore[sg-rule-description]
         aws.ec2.SecurityGroupIngressArgs(protocol="tcp", from_port=25, to_port=25, cidr_blocks=["10.0.0.0/8"]),
-        aws.ec2.SecurityGroupIngressArgs(
-            protocol="tcp",
-            from_port=587,
-            to_port=587,
-            cidr_blocks=["10.0.0.0/8"],
-            description="Allow tcp/587 from 10.0.0.0/8",
-        ),
+        aws.ec2.SecurityGroupIngressArgs(protocol="tcp", from_port=587, to_port=587, cidr_blocks=["10.0.0.0/8"], description="Allow tcp/587 from 10.0.0.0/8"),
     ],
 )
 

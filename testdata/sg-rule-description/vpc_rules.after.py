@@ -72,15 +72,7 @@ aws.vpc.SecurityGroupEgressRule(
     description="Allow HTTPS to s3_prefix_list",
 )
 
-aws.vpc.SecurityGroupEgressRule(
-    "app-dns",
-    security_group_id=app_sg.id,
-    ip_protocol="udp",
-    from_port=53,
-    to_port=53,
-    cidr_ipv4="10.0.0.2/32",
-    description="Allow DNS to 10.0.0.2/32",
-)
+aws.vpc.SecurityGroupEgressRule("app-dns", security_group_id=app_sg.id, ip_protocol="udp", from_port=53, to_port=53, cidr_ipv4="10.0.0.2/32", description="Allow DNS to 10.0.0.2/32")
 
 aws.vpc.SecurityGroupIngressRule(
     "app-ssh",

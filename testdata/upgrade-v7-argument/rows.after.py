@@ -66,11 +66,7 @@ launch = ec2.LaunchTemplate(
     "launch",
     image_id="ami-0123456789abcdef0",
 )
-core = aws.networkmanager.CoreNetwork(
-    "core",
-    global_network_id="gn-1",
-    base_policy_regions=["us-east-1"],
-)
+core = aws.networkmanager.CoreNetwork("core", global_network_id="gn-1", base_policy_regions=["us-east-1"])
 notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
 )

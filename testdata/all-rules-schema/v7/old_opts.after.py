@@ -6,11 +6,7 @@ import pulumi_aws as aws
 
 vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")
 igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)
-eip = aws.ec2.Eip(
-    "nat-eip",
-    domain="vpc",
-    opts=pulumi.ResourceOptions(depends_on=[vpc, igw]),
-)
+eip = aws.ec2.Eip("nat-eip", domain="vpc", opts=pulumi.ResourceOptions(depends_on=[vpc, igw]))
 address = aws.ec2.Eip(
     "bastion-eip",
     domain="vpc",

@@ -19,12 +19,7 @@ items = apigateway.Resource(
     path_part="items",
 )
 alerts = sns.Topic("alerts")
-subscription = sns.TopicSubscription(
-    "ops",
-    topic=alerts.arn,
-    protocol="email",
-    endpoint="ops@example.com",
-)
+subscription = sns.TopicSubscription("ops", topic=alerts.arn, protocol="email", endpoint="ops@example.com")
 alarm = aws.cloudwatch.MetricAlarm(
     "cpu",
     name="cpu-high",
@@ -49,9 +44,4 @@ pipeline2 = aws.codepipeline.Pipeline(
 # No candidate near enough, and a value whose shape does not fit: reported, not fixed.
 group = aws.ec2.SecurityGroup("web", colour="blue")
 described = aws.ec2.SecurityGroup("db", descriptions=["database"])
-ingress = aws.ec2.SecurityGroupIngressArgs(
-    protocol="tcp",
-    from_port=443,
-    to_port=443,
-    cidr_blocks=["0.0.0.0/0"],
-)
+ingress = aws.ec2.SecurityGroupIngressArgs(protocol="tcp", from_port=443, to_port=443, cidr_blocks=["0.0.0.0/0"])

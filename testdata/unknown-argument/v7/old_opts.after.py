@@ -10,11 +10,7 @@ assets = aws.s3.Bucket(
 )
 
 # Beside an `*Args` object the SDK ignores it: renaming applies options never applied before.
-nat = aws.ec2.Eip(
-    "nat",
-    aws.ec2.EipArgs(domain="vpc"),
-    opts=pulumi.ResourceOptions(protect=True),
-)
+nat = aws.ec2.Eip("nat", aws.ec2.EipArgs(domain="vpc"), opts=pulumi.ResourceOptions(protect=True))
 
 # Options given another way too: which ones were meant is for the author to say.
 both = aws.s3.Bucket("both", opts=pulumi.ResourceOptions(protect=True), __opts__=pulumi.ResourceOptions(depends_on=[logs]))
