@@ -142,23 +142,27 @@ fn integer(table: &Table, key: &str) -> Option<usize> {
 /// a long line is better than a layout that `ruff format` rewrites.
 pub fn fit(fix: Fix, text: &str, tree: &Tree, style: &Style) -> Fix {
     let fix = fit_written_statements(fix, text, tree, style);
-    let Some(edit) = fix
+    let Some((edit, line)) = fix
         .edits
         .iter()
-        .find(|e| writes_too_long_a_line(text, &fix.edits, e, style))
+        .find_map(|e| Some((e, too_long_line(text, &fix.edits, e, style)?)))
     else {
         return fix;
     };
-    match broken(text, tree, &fix.edits, edit, style) {
+    match broken(text, tree, &fix.edits, edit, line, style) {
         Some(edits) => Fix::new(fix.applicability, edits),
         None => fix,
     }
 }
 
 /// `fix` with each statement it writes on lines of its own (`pw = RandomPassword(...).result`)
-/// broken like an item when too long.
+/// broken like an item when too long. Not in text that may continue a string or a line over
+/// several lines (triple quotes, backslashes), where a line is not a statement.
 fn fit_written_statements(mut fix: Fix, text: &str, tree: &Tree, style: &Style) -> Fix {
-    for edit in fix.edits.iter_mut().filter(|e| e.text.contains('\n')) {
+    let plain = |e: &&mut Edit| {
+        e.text.contains('\n') && !["\"\"\"", "'''", "\\"].iter().any(|t| e.text.contains(t))
+    };
+    for edit in fix.edits.iter_mut().filter(plain) {
         let segments: Vec<&str> = edit.text.split('\n').collect();
         let last = segments.len() - 1;
         let mut fitted = Vec::with_capacity(segments.len());
@@ -202,14 +206,14 @@ fn fit_written_statements(mut fix: Fix, text: &str, tree: &Tree, style: &Style) 
     fix
 }
 
-/// Whether `edit`, a change within one line, makes that line (with the fix's other edits on
-/// it) wider than the limit. A line that was already wider is the author's layout, which
-/// the fix leaves as it is.
-fn writes_too_long_a_line(text: &str, edits: &[Edit], edit: &Edit, style: &Style) -> bool {
+/// The bounds of the line that `edit`, a change within one line, makes (with the fix's other
+/// edits on it) wider than the limit, if it does. A line that was already wider is the
+/// author's layout, which the fix leaves as it is.
+fn too_long_line(text: &str, edits: &[Edit], edit: &Edit, style: &Style) -> Option<(usize, usize)> {
     if edit.text.contains('\n') || text[edit.start..edit.end].contains('\n') {
-        return false;
+        return None;
     }
-    let (start, end) = (line_start(text, edit.start), line_end(text, edit.end));
+    let (start, end) = short_line_around(text, edit, style.line_length)?;
     let mut line = String::new();
     let mut pos = start;
     for e in edits.iter().filter(|e| e.start >= start && e.end <= end) {
@@ -218,8 +222,33 @@ fn writes_too_long_a_line(text: &str, edits: &[Edit], edit: &Edit, style: &Style
         pos = e.end;
     }
     line.push_str(&text[pos..end]);
-    let limit = style.line_length.limit;
-    style.line_length.width(&line) > limit && style.line_length.width(&text[start..end]) <= limit
+    (style.line_length.width(&line) > style.line_length.limit).then_some((start, end))
+}
+
+/// The bounds of the line holding `edit` when it is no wider than the limit. It looks no
+/// further than such a line can reach (a character takes at most 4 bytes): the lines of a
+/// multi-megabyte program cost nothing however many fixes they hold.
+fn short_line_around(text: &str, edit: &Edit, line_length: LineLength) -> Option<(usize, usize)> {
+    let reach = line_length.limit * 4;
+    let bytes = text.as_bytes();
+    let from = edit.start.saturating_sub(reach);
+    let start = match memchr::memrchr(b'\n', &bytes[from..edit.start]) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let to = (edit.end + reach).min(bytes.len());
+    let end = match memchr::memchr(b'\n', &bytes[edit.end..to]) {
+        Some(i) => edit.end + i,
+        None if to == bytes.len() => to,
+        None => return None,
+    };
+    let end = if end > start && bytes[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    (line_length.width(&text[start..end]) <= line_length.limit).then_some((start, end))
 }
 
 /// Brackets whose items a formatter puts one per line.
@@ -245,10 +274,10 @@ fn broken(
     tree: &Tree,
     edits: &[Edit],
     edit: &Edit,
+    (line_start, line_end): (usize, usize),
     style: &Style,
 ) -> Option<Vec<Edit>> {
-    let row = memchr::memchr_iter(b'\n', &text.as_bytes()[..edit.start]).count();
-    let on_row = |n: Node| n.start_position().row == row && n.end_position().row == row;
+    let on_row = |n: Node| n.start_byte() >= line_start && n.end_byte() <= line_end;
     // The outermost bracket around the edit that starts and ends on its line.
     let mut node = tree
         .root_node()
@@ -269,7 +298,7 @@ fn broken(
         }
     }
     let Some(outer) = outer else {
-        return broken_statement(text, tree, edits, edit, style);
+        return broken_statement(text, tree, edits, (line_start, line_end), style);
     };
     if !BREAKABLE.contains(&outer.kind()) && !COMPREHENSIONS.contains(&outer.kind()) {
         return None;
@@ -316,17 +345,16 @@ fn broken(
     Some(result)
 }
 
-/// The fix's edits with the statement that `edit` makes too long, when it stands on a line of
-/// its own and no bracket of that line holds the edit (`pw = "..."` becoming
-/// `pw = RandomPassword(...).result`), broken at its last bracket.
+/// The fix's edits with the statement of the line `start..end` that they make too long, when
+/// it stands on that line alone and no bracket of the line holds the edit (`pw = "..."`
+/// becoming `pw = RandomPassword(...).result`), broken at its last bracket.
 fn broken_statement(
     text: &str,
     tree: &Tree,
     edits: &[Edit],
-    edit: &Edit,
+    (start, end): (usize, usize),
     style: &Style,
 ) -> Option<Vec<Edit>> {
-    let (start, end) = (line_start(text, edit.start), line_end(text, edit.end));
     let line = &text[start..end];
     let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
     let first = start + indent.len();
@@ -692,5 +720,186 @@ fn first_indentation_step(text: &str, tree: &Tree) -> Option<String> {
                 return None;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply_edits;
+    use crate::source::parse;
+
+    /// `text` with `insert` written at the first `at` (a marker inside it) by a one-edit fix,
+    /// fitted into `limit` columns.
+    fn fixed(text: &str, at: &str, insert: &str, limit: usize) -> String {
+        let tree = parse(text);
+        let style = Style {
+            line_length: LineLength {
+                limit,
+                tab_width: 4,
+            },
+            ..Style::of(text)
+        };
+        let offset = text.find(at).expect("marker") + at.len();
+        let fix = fit(
+            Fix::safe(vec![Edit::insert(offset, insert)]),
+            text,
+            &tree,
+            &style,
+        );
+        let edits: Vec<&Edit> = fix.edits.iter().collect();
+        apply_edits(text, &edits)
+    }
+
+    #[test]
+    fn a_call_pushed_over_the_limit_is_broken_one_argument_per_line() {
+        let text = "x = f(a, b)  # keep\n";
+        assert_eq!(fixed(text, "b", ", c=1", 24), "x = f(a, b, c=1)  # keep\n");
+        assert_eq!(
+            fixed(text, "b", ", c=1", 23),
+            "x = f(\n    a,\n    b,\n    c=1,\n)  # keep\n"
+        );
+        // The outermost bracket of the line is broken, the inner call stays whole.
+        assert_eq!(
+            fixed("x = g(f(a), b)\n", "f(a", ", c=1", 16),
+            "x = g(\n    f(a, c=1),\n    b,\n)\n"
+        );
+        // An item still too long is broken in turn.
+        assert_eq!(
+            fixed("x = g(f(a), b)\n", "f(a", ", cccccccccc=1", 14),
+            "x = g(\n    f(\n        a,\n        cccccccccc=1,\n    ),\n    b,\n)\n"
+        );
+    }
+
+    #[test]
+    fn tabs_and_crlf_are_kept() {
+        let text = "def h():\r\n\treturn f(a, b)\r\n";
+        assert_eq!(
+            fixed(text, "b", ", c=1", 20),
+            "def h():\r\n\treturn f(\r\n\t\ta,\r\n\t\tb,\r\n\t\tc=1,\r\n\t)\r\n"
+        );
+        // A tab counts up to the next tab stop: `\treturn f(a, b, c=1)` is 23 columns wide.
+        assert_eq!(LineLength::default().width("\treturn f(a, b, c=1)"), 23);
+        assert_eq!(LineLength::default().width("ab\tc"), 5);
+        assert_eq!(
+            fixed(text, "b", ", c=1", 23),
+            "def h():\r\n\treturn f(a, b, c=1)\r\n"
+        );
+    }
+
+    #[test]
+    fn the_file_indentation_unit_is_used() {
+        let text = "def h():\n  return 1\n\n\nx = f(a, b)\n";
+        assert_eq!(
+            fixed(text, "b", ", c=1", 12),
+            "def h():\n  return 1\n\n\nx = f(\n  a,\n  b,\n  c=1,\n)\n"
+        );
+    }
+
+    #[test]
+    fn a_comprehension_is_broken_before_its_clauses() {
+        assert_eq!(
+            fixed("x = [f(n) for n in ns if n]\n", "f(n", ", c=1", 30),
+            "x = [\n    f(n, c=1)\n    for n in ns\n    if n\n]\n"
+        );
+    }
+
+    #[test]
+    fn lines_a_formatter_would_lay_out_otherwise_are_left_long() {
+        // Already too long: the author's layout.
+        let long = "x = f(a, b)  # a comment that makes the line long\n";
+        assert_eq!(fixed(long, "b", ", c=1", 20), long.replace("b)", "b, c=1)"));
+        // Inside an expression, a lambda argument's inside, an f-string.
+        for text in [
+            "x = 1 + f(a, b)\n",
+            "g = lambda: f(a, b)\n",
+            "s = f\"{f(a, b)}\"\n",
+        ] {
+            assert_eq!(
+                fixed(text, "a, b", ", c=1", 16),
+                text.replace("b)", "b, c=1)"),
+                "{text}"
+            );
+        }
+        // Already broken over lines: the new argument joins the others (append_items' job),
+        // and a call inside a one-line item is broken only with its own line.
+        let text = "x = f(\n    a,\n    g(b),\n)\n";
+        assert_eq!(
+            fixed(text, "g(b", ", c=1", 12),
+            "x = f(\n    a,\n    g(\n        b,\n        c=1,\n    ),\n)\n"
+        );
+    }
+
+    #[test]
+    fn a_statement_a_fix_writes_is_broken_when_too_long() {
+        let text = "def h():\n    return x\n";
+        let written = fixed(
+            text,
+            "def h():\n",
+            "    pw = Password(name, length=20).result\n",
+            30,
+        );
+        assert_eq!(
+            written,
+            "def h():\n    pw = Password(\n        name,\n        length=20,\n    ).result\n    return x\n"
+        );
+        // Never inside what may be a string over several lines.
+        let quoted = fixed(
+            text,
+            "def h():\n",
+            "    \"\"\"\n    f(name, length=20).result\n    \"\"\"\n",
+            20,
+        );
+        assert!(
+            quoted.contains("    f(name, length=20).result\n"),
+            "{quoted}"
+        );
+    }
+
+    /// Writes `files` (path, contents) under a new folder and returns it.
+    fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, contents) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, contents).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn the_nearest_formatter_configuration_decides() {
+        let dir = project(&[
+            ("pyproject.toml", "[tool.ruff]\nline-length = 100\n"),
+            ("app/pyproject.toml", "[project]\nname = \"app\"\n"),
+            ("black/pyproject.toml", "[tool.black]\nline-length = 79\n"),
+            (
+                "both/pyproject.toml",
+                "[tool.black]\nline-length = 79\n[tool.ruff]\nindent-width = 2\n",
+            ),
+            ("own/ruff.toml", "line-length = 120\nindent-width = 2\n"),
+            ("own/pyproject.toml", "[tool.ruff]\nline-length = 60\n"),
+            ("hidden/.ruff.toml", "line-length = 110\n"),
+            ("hidden/ruff.toml", "line-length = 60\n"),
+            (
+                "extends/ruff.toml",
+                "extend = \"../base.toml\"\nindent-width = 8\n",
+            ),
+            ("base.toml", "line-length = 99\n"),
+            ("defaults/ruff.toml", "[lint]\nselect = [\"E\"]\n"),
+        ]);
+        let at = |file: &str| line_length_for(&dir.path().join(file));
+        let length = |limit, tab_width| LineLength { limit, tab_width };
+        assert_eq!(at("main.py"), length(100, 4));
+        // A pyproject.toml without a formatter table is passed over.
+        assert_eq!(at("app/main.py"), length(100, 4));
+        assert_eq!(at("app/deep/er/main.py"), length(100, 4));
+        assert_eq!(at("black/main.py"), length(79, 4));
+        assert_eq!(at("both/main.py"), length(79, 2));
+        assert_eq!(at("own/main.py"), length(120, 2));
+        assert_eq!(at("hidden/main.py"), length(110, 4));
+        assert_eq!(at("extends/main.py"), length(99, 8));
+        // A ruff configuration without `line-length` means ruff's default.
+        assert_eq!(at("defaults/main.py"), length(88, 4));
     }
 }

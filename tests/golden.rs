@@ -192,35 +192,41 @@ fn fixtures_fix_exactly_as_expected() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The ruff that judges the layout of fixes: `$INFRA_FIX_RUFF`, else the one beside
-/// `$INFRA_FIX_PYTHON`, else `target/pyenv/bin/ruff` (tests/requirements.txt pins it); a test
-/// that was asked to run fails without it.
-fn ruff() -> PathBuf {
-    let candidate = std::env::var_os("INFRA_FIX_RUFF")
-        .map(PathBuf::from)
-        .or_else(|| {
-            let python = PathBuf::from(std::env::var_os("INFRA_FIX_PYTHON")?);
-            Some(python.parent()?.join("ruff"))
-        })
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pyenv/bin/ruff"));
-    let works = std::process::Command::new(&candidate)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        works,
-        "{} does not run: this test needs ruff (run .ci/run, or set INFRA_FIX_RUFF)",
-        candidate.display()
-    );
-    candidate
+/// The formatters that judge the layout of fixes, `ruff` and `black`, from the folder of
+/// `$INFRA_FIX_RUFF`, else of `$INFRA_FIX_PYTHON`, else `target/pyenv/bin` (tests/requirements.txt
+/// pins them); a test that was asked to run fails without them.
+fn formatters() -> [PathBuf; 2] {
+    let dir = std::env::var_os("INFRA_FIX_RUFF")
+        .or_else(|| std::env::var_os("INFRA_FIX_PYTHON"))
+        .and_then(|p| Some(PathBuf::from(p).parent()?.to_path_buf()))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pyenv/bin"));
+    ["ruff", "black"].map(|name| {
+        let tool = dir.join(name);
+        let works = std::process::Command::new(&tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            works,
+            "{} does not run: this test needs ruff and black (run .ci/run, or set INFRA_FIX_RUFF)",
+            tool.display()
+        );
+        tool
+    })
 }
 
-/// What `ruff format` would change in `contents`, formatted as the configuration ruff finds
-/// for `path` says (its line length, indentation); empty when nothing.
-fn ruff_format_diff(ruff: &Path, path: &Path, contents: &[u8]) -> String {
+/// What the formatter `tool` (ruff or black) would change in `contents`, formatted as the
+/// configuration it finds for `path` says; empty when nothing.
+fn format_diff(tool: &Path, path: &Path, contents: &[u8]) -> String {
     use std::io::Write;
-    let mut child = std::process::Command::new(ruff)
-        .args(["format", "--diff", "--stdin-filename"])
+    let mut command = std::process::Command::new(tool);
+    if tool.ends_with("ruff") {
+        command.args(["format", "--diff"]);
+    } else {
+        command.args(["--quiet", "--check", "--diff"]);
+    }
+    let mut child = command
+        .arg("--stdin-filename")
         .arg(path)
         .arg("-")
         .stdin(std::process::Stdio::piped())
@@ -235,34 +241,39 @@ fn ruff_format_diff(ruff: &Path, path: &Path, contents: &[u8]) -> String {
         Some(0) => String::new(),
         Some(1) if !diff.is_empty() => diff,
         _ => panic!(
-            "ruff format failed on {}: {}",
+            "{} failed on {}: {}",
+            tool.display(),
             path.display(),
             String::from_utf8_lossy(&output.stderr)
         ),
     }
 }
 
-/// The code fixes write is code `ruff format` leaves alone: every fixture that ruff finds
-/// formatted before fixing (with the ruff configuration beside it, as ruff finds it) is still
-/// formatted after; a call a fix made too long is broken as ruff breaks it. The fixtures of
-/// `testdata/line-length/` are all formatted before.
+/// The code fixes write is code the formatters leave alone: every fixture that `ruff format`
+/// (and black) finds formatted before fixing, with the configuration beside it as the tool
+/// finds it, is still formatted after; a call a fix made too long is broken as they break it.
+/// The fixtures of `testdata/line-length/` are all formatted as ruff formats them.
 #[test]
-#[ignore = "needs ruff: run .ci/run or set INFRA_FIX_RUFF"]
+#[ignore = "needs ruff and black: run .ci/run or set INFRA_FIX_RUFF"]
 fn fixes_leave_formatted_fixtures_formatted() {
-    let ruff = ruff();
-    let mut checked = Vec::new();
+    let tools = formatters();
+    let mut checked = [0usize; 2];
+    let mut line_length_cases = 0;
     let mut failures = Vec::new();
     for (input, _, _) in cases() {
         let before = std::fs::read(&input).unwrap();
         let line_length_case = input.to_str().unwrap().contains("/line-length/");
-        if !ruff_format_diff(&ruff, &input, &before).is_empty() {
-            assert!(
-                !line_length_case,
-                "{}: the fixture is not formatted as ruff formats it",
-                input.display()
-            );
+        // Black only where ruff (much quicker to start) finds the fixture formatted.
+        let by_ruff = format_diff(&tools[0], &input, &before).is_empty();
+        assert!(
+            by_ruff || !line_length_case,
+            "{}: the fixture is not formatted as ruff formats it",
+            input.display()
+        );
+        if !by_ruff {
             continue;
         }
+        let formatted = [true, format_diff(&tools[1], &input, &before).is_empty()];
         let source = read(&input);
         let outcome = lint(
             &source.text,
@@ -272,24 +283,24 @@ fn fixes_leave_formatted_fixtures_formatted() {
             Positions::Input,
         )
         .expect("fixture parses");
-        let diff = ruff_format_diff(&ruff, &input, source.contents(&outcome.text).as_bytes());
-        if !diff.is_empty() {
-            failures.push(format!(
-                "{}: ruff format rewrites the fixed file:\n{diff}",
-                input.display()
-            ));
+        let after = source.contents(&outcome.text);
+        for (i, tool) in tools.iter().enumerate().filter(|(i, _)| formatted[*i]) {
+            let diff = format_diff(tool, &input, after.as_bytes());
+            if !diff.is_empty() {
+                failures.push(format!(
+                    "{}: {} rewrites the fixed file:\n{diff}",
+                    input.display(),
+                    tool.display()
+                ));
+            }
+            checked[i] += 1;
         }
-        checked.push(input);
+        line_length_cases += usize::from(line_length_case);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    let line_length_cases = checked
-        .iter()
-        .filter(|p| p.to_str().unwrap().contains("/line-length/"))
-        .count();
     assert!(
-        checked.len() >= 15 && line_length_cases >= 4,
-        "only {} formatted fixtures checked ({line_length_cases} of testdata/line-length)",
-        checked.len()
+        checked[0] >= 15 && checked[1] >= 10 && line_length_cases >= 4,
+        "only {checked:?} formatted fixtures checked ({line_length_cases} of testdata/line-length)"
     );
 }
 
