@@ -337,11 +337,7 @@ fn broken(
         .filter(|e| e.end < inner_start || e.start > inner_end)
         .cloned()
         .collect();
-    result.push(Edit {
-        start: inner_start,
-        end: inner_end,
-        text: layout,
-    });
+    result.extend(smallest_edits(text, inner_start..inner_end, &layout));
     Some(result)
 }
 
@@ -387,11 +383,7 @@ fn broken_statement(
         .filter(|e| e.end < first || e.start > node.end_byte())
         .cloned()
         .collect();
-    result.push(Edit {
-        start: first,
-        end: node.end_byte(),
-        text: broken,
-    });
+    result.extend(smallest_edits(text, first..node.end_byte(), &broken));
     Some(result)
 }
 
@@ -558,6 +550,42 @@ fn break_item(
         style.newline,
         &item[close_start..]
     ))
+}
+
+/// Replacing `range` of `text` with `new`, as the edits that change only what differs: the
+/// code the new layout keeps stays in place, and so do the findings inside it.
+fn smallest_edits(text: &str, range: std::ops::Range<usize>, new: &str) -> Vec<Edit> {
+    use similar::{Algorithm, DiffTag, capture_diff_slices};
+    let old = &text[range.clone()];
+    // Byte offsets of each character, and of the end.
+    let offsets =
+        |s: &str| -> Vec<usize> { s.char_indices().map(|(i, _)| i).chain([s.len()]).collect() };
+    let (old_at, new_at) = (offsets(old), offsets(new));
+    let old_chars: Vec<char> = old.chars().collect();
+    let new_chars: Vec<char> = new.chars().collect();
+    let mut edits: Vec<Edit> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &old_chars, &new_chars) {
+        let (tag, from, to) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            continue;
+        }
+        let start = range.start + old_at[from.start];
+        let end = range.start + old_at[from.end];
+        let written = &new[new_at[to.start]..new_at[to.end]];
+        match edits.last_mut() {
+            // A deletion and an insertion that meet are one replacement.
+            Some(last) if last.end == start => {
+                last.end = end;
+                last.text.push_str(written);
+            }
+            _ => edits.push(Edit {
+                start,
+                end,
+                text: written.to_string(),
+            }),
+        }
+    }
+    edits
 }
 
 /// The text of `range` with `edits` (inside it, in order) applied.
