@@ -135,11 +135,13 @@ fn integer(table: &Table, key: &str) -> Option<usize> {
         .filter(|&n| n > 0)
 }
 
-/// `fix` with its edits kept within the line length: when an edit leaves a line of one row
-/// too long, the outermost call, list, dict, set or tuple of that line around it is broken
-/// one item per line. Left as it is when that bracket cannot be broken the way a formatter
-/// would (it sits inside an expression on the line, in a bracket that stays on one line...):
-/// a long line is better than a layout that `ruff format` rewrites.
+/// `fix` with the lines it writes kept within the line length, as a formatter breaks them:
+/// when an edit pushes a line over the limit, the outermost call, list, dict, set, tuple or
+/// comprehension of that line around it is broken one item per line (or the statement the
+/// line is, at its last bracket), and so is each item still too long; a statement the fix
+/// writes on lines of its own likewise. Left as it is when the bracket cannot be broken the
+/// way a formatter would (inside an operator, a lambda, an f-string...): a long line is
+/// better than a layout that `ruff format` rewrites.
 pub fn fit(fix: Fix, text: &str, tree: &Tree, style: &Style) -> Fix {
     let fix = fit_written_statements(fix, text, tree, style);
     let Some((edit, line)) = fix
@@ -308,6 +310,11 @@ fn broken(
     let open = outer.child(0)?;
     let close = outer.child(outer.child_count() - 1)?;
     let (inner_start, inner_end) = (open.end_byte(), close.start_byte());
+    let brackets =
+        matches!(open.kind(), "(" | "[" | "{") && matches!(close.kind(), ")" | "]" | "}");
+    if !brackets || inner_start > inner_end {
+        return None;
+    }
     // The fix's edits inside the bracket are folded into the new layout; one across its
     // border cannot be.
     let (inside, outside): (Vec<&Edit>, Vec<&Edit>) = edits
@@ -358,6 +365,9 @@ fn broken_statement(
     let mut node = tree.root_node().descendant_for_byte_range(first, first)?;
     while !matches!(node.kind(), "expression_statement" | "return_statement") {
         node = node.parent().filter(|p| p.start_byte() == first)?;
+    }
+    if node.end_byte() > end {
+        return None;
     }
     let after = &text[node.end_byte()..end];
     let whole_line = node.start_position().row == node.end_position().row
