@@ -1,7 +1,8 @@
 //! Lines that fixes write fit the file's line length. The limit comes from the project's
 //! formatter configuration (ruff's `line-length`, else black's, else 88); a call, list or dict
-//! that a fix makes longer than that is broken one item per line with a trailing comma, as
-//! `ruff format` and `black` write it when it does not fit, so that they leave it alone.
+//! that a fix pushes over it is broken one item per line with a trailing comma, as `ruff
+//! format` and `black` write it when it does not fit, so that they leave it alone. (With
+//! `skip-magic-trailing-comma` they would join such items again where they fit: not followed.)
 
 use crate::edit::{Edit, Fix, Style, items, line_end, line_start};
 use std::collections::HashMap;
@@ -121,7 +122,6 @@ fn from_ruff(table: &Table, black: Option<usize>, path: &Path, depth: usize) -> 
     LineLength {
         limit: integer(table, "line-length")
             .or(black)
-            .or(inherited.map(|i| i.limit))
             .unwrap_or(base.limit),
         tab_width: integer(table, "indent-width").unwrap_or(base.tab_width),
     }
