@@ -2,6 +2,7 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
+use crate::layout::LineLength;
 use crate::pulumi::opts::OPTIONS_KEYWORDS;
 use tree_sitter::{Node, Tree};
 
@@ -84,13 +85,17 @@ impl Fix {
 pub struct Style {
     pub newline: &'static str,
     pub quote: char,
+    /// The widest line a fix may write (see `layout::fit`).
+    pub line_length: LineLength,
 }
 
 impl Style {
+    /// The style of `text`, with the default line length.
     pub fn of(text: &str) -> Style {
         Style {
             newline: crate::source::newline_style(text),
             quote: dominant_quote(text),
+            line_length: LineLength::default(),
         }
     }
 
@@ -383,9 +388,10 @@ pub fn add_import(text: &str, tree: &Tree, statement: &str, style: &Style) -> Ed
         .iter()
         .find(|n| n.kind() != "comment" && !is_docstring(n))
     {
+        // A blank line between the imports and the code, as ruff and black write it.
         Some(first) => Edit::insert(
             line_start(text, first.start_byte()),
-            format!("{statement}{nl}"),
+            format!("{statement}{nl}{nl}"),
         ),
         None if text.is_empty() || text.ends_with('\n') => {
             Edit::insert(text.len(), format!("{statement}{nl}"))
@@ -579,7 +585,7 @@ mod tests {
         let edit = add_import(text, &tree, "import json", &style);
         assert_eq!(
             apply_edits(text, &[&edit]),
-            "\"\"\"Doc.\"\"\"\n# c\nimport json\nx = 1\n"
+            "\"\"\"Doc.\"\"\"\n# c\nimport json\n\nx = 1\n"
         );
     }
 

@@ -12,6 +12,7 @@ pub mod config;
 pub mod edit;
 pub mod fix;
 mod guard;
+pub mod layout;
 pub mod progress;
 pub mod pulumi;
 pub mod report;
@@ -64,6 +65,7 @@ impl Job {
                 .or(configured)
                 .or_else(|| pulumi::version::major_for(path)),
             lacks_pulumi_random: pulumi::version::lacks_dependency(path, "pulumi-random"),
+            line_length: layout::line_length_for(path),
             upgrade: self.upgrade_to.map(|to| {
                 let on = self
                     .current_major

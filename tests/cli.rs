@@ -781,8 +781,10 @@ fn rule_options_and_fix_applicability_come_from_the_configuration() {
     assert_eq!(
         read(dir.path(), "main.py"),
         "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\", image_tag_mutability=\"IMMUTABLE\", force_delete=True)\n\
-         db = aws.rds.Instance(\"db\", engine=\"postgres\", maintenance_window=\"mon:05:00-mon:06:00\", backup_retention_period=14, backup_window=\"03:00-04:00\")\n\
-         svc = aws.ecs.Service(\"s\", cluster=\"c\", deployment_maximum_percent=150, deployment_minimum_healthy_percent=50)\n"
+         db = aws.rds.Instance(\n    \"db\",\n    engine=\"postgres\",\n    maintenance_window=\"mon:05:00-mon:06:00\",\n    \
+         backup_retention_period=14,\n    backup_window=\"03:00-04:00\",\n)\n\
+         svc = aws.ecs.Service(\n    \"s\",\n    cluster=\"c\",\n    deployment_maximum_percent=150,\n    \
+         deployment_minimum_healthy_percent=50,\n)\n"
     );
     // Above, the configured backup window overlapped the existing maintenance window, so the
     // usual hours were used; where nothing is set, the configured window is.
@@ -798,8 +800,8 @@ fn rule_options_and_fix_applicability_come_from_the_configuration() {
     ]);
     infra_fix(dir.path(), &["--write"]);
     let text = read(dir.path(), "main.py");
-    assert!(text.contains("maintenance_window=\"mon:05:00-mon:06:00\", backup_retention_period=7, backup_window=\"03:00-04:00\")"), "{text}");
-    assert!(text.contains("aws.rds.Instance(\"ok\", backup_retention_period=7, backup_window=\"05:30-06:00\", maintenance_window=\"mon:04:00-mon:05:00\")"), "{text}");
+    assert!(text.contains("    maintenance_window=\"mon:05:00-mon:06:00\",\n    backup_retention_period=7,\n    backup_window=\"03:00-04:00\",\n)"), "{text}");
+    assert!(text.contains("    \"ok\",\n    backup_retention_period=7,\n    backup_window=\"05:30-06:00\",\n    maintenance_window=\"mon:04:00-mon:05:00\",\n)"), "{text}");
 }
 
 #[test]

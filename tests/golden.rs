@@ -67,6 +67,7 @@ fn file_for(path: &Path) -> FileSettings {
         pulumi_aws: infra_fix::pulumi::version::major_for(path),
         lacks_pulumi_random: infra_fix::pulumi::version::lacks_dependency(path, "pulumi-random"),
         upgrade,
+        line_length: infra_fix::layout::line_length_for(path),
     }
 }
 
@@ -189,6 +190,118 @@ fn fixtures_fix_exactly_as_expected() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The formatters that judge the layout of fixes, `ruff` and `black`, from the folder of
+/// `$INFRA_FIX_RUFF`, else of `$INFRA_FIX_PYTHON`, else `target/pyenv/bin` (tests/requirements.txt
+/// pins them); a test that was asked to run fails without them.
+fn formatters() -> [PathBuf; 2] {
+    let dir = std::env::var_os("INFRA_FIX_RUFF")
+        .or_else(|| std::env::var_os("INFRA_FIX_PYTHON"))
+        .and_then(|p| Some(PathBuf::from(p).parent()?.to_path_buf()))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pyenv/bin"));
+    ["ruff", "black"].map(|name| {
+        let tool = dir.join(name);
+        let works = std::process::Command::new(&tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            works,
+            "{} does not run: this test needs ruff and black (run .ci/run, or set INFRA_FIX_RUFF)",
+            tool.display()
+        );
+        tool
+    })
+}
+
+/// What the formatter `tool` (ruff or black) would change in `contents`, formatted as the
+/// configuration it finds for `path` says; empty when nothing.
+fn format_diff(tool: &Path, path: &Path, contents: &[u8]) -> String {
+    use std::io::Write;
+    let mut command = std::process::Command::new(tool);
+    if tool.ends_with("ruff") {
+        command.args(["format", "--diff"]);
+    } else {
+        command.args(["--quiet", "--check", "--diff"]);
+    }
+    let mut child = command
+        .arg("--stdin-filename")
+        .arg(path)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(contents).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let diff = String::from_utf8_lossy(&output.stdout).into_owned();
+    match output.status.code() {
+        Some(0) => String::new(),
+        Some(1) if !diff.is_empty() => diff,
+        _ => panic!(
+            "{} failed on {}: {}",
+            tool.display(),
+            path.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    }
+}
+
+/// The code fixes write is code the formatters leave alone: every fixture that `ruff format`
+/// (and black) finds formatted before fixing, with the configuration beside it as the tool
+/// finds it, is still formatted after; a call a fix made too long is broken as they break it.
+/// The fixtures of `testdata/line-length/` are all formatted as ruff formats them.
+#[test]
+#[ignore = "needs ruff and black: run .ci/run or set INFRA_FIX_RUFF"]
+fn fixes_leave_formatted_fixtures_formatted() {
+    let tools = formatters();
+    let mut checked = [0usize; 2];
+    let mut line_length_cases = 0;
+    let mut failures = Vec::new();
+    for (input, _, _) in cases() {
+        let before = std::fs::read(&input).unwrap();
+        let line_length_case = input.to_str().unwrap().contains("/line-length/");
+        // Black only where ruff (much quicker to start) finds the fixture formatted.
+        let by_ruff = format_diff(&tools[0], &input, &before).is_empty();
+        assert!(
+            by_ruff || !line_length_case,
+            "{}: the fixture is not formatted as ruff formats it",
+            input.display()
+        );
+        if !by_ruff {
+            continue;
+        }
+        let formatted = [true, format_diff(&tools[1], &input, &before).is_empty()];
+        let source = read(&input);
+        let outcome = lint(
+            &source.text,
+            &rules_for(&input),
+            &file_for(&input),
+            FixMode::Apply(Applicability::Unsafe),
+            Positions::Input,
+        )
+        .expect("fixture parses");
+        let after = source.contents(&outcome.text);
+        for (i, tool) in tools.iter().enumerate().filter(|(i, _)| formatted[*i]) {
+            let diff = format_diff(tool, &input, after.as_bytes());
+            if !diff.is_empty() {
+                failures.push(format!(
+                    "{}: {} rewrites the fixed file:\n{diff}",
+                    input.display(),
+                    tool.display()
+                ));
+            }
+            checked[i] += 1;
+        }
+        line_length_cases += usize::from(line_length_case);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        checked[0] >= 15 && checked[1] >= 10 && line_length_cases >= 4,
+        "only {checked:?} formatted fixtures checked ({line_length_cases} of testdata/line-length)"
+    );
 }
 
 #[test]

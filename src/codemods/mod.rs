@@ -7,6 +7,7 @@
 
 use crate::config::Settings;
 use crate::edit::{Edit, Fix, Style};
+use crate::layout::{self, LineLength};
 use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
@@ -343,6 +344,8 @@ pub struct FileSettings {
     pub lacks_pulumi_random: bool,
     /// Set by `infra-fix upgrade`: only the upgrade rules run.
     pub upgrade: Option<Upgrade>,
+    /// The widest line a fix may write, from the project's formatter configuration.
+    pub line_length: LineLength,
 }
 
 /// `infra-fix upgrade --to N` for one file.
@@ -361,6 +364,7 @@ impl Default for FileSettings {
             pulumi_aws: Some(Major::NEWEST),
             lacks_pulumi_random: false,
             upgrade: None,
+            line_length: LineLength::default(),
         }
     }
 }
@@ -498,9 +502,13 @@ impl<'a, 't> Checker<'a, 't> {
         })
     }
 
-    /// The file's newline and quote style, computed when a fix first needs it.
+    /// The file's newline and quote style and its line length, computed when a fix first
+    /// needs them.
     pub fn style(&self) -> &Style {
-        self.style.get_or_init(|| Style::of(self.text))
+        self.style.get_or_init(|| Style {
+            line_length: self.file.line_length,
+            ..Style::of(self.text)
+        })
     }
 
     /// Which names hold which resources, built when a codemod first asks: most files never
@@ -571,6 +579,8 @@ impl<'a, 't> Checker<'a, 't> {
     }
 
     pub fn report(&mut self, node: Node, message: impl Into<String>, fix: Option<Fix>) {
+        // A fix that makes a line too long breaks it as the file's formatter would.
+        let fix = fix.map(|fix| layout::fit(fix, self.text, self.tree, self.style()));
         self.findings.push(Finding {
             rule: self.rule,
             start: node.start_byte(),

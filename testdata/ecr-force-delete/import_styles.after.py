@@ -10,7 +10,12 @@ env = pulumi.get_stack()
 
 # One-line calls get the arguments inline.
 a = aws.ecr.Repository("a", image_tag_mutability="MUTABLE", force_delete=True)
-b = pulumi_aws.ecr.Repository("b", name=f"b-{env}", image_tag_mutability="MUTABLE", force_delete=True)
+b = pulumi_aws.ecr.Repository(
+    "b",
+    name=f"b-{env}",
+    image_tag_mutability="MUTABLE",
+    force_delete=True,
+)
 c = ecr.Repository("c", tags={"Team": "web"}, image_scanning_configuration={"scanOnPush": True}, image_tag_mutability="MUTABLE", force_delete=True)
 # One argument per line, with a trailing comma.
 d = Repository(
@@ -28,6 +33,11 @@ e = Registry(
     force_delete=True
 )
 # Through the SDK's file module.
-f = pulumi_aws.ecr.repository.Repository("f", name="f", image_tag_mutability="MUTABLE", force_delete=True)
+f = pulumi_aws.ecr.repository.Repository(
+    "f",
+    name="f",
+    image_tag_mutability="MUTABLE",
+    force_delete=True,
+)
 
 pulumi.export("repository_urls", [a.repository_url, d.repository_url])

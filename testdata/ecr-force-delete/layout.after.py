@@ -69,4 +69,9 @@ tools = aws.ecr.Repository(
 )
 infra = aws.ecr.Repository("infra", args=aws.ecr.RepositoryArgs(name="infra", image_tag_mutability="MUTABLE", force_delete=True), opts=pulumi.ResourceOptions())
 # Options as the second positional argument: the keywords still go on the call.
-protected = aws.ecr.Repository("protected", pulumi.ResourceOptions(protect=True), image_tag_mutability="MUTABLE", force_delete=True)
+protected = aws.ecr.Repository(
+    "protected",
+    pulumi.ResourceOptions(protect=True),
+    image_tag_mutability="MUTABLE",
+    force_delete=True,
+)

@@ -25,15 +25,28 @@ class ProductCatalog(pulumi.ComponentResource):
 
 
 def make_repositories(names):
-    return [aws.ecr.Repository(n, name=n, image_tag_mutability="MUTABLE", force_delete=True) for n in names]
+    return [
+        aws.ecr.Repository(n, name=n, image_tag_mutability="MUTABLE", force_delete=True)
+        for n in names
+    ]
 
 
 def repository_for(suffix):
     # Created inside a callback: still a Repository.
-    return aws.ecr.Repository(f"late-{suffix}", image_tag_mutability="MUTABLE", force_delete=True)
+    return aws.ecr.Repository(
+        f"late-{suffix}",
+        image_tag_mutability="MUTABLE",
+        force_delete=True,
+    )
 
 
 catalog = ProductCatalog("catalog", pulumi.get_stack(), ["api", "worker"])
 extra = make_repositories(["a", "b"])
-pulumi.Output.from_input("x").apply(lambda s: aws.ecr.Repository(f"lambda-{s}", image_tag_mutability="MUTABLE", force_delete=True))
+pulumi.Output.from_input("x").apply(
+    lambda s: aws.ecr.Repository(
+        f"lambda-{s}",
+        image_tag_mutability="MUTABLE",
+        force_delete=True,
+    ),
+)
 pulumi.Output.from_input("y").apply(repository_for)

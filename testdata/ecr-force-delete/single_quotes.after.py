@@ -8,4 +8,9 @@ repo = aws.ecr.Repository(
     image_tag_mutability='MUTABLE',
     force_delete=True,
 )
-inline = aws.ecr.Repository('inline', name='inline', image_tag_mutability='MUTABLE', force_delete=True)
+inline = aws.ecr.Repository(
+    'inline',
+    name='inline',
+    image_tag_mutability='MUTABLE',
+    force_delete=True,
+)

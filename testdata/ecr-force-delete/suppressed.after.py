@@ -9,4 +9,8 @@ keep_multi = aws.ecr.Repository(
     name="keep-multi",
 )
 # Another rule's suppression does not silence this one.
-flagged = aws.ecr.Repository("flagged", image_tag_mutability="MUTABLE", force_delete=True)  # infra-fix: ignore[eip-domain-vpc]
+flagged = aws.ecr.Repository(
+    "flagged",
+    image_tag_mutability="MUTABLE",
+    force_delete=True,
+)  # infra-fix: ignore[eip-domain-vpc]

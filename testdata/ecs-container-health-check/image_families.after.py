@@ -50,7 +50,18 @@ aws.ecs.TaskDefinition(
     "node",
     family="node",
     container_definitions=json.dumps([
-        {"name": "full", "image": "node:20", "portMappings": [{"containerPort": 3000}], "healthCheck": {"command": ["CMD-SHELL", "curl -f http://127.0.0.1:3000/ || exit 1"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}},
+        {
+            "name": "full",
+            "image": "node:20",
+            "portMappings": [{"containerPort": 3000}],
+            "healthCheck": {
+                "command": ["CMD-SHELL", "curl -f http://127.0.0.1:3000/ || exit 1"],
+                "interval": 30,
+                "timeout": 5,
+                "retries": 3,
+                "startPeriod": 60,
+            },
+        },
         {"name": "slim", "image": "node:20-slim", "portMappings": [{"containerPort": 3001}], "healthCheck": {"command": ["CMD-SHELL", "node -e \"require('http').get('http://127.0.0.1:3001/', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))\""], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}},
         {"name": "alpine", "image": "docker.io/library/node:22-alpine", "portMappings": [{"containerPort": 3002}], "healthCheck": {"command": ["CMD-SHELL", "wget -q --spider http://127.0.0.1:3002/ || exit 1"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}},
     ]),

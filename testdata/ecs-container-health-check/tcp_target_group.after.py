@@ -16,7 +16,10 @@ api = aws.ecs.TaskDefinition(
         {
             "name": "api",
             "image": "node:20-slim",
-            "portMappings": [{"containerPort": 9100, "hostPort": 9100}, {"containerPort": 8080, "hostPort": 8080}],
+            "portMappings": [
+                {"containerPort": 9100, "hostPort": 9100},
+                {"containerPort": 8080, "hostPort": 8080},
+            ],
             "healthCheck": {
                 "command": ["CMD-SHELL", "node -e \"require('http').get('http://127.0.0.1:8080/', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))\""],
                 "interval": 30,

@@ -30,5 +30,8 @@ class Catalog(pulumi.ComponentResource):
                     container_port=5000,
                 )
             ],
-            opts=pulumi.ResourceOptions(parent=self, depends_on=[self.alb_listener, self.rds_instance]),
+            opts=pulumi.ResourceOptions(
+                parent=self,
+                depends_on=[self.alb_listener, self.rds_instance],
+            ),
         )

@@ -25,8 +25,20 @@ b = pulumi_aws.ecs.Service(
     deployment_maximum_percent=200,
     deployment_minimum_healthy_percent=100
 )
-c = ecs.Service("c", cluster=cluster.arn, task_definition=task.arn, deployment_maximum_percent=200, deployment_minimum_healthy_percent=100)
-d = Service("d", cluster=cluster.arn, task_definition=task.arn, deployment_maximum_percent=200, deployment_minimum_healthy_percent=100,)
+c = ecs.Service(
+    "c",
+    cluster=cluster.arn,
+    task_definition=task.arn,
+    deployment_maximum_percent=200,
+    deployment_minimum_healthy_percent=100,
+)
+d = Service(
+    "d",
+    cluster=cluster.arn,
+    task_definition=task.arn,
+    deployment_maximum_percent=200,
+    deployment_minimum_healthy_percent=100,
+)
 e = EcsService(
     "e",
     cluster=cluster.arn,  # the shared cluster
@@ -35,6 +47,10 @@ e = EcsService(
     deployment_maximum_percent=200,
     deployment_minimum_healthy_percent=100
 )
-f = EcsService("f", deployment_maximum_percent=200, deployment_minimum_healthy_percent=100)
+f = EcsService(
+    "f",
+    deployment_maximum_percent=200,
+    deployment_minimum_healthy_percent=100,
+)
 
 pulumi.export("services", [a.name, b.name, c.name, d.name, e.name, f.name])

@@ -7,4 +7,9 @@ strategy = config.get("strategy") or "REPLICA"
 # Might be DAEMON, which takes no percents: reported without a fix.
 svc = aws.ecs.Service("svc", scheduling_strategy=strategy)
 # A literal REPLICA is an ordinary service.
-replica = aws.ecs.Service("replica", scheduling_strategy="REPLICA", deployment_maximum_percent=200, deployment_minimum_healthy_percent=100)
+replica = aws.ecs.Service(
+    "replica",
+    scheduling_strategy="REPLICA",
+    deployment_maximum_percent=200,
+    deployment_minimum_healthy_percent=100,
+)

@@ -185,7 +185,12 @@ task_definition = ecs.TaskDefinition(
                     "name": "product-catalog",
                     "image": f"{args[0]}:latest",
                     "portMappings": [{"containerPort": 5000, "protocol": "tcp"}],
-                    "secrets": [{"name": "DATABASE_URL", "valueFrom": f"{args[1]}:connection_string::"}],
+                    "secrets": [
+                        {
+                            "name": "DATABASE_URL",
+                            "valueFrom": f"{args[1]}:connection_string::",
+                        },
+                    ],
                 }
             ]
         )

@@ -3,7 +3,11 @@ import pulumi
 import pulumi_aws as aws
 import pulumi_random
 
-db_password = pulumi_random.RandomPassword("db-password", length=20, special=False).result  # ❌ HARDCODED PASSWORD - SECURITY RISK
+db_password = pulumi_random.RandomPassword(
+    "db-password",
+    length=20,
+    special=False,
+).result  # ❌ HARDCODED PASSWORD - SECURITY RISK
 db_username = "postgres"
 
 

@@ -6,7 +6,11 @@ region = "eu-west-1"
 
 def database(env):
     # Called once per environment: the password's name varies with the database's.
-    pw = pulumi_random.RandomPassword(f"db-{env}-password", length=20, special=False).result
+    pw = pulumi_random.RandomPassword(
+        f"db-{env}-password",
+        length=20,
+        special=False,
+    ).result
     return aws.rds.Instance(f"db-{env}", engine="postgres", password=pw)
 
 

@@ -9,11 +9,19 @@ db = aws.rds.Instance(
     instance_class="db.t3.micro",
     allocated_storage=20,
     username="app",
-    password=pulumi.Output.secret(pulumi_random.RandomPassword("orders-password", length=20, special=False).result),
+    password=pulumi.Output.secret(
+        pulumi_random.RandomPassword(
+            "orders-password",
+            length=20,
+            special=False,
+        ).result,
+    ),
     skip_final_snapshot=True,
 )
 
-admin_password = pulumi.Output.secret(pulumi_random.RandomPassword("admin-password", length=20, special=False).result)
+admin_password = pulumi.Output.secret(
+    pulumi_random.RandomPassword("admin-password", length=20, special=False).result,
+)
 cluster = aws.rds.Cluster(
     "analytics",
     engine="aurora-postgresql",

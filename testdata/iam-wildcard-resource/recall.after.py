@@ -24,13 +24,21 @@ aws.lambda_.Function(
 # A dict as it is: pulumi-aws serializes it and resolves the outputs in it.
 aws.iam.RolePolicy("send", role=role.id, policy={
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": queue.arn}],
+    "Statement": [
+        {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": queue.arn},
+    ],
 })
 
 # `Output.from_input(<document>).apply(json.dumps)` resolves the outputs in it too.
 aws.iam.RolePolicy("read", role=role.id, policy=pulumi.Output.from_input({
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": bucket.arn.apply(lambda arn: f"{arn}/*")}],
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Action": ["s3:GetObject"],
+            "Resource": bucket.arn.apply(lambda arn: f"{arn}/*"),
+        },
+    ],
 }).apply(json.dumps))
 
 # An `apply` over the topic's ARN: its parameter is that ARN.

@@ -21,7 +21,11 @@ class Network(pulumi.ComponentResource):
                 f"nat-eip-{i}-{name}",
                 domain="vpc",
                 tags={"Name": f"nat-eip-{i}-{name}"},
-                opts=pulumi.ResourceOptions(parent=self, protect=False, depends_on=[self.igw]),
+                opts=pulumi.ResourceOptions(
+                    parent=self,
+                    protect=False,
+                    depends_on=[self.igw],
+                ),
             )
             nat = aws.ec2.NatGateway(
                 f"nat-{i}-{name}",

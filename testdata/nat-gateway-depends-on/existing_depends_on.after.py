@@ -23,7 +23,11 @@ nat = aws.ec2.NatGateway(
 )
 # Options built elsewhere: merged, never lost.
 shared = pulumi.ResourceOptions(delete_before_replace=True)
-other = aws.ec2.Eip("other", domain="vpc", opts=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(depends_on=[igw])))
+other = aws.ec2.Eip(
+    "other",
+    domain="vpc",
+    opts=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(depends_on=[igw])),
+)
 last = aws.ec2.Eip("last", domain="vpc", opts=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(depends_on=[vpc, igw])))
 # A single resource given to `depends_on`, not a list.
 single = aws.ec2.Eip("single", domain="vpc", opts=pulumi.ResourceOptions.merge(pulumi.ResourceOptions(depends_on=vpc), pulumi.ResourceOptions(depends_on=[igw])))

@@ -6,7 +6,11 @@ vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")
 igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)
 public = aws.ec2.Subnet("public", vpc_id=vpc.id, cidr_block="10.0.0.0/24")
 
-eip = aws.ec2.Eip("nat-eip", domain="vpc", opts=pulumi.ResourceOptions(depends_on=[igw]))
+eip = aws.ec2.Eip(
+    "nat-eip",
+    domain="vpc",
+    opts=pulumi.ResourceOptions(depends_on=[igw]),
+)
 nat = aws.ec2.NatGateway(
     "nat",
     allocation_id=eip.id,

@@ -10,7 +10,11 @@ subnet = aws.ec2.Subnet("public", vpc_id=vpc.id, cidr_block="10.0.0.0/24")
 # Already there.
 done = aws.ec2.Eip("done", domain="vpc", __opts__=pulumi.ResourceOptions(depends_on=[igw]))
 # Missing: added to the same options.
-eip = aws.ec2.Eip("eip", domain="vpc", __opts__=pulumi.ResourceOptions(protect=True, depends_on=[igw]))
+eip = aws.ec2.Eip(
+    "eip",
+    domain="vpc",
+    __opts__=pulumi.ResourceOptions(protect=True, depends_on=[igw]),
+)
 nat = aws.ec2.NatGateway(
     "nat",
     allocation_id=eip.id,
@@ -18,7 +22,14 @@ nat = aws.ec2.NatGateway(
     opts=pulumi.ResourceOptions(depends_on=[eip, igw]),
 )
 shared = pulumi.ResourceOptions(delete_before_replace=True)
-other = aws.ec2.Eip("other", domain="vpc", __opts__=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(depends_on=[igw])))
+other = aws.ec2.Eip(
+    "other",
+    domain="vpc",
+    __opts__=pulumi.ResourceOptions.merge(
+        shared,
+        pulumi.ResourceOptions(depends_on=[igw]),
+    ),
+)
 
 # Two sets of options, or `__opts__` beside an `*Args` object (the SDK ignores it there):
 # reported, not fixed, until unknown-argument's rename or the author settles which is meant.

@@ -35,4 +35,7 @@ arn = role.arn
 aws.s3.BucketObject("marker", bucket=bucket.id, key=pulumi.Output.format("roles/{}.txt", role.name), content=arn.apply(str))
 aws.ssm.Parameter("bucket-name", type="String", value=pulumi.Output.format("{}:{}", bucket.bucket, 443), tags={"Name": pulumi.Output.format("{}-param", bucket.id)})
 
-pulumi.export("url", pulumi.Output.format("https://{}/index.html", bucket.bucket_domain_name))
+pulumi.export(
+    "url",
+    pulumi.Output.format("https://{}/index.html", bucket.bucket_domain_name),
+)

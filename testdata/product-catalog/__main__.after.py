@@ -17,7 +17,11 @@ import pulumi_random
 config = pulumi.Config()
 environment_suffix = config.get("environmentSuffix") or "dev"
 
-db_password = pulumi_random.RandomPassword("db-password", length=20, special=False).result  # ❌ HARDCODED PASSWORD - SECURITY RISK
+db_password = pulumi_random.RandomPassword(
+    "db-password",
+    length=20,
+    special=False,
+).result  # ❌ HARDCODED PASSWORD - SECURITY RISK
 db_username = "postgres"
 
 
@@ -263,7 +267,10 @@ class ProductCatalogStack(pulumi.ComponentResource):
             deployment_maximum_percent=200,
             deployment_minimum_healthy_percent=100,
             health_check_grace_period_seconds=60,
-            opts=pulumi.ResourceOptions(parent=self, depends_on=[self.alb_listener, self.rds_instance]),
+            opts=pulumi.ResourceOptions(
+                parent=self,
+                depends_on=[self.alb_listener, self.rds_instance],
+            ),
         )
         self.autoscaling_target = aws.appautoscaling.Target(
             f"ecs-autoscaling-target-{environment_suffix}",

@@ -10,4 +10,10 @@ db = aws.rds.Instance(
     maintenance_window="mon:04:00-mon:05:00",
     # no windows yet
 )
-cluster = aws.rds.Cluster("crlf-cluster", engine="aurora-postgresql", backup_retention_period=7, preferred_backup_window="03:00-04:00", preferred_maintenance_window="mon:04:00-mon:05:00")
+cluster = aws.rds.Cluster(
+    "crlf-cluster",
+    engine="aurora-postgresql",
+    backup_retention_period=7,
+    preferred_backup_window="03:00-04:00",
+    preferred_maintenance_window="mon:04:00-mon:05:00",
+)

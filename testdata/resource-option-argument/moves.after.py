@@ -35,7 +35,13 @@ queue = aws.sqs.Queue(
 
 # Options held in a variable are merged.
 shared = pulumi.ResourceOptions(protect=False)
-topic = aws.sns.Topic("alerts", opts=pulumi.ResourceOptions.merge(shared, pulumi.ResourceOptions(delete_before_replace=True)))
+topic = aws.sns.Topic(
+    "alerts",
+    opts=pulumi.ResourceOptions.merge(
+        shared,
+        pulumi.ResourceOptions(delete_before_replace=True),
+    ),
+)
 
 # A misspelling seen in generated programs.
 table = aws.dynamodb.Table(
@@ -47,4 +53,8 @@ table = aws.dynamodb.Table(
 )
 
 # opts=None is replaced.
-group = aws.cloudwatch.LogGroup("app", retention_in_days=7, opts=pulumi.ResourceOptions(parent=None))
+group = aws.cloudwatch.LogGroup(
+    "app",
+    retention_in_days=7,
+    opts=pulumi.ResourceOptions(parent=None),
+)

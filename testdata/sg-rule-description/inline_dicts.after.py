@@ -22,7 +22,13 @@ web = aws.ec2.SecurityGroup(
             'description': 'Allow HTTP from internet'
         },
         {'protocol': 'tcp', 'from_port': 22, 'to_port': 22, 'cidr_blocks': ['10.0.0.0/8'], 'description': 'Allow SSH from 10.0.0.0/8'},
-        {'protocol': 'tcp', 'from_port': 8080, 'to_port': 8080, 'self': True, 'description': 'Allow tcp/8080 within web'},
+        {
+            'protocol': 'tcp',
+            'from_port': 8080,
+            'to_port': 8080,
+            'self': True,
+            'description': 'Allow tcp/8080 within web',
+        },
         {'protocol': 'tcp', 'from_port': 9090, 'to_port': 9090, 'cidr_blocks': ['10.0.0.0/8'], 'description': 'Prometheus'},
     ],
     egress=[{'protocol': '-1', 'from_port': 0, 'to_port': 0, 'cidr_blocks': ['0.0.0.0/0'], 'ipv6_cidr_blocks': ['::/0'], 'description': 'Allow all outbound traffic'}],

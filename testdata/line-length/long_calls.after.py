@@ -1,0 +1,71 @@
+"""Fixes that make one-line calls too long for 88 columns break them as ruff format does."""
+
+import pulumi
+import pulumi_aws as aws
+
+vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")
+igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)
+subnet = aws.ec2.Subnet("public", vpc_id=vpc.id, cidr_block="10.0.0.0/24")
+
+# Still fits on its line after the fix: stays on one line.
+short = aws.ecr.Repository("r", image_tag_mutability="MUTABLE", force_delete=True)
+# Too long after the fix: one argument per line, with a trailing comma.
+images = aws.ecr.Repository(
+    "images",
+    name="images-repository",
+    image_tag_mutability="MUTABLE",
+    force_delete=True,
+)
+eip = aws.ec2.Eip(
+    "nat-eip",
+    domain="vpc",
+    opts=pulumi.ResourceOptions(depends_on=[igw]),
+)
+nat = aws.ec2.NatGateway(
+    "nat",
+    allocation_id=eip.id,
+    subnet_id=subnet.id,
+    opts=pulumi.ResourceOptions(depends_on=[eip, igw]),
+)
+# Options already there: the ResourceOptions call gets the dependency and is broken.
+protected = aws.ec2.NatGateway(
+    "protected",
+    allocation_id=eip.id,
+    subnet_id=subnet.id,
+    opts=pulumi.ResourceOptions(
+        protect=True,
+        retain_on_delete=True,
+        depends_on=[eip, igw],
+    ),
+)
+
+
+def database(env):
+    # Indented: the broken call keeps the function's indentation.
+    return aws.rds.Instance(
+        f"db-{env}",
+        engine="postgres",
+        username="app",
+        backup_retention_period=7,
+        backup_window="03:00-04:00",
+        maintenance_window="mon:04:00-mon:05:00",
+    )
+
+
+# Already one argument per line: the new arguments join them.
+logs = aws.ecr.Repository(
+    "logs",
+    name="logs",  # shared with the audit stack
+    image_tag_mutability="MUTABLE",
+    force_delete=True,
+)
+# An argument itself too long is broken in turn.
+pulumi.export(
+    "images",
+    aws.ecr.Repository(
+        "exported",
+        name="exported-repository",
+        image_tag_mutability="MUTABLE",
+        force_delete=True,
+    ).arn,
+)
