@@ -48,6 +48,7 @@ pub fn contain(display: &str, process: impl FnOnce() -> FileResult) -> FileResul
             errors: vec![format!(
                 "internal error: {what}; the file is unchanged or fully fixed, please report it"
             )],
+            warnings: Vec::new(),
             unsafe_fixes: false,
         }
     })
@@ -63,6 +64,7 @@ mod tests {
             source: None,
             outcome: None,
             errors: Vec::new(),
+            warnings: Vec::new(),
             unsafe_fixes: false,
         }
     }

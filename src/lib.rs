@@ -280,12 +280,14 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         source: None,
         outcome: None,
         errors: Vec::new(),
+        warnings: Vec::new(),
         unsafe_fixes: settings.unsafe_fixes,
     };
     let file = job.file_settings(path, settings);
     let fingerprint = cache.map_or(0, |c| c.fingerprint(settings, &file));
     match walk::read_regular(path) {
         Ok(bytes) => {
+            result.warnings = suppression::unknown_ids(&bytes);
             // Known from an earlier run with the same settings: nothing to parse.
             let known = cache.and_then(|c| c.findings(Cache::key(&bytes, fingerprint)));
             match known {
@@ -376,6 +378,7 @@ fn process_project_file(path: &Path, settings: &Settings, job: Job) -> FileResul
         source: None,
         outcome: None,
         errors: Vec::new(),
+        warnings: Vec::new(),
         unsafe_fixes: settings.unsafe_fixes,
     };
     let source = match walk::read_regular(path).and_then(Source::from_bytes) {
@@ -522,6 +525,7 @@ fn run_stdin(
         source: None,
         outcome: None,
         errors: Vec::new(),
+        warnings: Vec::new(),
         unsafe_fixes: settings.as_ref().is_some_and(|s| s.unsafe_fixes),
     };
     // Standard input belongs to the project of its `--stdin-filename`, else of the current
@@ -535,6 +539,7 @@ fn run_stdin(
         && !(cli.force_exclude && settings.excludes(&stands_for))
     {
         let file = job.file_settings(&stands_for, settings);
+        result.warnings = suppression::unknown_ids(&bytes);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }
     if job.mode == Mode::Write && cli.format == Format::Text {

@@ -138,6 +138,40 @@ impl Directives {
     }
 }
 
+/// One warning per id of a directive that names no rule: `line N: unknown rule ...`, with the
+/// rule id it most likely meant. Cheap on a file without `infra-fix: ignore[`, and on bytes
+/// that are not UTF-8 (reported elsewhere): nothing to parse.
+pub fn unknown_ids(bytes: &[u8]) -> Vec<String> {
+    if memchr::memmem::find(bytes, b"infra-fix: ignore[").is_none() {
+        return Vec::new();
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+        Err(_) => return Vec::new(),
+    };
+    let Ok(tree) = crate::source::try_parse(text) else {
+        return Vec::new();
+    };
+    let mut warnings = Vec::new();
+    for directive in Directives::of(text, &tree).list {
+        for i in 0..directive.ids.as_ref().map_or(0, Vec::len) {
+            let id = directive.id(text, i);
+            if crate::codemods::find(id).is_some() {
+                continue;
+            }
+            let (line, _) = crate::source::line_col(text, directive.ids.as_ref().unwrap()[i].start);
+            let hint = match crate::codemods::nearest_rule(id) {
+                Some(rule) => format!("did you mean `{rule}`?"),
+                None => "`infra-fix --list-rules` lists them".to_string(),
+            };
+            warnings.push(format!(
+                "{line}: unknown rule `{id}` in an ignore comment, which suppresses nothing for it; {hint}"
+            ));
+        }
+    }
+    warnings
+}
+
 /// True when a directive covers a finding of `rule` at `offset` (see `Directives::suppress`).
 pub fn is_suppressed(text: &str, tree: &Tree, offset: usize, rule: &str) -> bool {
     Directives::of(text, tree).suppress(text, tree, offset, rule)

@@ -578,6 +578,72 @@ fn suppression_comments_silence_findings() {
     assert_eq!(infra_fix(dir.path(), &["--check"]).status.code(), Some(0));
 }
 
+/// Issue 14: an id in an ignore comment that names no rule is a warning with the id meant; the
+/// file is checked all the same, and the exit code is the findings'.
+#[test]
+fn unknown_ids_in_ignore_comments_are_warnings_naming_the_rule_meant() {
+    let program = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delet]\n# infra-fix: ignore[eip-domain-vpc, nothing-like-it]\neip = aws.ec2.Eip(\"e\", domain=\"vpc\")\n";
+    let dir = tree(&[("main.py", program.as_bytes())]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // The misspelt id suppresses nothing: the repository is reported.
+    assert!(stdout(&out).starts_with("main.py:3:8: ecr-force-delete "));
+    let err = stderr(&out);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: main.py:3: unknown rule `ecr-force-delet` in an ignore comment, which suppresses nothing for it; did you mean `ecr-force-delete`?",
+            "warning: main.py:4: unknown rule `nothing-like-it` in an ignore comment, which suppresses nothing for it; `infra-fix --list-rules` lists them",
+        ]
+    );
+    // The same on a second run, when the cache knows the file; none with --quiet.
+    let again = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(stderr(&again).matches("warning:").count(), 2);
+    let quiet = infra_fix(dir.path(), &["--check", "--quiet"]);
+    assert!(!stderr(&quiet).contains("warning:"));
+    // Every id known: no warning.
+    let known = tree(&[(
+        "main.py",
+        b"import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delete]\n",
+    )]);
+    let out = infra_fix(known.path(), &["--check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stderr(&out).contains("warning:"), "{}", stderr(&out));
+}
+
+/// Issue 14: `unused-ignore` is off by default; selected, it reports the ids that suppressed
+/// nothing among the rules that ran, and `--write` removes them.
+#[test]
+fn unused_ignore_reports_and_removes_ignores_that_suppress_nothing() {
+    let program = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delete, eip-domain-vpc]\nbucket = aws.s3.Bucket(\"b\")  # infra-fix: ignore[ecr-force-delete]  # legacy\n";
+    let dir = tree(&[("main.py", program.as_bytes())]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "off by default: {}",
+        stdout(&out)
+    );
+    let rules = "eip-domain-vpc,ecr-force-delete,unused-ignore";
+    let out = infra_fix(dir.path(), &["--check", "--select", rules]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "main.py:3:33: unused-ignore ignore comment for `eip-domain-vpc` suppresses nothing: no finding of that rule on the line it covers [*]\n\
+         main.py:4:30: unused-ignore ignore comment for `ecr-force-delete` suppresses nothing: no finding of that rule on the line it covers [*]\n"
+    );
+    // A rule that does not run: its ignore is not unused.
+    let out = infra_fix(dir.path(), &["--check", "--select", "unused-ignore"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = infra_fix(dir.path(), &["--write", "--select", rules]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "main.py"),
+        "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delete]\nbucket = aws.s3.Bucket(\"b\")  # legacy\n"
+    );
+}
+
 /// Issue 3: the acceptance cases, with the major read from each project's dependency file.
 #[test]
 fn schema_rules_follow_each_projects_pulumi_aws_major() {
