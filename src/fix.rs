@@ -235,7 +235,8 @@ pub fn check_invariants(bytes: &[u8]) -> Result<(), String> {
     let Ok(source) = crate::source::Source::from_bytes(bytes.to_vec()) else {
         return Ok(());
     };
-    let settings = Settings::default();
+    // Every rule: those off by default (`unused-ignore`) too.
+    let settings = Settings::with_rules(codemods::RuleSet::all());
     let file = FileSettings::default();
     let mode = FixMode::Apply(Applicability::Unsafe);
     // Input that does not parse is reported and left alone: nothing more to hold it to.

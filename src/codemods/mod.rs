@@ -958,7 +958,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         findings.retain(|f| !directives.suppress(text, tree, f.start, f.rule));
         // Only once every other rule's findings are known: what the directives suppressed.
         if rules.runs(unused_ignore::ID) {
-            let mut unused = unused_ignore::findings(text, &directives, rules);
+            let mut unused = unused_ignore::findings(text, &directives, rules, file);
             unused.retain(|f| !directives.suppress(text, tree, f.start, f.rule));
             findings.extend(unused);
         }

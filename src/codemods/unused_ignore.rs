@@ -3,7 +3,7 @@
 //! of the file are known and suppressed (`Pattern::IgnoreComments`). Off by default, as RUF100
 //! is in ruff.
 
-use super::{Codemod, FixAvailability, RuleSet, Severity};
+use super::{Codemod, FileSettings, FixAvailability, RuleSet, Severity};
 use crate::codemods::Finding;
 use crate::edit::{Edit, Fix};
 use crate::suppression::{DIRECTIVE, Directive, Directives};
@@ -28,11 +28,30 @@ pub const CODEMOD: Codemod = Codemod {
 /// The rule runs after the others, in `check`.
 fn after_the_others(_: &mut super::Checker, _: &super::Match) {}
 
+/// The rules that read the pulumi-aws schema tables, and say nothing (or less) in a project on a
+/// major infra-fix has no tables for: there they have not really run. A test keeps the list
+/// complete.
+pub const SCHEMA_RULES: &[&str] = &[
+    "deprecated-argument",
+    "output-as-string",
+    "resource-option-argument",
+    "unknown-argument",
+    "unknown-resource",
+];
+
 /// A finding for each directive with ids that suppressed nothing, among the rules that ran on
-/// the file (`rules`): an id of a rule that did not run, or that infra-fix does not know, may
-/// be needed all the same. A blanket `# infra-fix: ignore` covers this rule too, so it is never
-/// reported; nor is an id `unused-ignore`, which asks for this.
-pub fn findings(text: &str, directives: &Directives, rules: &RuleSet) -> Vec<Finding> {
+/// the file (`rules`, and the schema rules only with tables for its major): an id of a rule
+/// that did not run, or that infra-fix does not know, may be needed all the same. A blanket
+/// `# infra-fix: ignore` covers this rule too, so it is never reported; nor is an id
+/// `unused-ignore`, which asks for this.
+pub fn findings(
+    text: &str,
+    directives: &Directives,
+    rules: &RuleSet,
+    file: &FileSettings,
+) -> Vec<Finding> {
+    let ran =
+        |id: &str| rules.runs(id) && (file.pulumi_aws.is_some() || !SCHEMA_RULES.contains(&id));
     let mut found = Vec::new();
     for (directive, used) in directives.list.iter().zip(&directives.used) {
         let Some(ids) = &directive.ids else {
@@ -41,7 +60,7 @@ pub fn findings(text: &str, directives: &Directives, rules: &RuleSet) -> Vec<Fin
         let unused: Vec<usize> = (0..ids.len())
             .filter(|&i| {
                 let id = directive.id(text, i);
-                !used[i] && id != ID && rules.runs(id)
+                !used[i] && id != ID && ran(id)
             })
             .collect();
         if unused.is_empty() {
@@ -137,4 +156,32 @@ fn removal(text: &str, directive: &Directive, kept: &[&str]) -> Option<Edit> {
         end: comment.end - reason.len(),
         text: "# ".to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codemods::CODEMODS;
+
+    #[test]
+    fn schema_rules_are_every_rule_that_reads_the_tables() {
+        for codemod in CODEMODS.iter().filter(|c| c.id != ID) {
+            let source = std::fs::read_to_string(format!(
+                "{}/src/codemods/{}.rs",
+                env!("CARGO_MANIFEST_DIR"),
+                codemod.id.replace('-', "_")
+            ))
+            .unwrap();
+            let reads = source.contains(".schema()");
+            // The upgrade rules run only where the upgrade applies, with its tables.
+            if codemod.upgrade.is_none() {
+                assert_eq!(
+                    reads,
+                    SCHEMA_RULES.contains(&codemod.id),
+                    "{} and SCHEMA_RULES",
+                    codemod.id
+                );
+            }
+        }
+    }
 }
