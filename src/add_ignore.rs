@@ -53,9 +53,8 @@ pub fn add(text: &str, findings: &[(&str, usize)]) -> Result<Added, String> {
         rules.dedup();
         // A bracketed directive on the line takes the new ids; one already there is not added.
         let existing = directives
-            .list
-            .iter()
-            .find(|d| d.line == line && d.ids.is_some() && text[..d.span.end].ends_with(']'));
+            .on_line(line)
+            .find(|d| d.ids.is_some() && text[..d.span.end].ends_with(']'));
         match existing {
             Some(d) => {
                 let named: Vec<&str> = (0..d.ids.as_ref().map_or(0, Vec::len))

@@ -4,6 +4,7 @@
 //! blanket one, itself) suppressed a finding: what `unused-ignore` reports.
 
 use crate::edit::line_start;
+use std::collections::HashMap;
 use std::ops::Range;
 use tree_sitter::Tree;
 
@@ -48,6 +49,9 @@ pub struct Directives {
     /// Per directive: per id (one entry for a blanket directive), whether it suppressed a
     /// finding.
     pub used: Vec<Vec<bool>>,
+    /// The directives that cover each line (by its start): those on it, and those alone on the
+    /// line above. A file may hold tens of thousands (an `--add-ignore` baseline).
+    covering: HashMap<usize, Vec<usize>>,
 }
 
 impl Directives {
@@ -99,7 +103,27 @@ impl Directives {
             .iter()
             .map(|d| vec![false; d.ids.as_ref().map_or(1, |ids| ids.len().max(1))])
             .collect();
-        Directives { list, used }
+        let mut covering: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, d) in list.iter().enumerate() {
+            covering.entry(d.line).or_default().push(i);
+            if let Some(below) = d.own_line.then(|| next_line(text, d.line)).flatten() {
+                covering.entry(below).or_default().push(i);
+            }
+        }
+        Directives {
+            list,
+            used,
+            covering,
+        }
+    }
+
+    /// The directives written on the line starting at `line`.
+    pub fn on_line(&self, line: usize) -> impl Iterator<Item = &Directive> {
+        let indexes = self.covering.get(&line).map_or(&[][..], Vec::as_slice);
+        indexes
+            .iter()
+            .map(|&i| &self.list[i])
+            .filter(move |d| d.line == line)
     }
 
     /// True when a directive names `rule` (or no rule at all) on the finding's line, on the
@@ -110,15 +134,14 @@ impl Directives {
         if let Some(call) = enclosing_call(tree, offset) {
             lines.push(line_start(text, call));
         }
+        lines.dedup();
         let mut suppressed = false;
-        for (d, directive) in self.list.iter().enumerate() {
-            let covers_line = lines.iter().any(|&start| {
-                directive.line == start
-                    || (directive.own_line && next_line(text, directive.line) == Some(start))
-            });
-            if !covers_line {
-                continue;
-            }
+        let covering = lines
+            .iter()
+            .filter_map(|line| self.covering.get(line))
+            .flatten();
+        for &d in covering {
+            let directive = &self.list[d];
             match &directive.ids {
                 None => {
                     self.used[d][0] = true;
