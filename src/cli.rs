@@ -9,7 +9,9 @@ use std::path::PathBuf;
     version,
     about = "Find and fix known failure patterns in Pulumi Python (pulumi_aws) code.",
     args_conflicts_with_subcommands = true,
-    group(ArgGroup::new("mode").args(["dry_run", "write", "check"]))
+    group(ArgGroup::new("mode").args(["dry_run", "write", "check"])),
+    after_help = "As in ruff, `infra-fix check [ARGS]` lists the findings (`--check`, or the mode given) \
+                  and `infra-fix rule RULE` explains a rule; a folder named `check` is `./check`."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -27,7 +29,7 @@ pub struct Cli {
     #[arg(long)]
     pub write: bool,
 
-    /// Change nothing; print one line per finding.
+    /// Change nothing; list the findings.
     #[arg(long)]
     pub check: bool,
 
@@ -43,13 +45,32 @@ pub struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
 
+    /// Add these rules to the selection (the command line's `--select`, else the
+    /// configuration's, else the defaults) instead of replacing it.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+
+    /// Exit 0 even when findings remain; errors (a bad configuration, an unreadable file)
+    /// still exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Print how many findings each rule has (and whether it can fix them) instead of one
+    /// entry per finding.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// After the run, list per file what was fixed (`--write`) or would be (`--dry-run`).
+    #[arg(long)]
+    pub show_fixes: bool,
+
     /// The pulumi-aws major to check against (default: from the nearest dependency file
     /// upward from each file, else the newest).
     #[arg(long, value_name = "MAJOR", value_parser = clap::value_parser!(u64).range(6..=7))]
     pub pulumi_aws_version: Option<u64>,
 
-    /// Findings output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// Findings output format (`--output-format` is ruff's name for it).
+    #[arg(long, alias = "output-format", value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
     /// Write the findings report (or the diff) to FILE instead of standard output.
@@ -104,6 +125,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show a rule's documentation: what it finds, why, an example, its fix's safety.
+    #[command(visible_alias = "rule")]
     Explain {
         /// The rule id, e.g. eip-domain-vpc.
         rule: String,
@@ -130,7 +152,7 @@ pub struct Upgrade {
     /// Apply the rewrites in place.
     #[arg(long)]
     pub write: bool,
-    /// Change nothing; print one line per finding.
+    /// Change nothing; list the findings.
     #[arg(long)]
     pub check: bool,
     /// Also apply rewrites marked unsafe (they change a state type or a behaviour).
@@ -146,7 +168,7 @@ pub struct Upgrade {
     #[arg(long, value_name = "MAJOR", value_parser = clap::value_parser!(u64).range(5..=7))]
     pub pulumi_aws_version: Option<u64>,
     /// Output format; `markdown` is the upgrade pull request's body.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, alias = "output-format", value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Write the report (or the diff) to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -167,8 +189,12 @@ pub struct Upgrade {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Diffs (`--dry-run`) or finding lines (`--check`), and a summary on stderr.
+    /// Diffs (`--dry-run`) or findings (`--check`), each with its source line and a caret
+    /// under the span, and a summary on stderr.
+    #[value(alias = "full")]
     Text,
+    /// Like `text`, with each finding on one line: `path:line:col: rule-id message`.
+    Concise,
     /// One JSON document with every finding.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning.
@@ -195,6 +221,13 @@ pub enum Mode {
     Check,
 }
 
+impl Format {
+    /// The formats for people: diffs and findings on the terminal, a summary on stderr.
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Text | Format::Concise)
+    }
+}
+
 impl Cli {
     /// The command line `infra-fix upgrade` stands for: the main command with its options,
     /// running the upgrade rules. Any other command line is returned as it is.
@@ -217,6 +250,10 @@ impl Cli {
                 u.select
             },
             ignore: u.ignore,
+            extend_select: Vec::new(),
+            exit_zero: false,
+            statistics: false,
+            show_fixes: false,
             pulumi_aws_version: u.pulumi_aws_version,
             format: u.format,
             output: u.output,
@@ -252,9 +289,29 @@ impl Cli {
             format: self.format,
             unsafe_fixes: self.unsafe_fixes,
             quiet: self.quiet,
+            exit_zero: self.exit_zero,
+            statistics: self.statistics,
+            show_fixes: self.show_fixes,
             color: false,
             color_stderr: false,
             to_file: self.output.is_some(),
         }
     }
+}
+
+/// The command line with the words ruff users type out of habit read as infra-fix's: a first
+/// argument `check` is `ruff check`, the findings listed (`--check`) unless a mode is given
+/// (`infra-fix check --write` is `ruff check --fix`). It is never a path: a folder named
+/// `check` is given as `./check`.
+pub fn ruff_aliases(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<_> = args.into_iter().collect();
+    if args.get(1).is_some_and(|a| a == "check") {
+        let mode = ["--write", "--dry-run", "--check"];
+        if args.iter().any(|a| mode.iter().any(|m| a == m)) {
+            args.remove(1);
+        } else {
+            args[1] = "--check".into();
+        }
+    }
+    args
 }

@@ -27,6 +27,8 @@ pub struct Settings {
     /// The configuration file these settings come from, for messages.
     pub source: Option<PathBuf>,
     exclude: Option<Exclude>,
+    /// `per-file-ignores`: rules turned off for the files each glob matches.
+    per_file_ignores: Vec<(Exclude, Vec<usize>)>,
 }
 
 impl Default for Settings {
@@ -45,12 +47,28 @@ impl Settings {
             options: RuleOptions::default(),
             source: None,
             exclude: None,
+            per_file_ignores: Vec::new(),
         }
     }
 
     /// Whether `exclude` leaves out `path` (met while walking a folder).
     pub fn excludes(&self, path: &Path) -> bool {
         self.exclude.as_ref().is_some_and(|e| e.matches(path))
+    }
+
+    /// The rules `per-file-ignores` turns off for `path` among those that run, in registry
+    /// order.
+    fn ignored_for(&self, path: &Path) -> Vec<usize> {
+        let mut ignored: Vec<usize> = self
+            .per_file_ignores
+            .iter()
+            .filter(|(files, _)| files.matches(path))
+            .flat_map(|(_, rules)| rules.iter().copied())
+            .filter(|&i| self.rules.contains(i))
+            .collect();
+        ignored.sort_unstable();
+        ignored.dedup();
+        ignored
     }
 }
 
@@ -153,7 +171,8 @@ impl Default for EcsServiceDeploymentConfig {
     }
 }
 
-/// `exclude` globs, relative to the folder of the configuration that sets them.
+/// `exclude` (or `per-file-ignores`) globs, relative to the folder of the configuration that
+/// sets them.
 #[derive(Debug, Clone)]
 struct Exclude {
     base: PathBuf,
@@ -183,6 +202,7 @@ impl Exclude {
 pub struct Overrides {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    pub extend_select: Vec<String>,
     pub unsafe_fixes: bool,
 }
 
@@ -195,6 +215,9 @@ pub struct Resolver {
     dirs: HashMap<PathBuf, Option<PathBuf>>,
     /// Configuration file -> its settings, or `None` when it has errors.
     loaded: HashMap<PathBuf, Option<Arc<Settings>>>,
+    /// A configuration's settings with the rules `per-file-ignores` turns off for some files:
+    /// one per distinct set, kept for the run (the cache tells settings apart by address).
+    narrowed: HashMap<(PathBuf, Vec<usize>), Arc<Settings>>,
     defaults: Arc<Settings>,
     /// `(config file as shown, message)`, one per problem, in the order found.
     pub errors: Vec<(String, String)>,
@@ -211,6 +234,7 @@ impl Resolver {
             forced: config.map(absolute),
             dirs: HashMap::new(),
             loaded: HashMap::new(),
+            narrowed: HashMap::new(),
             defaults: Arc::new(defaults),
             errors: Vec::new(),
             skipped: Vec::new(),
@@ -252,14 +276,26 @@ impl Resolver {
             };
             self.loaded.insert(config.clone(), settings);
         }
-        let settings = self.loaded[&config].clone();
-        if settings.is_none() {
+        let Some(settings) = self.loaded[&config].clone() else {
             match self.skipped.iter_mut().find(|(c, _)| *c == config) {
                 Some((_, n)) => *n += 1,
                 None => self.skipped.push((config, 1)),
             }
+            return None;
+        };
+        let ignored = settings.ignored_for(path);
+        if ignored.is_empty() {
+            return Some(settings);
         }
-        settings
+        let narrowed = self
+            .narrowed
+            .entry((config, ignored))
+            .or_insert_with_key(|(_, ignored)| {
+                let mut narrowed = Settings::clone(&settings);
+                ignored.iter().for_each(|&i| narrowed.rules.set(i, false));
+                Arc::new(narrowed)
+            });
+        Some(Arc::clone(narrowed))
     }
 
     /// Every problem, then one line per broken configuration saying what it cost.
@@ -334,6 +370,9 @@ fn apply_overrides(mut settings: Settings, overrides: &Overrides) -> Result<Sett
             settings.rules.set(i, true);
         }
     }
+    for i in rule_indexes(&overrides.extend_select)? {
+        settings.rules.set(i, true);
+    }
     for i in rule_indexes(&overrides.ignore)? {
         settings.rules.set(i, false);
     }
@@ -349,7 +388,10 @@ pub fn rule_indexes(ids: &[String]) -> Result<Vec<usize>, String> {
             indexes.extend(0..CODEMODS.len());
         } else {
             let (i, _) = codemods::find(id).ok_or_else(|| {
-                format!("unknown rule `{id}`; `infra-fix --list-rules` lists them")
+                format!(
+                    "unknown rule {}; `infra-fix --list-rules` lists them",
+                    unknown_rule(id)
+                )
             })?;
             indexes.push(i);
         }
@@ -359,7 +401,9 @@ pub fn rule_indexes(ids: &[String]) -> Result<Vec<usize>, String> {
 
 const TOP_KEYS: &[&str] = &[
     "select",
+    "extend-select",
     "ignore",
+    "per-file-ignores",
     "unsafe-fixes",
     "exclude",
     "pulumi-aws-version",
@@ -467,8 +511,8 @@ impl Parser {
                         ids.into_iter().for_each(|i| settings.rules.set(i, true));
                     }
                 }
-                "ignore" => {
-                    // Applied after `select`, whatever their order in the file.
+                "extend-select" | "ignore" => {
+                    // Applied after `select`, in this order, whatever their order in the file.
                 }
                 "unsafe-fixes" => match value {
                     Value::Boolean(b) => settings.unsafe_fixes = *b,
@@ -497,6 +541,25 @@ impl Parser {
                         settings.applicability[i] = Some(to);
                     }
                 }
+                "per-file-ignores" => match value {
+                    Value::Table(globs) => {
+                        for (glob, ids) in globs {
+                            let key = format!("{key}.\"{glob}\"");
+                            let files = self.exclude(&key, std::slice::from_ref(glob), base.clone());
+                            if let (Some(files), Some(rules)) = (files, self.rule_ids(&key, ids)) {
+                                settings.per_file_ignores.push((files, rules));
+                            }
+                        }
+                    }
+                    other => self.error(
+                        key,
+                        format!(
+                            "must be a table of globs and rule lists (`[{}per-file-ignores]` `\"tests/*.py\" = [\"rule-id\"]`), not {}",
+                            self.prefix,
+                            shown(other)
+                        ),
+                    ),
+                },
                 "rules" => match value {
                     Value::Table(rules) => self.rules(rules, &mut settings.options),
                     other => self.error(
@@ -509,6 +572,11 @@ impl Parser {
                     ),
                 },
                 unknown => self.error(unknown, unknown_key(unknown, TOP_KEYS)),
+            }
+        }
+        if let Some(value) = table.get("extend-select") {
+            for i in self.rule_ids("extend-select", value).unwrap_or_default() {
+                settings.rules.set(i, true);
             }
         }
         if let Some(value) = table.get("ignore") {
@@ -566,7 +634,7 @@ impl Parser {
                         "unknown rule {}; allowed: ALL, {}",
                         unknown
                             .iter()
-                            .map(|id| format!("`{id}`"))
+                            .map(|id| unknown_rule(id.trim()))
                             .collect::<Vec<_>>()
                             .join(", "),
                         rule_list()
@@ -774,6 +842,14 @@ fn unknown_key(key: &str, allowed: &[&str]) -> String {
     format!("unknown key{hint}; allowed: {}", allowed.join(", "))
 }
 
+/// An unknown rule id as a message shows it: quoted, with the id it is a typo of if any.
+fn unknown_rule(id: &str) -> String {
+    match codemods::closest(id, CODEMODS.iter().map(|c| c.id)) {
+        Some(near) => format!("`{id}` (did you mean `{near}`?)"),
+        None => format!("`{id}`"),
+    }
+}
+
 fn rule_list() -> String {
     CODEMODS.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
 }
@@ -849,7 +925,7 @@ mod tests {
             "key `rules.hardcoded-db-password.strategy`: must be \"random-password\", \"secrets\" or \"config-secret\", not \"random\"",
             "key `rules.health-check`: unknown rule; allowed: eip-domain-vpc,",
             "key `rules.rds-backup-retention.retention-days`: must be a whole number from 1 to 35 days (the AWS limits), not 0",
-            "key `select`: unknown rule `eip-domain-vcp`; allowed: ALL, eip-domain-vpc,",
+            "key `select`: unknown rule `eip-domain-vcp` (did you mean `eip-domain-vpc`?); allowed: ALL, eip-domain-vpc,",
             "key `unsafe_fixes`: unknown key (did you mean `unsafe-fixes`?); allowed: select,",
             "key `rules.rds-backup-retention.maintenance-window`: \"mon:03:30-mon:04:30\" overlaps `backup-window` \"03:00-04:00\"",
         ];

@@ -22,7 +22,7 @@ pub mod walk;
 pub mod write;
 
 use cache::Cache;
-use cli::{Cli, ColorChoice, Command, Format, Mode};
+use cli::{Cli, ColorChoice, Command, Mode};
 use codemods::FileSettings;
 use config::{Resolver, Settings};
 use edit::Applicability;
@@ -144,6 +144,7 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
     let overrides = config::Overrides {
         select: cli.select.clone(),
         ignore: cli.ignore.clone(),
+        extend_select: cli.extend_select.clone(),
         unsafe_fixes: cli.unsafe_fixes,
     };
     let mut resolver = match Resolver::new(overrides, cli.config.as_deref()) {
@@ -272,7 +273,7 @@ pub const BATCH: usize = 512;
 fn report_options(cli: &Cli) -> report::Options {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color_for = |terminal: bool| {
-        cli.format == Format::Text
+        cli.format.is_text()
             && match cli.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -616,7 +617,7 @@ fn run_stdin(
     }
     if bytes.len() as u64 > walk::MAX_FILE_SIZE {
         // Like a file: not read whole. A `--write` pipeline gets its input back unchanged.
-        if job.mode == Mode::Write && cli.format == Format::Text {
+        if job.mode == Mode::Write && cli.format.is_text() {
             out.write_all(&bytes)?;
             io::copy(&mut stdin, out)?;
         }
@@ -648,7 +649,7 @@ fn run_stdin(
         result.warnings = suppression::unknown_ids(&bytes);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }
-    if job.mode == Mode::Write && cli.format == Format::Text {
+    if job.mode == Mode::Write && cli.format.is_text() {
         // The fixed source replaces the input in a pipeline; unchanged input passes through.
         match (&result.source, &result.outcome) {
             (Some(source), Some(outcome)) => {

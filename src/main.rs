@@ -7,7 +7,10 @@ fn main() {
     // `--version` names the pulumi-aws releases of the compiled-in tables, known at run time.
     let version: &'static str = Box::leak(infra_fix::version().into_boxed_str());
     let mut command = Cli::command().version(version);
-    let matches = command.get_matches_mut();
+    let args = infra_fix::cli::ruff_aliases(std::env::args_os());
+    let matches = command
+        .try_get_matches_from_mut(args)
+        .unwrap_or_else(|e| e.exit());
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit());
     std::process::exit(infra_fix::run(cli));
 }

@@ -176,7 +176,7 @@ fn the_bot_pushes_one_branch_with_the_fixes_and_a_second_run_pushes_nothing() {
     );
     // The branch holds what infra-fix writes: only the unfixable finding is left.
     let left = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
-        .args(["--check", "--unsafe-fixes"])
+        .args(["--check", "--output-format=concise", "--unsafe-fixes"])
         .current_dir(&check)
         .output()
         .unwrap();

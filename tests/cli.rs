@@ -186,7 +186,10 @@ fn git_apply_accepts_the_diff_and_write_changes_exactly_what_it_showed() {
         "no newline added at the end"
     );
     // A second run finds only the health check that no fix covers.
-    let again = infra_fix(written.path(), &["--check", "--unsafe-fixes"]);
+    let again = infra_fix(
+        written.path(),
+        &["--check", "--output-format=concise", "--unsafe-fixes"],
+    );
     let findings = stdout(&again);
     assert_eq!(findings.lines().count(), 1, "{findings}");
     assert!(
@@ -208,11 +211,14 @@ fn walking_honours_gitignore_and_skips_virtualenvs_but_reads_explicit_files() {
         (".hidden/x.py", EIP.as_bytes()),
         ("stubs.pyi", EIP.as_bytes()),
     ]);
-    let out = infra_fix(dir.path(), &["--check"]);
+    let out = infra_fix(dir.path(), &["--check", "--output-format=concise"]);
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
     assert_eq!(lines, vec!["main.py"]);
-    let out = infra_fix(dir.path(), &["--check", "generated/out.py"]);
+    let out = infra_fix(
+        dir.path(),
+        &["--check", "--output-format=concise", "generated/out.py"],
+    );
     assert!(
         stdout(&out).starts_with("generated/out.py:3:"),
         "{}",
@@ -349,11 +355,33 @@ fn check_lines_and_json_report() {
         ("main.py", EIP.as_bytes()),
         ("repo.py", ECR.as_bytes()),
     ]);
+    // ruff's `full` format: each finding's line with a caret under the span.
     let out = infra_fix(dir.path(), &["--check"]);
     assert_eq!(
         stdout(&out),
         "main.py:3:24: eip-domain-vpc `vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"` [*]\n\
+         \x20 |\n\
+         3 | eip = aws.ec2.Eip(\"e\", vpc=True)\n\
+         \x20 |                        ^^^^^^^^\n\
+         \x20 |\n\
+         \n\
+         repo.py:3:8: ecr-force-delete ECR repository without `force_delete=True`: deleting or replacing it fails with RepositoryNotEmptyException once it holds images (fix available with --unsafe-fixes)\n\
+         \x20 |\n\
+         3 | repo = aws.ecr.Repository(\"r\")\n\
+         \x20 |        ^^^^^^^^^^^^^^^^^^^^^^^\n\
+         \x20 |\n\
+         \n"
+    );
+    // `--output-format concise` (ruff's name; `--format concise` too): one line per finding.
+    let out = infra_fix(dir.path(), &["--check", "--output-format", "concise"]);
+    assert_eq!(
+        stdout(&out),
+        "main.py:3:24: eip-domain-vpc `vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"` [*]\n\
          repo.py:3:8: ecr-force-delete ECR repository without `force_delete=True`: deleting or replacing it fails with RepositoryNotEmptyException once it holds images (fix available with --unsafe-fixes)\n"
+    );
+    assert_eq!(
+        stdout(&infra_fix(dir.path(), &["--check", "--format", "concise"])),
+        stdout(&out)
     );
     let out = infra_fix(dir.path(), &["--check", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
@@ -395,7 +423,7 @@ fn select_and_ignore_choose_rules() {
         ("repo.py", ECR.as_bytes()),
     ]);
     let rules = |args: &[&str]| -> Vec<String> {
-        let mut all = vec!["--check"];
+        let mut all = vec!["--check", "--output-format=concise"];
         all.extend_from_slice(args);
         stdout(&infra_fix(dir.path(), &all))
             .lines()
@@ -423,7 +451,7 @@ fn select_and_ignore_choose_rules() {
     // On pulumi-aws 7 (also the default when nothing is pinned) `vpc` is gone: one finding,
     // from `unknown-argument`, with the same fix.
     let newest = tree(&[("main.py", EIP.as_bytes())]);
-    let out = infra_fix(newest.path(), &["--check"]);
+    let out = infra_fix(newest.path(), &["--check", "--output-format=concise"]);
     assert!(
         stdout(&out).starts_with(
             "main.py:3:24: unknown-argument `ec2.Eip` takes no argument `vpc` in pulumi-aws 7"
@@ -734,7 +762,10 @@ fn schema_rules_follow_each_projects_pulumi_aws_major() {
         ("v6/__main__.py", program),
     ]);
     let select = "unknown-argument,unknown-resource,deprecated-argument";
-    let out = infra_fix(dir.path(), &["--check", "--select", select]);
+    let out = infra_fix(
+        dir.path(),
+        &["--check", "--output-format=concise", "--select", select],
+    );
     let lines: Vec<String> = stdout(&out)
         .lines()
         .map(|l| l.split(' ').take(2).collect::<Vec<_>>().join(" "))
@@ -822,7 +853,7 @@ fn the_nearest_configuration_governs_each_file() {
         ("stack/infra-fix.toml", b"select = [\"eip-domain-vpc\"]\n"),
         ("stack/main.py", format!("{EIP}{}", &ECR[25..]).as_bytes()),
     ]);
-    let out = infra_fix(dir.path(), &["--check"]);
+    let out = infra_fix(dir.path(), &["--check", "--output-format=concise"]);
     let rules: Vec<String> = stdout(&out)
         .lines()
         .map(|l| {
@@ -844,7 +875,15 @@ fn the_nearest_configuration_governs_each_file() {
         "select = [\"ecr-force-delete\"]\n",
     )
     .unwrap();
-    let out = infra_fix(dir.path(), &["--check", "--config", "only-ecr.toml"]);
+    let out = infra_fix(
+        dir.path(),
+        &[
+            "--check",
+            "--output-format=concise",
+            "--config",
+            "only-ecr.toml",
+        ],
+    );
     assert_eq!(stdout(&out).lines().count(), 3);
     assert!(
         stdout(&out)
@@ -855,6 +894,7 @@ fn the_nearest_configuration_governs_each_file() {
         dir.path(),
         &[
             "--check",
+            "--output-format=concise",
             "--config",
             "only-ecr.toml",
             "--select",
@@ -1022,7 +1062,7 @@ fn a_broken_configuration_is_reported_and_only_its_files_are_skipped() {
     assert_eq!(
         errors,
         [
-            "error: other/pyproject.toml: key `tool.infra-fix.unsafe_fixes`: unknown key (did you mean `unsafe-fixes`?); allowed: select, ignore, unsafe-fixes, exclude, pulumi-aws-version, extend-safe-fixes, extend-unsafe-fixes, rules",
+            "error: other/pyproject.toml: key `tool.infra-fix.unsafe_fixes`: unknown key (did you mean `unsafe-fixes`?); allowed: select, extend-select, ignore, per-file-ignores, unsafe-fixes, exclude, pulumi-aws-version, extend-safe-fixes, extend-unsafe-fixes, rules",
             "error: stack/infra-fix.toml: key `rules.ecr-force-delete.image-tag-mutability`: must be \"MUTABLE\" or \"IMMUTABLE\", not \"immutable\"",
             &format!(
                 "error: stack/infra-fix.toml: key `rules.health-check`: unknown rule; allowed: {known}"
@@ -1076,11 +1116,14 @@ fn exclude_skips_walked_files_but_not_named_ones() {
         ("generated/out.py", EIP.as_bytes()),
         ("app/stack_test.py", EIP.as_bytes()),
     ]);
-    let out = infra_fix(dir.path(), &["--check"]);
+    let out = infra_fix(dir.path(), &["--check", "--output-format=concise"]);
     let text = stdout(&out);
     let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
     assert_eq!(paths, ["main.py"]);
-    let out = infra_fix(dir.path(), &["--check", "generated/out.py"]);
+    let out = infra_fix(
+        dir.path(),
+        &["--check", "--output-format=concise", "generated/out.py"],
+    );
     assert!(stdout(&out).starts_with("generated/out.py:3:"));
     // A --config named relative to the current folder: its globs are relative to its folder.
     std::fs::write(
@@ -1088,7 +1131,15 @@ fn exclude_skips_walked_files_but_not_named_ones() {
         "exclude = [\"stack_test.py\"]\n",
     )
     .unwrap();
-    let out = infra_fix(dir.path(), &["--check", "--config", "app/alt.toml"]);
+    let out = infra_fix(
+        dir.path(),
+        &[
+            "--check",
+            "--output-format=concise",
+            "--config",
+            "app/alt.toml",
+        ],
+    );
     let text = stdout(&out);
     let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
     assert_eq!(paths, ["generated/out.py", "main.py"]);
@@ -1107,7 +1158,10 @@ fn force_exclude_holds_for_named_files_and_standard_input() {
         ("infra/legacy/old.py", EIP.as_bytes()),
     ]);
     let named = ["infra/main.py", "infra/legacy/old.py"];
-    let out = infra_fix(dir.path(), &[&["--check"][..], &named].concat());
+    let out = infra_fix(
+        dir.path(),
+        &[&["--check", "--output-format=concise"][..], &named].concat(),
+    );
     let text = stdout(&out);
     let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
     assert_eq!(
@@ -1117,7 +1171,11 @@ fn force_exclude_holds_for_named_files_and_standard_input() {
     );
     let out = infra_fix(
         dir.path(),
-        &[&["--check", "--force-exclude"][..], &named].concat(),
+        &[
+            &["--check", "--output-format=concise", "--force-exclude"][..],
+            &named,
+        ]
+        .concat(),
     );
     let text = stdout(&out);
     let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
@@ -1130,7 +1188,15 @@ fn force_exclude_holds_for_named_files_and_standard_input() {
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
     assert_eq!(read(dir.path(), "infra/legacy/old.py"), EIP);
     // A folder named on the command line is walked as always.
-    let out = infra_fix(dir.path(), &["--check", "--force-exclude", "infra"]);
+    let out = infra_fix(
+        dir.path(),
+        &[
+            "--check",
+            "--output-format=concise",
+            "--force-exclude",
+            "infra",
+        ],
+    );
     assert!(
         stdout(&out).starts_with("infra/main.py:3:"),
         "{}",
@@ -1202,7 +1268,10 @@ fn colour_only_when_asked_or_at_a_terminal() {
     ]);
     let plain = infra_fix(dir.path(), &["--check"]);
     assert!(!plain.stdout.contains(&0x1b) && !plain.stderr.contains(&0x1b));
-    let colored = infra_fix(dir.path(), &["--check", "--color", "always"]);
+    let colored = infra_fix(
+        dir.path(),
+        &["--check", "--output-format=concise", "--color", "always"],
+    );
     assert_eq!(
         stdout(&colored),
         "\u{1b}[1mmain.py\u{1b}[0m\u{1b}[2m:\u{1b}[0m\u{1b}[2m3:24:\u{1b}[0m \u{1b}[1m\u{1b}[31meip-domain-vpc\u{1b}[0m `vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"`\u{1b}[36m [*]\u{1b}[0m\n"
@@ -1279,7 +1348,10 @@ fn output_is_printed_batch_by_batch_in_path_order() {
     let names: Vec<String> = (0..count).map(|i| format!("f{i:04}.py")).collect();
     let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), ECR.as_bytes())).collect();
     let dir = tree(&files);
-    let out = infra_fix(dir.path(), &["--check", "--no-cache"]);
+    let out = infra_fix(
+        dir.path(),
+        &["--check", "--output-format=concise", "--no-cache"],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let shown: Vec<String> = stdout(&out)
         .lines()
@@ -1291,7 +1363,16 @@ fn output_is_printed_batch_by_batch_in_path_order() {
         "{}",
         stderr(&out)
     );
-    let single = infra_fix(dir.path(), &["--check", "--no-cache", "--jobs", "1"]);
+    let single = infra_fix(
+        dir.path(),
+        &[
+            "--check",
+            "--output-format=concise",
+            "--no-cache",
+            "--jobs",
+            "1",
+        ],
+    );
     assert_eq!(stdout(&single), stdout(&out));
     let json = infra_fix(dir.path(), &["--check", "--no-cache", "--format", "json"]);
     let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -1304,7 +1385,7 @@ fn output_is_printed_batch_by_batch_in_path_order() {
     assert_eq!(paths, names);
     // At a terminal the progress line is taken off the screen while findings print: every
     // line, as it finally shows, is a finding or the summary.
-    let screen = at_terminal(dir.path(), "--check --no-cache");
+    let screen = at_terminal(dir.path(), "--check --output-format=concise --no-cache");
     let visible: Vec<&str> = screen
         .split("\r\n")
         .filter(|l| !l.is_empty())
@@ -1529,5 +1610,273 @@ fn a_dry_run_places_findings_where_check_finds_them_in_every_fixture() {
     assert!(
         compared > 400 && exact + 5 >= compared,
         "{exact} of {compared} in place"
+    );
+}
+
+#[test]
+fn exit_zero_passes_findings_but_not_errors() {
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", EIP.as_bytes()),
+    ]);
+    for mode in ["--check", "--dry-run"] {
+        let out = infra_fix(dir.path(), &[mode, "--exit-zero"]);
+        assert_eq!(out.status.code(), Some(0), "{mode}: {}", stderr(&out));
+        assert!(stdout(&out).contains("eip-domain-vpc") || mode == "--dry-run");
+        assert!(stderr(&out).contains("1 finding"), "{}", stderr(&out));
+    }
+    // As with ruff, --exit-zero is about findings: infra-fix failing at its job still exits 2.
+    let out = infra_fix(dir.path(), &["--check", "--exit-zero", "missing.py"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = infra_fix(dir.path(), &["--check", "--exit-zero", "--select", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn statistics_count_findings_per_rule_instead_of_listing_them() {
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", EIP.as_bytes()),
+        ("repo.py", format!("{ECR}{}", &EIP[25..]).as_bytes()),
+    ]);
+    let title = |id: &str| {
+        let table = stdout(&infra_fix(dir.path(), &["--list-rules"]));
+        let row = table
+            .lines()
+            .find(|l| l.starts_with(id))
+            .unwrap()
+            .to_string();
+        let out = stdout(&infra_fix(dir.path(), &["explain", id]));
+        assert!(!row.is_empty());
+        out.lines().nth(2).unwrap().to_string()
+    };
+    let out = infra_fix(dir.path(), &["--check", "--statistics"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "2\teip-domain-vpc  \t[*] {}\n1\tecr-force-delete\t[ ] {}\n",
+            title("eip-domain-vpc"),
+            title("ecr-force-delete")
+        )
+    );
+    assert!(
+        stderr(&out).starts_with("Found 3 findings"),
+        "{}",
+        stderr(&out)
+    );
+    // With the unsafe fixes allowed, the ECR finding is fixable too.
+    let out = infra_fix(dir.path(), &["--check", "--statistics", "--unsafe-fixes"]);
+    assert!(
+        stdout(&out).contains("1\tecr-force-delete\t[*] "),
+        "{}",
+        stdout(&out)
+    );
+    // Dry run: the diff on stdout as always, the remaining findings counted on stderr.
+    let out = infra_fix(dir.path(), &["--statistics"]);
+    assert!(stdout(&out).starts_with("--- a/main.py\n"));
+    assert!(
+        stderr(&out).starts_with("1\tecr-force-delete\t[ ] "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn show_fixes_lists_what_was_fixed_per_file() {
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", EIP.as_bytes()),
+        ("repo.py", format!("{ECR}{}", &EIP[25..]).as_bytes()),
+    ]);
+    let eip_title = stdout(&infra_fix(dir.path(), &["explain", "eip-domain-vpc"]))
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_string();
+    let list = |done: &str| {
+        format!(
+            "\n{done} 2 findings:\n- main.py:\n    1 × eip-domain-vpc ({eip_title})\n- repo.py:\n    1 × eip-domain-vpc ({eip_title})\n\n"
+        )
+    };
+    let out = infra_fix(dir.path(), &["--dry-run", "--show-fixes"]);
+    assert!(
+        stderr(&out).contains(&format!(
+            "{}Would fix 2 findings in 2 files",
+            list("Would fix")
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let out = infra_fix(dir.path(), &["--write", "--show-fixes"]);
+    assert!(
+        stderr(&out).contains(&format!("{}Fixed 2 findings in 2 files", list("Fixed"))),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(dir.path(), "main.py"), EIP_FIXED);
+    // Nothing left to fix: no list.
+    let out = infra_fix(dir.path(), &["--write", "--show-fixes"]);
+    assert!(
+        stderr(&out).starts_with("repo.py:3:8: ecr-force-delete ")
+            && !stderr(&out).contains(":\n- "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn extend_select_adds_to_the_selection_on_the_command_line_and_in_configuration() {
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", format!("{ECR}{}", &EIP[25..]).as_bytes()),
+    ]);
+    let rules = |args: &[&str]| -> Vec<String> {
+        let all = [&["--check", "--output-format=concise"][..], args].concat();
+        stdout(&infra_fix(dir.path(), &all))
+            .lines()
+            .map(|l| l.split(' ').nth(1).unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        rules(&[
+            "--select",
+            "eip-domain-vpc",
+            "--extend-select",
+            "ecr-force-delete"
+        ]),
+        ["ecr-force-delete", "eip-domain-vpc"]
+    );
+    std::fs::write(
+        dir.path().join("infra-fix.toml"),
+        "select = [\"eip-domain-vpc\"]\nextend-select = [\"ecr-force-delete\"]\n",
+    )
+    .unwrap();
+    assert_eq!(rules(&[]), ["ecr-force-delete", "eip-domain-vpc"]);
+    std::fs::write(
+        dir.path().join("infra-fix.toml"),
+        "select = [\"eip-domain-vpc\"]\n",
+    )
+    .unwrap();
+    assert_eq!(rules(&[]), ["eip-domain-vpc"]);
+    assert_eq!(
+        rules(&["--extend-select", "ecr-force-delete"]),
+        ["ecr-force-delete", "eip-domain-vpc"],
+        "the command line extends the configuration's selection"
+    );
+    let out = infra_fix(dir.path(), &["--extend-select", "ecr-force-delte"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown rule `ecr-force-delte` (did you mean `ecr-force-delete`?)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn per_file_ignores_turn_rules_off_for_matching_files() {
+    let both = format!("{ECR}{}", &EIP[25..]);
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        (
+            "pyproject.toml",
+            b"[tool.infra-fix.per-file-ignores]\n\"legacy/*.py\" = [\"ecr-force-delete\"]\n\"scratch.py\" = [\"ALL\"]\n",
+        ),
+        ("main.py", both.as_bytes()),
+        ("legacy/old.py", both.as_bytes()),
+        ("app/scratch.py", both.as_bytes()),
+    ]);
+    let found = |args: &[&str]| -> Vec<String> {
+        let all = [&["--check", "--output-format=concise"][..], args].concat();
+        stdout(&infra_fix(dir.path(), &all))
+            .lines()
+            .map(|l| {
+                let (path, rest) = l.split_once(':').unwrap();
+                format!("{path} {}", rest.split(' ').nth(1).unwrap())
+            })
+            .collect()
+    };
+    let expected = [
+        "legacy/old.py eip-domain-vpc",
+        "main.py ecr-force-delete",
+        "main.py eip-domain-vpc",
+    ];
+    assert_eq!(found(&[]), expected);
+    // The files are fixed as they are checked, and whatever the command line selects.
+    assert_eq!(
+        found(&["--select", "ALL", "--no-cache"])[..2],
+        expected[..2]
+    );
+    let out = infra_fix(dir.path(), &["--write", "--unsafe-fixes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(read(dir.path(), "app/scratch.py"), both);
+    assert!(!read(dir.path(), "legacy/old.py").contains("force_delete"));
+    assert!(read(dir.path(), "main.py").contains("force_delete=True"));
+    // An unknown rule id is a configuration error naming the id it is a typo of.
+    let bad = tree(&[
+        (
+            "infra-fix.toml",
+            b"[per-file-ignores]\n\"tests/*\" = [\"eip-domain-vcp\"]\n",
+        ),
+        ("main.py", EIP.as_bytes()),
+    ]);
+    let out = infra_fix(bad.path(), &["--check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "error: infra-fix.toml: key `per-file-ignores.\"tests/*\"`: unknown rule `eip-domain-vcp` (did you mean `eip-domain-vpc`?); allowed: ALL, "
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn check_and_rule_are_read_as_ruff_users_type_them() {
+    let dir = tree(&[
+        ("requirements.txt", PULUMI_AWS_6),
+        ("main.py", EIP.as_bytes()),
+        ("check/main.py", EIP.as_bytes()),
+    ]);
+    // `infra-fix check` is `ruff check`: the findings listed, nothing changed.
+    let check = infra_fix(dir.path(), &["check", "main.py"]);
+    let listed = infra_fix(dir.path(), &["--check", "main.py"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stdout(&check).starts_with("main.py:3:24: eip-domain-vpc "));
+    assert_eq!(stdout(&check), stdout(&listed));
+    assert_eq!(read(dir.path(), "main.py"), EIP);
+    // A mode given after it wins: `infra-fix check --write` is `ruff check --fix`.
+    let diff = infra_fix(dir.path(), &["check", "--dry-run", "main.py"]);
+    assert!(
+        stdout(&diff).starts_with("--- a/main.py\n"),
+        "{}",
+        stdout(&diff)
+    );
+    let out = infra_fix(dir.path(), &["check", "--write", "main.py"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(read(dir.path(), "main.py"), EIP_FIXED);
+    // A folder named `check` is given as `./check`.
+    let out = infra_fix(
+        dir.path(),
+        &["--check", "--output-format=concise", "./check"],
+    );
+    assert!(
+        stdout(&out).starts_with("check/main.py:3:24: "),
+        "{}",
+        stdout(&out)
+    );
+    let out = infra_fix(dir.path(), &["check", "--output-format=concise", "check"]);
+    assert!(
+        stdout(&out).starts_with("check/main.py:3:24: "),
+        "{}",
+        stdout(&out)
+    );
+    // `infra-fix rule RULE` is `infra-fix explain RULE`.
+    let rule = infra_fix(dir.path(), &["rule", "eip-domain-vpc"]);
+    assert_eq!(rule.status.code(), Some(0));
+    assert!(stdout(&rule).starts_with("# eip-domain-vpc\n"));
+    assert_eq!(
+        stdout(&rule),
+        stdout(&infra_fix(dir.path(), &["explain", "eip-domain-vpc"]))
     );
 }

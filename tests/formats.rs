@@ -321,7 +321,7 @@ Unsafe fixes change what the program does at deployment (see `infra-fix explain 
 
 - line 3 `eip-domain-vpc`: `vpc=True` is deprecated in pulumi-aws 6 and removed in 7 (TypeError); use `domain=\"vpc\"`
 - line 5 `ecr-force-delete`: ECR repository without `force_delete=True`: deleting or replacing it fails with RepositoryNotEmptyException once it holds images **unsafe fix: review carefully**
-- line 6 `rds-backup-retention`: RDS instance without `backup_retention_period`: automated backups follow the API default (1 day) that nobody chose; keep 7 days
+- line 6 `rds-backup-retention`: RDS instance without `backup_retention_period`, so backups are kept 1 day; keep 7 days
 - not fixed: line 4 `eip-domain-vpc`: `vpc=False` asks for an EC2-Classic address, a retired platform, and is a TypeError in pulumi-aws 7: remove it or use `domain=\"vpc\"` (*no automatic fix: a human decides*)
 
 ### Not processed

@@ -2,10 +2,11 @@
 //! file to fix: the hostile one is handled or reported, and the run goes on for the rest.
 //! Every run has a watchdog, so a hang fails the test instead of stalling the suite.
 //!
-//! Root ignores permission bits, and these tests run as root here: permission-denied cases
-//! drop to `nobody` with `setpriv`; full-disk and read-only-mount cases use a private mount
-//! namespace (`unshare --mount`). Where those tools are refused, the test prints why it is
-//! skipped.
+//! Root ignores permission bits: permission-denied cases run as root and drop to `nobody` with
+//! `setpriv`; full-disk and read-only-mount cases use a private mount namespace (`unshare
+//! --mount`). Those tests are named `privileged_*` and ignored by a plain `cargo test`, with the
+//! reason; `.ci/run` includes them where it can run them (and says so where it cannot), and
+//! one that is run without what it needs fails rather than passing unchecked.
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
@@ -319,26 +320,31 @@ fn directories_fifos_and_broken_links_named_py_are_skipped_or_reported() {
     assert_ok_fixed(root);
 }
 
-/// Runs infra-fix as `nobody` (uid 65534), or `None` when `setpriv` cannot drop to it.
-fn as_nobody(dir: &Path, args: &[&str]) -> Option<Output> {
+const AS_ROOT: &str = "needs root and setpriv (drops to nobody); .ci/run runs it where it can";
+const IN_MOUNT_NAMESPACE: &str =
+    "needs root and unshare --mount (private tmpfs mounts); .ci/run runs it where it can";
+
+/// Runs infra-fix as `nobody` (uid 65534); the test fails when `setpriv` cannot drop to it.
+fn as_nobody(dir: &Path, args: &[&str]) -> Output {
     let probe = Command::new("setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
         .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipped: `setpriv` cannot run a command as nobody here");
-        return None;
-    }
+    assert!(
+        probe.is_ok_and(|o| o.status.success()),
+        "{AS_ROOT}: `setpriv` cannot run a command as nobody here"
+    );
     let mut command = Command::new("setpriv");
     command
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
         .arg(env!("CARGO_BIN_EXE_infra-fix"))
         .args(args)
         .current_dir(dir);
-    Some(run_within(command, Duration::from_secs(120)))
+    run_within(command, Duration::from_secs(120))
 }
 
 #[test]
-fn permission_denied_on_read_is_reported_and_the_rest_is_fixed() {
+#[ignore = "needs root and setpriv (drops to nobody); .ci/run runs it where it can"]
+fn privileged_permission_denied_on_read_is_reported_and_the_rest_is_fixed() {
     // Root reads any file, so the run drops to nobody: a real user meeting a real EACCES.
     let dir = tree(&[
         ("secret.py", EIP.as_bytes()),
@@ -353,9 +359,7 @@ fn permission_denied_on_read_is_reported_and_the_rest_is_fixed() {
     std::os::unix::fs::chown(root.join("ok.py"), Some(65534), Some(65534)).unwrap();
     mode("secret.py", 0o000);
     mode("locked", 0o000);
-    let Some(out) = as_nobody(root, &["--write", "."]) else {
-        return;
-    };
+    let out = as_nobody(root, &["--write", "."]);
     mode("locked", 0o755);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
@@ -374,11 +378,8 @@ fn permission_denied_on_read_is_reported_and_the_rest_is_fixed() {
 }
 
 #[test]
-fn a_read_only_file_or_folder_under_write_is_reported_and_kept() {
-    let dir = tree(&[
-        ("readonly.py", EIP.as_bytes()),
-        ("ro_dir/inner.py", EIP.as_bytes()),
-    ]);
+fn a_read_only_file_under_write_is_reported_and_kept() {
+    let dir = tree(&[("readonly.py", EIP.as_bytes())]);
     let root = dir.path();
     fs::set_permissions(root.join("readonly.py"), fs::Permissions::from_mode(0o444)).unwrap();
     let out = infra_fix(root, &["--write", "ok.py", "readonly.py"]);
@@ -389,8 +390,14 @@ fn a_read_only_file_or_folder_under_write_is_reported_and_kept() {
     );
     assert_eq!(read(root, "readonly.py"), EIP.as_bytes());
     assert_ok_fixed(root);
+}
 
+#[test]
+#[ignore = "needs root and setpriv (drops to nobody); .ci/run runs it where it can"]
+fn privileged_a_folder_its_user_may_not_write_is_reported_and_kept() {
     // A folder nobody may write: the temporary file cannot be created beside the original.
+    let dir = tree(&[("ro_dir/inner.py", EIP.as_bytes())]);
+    let root = dir.path();
     fs::set_permissions(root, fs::Permissions::from_mode(0o777)).unwrap();
     fs::set_permissions(root.join("ro_dir"), fs::Permissions::from_mode(0o555)).unwrap();
     fs::set_permissions(
@@ -398,9 +405,7 @@ fn a_read_only_file_or_folder_under_write_is_reported_and_kept() {
         fs::Permissions::from_mode(0o666),
     )
     .unwrap();
-    let Some(out) = as_nobody(root, &["--write", "ro_dir"]) else {
-        return;
-    };
+    let out = as_nobody(root, &["--write", "ro_dir"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
         error_lines(&stderr(&out)),
@@ -431,22 +436,28 @@ fn a_file_with_hard_links_is_reported_and_kept_whole() {
 }
 
 #[test]
-fn permissions_and_owner_are_kept() {
+fn permissions_are_kept() {
     let dir = tree(&[("owned.py", EIP.as_bytes())]);
     let path = dir.path().join("owned.py");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    // Only root may give a file away; anyone else checks the mode alone.
-    let chowned = std::os::unix::fs::chown(&path, Some(1234), Some(5678)).is_ok();
-    if !chowned {
-        eprintln!("not root: the owner part of this test is skipped");
-    }
+    let out = infra_fix(dir.path(), &["--write"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(fs::metadata(&path).unwrap().mode() & 0o7777, 0o640);
+    assert_eq!(read(dir.path(), "owned.py"), EIP_FIXED.as_bytes());
+}
+
+#[test]
+#[ignore = "needs root and setpriv (drops to nobody); .ci/run runs it where it can"]
+fn privileged_the_owner_is_kept_or_the_file_is_not_written() {
+    let dir = tree(&[("owned.py", EIP.as_bytes())]);
+    let path = dir.path().join("owned.py");
+    // Only root may give a file away.
+    std::os::unix::fs::chown(&path, Some(1234), Some(5678))
+        .unwrap_or_else(|e| panic!("{AS_ROOT}: chown: {e}"));
     let out = infra_fix(dir.path(), &["--write"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let meta = fs::metadata(&path).unwrap();
-    assert_eq!(meta.mode() & 0o7777, 0o640);
-    if chowned {
-        assert_eq!((meta.uid(), meta.gid()), (1234, 5678));
-    }
+    assert_eq!((meta.uid(), meta.gid()), (1234, 5678));
     assert_eq!(read(dir.path(), "owned.py"), EIP_FIXED.as_bytes());
 
     // A user who may write someone else's file cannot keep its owner on a new copy: refused
@@ -455,9 +466,7 @@ fn permissions_and_owner_are_kept() {
     fs::write(&shared, EIP).unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
     fs::set_permissions(&shared, fs::Permissions::from_mode(0o666)).unwrap();
-    let Some(out) = as_nobody(dir.path(), &["--write", "shared.py"]) else {
-        return;
-    };
+    let out = as_nobody(dir.path(), &["--write", "shared.py"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let owner = fs::metadata(&shared).unwrap();
     assert_eq!(
@@ -471,9 +480,9 @@ fn permissions_and_owner_are_kept() {
     assert_eq!(fs::read(&shared).unwrap(), EIP.as_bytes());
 }
 
-/// Runs `script` with `sh` in a private mount namespace, or `None` when mounting is not
-/// permitted here (mounts made there vanish with it).
-fn in_mount_namespace(script: &str) -> Option<Output> {
+/// Runs `script` with `sh` in a private mount namespace (mounts made there vanish with it); the
+/// test fails when mounting is not permitted here.
+fn in_mount_namespace(script: &str) -> Output {
     let probe = Command::new("unshare")
         .args([
             "--mount",
@@ -482,19 +491,20 @@ fn in_mount_namespace(script: &str) -> Option<Output> {
             "mount -t tmpfs -o size=64k tmpfs /mnt",
         ])
         .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipped: mounting in a private mount namespace is not permitted here");
-        return None;
-    }
+    assert!(
+        probe.is_ok_and(|o| o.status.success()),
+        "{IN_MOUNT_NAMESPACE}: mounting in a private mount namespace is not permitted here"
+    );
     let mut command = Command::new("unshare");
     command
         .args(["--mount", "sh", "-c", script])
         .env("INFRA_FIX", env!("CARGO_BIN_EXE_infra-fix"));
-    Some(run_within(command, Duration::from_secs(120)))
+    run_within(command, Duration::from_secs(120))
 }
 
 #[test]
-fn a_full_disk_leaves_the_original_intact() {
+#[ignore = "needs root and unshare --mount (private tmpfs mounts); .ci/run runs it where it can"]
+fn privileged_a_full_disk_leaves_the_original_intact() {
     // A 64 KB file system holding a 40 KB program: its fixed copy cannot fit beside it.
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("mnt");
@@ -510,9 +520,7 @@ fn a_full_disk_leaves_the_original_intact() {
         mnt = mnt.display(),
         orig = original.display()
     );
-    let Some(out) = in_mount_namespace(&script) else {
-        return;
-    };
+    let out = in_mount_namespace(&script);
     let (stdout, err) = (String::from_utf8_lossy(&out.stdout), stderr(&out));
     assert_eq!(
         stdout, "exit=2\nintact\nbig.py\n",
@@ -527,7 +535,8 @@ fn a_full_disk_leaves_the_original_intact() {
 }
 
 #[test]
-fn a_read_only_mount_leaves_the_files_intact() {
+#[ignore = "needs root and unshare --mount (private tmpfs mounts); .ci/run runs it where it can"]
+fn privileged_a_read_only_mount_leaves_the_files_intact() {
     let dir = tree(&[("app/main.py", EIP.as_bytes())]);
     let app = dir.path().join("app");
     let script = format!(
@@ -535,9 +544,7 @@ fn a_read_only_mount_leaves_the_files_intact() {
          set +e; \"$INFRA_FIX\" --write '{app}'; echo \"exit=$?\"",
         app = app.display()
     );
-    let Some(out) = in_mount_namespace(&script) else {
-        return;
-    };
+    let out = in_mount_namespace(&script);
     let err = stderr(&out);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "exit=2\n", "{err}");
     let errors = error_lines(&err);

@@ -53,7 +53,7 @@ fn stderr(o: &Output) -> String {
 /// of the rules in `unfixed`, one each.
 fn fix_everything(project: &Path, unfixed: &[&str]) {
     let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
-        .args(["--write", "--unsafe-fixes"])
+        .args(["--write", "--unsafe-fixes", "--output-format=concise"])
         .arg(project)
         .output()
         .unwrap();

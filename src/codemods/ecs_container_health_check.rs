@@ -88,9 +88,7 @@ fn check_container<'t>(
     let shown = string_value(name.value, cx.text)
         .map(|n| format!("Container `{n}`"))
         .unwrap_or_else(|| "Container".into());
-    let message = format!(
-        "{shown} has no `healthCheck`: ECS only knows that its process runs, so a hung or broken container keeps its place and is never replaced"
-    );
+    let message = format!("{shown} has no `healthCheck`, so ECS never replaces it when it hangs");
     // The port: the first `containerPort`, written as a number, unless a load balancer names
     // the one it reaches.
     let mappings = get("portMappings")
@@ -153,7 +151,7 @@ fn check_container<'t>(
         },
         (None, None) => {
             let why = format!(
-                "its image is computed when the program runs, so which programs it has is not known; {}",
+                "its image is only known when the program runs; {}",
                 add_one(&url)
             );
             cx.report(container, format!("{message}; not fixed: {why}"), None);
@@ -209,7 +207,7 @@ fn check_container<'t>(
         format!(
             "{message}; add one that probes {url} with {with}{}",
             if guessed {
-                " (no HTTP health check of the program's target groups names a path: check that the application answers on this one)"
+                " (no target group names a health-check path: check that the application answers on this one)"
             } else {
                 ""
             }
@@ -229,7 +227,7 @@ fn not_probed(image: &str, unprobed: &Unprobed, url: &str) -> String {
             Prober::Curl.command(url)
         ),
         Unprobed::Unknown(reason) => format!(
-            "image `{image}` is {reason}, so which programs it has is not known; {}",
+            "image `{image}` is {reason}, so its programs are not known; {}",
             add_one(url)
         ),
     }

@@ -61,7 +61,7 @@ fn check_entry<'t>(cx: &mut Checker<'_, 't>, dumps: Node<'t>, entry: Node<'t>) {
         return;
     };
     let message = format!(
-        "Container secret `{name}` takes the whole secret, which the program stores as a JSON object: the container receives the entire document ({}) instead of one value",
+        "Container secret `{name}` receives the whole JSON document ({}), not one value",
         keys.iter()
             .map(|k| format!("`{k}`"))
             .collect::<Vec<_>>()

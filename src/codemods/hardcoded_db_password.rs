@@ -70,9 +70,7 @@ fn check_value<'t>(
         Some(h) => format!(" through `{}`", cx.src(h)),
         None => String::new(),
     };
-    let message = format!(
-        "`{keyword}` of `{class}` is a string written in the program{through}: everyone who can read the code or the stack's state has the database password"
-    );
+    let message = format!("`{keyword}` of `{class}` is a password written in the program{through}");
     // Where the value goes besides resource inputs: a plain `str` use needs a plain `str`.
     // A value wrapped in `Output.secret` is an `Output` wherever it goes already.
     let plain_use = holder.filter(|_| !wrapped).and_then(|h| {
@@ -174,7 +172,7 @@ fn check_value<'t>(
                     style.string("")
                 ),
                 format!(
-                    "{message}; generate it with the `secrets` module{why}. Caveat: a password computed when the program runs changes on every `pulumi up`, which rotates the database password on each deployment; prefer `pulumi_random.RandomPassword` and pass its `result` as an output"
+                    "{message}; generate it with the `secrets` module{why}, though such a password changes, and rotates the database's, on every `pulumi up`: prefer `pulumi_random.RandomPassword` and pass its `result` as an output"
                 ),
             )
         }

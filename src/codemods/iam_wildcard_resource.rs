@@ -321,16 +321,16 @@ fn check_statement<'t>(
     }
     let names: Vec<&str> = scopable.iter().map(|(_, a)| a.as_str()).collect();
     let message = format!(
-        "`Allow` statement grants {} on `\"Resource\": \"*\"`: {} resource-level permissions, so the grant reaches every matching resource of the account",
+        "`Allow` statement grants {} on `\"Resource\": \"*\"`, though {} be scoped",
         names
             .iter()
             .map(|a| format!("`{a}`"))
             .collect::<Vec<_>>()
             .join(", "),
         if names.len() == 1 {
-            "it supports"
+            "it can"
         } else {
-            "they support"
+            "they can"
         }
     );
     match scope(cx, &statement, document, place) {

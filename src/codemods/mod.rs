@@ -37,6 +37,7 @@ mod resource_in_apply;
 mod resource_option_argument;
 mod sg_rule_description;
 mod unknown_argument;
+pub(crate) use unknown_argument::closest;
 mod unknown_resource;
 pub mod unused_ignore;
 mod upgrade_v7_argument;

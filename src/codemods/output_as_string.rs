@@ -818,19 +818,19 @@ fn keyword_value<'t>(cx: &Checker<'_, 't>, call: Node<'t>, name: &str) -> Option
 fn site_message(kind: SiteKind, output: &str) -> String {
     match kind {
         SiteKind::JsonDumps => format!(
-            "`json.dumps` of a value holding a pulumi Output (`{output}`) raises `TypeError: Object of type Output is not JSON serializable`: use `pulumi.Output.json_dumps`, which waits for the values"
+            "`json.dumps` of a value holding a pulumi Output (`{output}`) raises `TypeError`; use `pulumi.Output.json_dumps`"
         ),
         SiteKind::FString => format!(
-            "An f-string interpolates a pulumi Output (`{output}`): it writes the text of a warning (\"Calling __str__ on an Output[T] is not supported\"), not the value; use `pulumi.Output.format`"
+            "An f-string interpolates a pulumi Output (`{output}`), which writes a warning's text instead of the value; use `pulumi.Output.format`"
         ),
         SiteKind::Format => format!(
-            "`str.format` of a pulumi Output (`{output}`) writes the text of a warning (\"Calling __str__ on an Output[T] is not supported\"), not the value; use `pulumi.Output.format`"
+            "`str.format` of a pulumi Output (`{output}`) writes a warning's text instead of the value; use `pulumi.Output.format`"
         ),
         SiteKind::Concat => format!(
             "`+` on a pulumi Output (`{output}`) raises `TypeError`: join the parts with `pulumi.Output.concat`"
         ),
         SiteKind::Str => format!(
-            "`str()` of a pulumi Output (`{output}`) gives the text of a warning (\"Calling __str__ on an Output[T] is not supported\"), not the value; use `.apply(str)`"
+            "`str()` of a pulumi Output (`{output}`) gives a warning's text instead of the value; use `.apply(str)`"
         ),
     }
 }

@@ -149,7 +149,7 @@ fn check(cx: &mut Checker, m: &Match) {
             )]);
             cx.report(
                 call,
-                format!("{what} without `backup_retention_period`: automated backups follow the API default (1 day) that nobody chose; keep {days} days{note}"),
+                format!("{what} without `backup_retention_period`, so backups are kept 1 day; keep {days} days{note}"),
                 Some(fix),
             );
         }

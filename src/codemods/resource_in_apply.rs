@@ -35,7 +35,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     };
     let type_name = format!("aws.{}", first.type_name);
     let message = format!(
-        "`{type_name}` is created inside an `apply` callback: it is missing from previews and the dependencies on the outputs it waits for are lost"
+        "`{type_name}` is created inside an `apply` callback, hidden from previews and without its dependencies"
     );
     let only = unparenthesize(body);
     let fix = if resources.len() == 1 && first.node == only {

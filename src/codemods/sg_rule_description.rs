@@ -243,7 +243,7 @@ fn check_rule(
     let Some(direction) = direction else {
         cx.report(
             at,
-            "Security group rule without a description, so nobody can tell why it is open; \
+            "Security group rule without a description; \
              its direction (`type=`) is not a literal string, so write one by hand",
             None,
         );
@@ -272,16 +272,16 @@ fn check_rule(
     let (message, fix) = if schema.inline {
         (
             format!(
-                "Security group rule without a description, so nobody can tell why it is open; \
-                 add one such as \"{description}\" (an inline rule is revoked and authorized \
-                 again to change it: new connections can be refused in between)"
+                "Security group rule without a description; \
+                 add one such as \"{description}\" (changing an inline rule revokes it for a \
+                 moment)"
             ),
             Fix::unsafe_(vec![edit]),
         )
     } else {
         (
             format!(
-                "Security group rule without a description, so nobody can tell why it is open; \
+                "Security group rule without a description; \
                  add one such as \"{description}\""
             ),
             Fix::safe(vec![edit]),

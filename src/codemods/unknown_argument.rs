@@ -158,7 +158,7 @@ pub(super) fn suggest(class: &Class, name: &str) -> Option<&'static str> {
 
 /// The one candidate nearest to `name` in spelling, when it is near enough to be a typo: one
 /// edit (a swap of neighbours counts as one) per four characters, at most two.
-pub(super) fn closest(
+pub(crate) fn closest(
     name: &str,
     candidates: impl Iterator<Item = &'static str>,
 ) -> Option<&'static str> {

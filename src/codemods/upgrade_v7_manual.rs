@@ -44,7 +44,7 @@ fn check(cx: &mut Checker, m: &Match) {
     };
     if removed_in_v7(&key) {
         let message = format!(
-            "pulumi-aws 7 removed `{key}` with its service (upgrade guide row 12); there is no replacement. Deleting this code would delete what it manages: first drop it from the state only, `pulumi state delete <urn>` (URNs: `pulumi stack --show-urns`), then delete the code"
+            "pulumi-aws 7 removed `{key}` with its service, without replacement (upgrade guide row 12); drop it from the state only (`pulumi state delete <urn>`, URNs from `pulumi stack --show-urns`) before deleting this code, or the deletion destroys what it manages"
         );
         cx.report(function, message, None);
     } else if key == "apigateway.Deployment" {
@@ -81,7 +81,7 @@ fn deployment_stage(cx: &mut Checker, call: &ResourceCall) {
     let deployment = assigned_name(cx, call).unwrap_or_else(|| "<deployment>".to_string());
     let names: Vec<String> = present.iter().map(|(n, _)| format!("`{n}`")).collect();
     let message = format!(
-        "pulumi-aws 7: {} of `apigateway.Deployment` removed (upgrade guide row 23); the stage it made still exists in AWS. Declare it, `aws.apigateway.Stage(\"{stage}\", rest_api={rest_api}, deployment={deployment}.id, stage_name=\"{stage}\")` (`stage_description` is its `description`, `canary_settings` move as they are), delete the arguments here, and adopt the stage before `pulumi up`: `pulumi import aws:apigateway/stage:Stage {stage} <rest api id>/{stage}`; without the import the up creates a second stage and fails",
+        "pulumi-aws 7 removed {} of `apigateway.Deployment` (upgrade guide row 23) but the stage it made still exists in AWS; declare it, `aws.apigateway.Stage(\"{stage}\", rest_api={rest_api}, deployment={deployment}.id, stage_name=\"{stage}\")` (`stage_description` is its `description`, `canary_settings` move as they are), delete the arguments here, and adopt the stage before `pulumi up`: `pulumi import aws:apigateway/stage:Stage {stage} <rest api id>/{stage}`; without the import the up creates a second stage and fails",
         names.join(", ")
     );
     cx.report(first.node, message, None);
@@ -121,7 +121,7 @@ fn ami_without_owners(cx: &mut Checker, call: &ResourceCall) {
     }
     cx.report(
         most_recent.node,
-        "pulumi-aws 7: `get_ami(most_recent=True)` without `owners` is an error (upgrade guide row 14): any account's public image could match. Add `owners=[...]` with the publisher you expect (an account id, `\"amazon\"`, `\"self\"`); infra-fix cannot know it",
+        "pulumi-aws 7 rejects `get_ami(most_recent=True)` without `owners`, as any account's public image could match (upgrade guide row 14); add `owners=[...]` with the publisher you expect (an account id, `\"amazon\"`, `\"self\"`)",
         None,
     );
 }

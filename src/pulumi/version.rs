@@ -147,6 +147,12 @@ fn mention_offsets(text: &str) -> Vec<usize> {
         if name_char(before) || name_char(after) {
             continue;
         }
+        // Prose (`description = "Deploys with pulumi-aws on 6"`): a requirement's name is
+        // followed by a specifier, extras, a marker, `=` or `@`, never by a word.
+        let next = text[end..].trim_start_matches([' ', '\t']).bytes().next();
+        if next.is_some_and(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
         found.push(start);
     }
     found
@@ -412,6 +418,16 @@ mod tests {
         );
         assert_eq!(major("pulumi>=3\npulumi-aws-native>=1\n"), None);
         assert_eq!(major("boto3\n"), None);
+    }
+
+    #[test]
+    fn a_mention_in_prose_is_not_a_requirement() {
+        let pyproject = "[project]\ndescription = \"Deploys with pulumi-aws on version 5\"\ndependencies = [\"pulumi-aws>=6.0.0,<7.0.0\"]\n";
+        assert_eq!(major(pyproject), Some(Some(6)));
+        assert_eq!(
+            major("# pulumi_aws is pinned below\npulumi_aws==7.3.0\n"),
+            Some(Some(7))
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! fed the same per-file results, in path order, so its output is byte-stable.
 
 pub mod diff;
+pub mod full;
 pub mod github;
 pub mod json;
 pub mod markdown;
@@ -50,6 +51,56 @@ pub fn finding_line(
     )
 }
 
+/// `--statistics`: a line per rule, most findings first, as ruff prints it:
+/// `count<TAB>rule-id<TAB>[*] title` (`[ ]` when none of its findings can be fixed).
+fn statistics_table(
+    statistics: &std::collections::BTreeMap<&'static str, (usize, bool)>,
+    color: bool,
+) -> String {
+    let mut rows: Vec<_> = statistics.iter().collect();
+    rows.sort_by_key(|(_, (count, _))| std::cmp::Reverse(*count));
+    let count_width = rows.iter().map(|(_, (n, _))| n.to_string().len()).max();
+    let id_width = rows.iter().map(|(id, _)| id.len()).max();
+    let (count_width, id_width) = (count_width.unwrap_or(0), id_width.unwrap_or(0));
+    let paint = style::Paint(color);
+    rows.iter()
+        .map(|(id, (count, fixable))| {
+            let title = crate::codemods::find(id).map_or("", |(_, c)| c.title);
+            format!(
+                "{count:>count_width$}\t{}\t{} {title}\n",
+                paint.rule(&format!("{id:<id_width$}")),
+                paint.fixable(if *fixable { "[*]" } else { "[ ]" }),
+            )
+        })
+        .collect()
+}
+
+/// `--show-fixes`: what was fixed, per file, as ruff lists it:
+/// `Fixed 3 findings:` then `- path:` and `    2 × rule-id (title)` lines.
+fn fix_list(done: &str, fixes: &[(String, Vec<(&'static str, usize)>)], color: bool) -> String {
+    let paint = style::Paint(color);
+    let total: usize = fixes
+        .iter()
+        .flat_map(|(_, f)| f.iter().map(|(_, n)| n))
+        .sum();
+    let mut list = format!(
+        "\n{}\n",
+        paint.bold(&format!("{done} {}:", plural(total, "finding")))
+    );
+    for (path, fixed) in fixes {
+        list.push_str(&format!("- {}:\n", paint.path(path)));
+        let mut fixed = fixed.clone();
+        fixed.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        let width = fixed.first().map_or(1, |(_, n)| n.to_string().len());
+        for (id, n) in fixed {
+            let title = crate::codemods::find(id).map_or("", |(_, c)| c.title);
+            list.push_str(&format!("    {n:>width$} × {} ({title})\n", paint.rule(id)));
+        }
+    }
+    list.push('\n');
+    list
+}
+
 /// Why a finding is still there, in a few words, for the pull-request body.
 pub fn unfixed_reason(diagnostic: &Diagnostic, mode: Mode, unsafe_fixes: bool) -> &'static str {
     match &diagnostic.finding.fix {
@@ -81,6 +132,12 @@ pub struct Options {
     pub color_stderr: bool,
     /// The report goes to a file: a summary on stderr tells the person what happened.
     pub to_file: bool,
+    /// `--exit-zero`: findings do not make the exit code 1.
+    pub exit_zero: bool,
+    /// `--statistics`: the text formats count findings per rule instead of listing them.
+    pub statistics: bool,
+    /// `--show-fixes`: the text formats list per file what was fixed.
+    pub show_fixes: bool,
 }
 
 /// What happened to one file.
@@ -150,6 +207,10 @@ pub struct Printer<'a, W: Write> {
     changed: Vec<String>,
     file_errors: Vec<(String, String)>,
     kept: Vec<FileResult>,
+    /// `--statistics`: per rule, the findings listed and whether one of them is fixable.
+    statistics: std::collections::BTreeMap<&'static str, (usize, bool)>,
+    /// `--show-fixes`: per file, how many findings of each rule were fixed.
+    fixes: Vec<(String, Vec<(&'static str, usize)>)>,
 }
 
 impl<'a, W: Write> Printer<'a, W> {
@@ -161,6 +222,8 @@ impl<'a, W: Write> Printer<'a, W> {
             changed: Vec::new(),
             file_errors: Vec::new(),
             kept: Vec::new(),
+            statistics: Default::default(),
+            fixes: Vec::new(),
         }
     }
 
@@ -180,7 +243,7 @@ impl<'a, W: Write> Printer<'a, W> {
                 self.counts.checked += 1;
             }
             match self.options.format {
-                Format::Text => self.text(&r)?,
+                Format::Text | Format::Concise => self.text(&r)?,
                 // reviewdog's columns are counted in the texts.
                 Format::Rdjson => self.kept.push(r),
                 _ => self.kept.push(r.findings_only()),
@@ -208,11 +271,46 @@ impl<'a, W: Write> Printer<'a, W> {
         let Some(o) = &r.outcome else {
             return Ok(());
         };
+        if options.show_fixes {
+            let mut fixed: Vec<(&'static str, usize)> = Vec::new();
+            for d in o.fixed() {
+                match fixed.iter_mut().find(|(rule, _)| *rule == d.finding.rule) {
+                    Some((_, n)) => *n += 1,
+                    None => fixed.push((d.finding.rule, 1)),
+                }
+            }
+            if !fixed.is_empty() {
+                self.fixes.push((r.display.clone(), fixed));
+            }
+        }
+        if options.statistics {
+            for d in o.remaining() {
+                let (count, fixable) = self.statistics.entry(d.finding.rule).or_default();
+                *count += 1;
+                *fixable |= d
+                    .finding
+                    .fix
+                    .as_ref()
+                    .is_some_and(|f| r.unsafe_fixes || f.applicability == Applicability::Safe);
+            }
+        }
+        // The text the findings' lines and columns refer to, for the source excerpts.
+        let located = match o.positions {
+            crate::fix::Positions::Output => o.text.as_str(),
+            crate::fix::Positions::Input => r.source.as_ref().map_or("", |s| s.text.as_str()),
+        };
+        let finding = |d: &Diagnostic, color: bool| {
+            let line = finding_line(&r.display, d, r.unsafe_fixes, color);
+            match options.format {
+                Format::Concise => format!("{line}\n"),
+                _ => format!("{line}\n{}", full::snippet(located, d, color)),
+            }
+        };
         match options.mode {
+            Mode::Check if options.statistics => {}
             Mode::Check => {
                 for d in &o.diagnostics {
-                    let line = finding_line(&r.display, d, r.unsafe_fixes, options.color);
-                    writeln!(out, "{line}")?;
+                    out.write_all(finding(d, options.color).as_bytes())?;
                 }
             }
             Mode::DryRun | Mode::Write => {
@@ -230,14 +328,12 @@ impl<'a, W: Write> Printer<'a, W> {
                     };
                     out.write_all(diff.as_bytes())?;
                 }
-                if !options.quiet && o.remaining().next().is_some() {
+                if !options.quiet && !options.statistics && o.remaining().next().is_some() {
                     // After this file's diff, where both go to one terminal.
                     out.flush()?;
                     let mut err = io::stderr().lock();
                     for d in o.remaining() {
-                        let line =
-                            finding_line(&r.display, d, r.unsafe_fixes, options.color_stderr);
-                        writeln!(err, "{line}")?;
+                        err.write_all(finding(d, options.color_stderr).as_bytes())?;
                     }
                 }
             }
@@ -255,6 +351,8 @@ impl<'a, W: Write> Printer<'a, W> {
             changed,
             file_errors,
             kept: results,
+            statistics,
+            fixes,
         } = self;
         let mut errors: Vec<(String, String)> = walk_errors.to_vec();
         errors.extend(file_errors);
@@ -278,12 +376,30 @@ impl<'a, W: Write> Printer<'a, W> {
             Format::Markdown => {
                 out.write_all(markdown::body(options.mode, &results, &errors).as_bytes())?
             }
-            Format::Text => {}
+            Format::Text | Format::Concise => {}
+        }
+        if options.format.is_text() && !statistics.is_empty() {
+            // Where the findings would have been listed.
+            let table = statistics_table(&statistics, options.color);
+            if options.mode == Mode::Check {
+                out.write_all(table.as_bytes())?;
+            } else if !options.quiet {
+                out.flush()?;
+                io::stderr().lock().write_all(table.as_bytes())?;
+            }
         }
         // What went to stdout shows before the summary and errors on stderr.
         out.flush()?;
         let mut err = io::stderr().lock();
-        if !options.quiet && (options.format == Format::Text || options.to_file) {
+        if !options.quiet && options.format.is_text() && !fixes.is_empty() {
+            let done = if options.mode == Mode::Write {
+                "Fixed"
+            } else {
+                "Would fix"
+            };
+            err.write_all(fix_list(done, &fixes, options.color_stderr).as_bytes())?;
+        }
+        if !options.quiet && (options.format.is_text() || options.to_file) {
             let summary = summary(options.mode, counts, changed.len(), errors.len());
             writeln!(err, "{}", style::Paint(options.color_stderr).bold(&summary))?;
         }
@@ -304,7 +420,11 @@ impl<'a, W: Write> Printer<'a, W> {
                 Mode::DryRun => fixed > 0 || remaining > 0,
                 Mode::Write => remaining > 0,
             };
-            if found { EXIT_FINDINGS } else { EXIT_CLEAN }
+            if found && !options.exit_zero {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            }
         };
         Ok(code)
     }
