@@ -183,12 +183,9 @@ pub fn unknown_ids(bytes: &[u8]) -> Vec<String> {
                 continue;
             }
             let (line, _) = crate::source::line_col(text, directive.ids.as_ref().unwrap()[i].start);
-            let hint = match crate::codemods::nearest_rule(id) {
-                Some(rule) => format!("did you mean `{rule}`?"),
-                None => "`infra-fix --list-rules` lists them".to_string(),
-            };
             warnings.push(format!(
-                "{line}: unknown rule `{id}` in an ignore comment, which suppresses nothing for it; {hint}"
+                "{line}: unknown rule {} in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them",
+                crate::config::unknown_rule(id)
             ));
         }
     }

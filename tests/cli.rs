@@ -621,8 +621,8 @@ fn unknown_ids_in_ignore_comments_are_warnings_naming_the_rule_meant() {
     assert_eq!(
         warnings,
         [
-            "warning: main.py:3: unknown rule `ecr-force-delet` in an ignore comment, which suppresses nothing for it; did you mean `ecr-force-delete`?",
-            "warning: main.py:4: unknown rule `nothing-like-it` in an ignore comment, which suppresses nothing for it; `infra-fix --list-rules` lists them",
+            "warning: main.py:3: unknown rule `ecr-force-delet` (did you mean `ecr-force-delete`?) in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them",
+            "warning: main.py:4: unknown rule `nothing-like-it` in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them",
         ]
     );
     // The same on a second run, when the cache knows the file; none with --quiet.
@@ -653,8 +653,11 @@ fn unused_ignore_reports_and_removes_ignores_that_suppress_nothing() {
         "off by default: {}",
         stdout(&out)
     );
-    let rules = "eip-domain-vpc,ecr-force-delete,unused-ignore";
-    let out = infra_fix(dir.path(), &["--check", "--select", rules]);
+    let concise = "--output-format=concise";
+    let out = infra_fix(
+        dir.path(),
+        &["--check", concise, "--extend-select", "unused-ignore"],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
@@ -664,6 +667,7 @@ fn unused_ignore_reports_and_removes_ignores_that_suppress_nothing() {
     // A rule that does not run: its ignore is not unused.
     let out = infra_fix(dir.path(), &["--check", "--select", "unused-ignore"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let rules = "eip-domain-vpc,ecr-force-delete,unused-ignore";
     let out = infra_fix(dir.path(), &["--write", "--select", rules]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(

@@ -286,17 +286,6 @@ pub fn find(id: &str) -> Option<(usize, &'static Codemod)> {
         .map(|(i, c)| (i, *c))
 }
 
-/// The rule id `id` most likely means: the one a typo away (`eip-domain-vcp`), else the one
-/// that contains it (`force-delete`).
-pub fn nearest_rule(id: &str) -> Option<&'static str> {
-    let ids = || CODEMODS.iter().map(|c| c.id);
-    unknown_argument::closest(id, ids()).or_else(|| {
-        let mut containing = ids().filter(|rule| id.len() >= 4 && rule.contains(id));
-        let first = containing.next();
-        first.filter(|_| containing.next().is_none())
-    })
-}
-
 /// One problem in one file.
 #[derive(Debug, Clone)]
 pub struct Finding {
