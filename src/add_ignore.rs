@@ -14,18 +14,18 @@ pub struct Added {
     pub text: String,
     /// Rule ids written (an id a line's comment already names is not counted).
     pub ids: usize,
-    /// `line N: ...` for each finding no comment could be put for (and the file's other
-    /// warnings).
-    pub skipped: Vec<String>,
+    /// `line N: ...` for each finding no comment could be put for, and the file's other
+    /// warnings (unknown ids).
+    pub warnings: Vec<String>,
 }
 
 impl Added {
     /// Nothing added, and these warnings.
-    pub fn nothing(skipped: Vec<String>) -> Added {
+    pub fn nothing(warnings: Vec<String>) -> Added {
         Added {
             text: String::new(),
             ids: 0,
-            skipped,
+            warnings,
         }
     }
 }
@@ -35,11 +35,11 @@ impl Added {
 pub fn add(text: &str, findings: &[(&str, usize)]) -> Result<Added, String> {
     let tree = parse(text);
     let mut by_line: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
     for &(rule, offset) in findings {
         match comment_line(text, &tree, offset) {
             Some(line) => by_line.entry(line).or_default().push(rule),
-            None => skipped.push(format!(
+            None => warnings.push(format!(
                 "{}: no line to put `# {DIRECTIVE}[{rule}]` on (its line and its call's first line end inside a string or with a `\\`); add it by hand",
                 line_col(text, offset).0
             )),
@@ -94,7 +94,7 @@ pub fn add(text: &str, findings: &[(&str, usize)]) -> Result<Added, String> {
     Ok(Added {
         text: added,
         ids,
-        skipped,
+        warnings,
     })
 }
 
@@ -167,7 +167,7 @@ mod tests {
             "a = f()  # infra-fix: ignore[r1, r2]\r\nb = g()  # infra-fix: ignore[r1, r2]\r\nc = h()  # a note  # infra-fix: ignore[r3]\r\n\td = f()  # infra-fix: ignore[r1]\r\n"
         );
         assert_eq!(out.ids, 5);
-        assert!(out.skipped.is_empty());
+        assert!(out.warnings.is_empty());
     }
 
     #[test]
@@ -179,7 +179,7 @@ mod tests {
             "x = f(  # infra-fix: ignore[r1]\n    doc=\"\"\"one\n    two\"\"\", y=1,  # infra-fix: ignore[r2]\n)\nz = 1 + \\\n    g(\"\"\"a\nb\"\"\")\n"
         );
         assert_eq!(out.ids, 2);
-        assert_eq!(out.skipped.len(), 1);
-        assert!(out.skipped[0].starts_with("5: no line to put"));
+        assert_eq!(out.warnings.len(), 1);
+        assert!(out.warnings[0].starts_with("5: no line to put"));
     }
 }

@@ -381,7 +381,7 @@ fn add_ignores(
                         ids += added.ids;
                         files += 1;
                     }
-                    warnings.extend(added.skipped.into_iter().map(|w| format!("{display}:{w}")));
+                    warnings.extend(added.warnings.into_iter().map(|w| format!("{display}:{w}")));
                 }
                 Err(message) => errors.push((display, message)),
             }
@@ -429,7 +429,7 @@ fn add_ignores_to(
         .map(|d| (d.finding.rule, d.finding.start))
         .collect();
     let mut added = add_ignore::add(&source.text, &findings)?;
-    added.skipped.splice(0..0, unknown_ids);
+    added.warnings.splice(0..0, unknown_ids);
     if added.ids > 0 {
         let read = source.contents(&source.text);
         let written = source.contents(&added.text);
