@@ -107,6 +107,11 @@ pub struct Cli {
     #[arg(long)]
     pub no_cache: bool,
 
+    /// Write `# infra-fix: ignore[rule-id]` on the line of each finding, merged into the
+    /// line's ignore comment, and fix nothing: a baseline, like ruff's `--add-noqa`.
+    #[arg(long, conflicts_with_all = ["dry_run", "write", "check"])]
+    pub add_ignore: bool,
+
     /// List the rules: id, title, fix applicability, default on/off.
     #[arg(long)]
     pub list_rules: bool,
@@ -260,6 +265,7 @@ impl Cli {
             // The cache holds the checks' findings of unchanged files.
             no_cache: true,
             list_rules: false,
+            add_ignore: false,
             force_exclude: false,
             upgrade_to: Some(u.to),
         }

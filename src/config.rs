@@ -843,7 +843,7 @@ fn unknown_key(key: &str, allowed: &[&str]) -> String {
 }
 
 /// An unknown rule id as a message shows it: quoted, with the id it is a typo of if any.
-fn unknown_rule(id: &str) -> String {
+pub(crate) fn unknown_rule(id: &str) -> String {
     match codemods::closest(id, CODEMODS.iter().map(|c| c.id)) {
         Some(near) => format!("`{id}` (did you mean `{near}`?)"),
         None => format!("`{id}`"),

@@ -139,7 +139,7 @@ pub fn lint(
         if first_pass.is_none() {
             first_pass = Some(findings.clone());
         }
-        let (applied, rest) = select_fixes(findings, allowed);
+        let (applied, rest) = select_fixes_last_unused_ignore(findings, allowed);
         if applied.is_empty() {
             return Ok(located(&current, fixed, rest, &passes, None));
         }
@@ -235,7 +235,8 @@ pub fn check_invariants(bytes: &[u8]) -> Result<(), String> {
     let Ok(source) = crate::source::Source::from_bytes(bytes.to_vec()) else {
         return Ok(());
     };
-    let settings = Settings::default();
+    // Every rule: those off by default (`unused-ignore`) too.
+    let settings = Settings::with_rules(codemods::RuleSet::all());
     let file = FileSettings::default();
     let mode = FixMode::Apply(Applicability::Unsafe);
     // Input that does not parse is reported and left alone: nothing more to hold it to.
@@ -406,6 +407,31 @@ pub fn would_apply(finding: &Finding, allowed: Applicability) -> bool {
         .fix
         .as_ref()
         .is_some_and(|fix| fix.applicability <= allowed && !fix.edits.is_empty())
+}
+
+/// `select_fixes`, with the fixes of `unused-ignore` only in a pass where no other fix applies:
+/// whether an ignore comment suppresses something is known only in the final text (a fix may
+/// remove the finding it covered, or make a new one it covers).
+fn select_fixes_last_unused_ignore(
+    findings: Vec<Finding>,
+    allowed: Applicability,
+) -> (Vec<Finding>, Vec<Finding>) {
+    let (unused, others): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|f| f.rule == codemods::unused_ignore::ID);
+    if unused.is_empty() {
+        return select_fixes(others, allowed);
+    }
+    let (applied, mut rest) = select_fixes(others, allowed);
+    if !applied.is_empty() {
+        rest.extend(unused);
+        rest.sort_by_key(|f| f.start);
+        return (applied, rest);
+    }
+    let (applied, mut unfixed) = select_fixes(unused, allowed);
+    rest.append(&mut unfixed);
+    rest.sort_by_key(|f| f.start);
+    (applied, rest)
 }
 
 /// Picks, left to right, the allowed fixes that do not overlap one already picked. The others

@@ -32,24 +32,33 @@ fn install_hook() {
 
 /// Runs `process` for the file shown as `display`; a panic becomes an error on that file.
 pub fn contain(display: &str, process: impl FnOnce() -> FileResult) -> FileResult {
+    catch(process).unwrap_or_else(|error| FileResult {
+        display: display.to_string(),
+        source: None,
+        outcome: None,
+        errors: vec![error],
+        warnings: Vec::new(),
+        unsafe_fixes: false,
+    })
+}
+
+/// Runs `process` for one file; a panic becomes its `Err`.
+pub fn contain_result<T>(process: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    catch(process).and_then(|result| result)
+}
+
+/// `process`'s value, or the error line of its panic.
+fn catch<T>(process: impl FnOnce() -> T) -> Result<T, String> {
     install_hook();
     CONTAINED.set(true);
     let result = catch_unwind(AssertUnwindSafe(process));
     CONTAINED.set(false);
-    result.unwrap_or_else(|_| {
+    result.map_err(|_| {
         let what = LAST_PANIC
             .with(|last| last.borrow_mut().take())
             .unwrap_or_else(|| "a panic".into());
-        FileResult {
-            display: display.to_string(),
-            source: None,
-            outcome: None,
-            // Writes are atomic: the file is as it was or fully fixed, never half-written.
-            errors: vec![format!(
-                "internal error: {what}; the file is unchanged or fully fixed, please report it"
-            )],
-            unsafe_fixes: false,
-        }
+        // Writes are atomic: the file is as it was or fully fixed, never half-written.
+        format!("internal error: {what}; the file is unchanged or fully fixed, please report it")
     })
 }
 
@@ -63,6 +72,7 @@ mod tests {
             source: None,
             outcome: None,
             errors: Vec::new(),
+            warnings: Vec::new(),
             unsafe_fixes: false,
         }
     }

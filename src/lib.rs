@@ -3,6 +3,7 @@
 //! `run` is the whole program; `main.rs` only maps its result to an exit code. Each file is
 //! read, parsed and fixed on a worker thread; one thread prints, in path order.
 
+pub mod add_ignore;
 #[cfg(test)]
 mod build_identity;
 pub mod cache;
@@ -164,6 +165,10 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
     let options = report_options(cli);
 
     let stdin = cli.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && cli.add_ignore {
+        eprintln!("error: --add-ignore writes files; it cannot take standard input");
+        return Ok(EXIT_ERROR);
+    }
     if stdin {
         if cli.paths.len() > 1 {
             eprintln!("error: `-` (standard input) cannot be combined with other paths");
@@ -207,6 +212,15 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
             return Ok(EXIT_ERROR);
         }
     };
+    if cli.add_ignore {
+        let mut errors = resolver.into_errors();
+        errors.extend(
+            walk_errors
+                .into_iter()
+                .map(|(path, message)| (display_path(&path), message)),
+        );
+        return Ok(add_ignores(&pool, &jobs, job, cli.quiet, errors));
+    }
     let cache = (!cli.no_cache).then(|| Cache::open(Path::new(".")));
     let progress = progress::Progress::start(jobs.len(), !cli.quiet);
     let mut printer = report::Printer::new(&options, out);
@@ -283,12 +297,14 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         source: None,
         outcome: None,
         errors: Vec::new(),
+        warnings: Vec::new(),
         unsafe_fixes: settings.unsafe_fixes,
     };
     let file = job.file_settings(path, settings);
     let fingerprint = cache.map_or(0, |c| c.fingerprint(settings, &file));
     match walk::read_regular(path) {
         Ok(bytes) => {
+            result.warnings = suppression::unknown_ids(&bytes);
             // Known from an earlier run with the same settings: nothing to parse.
             let known = cache.and_then(|c| c.findings(Cache::key(&bytes, fingerprint)));
             match known {
@@ -330,6 +346,98 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         cache.record(Cache::key(now.as_bytes(), fingerprint), &remaining);
     }
     result
+}
+
+/// `--add-ignore`: an ignore comment for each finding of each file, written in place, then
+/// `Added N ignore comments to M files.` (unless `--quiet` or none was added). Exit 0, as ruff's
+/// `--add-noqa`, or 2 when a file could not be read or written.
+fn add_ignores(
+    pool: &rayon::ThreadPool,
+    jobs: &[(&PathBuf, Arc<Settings>)],
+    job: Job,
+    quiet: bool,
+    mut errors: Vec<(String, String)>,
+) -> i32 {
+    let job = Job {
+        mode: Mode::Check,
+        ..job
+    };
+    let mut ids = 0;
+    let mut files = 0;
+    let mut warnings = Vec::new();
+    for batch in jobs.chunks(BATCH) {
+        let results: Vec<(String, Result<add_ignore::Added, String>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .filter_map(|(path, settings)| {
+                    let display = display_path(path);
+                    let added = guard::contain_result(|| add_ignores_to(path, settings, job));
+                    Some((display, added.transpose()?))
+                })
+                .collect()
+        });
+        for (display, result) in results {
+            match result {
+                Ok(added) => {
+                    if added.ids > 0 {
+                        ids += added.ids;
+                        files += 1;
+                    }
+                    warnings.extend(added.warnings.into_iter().map(|w| format!("{display}:{w}")));
+                }
+                Err(message) => errors.push((display, message)),
+            }
+        }
+    }
+    for warning in &warnings {
+        eprintln!("warning: {warning}");
+    }
+    if ids > 0 && !quiet {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        eprintln!(
+            "Added {ids} ignore comment{} to {files} file{}.",
+            s(ids),
+            s(files)
+        );
+    }
+    for (path, message) in &errors {
+        eprintln!("error: {path}: {message}");
+    }
+    if errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}
+
+/// One file's ignore comments, written; `Ok(None)` when it has no finding (or is not checked).
+fn add_ignores_to(
+    path: &Path,
+    settings: &Settings,
+    job: Job,
+) -> Result<Option<add_ignore::Added>, String> {
+    let mut result = process(path, settings, job, None);
+    if !result.errors.is_empty() {
+        return Err(result.errors.join("; "));
+    }
+    let unknown_ids = std::mem::take(&mut result.warnings);
+    let (Some(source), Some(outcome)) = (&result.source, &result.outcome) else {
+        return Ok((!unknown_ids.is_empty()).then(|| add_ignore::Added::nothing(unknown_ids)));
+    };
+    // An unused ignore is taken out, not ignored (as ruff's `--add-noqa` leaves RUF100 alone).
+    let findings: Vec<(&str, usize)> = outcome
+        .remaining()
+        .filter(|d| d.finding.rule != codemods::unused_ignore::ID)
+        .map(|d| (d.finding.rule, d.finding.start))
+        .collect();
+    let mut added = add_ignore::add(&source.text, &findings)?;
+    added.warnings.splice(0..0, unknown_ids);
+    if added.ids > 0 {
+        let read = source.contents(&source.text);
+        let written = source.contents(&added.text);
+        write::write_atomic(path, read.as_bytes(), written.as_bytes())?;
+    }
+    Ok(Some(added))
 }
 
 /// The files besides Python that `infra-fix upgrade` moves with a project it applies to: the
@@ -379,6 +487,7 @@ fn process_project_file(path: &Path, settings: &Settings, job: Job) -> FileResul
         source: None,
         outcome: None,
         errors: Vec::new(),
+        warnings: Vec::new(),
         unsafe_fixes: settings.unsafe_fixes,
     };
     let source = match walk::read_regular(path).and_then(Source::from_bytes) {
@@ -525,6 +634,7 @@ fn run_stdin(
         source: None,
         outcome: None,
         errors: Vec::new(),
+        warnings: Vec::new(),
         unsafe_fixes: settings.as_ref().is_some_and(|s| s.unsafe_fixes),
     };
     // Standard input belongs to the project of its `--stdin-filename`, else of the current
@@ -538,6 +648,7 @@ fn run_stdin(
         && !(cli.force_exclude && settings.excludes(&stands_for))
     {
         let file = job.file_settings(&stands_for, settings);
+        result.warnings = suppression::unknown_ids(&bytes);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }
     if job.mode == Mode::Write && cli.format.is_text() {

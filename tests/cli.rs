@@ -606,6 +606,152 @@ fn suppression_comments_silence_findings() {
     assert_eq!(infra_fix(dir.path(), &["--check"]).status.code(), Some(0));
 }
 
+/// Issue 14: an id in an ignore comment that names no rule is a warning with the id meant; the
+/// file is checked all the same, and the exit code is the findings'.
+#[test]
+fn unknown_ids_in_ignore_comments_are_warnings_naming_the_rule_meant() {
+    let program = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delet]\n# infra-fix: ignore[eip-domain-vpc, nothing-like-it]\neip = aws.ec2.Eip(\"e\", domain=\"vpc\")\n";
+    let dir = tree(&[("main.py", program.as_bytes())]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // The misspelt id suppresses nothing: the repository is reported.
+    assert!(stdout(&out).starts_with("main.py:3:8: ecr-force-delete "));
+    let err = stderr(&out);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: main.py:3: unknown rule `ecr-force-delet` (did you mean `ecr-force-delete`?) in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them",
+            "warning: main.py:4: unknown rule `nothing-like-it` in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them",
+        ]
+    );
+    // The same on a second run, when the cache knows the file; none with --quiet.
+    let again = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(stderr(&again).matches("warning:").count(), 2);
+    let quiet = infra_fix(dir.path(), &["--check", "--quiet"]);
+    assert!(!stderr(&quiet).contains("warning:"));
+    // Every id known: no warning.
+    let known = tree(&[(
+        "main.py",
+        b"import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delete]\n",
+    )]);
+    let out = infra_fix(known.path(), &["--check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stderr(&out).contains("warning:"), "{}", stderr(&out));
+}
+
+/// Issue 14: `unused-ignore` is off by default; selected, it reports the ids that suppressed
+/// nothing among the rules that ran, and `--write` removes them.
+#[test]
+fn unused_ignore_reports_and_removes_ignores_that_suppress_nothing() {
+    let program = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delete, eip-domain-vpc]\nbucket = aws.s3.Bucket(\"b\")  # infra-fix: ignore[ecr-force-delete]  # legacy\n";
+    let dir = tree(&[("main.py", program.as_bytes())]);
+    let out = infra_fix(dir.path(), &["--check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "off by default: {}",
+        stdout(&out)
+    );
+    let concise = "--output-format=concise";
+    let out = infra_fix(
+        dir.path(),
+        &["--check", concise, "--extend-select", "unused-ignore"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "main.py:3:33: unused-ignore ignore comment for `eip-domain-vpc` suppresses nothing: no finding of that rule on the line it covers [*]\n\
+         main.py:4:30: unused-ignore ignore comment for `ecr-force-delete` suppresses nothing: no finding of that rule on the line it covers [*]\n"
+    );
+    // A rule that does not run: its ignore is not unused.
+    let out = infra_fix(dir.path(), &["--check", "--select", "unused-ignore"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let rules = "eip-domain-vpc,ecr-force-delete,unused-ignore";
+    let out = infra_fix(dir.path(), &["--write", "--select", rules]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "main.py"),
+        "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\")  # infra-fix: ignore[ecr-force-delete]\nbucket = aws.s3.Bucket(\"b\")  # legacy\n"
+    );
+}
+
+/// Issue 14: `--add-ignore` writes an ignore comment on each finding's line (merged into the
+/// line's ignore comment, after any other comment, CRLF, BOM and tabs kept) as
+/// `testdata/add-ignore/<case>.ignored.py` shows, fixes nothing, exits 0 as ruff's `--add-noqa`,
+/// and a second run adds nothing. `UPDATE_GOLDEN=1` rewrites the expected files.
+#[test]
+fn add_ignore_writes_a_baseline_that_silences_every_finding() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/add-ignore");
+    let cases = ["program", "crlf_bom"];
+    let inputs: Vec<(String, Vec<u8>)> = cases
+        .iter()
+        .map(|c| {
+            let name = format!("{c}.py");
+            (name.clone(), std::fs::read(fixtures.join(&name)).unwrap())
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = inputs
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = tree(&files);
+    let before = infra_fix(dir.path(), &["--check", "--no-cache"]);
+    assert_eq!(before.status.code(), Some(1));
+    let out = infra_fix(dir.path(), &["--add-ignore"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out), "Added 9 ignore comments to 2 files.\n");
+    for case in cases {
+        let written = std::fs::read(dir.path().join(format!("{case}.py"))).unwrap();
+        let expected_path = fixtures.join(format!("{case}.ignored.py"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&expected_path, &written).unwrap();
+            continue;
+        }
+        assert!(
+            written == std::fs::read(&expected_path).unwrap(),
+            "{case}.py differs from {}:\n{}",
+            expected_path.display(),
+            String::from_utf8_lossy(&written)
+        );
+    }
+    // Every finding is silenced, and a second run has nothing to add.
+    let check = infra_fix(dir.path(), &["--check", "--no-cache"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    let again = infra_fix(dir.path(), &["--add-ignore"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(stderr(&again), "");
+    for case in cases {
+        let name = format!("{case}.py");
+        let now = std::fs::read(dir.path().join(&name)).unwrap();
+        assert!(now == std::fs::read(fixtures.join(format!("{case}.ignored.py"))).unwrap());
+    }
+    // A finding only the call's first line can take, or none: a warning names it.
+    let dir = tree(&[(
+        "main.py",
+        b"import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\", description=\"\"\"a\nb\"\"\") if True else \\\n    None\n",
+    )]);
+    let out = infra_fix(
+        dir.path(),
+        &["--add-ignore", "--select", "unknown-argument"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with(
+            "warning: main.py:3: no line to put `# infra-fix: ignore[unknown-argument]` on"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // It fixes nothing, so it goes with no mode, and takes no standard input.
+    let out = infra_fix(dir.path(), &["--add-ignore", "--write"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = infra_fix(dir.path(), &["--add-ignore", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot take standard input"));
+}
+
 /// Issue 3: the acceptance cases, with the major read from each project's dependency file.
 #[test]
 fn schema_rules_follow_each_projects_pulumi_aws_major() {

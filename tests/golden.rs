@@ -2,7 +2,8 @@
 //! unsafe fixes) and must equal `<case>.after.py`, with exactly the findings listed in
 //! `<case>.findings`; the result must parse and a second run must change nothing. Every
 //! `<case>.clean.py` must have no findings at all. A fixture in `testdata/<rule-id>/` runs that
-//! rule alone; elsewhere all rules run. A project folder's `__main__.py` pairs with
+//! rule alone (`unused-ignore`: with the default rules, whose findings it is about); elsewhere
+//! all rules run. A project folder's `__main__.py` pairs with
 //! `__main__.after.py` and `__main__.findings`.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the expected files: review the diff.
@@ -35,7 +36,12 @@ fn rule_set_for(path: &Path) -> RuleSet {
         .next()
         .unwrap();
     let top = top.as_os_str().to_str().unwrap();
-    if CODEMODS.iter().any(|c| c.id == top) {
+    if top == "unused-ignore" {
+        // A rule about the other rules' findings: it runs with them.
+        let mut rules = RuleSet::defaults();
+        rules.set(infra_fix::codemods::find(top).unwrap().0, true);
+        rules
+    } else if CODEMODS.iter().any(|c| c.id == top) {
         RuleSet::only(&[top])
     } else if upgrade_to(path).is_some() {
         RuleSet::all()

@@ -127,6 +127,35 @@ fn a_20_mb_file_and_a_file_with_50_000_resource_calls_are_fixed() {
     assert_ok_fixed(dir.path());
 }
 
+/// An `--add-ignore` baseline of 50,000 comments is written, then checked (every comment used),
+/// in linear time: each finding looks up only the directives of its lines.
+#[test]
+fn a_baseline_of_50_000_ignore_comments_is_written_and_checked_quickly() {
+    let mut many = String::from("import pulumi_aws as aws\n\n");
+    for i in 0..50_000 {
+        many.push_str(&format!("repo{i} = aws.ecr.Repository(\"r{i}\")\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("many.py"), &many).unwrap();
+    let run = |args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_infra-fix"));
+        command.args(args).current_dir(dir.path());
+        run_within(command, Duration::from_secs(120))
+    };
+    let out = run(&["--add-ignore"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "Added 50000 ignore comments to 1 file.\n");
+    let written = String::from_utf8(read(dir.path(), "many.py")).unwrap();
+    assert_eq!(
+        written
+            .matches("  # infra-fix: ignore[ecr-force-delete]\n")
+            .count(),
+        50_000
+    );
+    let out = run(&["--check", "--no-cache", "--extend-select", "unused-ignore"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
 #[test]
 fn ten_thousand_nested_brackets_do_not_overflow_the_stack() {
     let n = 10_000;

@@ -12,6 +12,7 @@ use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
 use crate::source::Seeker;
+use crate::suppression::Directives;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -39,6 +40,7 @@ mod sg_rule_description;
 mod unknown_argument;
 pub(crate) use unknown_argument::closest;
 mod unknown_resource;
+pub mod unused_ignore;
 mod upgrade_v7_argument;
 pub mod upgrade_v7_dependency_pin;
 mod upgrade_v7_function;
@@ -70,6 +72,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,
+    &unused_ignore::CODEMOD,
 ];
 
 /// Arguments that one codemod reports for every codemod that could (rule id, class, argument,
@@ -174,6 +177,9 @@ pub enum Pattern {
     /// No Python: the project's dependency and stack files, which `lib.rs` hands to the rule's
     /// own entry point (`upgrade-v7-dependency-pin`).
     ProjectFiles,
+    /// The `# infra-fix: ignore` comments, once every other rule's findings are known
+    /// (`unused-ignore`): `check` runs it after suppressing them.
+    IgnoreComments,
 }
 
 impl Pattern {
@@ -186,6 +192,7 @@ impl Pattern {
             Pattern::AnyClass => "any class".to_string(),
             Pattern::Query { .. } => "query".to_string(),
             Pattern::ProjectFiles => "project files".to_string(),
+            Pattern::IgnoreComments => "ignore comments".to_string(),
             Pattern::File => "the file".to_string(),
         }
     }
@@ -203,6 +210,7 @@ impl Pattern {
                 format!("query around {}", words.join(", "))
             }
             Pattern::ProjectFiles => "dependency files and `Pulumi.<stack>.yaml`".to_string(),
+            Pattern::IgnoreComments => "the `# infra-fix: ignore` comments".to_string(),
             Pattern::File => "the whole file".to_string(),
         }
     }
@@ -650,7 +658,7 @@ fn engine() -> &'static Engine {
                     }
                 }
                 Pattern::AnyClass => any_class.push(i),
-                Pattern::ProjectFiles => {}
+                Pattern::ProjectFiles | Pattern::IgnoreComments => {}
                 Pattern::File => per_file.push(i),
                 Pattern::Query { source, .. } => {
                     let key = normalized(source);
@@ -946,7 +954,14 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
     let mut findings = checker.findings;
     // Most files have no directive: then no finding needs its lines looked at.
     if memchr::memmem::find(text.as_bytes(), b"infra-fix: ignore").is_some() {
-        findings.retain(|f| !crate::suppression::is_suppressed(text, tree, f.start, f.rule));
+        let mut directives = Directives::of(text, tree);
+        findings.retain(|f| !directives.suppress(text, tree, f.start, f.rule));
+        // Only once every other rule's findings are known: what the directives suppressed.
+        if rules.runs(unused_ignore::ID) {
+            let mut unused = unused_ignore::findings(text, &directives, rules, file);
+            unused.retain(|f| !directives.suppress(text, tree, f.start, f.rule));
+            findings.extend(unused);
+        }
     }
     findings.sort_by(|a, b| (a.start, a.rule).cmp(&(b.start, b.rule)));
     findings
@@ -978,7 +993,7 @@ mod tests {
                 }
                 Pattern::AnyClass => assert!(engine.any_class.contains(&i)),
                 Pattern::File => assert!(engine.per_file.contains(&i)),
-                Pattern::ProjectFiles => {}
+                Pattern::ProjectFiles | Pattern::IgnoreComments => {}
                 Pattern::Query { source, triggers } => {
                     // A whole-tree query pass costs about half a parse: every query names the
                     // words it runs around, and is not the construction pattern in disguise.

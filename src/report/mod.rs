@@ -148,6 +148,9 @@ pub struct FileResult {
     pub source: Option<Source>,
     pub outcome: Option<Outcome>,
     pub errors: Vec<String>,
+    /// Problems that do not stop the file being checked: `line N: ...` (an ignore comment
+    /// naming an unknown rule).
+    pub warnings: Vec<String>,
     /// Whether unsafe fixes were allowed for this file (flag or configuration).
     pub unsafe_fixes: bool,
 }
@@ -227,6 +230,7 @@ impl<'a, W: Write> Printer<'a, W> {
     /// The next files' results, in path order.
     pub fn files(&mut self, results: Vec<FileResult>) -> io::Result<()> {
         for r in results {
+            self.warnings(&r)?;
             self.file_errors
                 .extend(r.errors.iter().map(|e| (r.display.clone(), e.clone())));
             if r.changed() {
@@ -246,6 +250,20 @@ impl<'a, W: Write> Printer<'a, W> {
             }
         }
         self.out.flush()
+    }
+
+    /// A file's warnings, on stderr after what stdout has so far, unless `--quiet`.
+    fn warnings(&mut self, r: &FileResult) -> io::Result<()> {
+        if self.options.quiet || r.warnings.is_empty() {
+            return Ok(());
+        }
+        self.out.flush()?;
+        let paint = style::Paint(self.options.color_stderr);
+        let mut err = io::stderr().lock();
+        for warning in &r.warnings {
+            writeln!(err, "{} {}:{warning}", paint.warning("warning:"), r.display)?;
+        }
+        Ok(())
     }
 
     fn text(&mut self, r: &FileResult) -> io::Result<()> {

@@ -47,6 +47,13 @@ impl Paint {
             text,
         )
     }
+
+    pub fn warning(self, text: &str) -> Cow<'_, str> {
+        self.paint(
+            Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
+            text,
+        )
+    }
 }
 
 /// A unified diff with git's colours: headers bold, hunk lines cyan, removals red, additions

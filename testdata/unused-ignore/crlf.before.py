@@ -1,0 +1,6 @@
+import pulumi_aws as aws
+
+repo = aws.ecr.Repository("app")  # infra-fix: ignore[ecr-force-delete]
+bucket = aws.s3.Bucket("logs")  # infra-fix: ignore[ecr-force-delete]
+# infra-fix: ignore[ecr-force-delete, eip-domain-vpc]
+q = aws.sqs.Queue("q")
