@@ -1286,3 +1286,47 @@ fn an_output_in_an_f_string_is_a_wrong_value_until_fixed() {
     );
     assert_eq!(content("no_import.after.py"), "<h1>assets</h1>");
 }
+
+/// Issue 12, point 1: `pulumi_aws` names the major does not have (a module imported by name,
+/// an enum member, a removed data source) fail before anything is created; rewritten by
+/// `unknown-name`, the programs run.
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn programs_naming_what_pulumi_aws_lacks_run_once_renamed() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    for (case, crash) in [
+        (
+            "modules",
+            "ImportError: cannot import name 'logs' from 'pulumi_aws'",
+        ),
+        ("names", "AttributeError: PYTHON3_10"),
+    ] {
+        let program = fixture_program(dir.path(), "unknown-name", case);
+        let before = run_program(&python, &program, None);
+        assert!(!before.status.success(), "{case}");
+        assert!(stderr(&before).contains(crash), "{case}: {}", stderr(&before));
+        fix_with(&program, "unknown-name");
+        let after = run_program(&python, &program, None);
+        assert!(after.status.success(), "{case}: {}", stderr(&after));
+    }
+    // The data source's rewrite, alone: `get_subnet_ids` is gone, `get_subnets` runs.
+    let program = dir.path().join("subnets.py");
+    std::fs::write(
+        &program,
+        "import pulumi\nimport pulumi_aws as aws\n\
+         subnets = aws.ec2.get_subnet_ids(vpc_id=\"vpc-1\")\n\
+         pulumi.export(\"ids\", subnets.ids)\n",
+    )
+    .unwrap();
+    let before = run_program(&python, &program, None);
+    assert!(
+        stderr(&before).contains("has no attribute 'get_subnet_ids'"),
+        "{}",
+        stderr(&before)
+    );
+    fix_with(&program, "unknown-name");
+    let after = run_program(&python, &program, None);
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert!(std::fs::read_to_string(&program).unwrap().contains("aws.ec2.get_subnets(filters="));
+}

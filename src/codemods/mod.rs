@@ -36,6 +36,7 @@ mod resource_in_apply;
 mod resource_option_argument;
 mod sg_rule_description;
 mod unknown_argument;
+mod unknown_name;
 mod unknown_resource;
 mod upgrade_v7_argument;
 pub mod upgrade_v7_dependency_pin;
@@ -60,6 +61,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &ecs_secret_json_key::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
+    &unknown_name::CODEMOD,
     &deprecated_argument::CODEMOD,
     &upgrade_v7_argument::CODEMOD,
     &upgrade_v7_function::CODEMOD,
