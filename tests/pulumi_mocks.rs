@@ -1301,11 +1301,19 @@ fn programs_naming_what_pulumi_aws_lacks_run_once_renamed() {
             "ImportError: cannot import name 'logs' from 'pulumi_aws'",
         ),
         ("names", "AttributeError: PYTHON3_10"),
+        (
+            "outputs",
+            "AttributeError: 'Instance' object has no attribute 'master_user_secret'",
+        ),
     ] {
         let program = fixture_program(dir.path(), "unknown-name", case);
         let before = run_program(&python, &program, None);
         assert!(!before.status.success(), "{case}");
-        assert!(stderr(&before).contains(crash), "{case}: {}", stderr(&before));
+        assert!(
+            stderr(&before).contains(crash),
+            "{case}: {}",
+            stderr(&before)
+        );
         fix_with(&program, "unknown-name");
         let after = run_program(&python, &program, None);
         assert!(after.status.success(), "{case}: {}", stderr(&after));
@@ -1328,5 +1336,9 @@ fn programs_naming_what_pulumi_aws_lacks_run_once_renamed() {
     fix_with(&program, "unknown-name");
     let after = run_program(&python, &program, None);
     assert!(after.status.success(), "{}", stderr(&after));
-    assert!(std::fs::read_to_string(&program).unwrap().contains("aws.ec2.get_subnets(filters="));
+    assert!(
+        std::fs::read_to_string(&program)
+            .unwrap()
+            .contains("aws.ec2.get_subnets(filters=")
+    );
 }

@@ -2,7 +2,8 @@
 //! than the constructor calls `unknown-resource` checks: a module in an import statement
 //! (`from pulumi_aws import logs`) or an attribute chain (`aws.logs.LogGroupArgs`), a type
 //! (`aws.sqs.QueueRedrivePolicy`, `*ArgsDict`), a data-source function
-//! (`aws.ec2.get_subnet_ids`) or an enum member (`aws.lambda_.Runtime.PYTHON3_10`).
+//! (`aws.ec2.get_subnet_ids`), an enum member (`aws.lambda_.Runtime.PYTHON3_10`) or an output
+//! property read from a resource (`db.master_user_secret`).
 
 use super::unknown_argument::closest;
 use super::unknown_resource::{MODULES, suggest};
@@ -10,6 +11,7 @@ use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, delete_item};
 use crate::pulumi::Tables;
 use crate::source::{Seeker, fields, words};
+use std::collections::HashMap;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -62,11 +64,7 @@ fn check(cx: &mut Checker, _: &Match) {
         }
     }
     // Attribute chains in code.
-    let names: Vec<String> = cx
-        .imports
-        .pulumi_aws_names()
-        .map(String::from)
-        .collect();
+    let names: Vec<String> = cx.imports.pulumi_aws_names().map(String::from).collect();
     let mut hits: Vec<(usize, usize)> = names
         .iter()
         .flat_map(|name| words(cx.text, name).map(move |at| (at, at + name.len())))
@@ -79,10 +77,9 @@ fn check(cx: &mut Checker, _: &Match) {
         }
         let mut chain = vec![node];
         let mut top = node;
-        while let Some(parent) = top
-            .parent()
-            .filter(|p| p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(top))
-        {
+        while let Some(parent) = top.parent().filter(|p| {
+            p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(top)
+        }) {
             chain.push(parent);
             top = parent;
         }
@@ -90,6 +87,128 @@ fn check(cx: &mut Checker, _: &Match) {
             attribute_chain(cx, tables, &chain);
         }
     }
+    output_properties(cx, tables);
+}
+
+/// What every resource object has besides its output properties (`pulumi.CustomResource`).
+const RESOURCE_ATTRIBUTES: &[&str] = &[
+    "id",
+    "urn",
+    "get",
+    "get_provider",
+    "translate_output_property",
+    "translate_input_property",
+    "pulumi_type",
+];
+
+/// `db.master_user_secret` where `db` is bound once, to `aws.rds.Instance(...)`, whose outputs
+/// are `master_user_secrets`: an AttributeError. Cheap: names are looked for in the text, and
+/// the symbol model is built only for a read the class lacks.
+fn output_properties(cx: &mut Checker, tables: &Tables) {
+    // Names assigned a resource construction: name -> (the call, its class, its outputs).
+    let mut holders: HashMap<&str, (Node, String, Vec<&'static str>)> = HashMap::new();
+    for call in super::constructions(cx.tree, cx.text, cx.imports) {
+        let Some(function) = call.child_by_field_id(fields().function) else {
+            continue;
+        };
+        let Some(key) = cx.imports.resolve_aws_key(function, cx.text) else {
+            continue;
+        };
+        let Some(outputs) = tables.outputs(&key) else {
+            continue;
+        };
+        if let Some(holder) = call
+            .parent()
+            .filter(|p| p.kind() == "assignment" && p.child_by_field_name("right") == Some(call))
+            .and_then(|a| a.child_by_field_name("left"))
+            .filter(|l| l.kind() == "identifier")
+        {
+            holders.insert(
+                &cx.text[holder.byte_range()],
+                (call, key, outputs.collect()),
+            );
+        }
+    }
+    if holders.is_empty() {
+        return;
+    }
+    // One pass over the text: each `<name>.` whose name holds a construction.
+    let bytes = cx.text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let mut seeker = Seeker::new(cx.tree);
+    let mut reads = Vec::new();
+    for dot in memchr::memchr_iter(b'.', bytes) {
+        let mut start = dot;
+        while start > 0 && is_ident(bytes[start - 1]) {
+            start -= 1;
+        }
+        if start == dot || !holders.contains_key(&cx.text[start..dot]) {
+            continue;
+        }
+        let node = seeker.seek(start, dot);
+        if node.kind() != "identifier" || node.byte_range() != (start..dot) {
+            continue;
+        }
+        let Some(read) = node.parent().filter(|p| {
+            p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node)
+        }) else {
+            continue;
+        };
+        reads.push((node, read));
+    }
+    for (node, read) in reads {
+        let (call, key, outputs) = &holders[cx.src(node)];
+        let Some(attribute) = read.child_by_field_id(fields().attribute) else {
+            continue;
+        };
+        let property = cx.src(attribute).to_string();
+        if property.starts_with('_')
+            || outputs.contains(&property.as_str())
+            || RESOURCE_ATTRIBUTES.contains(&property.as_str())
+        {
+            continue;
+        }
+        // Setting an attribute of the object is Python's business, not the SDK's.
+        if read.parent().is_some_and(|p| {
+            p.kind() == "assignment" && p.child_by_field_name("left") == Some(read)
+        }) {
+            continue;
+        }
+        // The name holds this construction wherever it is read, for certain.
+        if cx.symbols().assigned_once(node) != Some(*call) {
+            continue;
+        }
+        output_property(cx, tables, key, outputs, read, &property);
+    }
+}
+
+fn output_property(
+    cx: &mut Checker,
+    tables: &Tables,
+    key: &str,
+    outputs: &[&'static str],
+    read: Node,
+    property: &str,
+) {
+    let object = cx.src(read.child_by_field_id(fields().object).expect("object"));
+    let plural = format!("{property}s");
+    // The one-element list pulumi-aws made of a block (`master_user_secrets`), else a near
+    // spelling.
+    let suggestion = if outputs.contains(&plural.as_str()) {
+        Some(format!("{plural}[0]"))
+    } else {
+        closest(property, outputs.iter().copied()).map(String::from)
+    };
+    let mut message = format!(
+        "`{}`: `{key}` has no output `{property}` in {}: the program fails (AttributeError)",
+        cx.src(read),
+        version(tables)
+    );
+    let fix = suggestion.map(|s| {
+        message.push_str(&format!("; did you mean `{object}.{s}`?"));
+        Fix::unsafe_(vec![Edit::replace(read, format!("{object}.{s}"))])
+    });
+    cx.report(read, message, fix);
 }
 
 /// The module `name` of `pulumi_aws` most likely means (`logs` -> `cloudwatch`), when the
@@ -156,7 +275,17 @@ fn from_pulumi_aws(cx: &mut Checker, tables: &Tables, statement: Node) {
             // pass, once the first is.
             None
         } else {
-            rename_module(cx, tables, *item, name_node, alias, &local, to, prefix, imported.len())
+            rename_module(
+                cx,
+                tables,
+                *item,
+                name_node,
+                alias,
+                &local,
+                to,
+                prefix,
+                imported.len(),
+            )
         };
         if fix.is_some() {
             targets_taken.push(to);
@@ -204,9 +333,9 @@ fn rename_module(
         if item.byte_range().contains(&node.start_byte()) {
             continue;
         }
-        let attribute = node
-            .parent()
-            .filter(|p| p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node))?;
+        let attribute = node.parent().filter(|p| {
+            p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node)
+        })?;
         let written = cx.src(attribute.child_by_field_id(fields().attribute)?);
         let new = name_in(tables, to, prefix, written)?;
         if !call_fits(cx, tables, attribute, &format!("{to}.{new}")) {
@@ -232,14 +361,14 @@ fn call_fits(cx: &Checker, tables: &Tables, callee: Node, key: &str) -> bool {
         return true;
     };
     let mut cursor = arguments.walk();
-    let fits = arguments.named_children(&mut cursor).all(|a| match a.kind() {
+    let arguments: Vec<Node> = arguments.named_children(&mut cursor).collect();
+    arguments.iter().all(|a| match a.kind() {
         "keyword_argument" => a
             .child_by_field_name("name")
             .is_some_and(|n| class.param(cx.src(n)).is_some()),
         "dictionary_splat" => false,
         _ => true,
-    });
-    fits
+    })
 }
 
 /// `from pulumi_aws.logs import LogGroup`: a ModuleNotFoundError at that line. Rewritten to the
@@ -462,7 +591,10 @@ fn function_name(cx: &mut Checker, tables: &Tables, node: Node, module: &str, na
         None => (name, ""),
     };
     let key = format!("{module}.{plain}");
-    let known = FUNCTIONS.iter().find(|(from, _)| *from == key).map(|(_, to)| *to);
+    let known = FUNCTIONS
+        .iter()
+        .find(|(from, _)| *from == key)
+        .map(|(_, to)| *to);
     let suggestion = known.map(String::from).or_else(|| {
         let functions = tables.functions_in(module);
         closest(
@@ -524,7 +656,9 @@ fn rewrite_function(cx: &Checker, callee: Node, key: &str, target: &str) -> Opti
         Edit::replace(callee, format!("{}.{target}", cx.src(package))),
         Edit::replace(
             vpc,
-            format!("filters=[{{{quote}name{quote}: {quote}vpc-id{quote}, {quote}values{quote}: [{value}]}}]"),
+            format!(
+                "filters=[{{{quote}name{quote}: {quote}vpc-id{quote}, {quote}values{quote}: [{value}]}}]"
+            ),
         ),
     ];
     // A data source: reading it changes nothing in AWS.
@@ -583,10 +717,16 @@ mod tests {
     fn modules_map_to_the_one_pulumi_aws_spells() {
         let t = Tables::get(Major::V7);
         assert_eq!(module_for(t, "logs"), Some(("cloudwatch", "Log")));
-        assert_eq!(module_for(t, "lamda"), Some(("lambda_", "")));
+        assert_eq!(module_for(t, "cloudwach"), Some(("cloudwatch", "")));
         assert_eq!(module_for(t, "ec2"), None);
-        assert_eq!(name_in(t, "cloudwatch", "Event", "Rule").as_deref(), Some("EventRule"));
-        assert_eq!(name_in(t, "cloudwatch", "Log", "LogGroup").as_deref(), Some("LogGroup"));
+        assert_eq!(
+            name_in(t, "cloudwatch", "Event", "Rule").as_deref(),
+            Some("EventRule")
+        );
+        assert_eq!(
+            name_in(t, "cloudwatch", "Log", "LogGroup").as_deref(),
+            Some("LogGroup")
+        );
         assert_eq!(name_in(t, "cloudwatch", "Log", "Nothing"), None);
     }
 }

@@ -31,7 +31,10 @@ pub(super) const MODULES: &[(&str, &str, &str)] = &[
 /// Classes whose names were once, or are elsewhere, spelled otherwise (AWS's API names,
 /// earlier pulumi-aws releases): (written, pulumi-aws class).
 const RENAMED: &[(&str, &str)] = &[
-    ("lambda_.EventInvokeConfig", "lambda_.FunctionEventInvokeConfig"),
+    (
+        "lambda_.EventInvokeConfig",
+        "lambda_.FunctionEventInvokeConfig",
+    ),
     ("codedeploy.App", "codedeploy.Application"),
 ];
 
@@ -124,7 +127,10 @@ fn owned_elsewhere(cx: &Checker, resource: &ResourceCall) -> bool {
 /// The one class `module.class` most likely means: a class pulumi-aws renamed,: a known renaming of the module, else the only
 /// module that has a class of that name, else the one near spelling in the same module.
 pub(super) fn suggest(tables: &Tables, module: &str, class: &str) -> Option<&'static str> {
-    if let Some((_, to)) = RENAMED.iter().find(|(from, _)| from.split_once('.') == Some((module, class))) {
+    if let Some((_, to)) = RENAMED
+        .iter()
+        .find(|(from, _)| from.split_once('.') == Some((module, class)))
+    {
         return tables.class(to).map(|c| c.key);
     }
     for (from, to, prefix) in MODULES {
@@ -205,6 +211,9 @@ mod tests {
             suggest(t, "lambda_", "EventInvokeConfig"),
             Some("lambda_.FunctionEventInvokeConfig")
         );
-        assert_eq!(suggest(t, "codedeploy", "App"), Some("codedeploy.Application"));
+        assert_eq!(
+            suggest(t, "codedeploy", "App"),
+            Some("codedeploy.Application")
+        );
     }
 }

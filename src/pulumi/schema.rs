@@ -1,5 +1,6 @@
 //! The pulumi-aws API tables: which keyword arguments each resource and `*Args` class accepts
-//! in a major version, and which are deprecated. Generated from the published wheels by
+//! in a major version, and which are deprecated; each resource's output properties, each enum's
+//! members, the package's modules, and the data-source functions. Generated from the published wheels by
 //! `scripts/gen_pulumi_aws_tables.py` (format in `scripts/README.md`) and compiled into the
 //! binary; a major is decompressed and indexed the first time a file needs it, and a class's
 //! parameter list is only split when it is looked at.
@@ -58,7 +59,7 @@ impl Major {
 /// `__props__`. The generator checks that every resource's constructor takes them.
 pub const RESOURCE_CONSTRUCTOR_PARAMS: [&str; 4] = ["resource_name", "opts", "args", "__props__"];
 
-/// The version in the tables' header, `# pulumi-aws 7.51.1 sha256=... format=1`.
+/// The version in the tables' header, `# pulumi-aws 7.51.1 sha256=... format=2`.
 fn header_version(text: &str) -> &str {
     text.strip_prefix("# pulumi-aws ")
         .and_then(|rest| rest.split([' ', '\n']).next())
@@ -553,6 +554,44 @@ mod tests {
             let access = t.class("lightsail.BucketResourceAccess").unwrap();
             assert!(access.param("resource_name_").unwrap().required);
         }
+    }
+
+    #[test]
+    fn enum_members_output_properties_functions_and_modules_are_recorded() {
+        for major in Major::ALL {
+            let t = Tables::get(major);
+            let runtime: Vec<(&str, String)> = t.enum_members("lambda_.Runtime").unwrap().collect();
+            assert!(
+                runtime.contains(&("PYTHON3D12", "python3.12".to_string())),
+                "{major:?}"
+            );
+            assert!(t.enum_members("lambda_.Function").is_none());
+            assert_eq!(
+                t.has_output("rds.Instance", "master_user_secrets"),
+                Some(true)
+            );
+            assert_eq!(
+                t.has_output("rds.Instance", "master_user_secret"),
+                Some(false)
+            );
+            assert_eq!(t.has_output("rds.InstanceArgs", "address"), None);
+            assert!(
+                t.function("ec2.get_subnets")
+                    .unwrap()
+                    .results()
+                    .any(|r| r == "ids")
+            );
+            assert!(t.function("ec2.get_subnets_output").is_some());
+            assert!(t.function("get_caller_identity").is_some());
+            assert!(t.functions_in("ec2").contains(&"ec2.get_vpc"));
+            // `config` holds no class, and is a module all the same.
+            assert!(t.has_module("config") && t.has_module("") && !t.has_module("logs"));
+        }
+        assert!(
+            Tables::get(Major::V6)
+                .function("ec2.get_subnet_ids")
+                .is_none()
+        );
     }
 
     #[test]
