@@ -901,6 +901,51 @@ fn the_tables_know_every_keyword_the_real_constructors_take() {
     );
 }
 
+/// The enum members (with their values) and the resources' output properties that
+/// `unknown-name` checks names against are the installed pulumi-aws's, exactly.
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn the_tables_know_every_enum_member_and_output_property_of_the_sdk() {
+    use infra_fix::pulumi::schema::Kind;
+    use infra_fix::pulumi::{Major, Tables};
+    let python = python();
+    let tables = Tables::get(Major::V7);
+    let mut lines: Vec<String> = Vec::new();
+    for key in tables.enums() {
+        for (member, value) in tables.enum_members(key).unwrap() {
+            lines.push(format!("V\t{key}\t{member}\t{value}\n"));
+        }
+    }
+    let enums = tables.enums().count();
+    let resources: Vec<&str> = tables
+        .classes()
+        .filter(|c| c.kind == Kind::Resource)
+        .map(|c| c.key)
+        .collect();
+    for key in &resources {
+        let outputs: Vec<&str> = tables.outputs(key).unwrap().collect();
+        lines.push(format!("O\t{key}\t{}\n", outputs.join(",")));
+    }
+    assert!(enums > 20 && resources.len() > 1_700);
+    let dir = tempfile::tempdir().unwrap();
+    let listing = dir.path().join("names.tsv");
+    std::fs::write(&listing, lines.concat()).unwrap();
+    let out = Command::new(&python)
+        .arg(Path::new(ROOT).join("tests/pulumi_mocks/names.py"))
+        .arg(&listing)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "{enums} enums and {} resources checked, 0 differ",
+            resources.len()
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// The keywords `unknown-argument` no longer reports are the SDK's: the clean fixture that
 /// gives resources their name and options by keyword and security group rules `self=` runs.
 #[test]

@@ -105,8 +105,8 @@ const RESOURCE_ATTRIBUTES: &[&str] = &[
 /// are `master_user_secrets`: an AttributeError. Cheap: names are looked for in the text, and
 /// the symbol model is built only for a read the class lacks.
 fn output_properties(cx: &mut Checker, tables: &Tables) {
-    // Names assigned a resource construction: name -> (the call, its class, its outputs).
-    let mut holders: HashMap<&str, (Node, String, Vec<&'static str>)> = HashMap::new();
+    // Names assigned a resource construction: name -> (the call, its class).
+    let mut holders: HashMap<&str, (Node, String)> = HashMap::new();
     for call in super::constructions(cx.tree, cx.text, cx.imports) {
         let Some(function) = call.child_by_field_id(fields().function) else {
             continue;
@@ -114,19 +114,17 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         let Some(key) = cx.imports.resolve_aws_key(function, cx.text) else {
             continue;
         };
-        let Some(outputs) = tables.outputs(&key) else {
+        // Resources only: an `*Args` object has no outputs.
+        if tables.outputs(&key).is_none() {
             continue;
-        };
+        }
         if let Some(holder) = call
             .parent()
             .filter(|p| p.kind() == "assignment" && p.child_by_field_name("right") == Some(call))
             .and_then(|a| a.child_by_field_name("left"))
             .filter(|l| l.kind() == "identifier")
         {
-            holders.insert(
-                &cx.text[holder.byte_range()],
-                (call, key, outputs.collect()),
-            );
+            holders.insert(&cx.text[holder.byte_range()], (call, key));
         }
     }
     if holders.is_empty() {
@@ -157,13 +155,13 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         reads.push((node, read));
     }
     for (node, read) in reads {
-        let (call, key, outputs) = &holders[cx.src(node)];
+        let (call, key) = &holders[cx.src(node)];
         let Some(attribute) = read.child_by_field_id(fields().attribute) else {
             continue;
         };
         let property = cx.src(attribute).to_string();
         if property.starts_with('_')
-            || outputs.contains(&property.as_str())
+            || tables.has_output(key, &property) != Some(false)
             || RESOURCE_ATTRIBUTES.contains(&property.as_str())
         {
             continue;
@@ -178,7 +176,8 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         if cx.symbols().assigned_once(node) != Some(*call) {
             continue;
         }
-        output_property(cx, tables, key, outputs, read, &property);
+        let outputs: Vec<&'static str> = tables.outputs(key).into_iter().flatten().collect();
+        output_property(cx, tables, key, &outputs, read, &property);
     }
 }
 
@@ -667,6 +666,9 @@ fn rewrite_function(cx: &Checker, callee: Node, key: &str, target: &str) -> Opti
 
 /// `aws.lambda_.Runtime.PYTHON3_10`: the member is `PYTHON3D10`.
 fn enum_member(cx: &mut Checker, tables: &Tables, node: Node, key: &str, member: &str) {
+    if tables.has_enum_member(key, member) != Some(false) {
+        return;
+    }
     let Some(members) = tables.enum_members(key) else {
         return;
     };
@@ -677,9 +679,6 @@ fn enum_member(cx: &mut Checker, tables: &Tables, node: Node, key: &str, member:
         return;
     }
     let members: Vec<(&'static str, String)> = members.collect();
-    if members.iter().any(|(m, _)| *m == member) {
-        return;
-    }
     // The value the name spells, `_` for `.`: PYTHON3_10 is `python3.10`.
     let spelled = member.to_ascii_lowercase().replace('_', ".");
     let by_value = members
@@ -728,5 +727,30 @@ mod tests {
             Some("LogGroup")
         );
         assert_eq!(name_in(t, "cloudwatch", "Log", "Nothing"), None);
+    }
+
+    #[test]
+    fn the_root_package_file_modules_and_functions_are_no_misspelt_modules() {
+        // The root package's files and functions, which the tables do not list as modules:
+        // none may pass for a near spelling of one.
+        for major in Major::ALL {
+            let t = Tables::get(major);
+            for name in [
+                "arn_build",
+                "arn_parse",
+                "outputs",
+                "provider",
+                "trim_iam_role_path",
+                "user_agent",
+                "config",
+                "get_region",
+                "get_arn",
+                "get_partition",
+                "get_regions",
+                "get_service",
+            ] {
+                assert_eq!(module_for(t, name), None, "{major:?} {name}");
+            }
+        }
     }
 }

@@ -360,6 +360,11 @@ impl Tables {
         Some(self.outputs(key)?.any(|p| p == name))
     }
 
+    /// True when enum `key` has `member`; `None` when `key` is no enum of this major.
+    pub fn has_enum_member(&self, key: &str, member: &str) -> Option<bool> {
+        Some(self.members.get(key)?.iter().any(|&(m, _)| m == member))
+    }
+
     /// The members of enum `key` (`lambda_.Runtime`) and their values (`PYTHON3D12`,
     /// `python3.12`), or `None` when `key` is no enum of this major.
     pub fn enum_members(&self, key: &str) -> Option<impl Iterator<Item = (&'static str, String)>> {
@@ -372,6 +377,11 @@ impl Tables {
         let mut modules: Vec<&'static str> = self.modules.iter().copied().collect();
         modules.sort_unstable();
         modules
+    }
+
+    /// Every enum's key (`lambda_.Runtime`), in no particular order.
+    pub fn enums(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.members.keys().copied()
     }
 
     /// True when the module exports a class called `key`, constructible or not (an enum).
@@ -566,6 +576,14 @@ mod tests {
                 "{major:?}"
             );
             assert!(t.enum_members("lambda_.Function").is_none());
+            assert_eq!(
+                t.has_enum_member("lambda_.Runtime", "PYTHON3D12"),
+                Some(true)
+            );
+            assert_eq!(
+                t.has_enum_member("lambda_.Runtime", "PYTHON3_12"),
+                Some(false)
+            );
             assert_eq!(
                 t.has_output("rds.Instance", "master_user_secrets"),
                 Some(true)
