@@ -27,6 +27,10 @@ worker = lambda_.Function(
 subnets = aws.ec2.get_subnets(filters=[{"name": "vpc-id", "values": ["vpc-0123456789abcdef0"]}])
 pulumi.export("subnet_ids", subnets.ids)
 
+# A class of a module pulumi-aws spells otherwise, looked up rather than constructed.
+existing = aws.cloudwatch.LogGroup.get("existing", "/aws/lambda/existing")
+pulumi.export("existing_log_group", existing.name)
+
 # Known names: left alone.
 pulumi.export("runtime", aws.lambda_.Runtime.PYTHON3D12.value)
 caller = aws.get_caller_identity()

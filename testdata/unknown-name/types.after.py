@@ -8,3 +8,6 @@ code_type = aws.lambda_.FunctionCodeArgs
 
 # A near spelling of a data source.
 bucket = aws.s3.get_buckett(bucket="assets")
+
+# A module pulumi-aws spells otherwise, with no class to map: the module is suggested.
+logs_module = aws.logs
