@@ -36,7 +36,7 @@ VERSIONS: list[tuple[str, str | None]] = [
     ("7.51.1", "bffc7fb6ce352e9019302498571799a771f7a84234b19ff8b1710a6250b31024"),
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 GZIP_LEVEL = 9
 PKG = "pulumi_aws"
 
@@ -58,7 +58,7 @@ WRAPPER_NAMES = {"Optional", "Input", "Output", "InputType", "Awaitable", "NotRe
 # Quick textual prefilter: a file is interesting only if it defines an Args
 # class or a resource class.
 INTERESTING_RE = re.compile(
-    r"^class \w+Args\b|^class \w+\(pulumi\.(?:Custom|Component|Provider)Resource\)",
+    r"^class \w+Args\b|^class \w+\(pulumi\.(?:Custom|Component|Provider)Resource\)|^class \w+\(.*\bEnum\):",
     re.M,
 )
 REQUIRED_RE = re.compile(r"Missing required property '([^']+)'")
@@ -82,6 +82,19 @@ class ClassInfo:
     deprecated_outputs: dict[str, str] = field(default_factory=dict)
     class_deprecation: str | None = None
     source: str = ""  # file inside the wheel
+    # resources: the output properties (the class's `@property` getters)
+    outputs: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.module}.{self.name}" if self.module else self.name
+
+
+@dataclass
+class EnumInfo:
+    module: str
+    name: str
+    members: dict[str, str] = field(default_factory=dict)  # member name -> its string value
 
     @property
     def key(self) -> str:
@@ -345,7 +358,7 @@ def star_imports(init_src: str) -> list[str]:
 # ---------------------------------------------------------------------------
 # Wheel processing
 # ---------------------------------------------------------------------------
-def parse_file(module: str, path: str, src: str, stats: dict) -> list[ClassInfo]:
+def parse_file(module: str, path: str, src: str, stats: dict) -> list[ClassInfo | EnumInfo]:
     tree = ast.parse(src, filename=path)
     exported = module_all(tree)
     exported_set = set(exported) if exported is not None else None
@@ -384,7 +397,24 @@ def parse_file(module: str, path: str, src: str, stats: dict) -> list[ClassInfo]
                     info.deprecated_outputs[p] = m
             info.deprecated_params = {p: m for p, m in dep.items() if p in params}
             info.class_deprecation = class_body_deprecation(cls) or cls_msg
+            info.outputs = sorted(
+                st.name
+                for st in cls.body
+                if isinstance(st, ast.FunctionDef)
+                and any(_last_name(d) == "property" for d in st.decorator_list)
+            )
             out.append(info)
+        elif bases & {"Enum"}:
+            members = {}
+            for st in cls.body:
+                if (
+                    isinstance(st, ast.Assign)
+                    and len(st.targets) == 1
+                    and isinstance(st.targets[0], ast.Name)
+                    and (value := _str_const(st.value)) is not None
+                ):
+                    members[st.targets[0].id] = value
+            out.append(EnumInfo(module, name, members))
         elif name.endswith("Args"):
             fn = find_method(cls, "__init__")
             if fn is None:
@@ -409,7 +439,7 @@ def exported_names(src: str) -> list[str]:
     return re.findall(r"'(\w+)'", m.group(1)) if m else []
 
 
-def _parse_task(task: tuple[str, str, str]) -> tuple[list[ClassInfo], dict]:
+def _parse_task(task: tuple[str, str, str]) -> tuple[list[ClassInfo | EnumInfo], dict]:
     """Worker: parse one exported source file of the wheel (runs in a pool)."""
     wheel, module, path = task
     zf = _ZIP_CACHE.get(wheel)
@@ -451,6 +481,9 @@ def process_wheel(wheel: Path, jobs: int) -> tuple[dict[str, ClassInfo], dict]:
     else:
         results = [_parse_task(t) for t in tasks]
     result: dict[str, ClassInfo] = {}
+    enums: dict[str, EnumInfo] = {}
+    stats["enums"] = enums
+    stats["modules"] = [m for m in packages if m]
     # merge in __init__ import order: a later `from .x import *` shadows earlier ones
     for infos, st in results:
         stats["files_parsed"] += st.get("files_parsed", 0)
@@ -461,6 +494,9 @@ def process_wheel(wheel: Path, jobs: int) -> tuple[dict[str, ClassInfo], dict]:
             if k in st:
                 stats.setdefault(k, []).extend(st[k])
         for info in infos:
+            if isinstance(info, EnumInfo):
+                enums[info.key] = info
+                continue
             prev = result.get(info.key)
             if prev is not None:
                 stats["collisions"].append(f"{info.key}: {prev.source} -> {info.source}")
@@ -489,7 +525,14 @@ def other_classes(classes: dict[str, ClassInfo], exports: dict[str, set[str]]) -
     return sorted(out)
 
 
-def render(version: str, sha: str, classes: dict[str, ClassInfo], others: list[str]) -> str:
+def render(
+    version: str,
+    sha: str,
+    classes: dict[str, ClassInfo],
+    others: list[str],
+    enums: dict[str, EnumInfo],
+    modules: list[str],
+) -> str:
     # The resource's own args class (`<R>Args`, or `<R>InitArgs` when `<R>Args`
     # is taken by a nested input type) normally has exactly the resource's
     # parameters; it is written as an alias line `A <key>\t=<resource key>`.
@@ -524,7 +567,16 @@ def render(version: str, sha: str, classes: dict[str, ClassInfo], others: list[s
         if c.class_deprecation is not None:
             body_c.append(f"C {key}\t{esc(c.class_deprecation)}")
     body_e = [f"E {key}" for key in others]
-    return "\n".join(lines + body_r + body_a + body_d + body_c + body_e) + "\n"
+    body_o = [
+        f"O {key}\t{','.join(classes[key].outputs)}" for key in sorted(classes) if classes[key].kind == "R"
+    ]
+    body_v = [
+        f"V {key}\t{member}\t{esc(value)}"
+        for key in sorted(enums)
+        for member, value in sorted(enums[key].members.items())
+    ]
+    body_p = [f"P {m}" for m in sorted(modules)]
+    return "\n".join(lines + body_r + body_a + body_d + body_c + body_e + body_o + body_v + body_p) + "\n"
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -577,7 +629,13 @@ class Checker:
             self.failures.append(what)
 
 
-def sanity(tables: dict[str, dict[str, ClassInfo]], unusual: dict[str, list[str]], chk: Checker) -> None:
+def sanity(
+    tables: dict[str, dict[str, ClassInfo]],
+    unusual: dict[str, list[str]],
+    enums: dict[str, dict[str, EnumInfo]],
+    modules: dict[str, list[str]],
+    chk: Checker,
+) -> None:
     def has(major: str, cls: str, *params: str) -> None:
         c = tables[major].get(cls)
         chk.ok(c is not None, f"[{major}] {cls} exists")
@@ -604,6 +662,17 @@ def sanity(tables: dict[str, dict[str, ClassInfo]], unusual: dict[str, list[str]
         chk.ok(not odd, f"[{major}] every resource's constructor takes "
                         f"{', '.join(RESOURCE_CONSTRUCTOR_PARAMS)} and args besides its arguments"
                         + (f" (not: {', '.join(odd[:10])})" if odd else ""))
+        runtime = enums[major].get("lambda_.Runtime")
+        chk.ok(runtime is not None and runtime.members.get("PYTHON3D12") == "python3.12",
+               f"[{major}] lambda_.Runtime.PYTHON3D12 is 'python3.12'")
+        instance = tables[major]["rds.Instance"]
+        chk.ok({"address", "endpoint", "master_user_secrets", "arn"} <= set(instance.outputs),
+               f"[{major}] rds.Instance outputs address, endpoint, master_user_secrets, arn")
+        chk.ok("master_user_secret" not in instance.outputs, f"[{major}] rds.Instance has no output master_user_secret")
+        chk.ok(all(c.outputs or not c.params for c in tables[major].values() if c.kind == "R"),
+               f"[{major}] every resource with arguments has output properties")
+        chk.ok({"ec2", "lambda_", "cloudwatch", "config"} <= set(modules[major]) and "logs" not in modules[major],
+               f"[{major}] modules include ec2, lambda_, cloudwatch, config and not logs")
     eip6, eip7 = tables["6"]["ec2.Eip"], tables["7"]["ec2.Eip"]
     chk.ok("vpc" in eip6.params, "[6] ec2.Eip has vpc")
     chk.ok("vpc" in eip6.deprecated_params, f"[6] ec2.Eip vpc deprecated: {eip6.deprecated_params.get('vpc')!r}")
@@ -645,6 +714,8 @@ def main() -> int:
     chk = Checker()
     stale = []
     unusual: dict[str, list[str]] = {}
+    enums: dict[str, dict[str, EnumInfo]] = {}
+    packages: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="pulumi-aws-wheels-") as td:
         for version, want_sha in VERSIONS:
             major = version.split(".")[0]
@@ -663,7 +734,15 @@ def main() -> int:
             classes, stats = process_wheel(wheel, ns.jobs)
             tables[major] = classes
             unusual[major] = stats.get("unusual_resource_constructors", [])
-            text = render(version, sha, classes, other_classes(classes, stats["exports"]))
+            enums[major], packages[major] = stats["enums"], stats["modules"]
+            text = render(
+                version,
+                sha,
+                classes,
+                other_classes(classes, stats["exports"]),
+                stats["enums"],
+                stats["modules"],
+            )
             raw = text.encode("utf-8")
             gz = gzip_bytes(raw)
             nr = sum(1 for c in classes.values() if c.kind == "R")
@@ -691,6 +770,8 @@ def main() -> int:
             out = ns.out_dir / f"pulumi-aws-{major}.tables.gz"
             nalias = text.count("\t=")
             print(f"  other exported classes (E): {text.count(chr(10) + 'E ')}")
+            print(f"  output property lists (O): {text.count(chr(10) + 'O ')}, "
+                  f"enum members (V): {text.count(chr(10) + 'V ')}, modules (P): {text.count(chr(10) + 'P ')}")
             print(f"  args classes written as resource aliases: {nalias}")
             print(f"  size: {len(raw)} bytes uncompressed, {len(gz)} bytes gzip -> {out}")
             if ns.check:
@@ -703,7 +784,7 @@ def main() -> int:
                 os.replace(tmp, out)
             print(f"  output sha256={hashlib.sha256(gz).hexdigest()}")
 
-    sanity(tables, unusual, chk)
+    sanity(tables, unusual, enums, packages, chk)
     print(f"\nTotal time {time.perf_counter() - t0:.1f}s")
     if stale:
         print("STALE (re-run the generator): " + ", ".join(stale), file=sys.stderr)

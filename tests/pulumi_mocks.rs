@@ -901,6 +901,51 @@ fn the_tables_know_every_keyword_the_real_constructors_take() {
     );
 }
 
+/// The enum members (with their values) and the resources' output properties that
+/// `unknown-name` checks names against are the installed pulumi-aws's, exactly.
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn the_tables_know_every_enum_member_and_output_property_of_the_sdk() {
+    use infra_fix::pulumi::schema::Kind;
+    use infra_fix::pulumi::{Major, Tables};
+    let python = python();
+    let tables = Tables::get(Major::V7);
+    let mut lines: Vec<String> = Vec::new();
+    for key in tables.enums() {
+        for (member, value) in tables.enum_members(key).unwrap() {
+            lines.push(format!("V\t{key}\t{member}\t{value}\n"));
+        }
+    }
+    let enums = tables.enums().count();
+    let resources: Vec<&str> = tables
+        .classes()
+        .filter(|c| c.kind == Kind::Resource)
+        .map(|c| c.key)
+        .collect();
+    for key in &resources {
+        let outputs: Vec<&str> = tables.outputs(key).unwrap().collect();
+        lines.push(format!("O\t{key}\t{}\n", outputs.join(",")));
+    }
+    assert!(enums > 20 && resources.len() > 1_700);
+    let dir = tempfile::tempdir().unwrap();
+    let listing = dir.path().join("names.tsv");
+    std::fs::write(&listing, lines.concat()).unwrap();
+    let out = Command::new(&python)
+        .arg(Path::new(ROOT).join("tests/pulumi_mocks/names.py"))
+        .arg(&listing)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "{enums} enums and {} resources checked, 0 differ",
+            resources.len()
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// The keywords `unknown-argument` no longer reports are the SDK's: the clean fixture that
 /// gives resources their name and options by keyword and security group rules `self=` runs.
 #[test]
@@ -1285,4 +1330,60 @@ fn an_output_in_an_f_string_is_a_wrong_value_until_fixed() {
             .starts_with("<h1>Calling __str__ on an Output[T] is not supported")
     );
     assert_eq!(content("no_import.after.py"), "<h1>assets</h1>");
+}
+
+/// Issue 12, point 1: `pulumi_aws` names the major does not have (a module imported by name,
+/// an enum member, a removed data source) fail before anything is created; rewritten by
+/// `unknown-name`, the programs run.
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn programs_naming_what_pulumi_aws_lacks_run_once_renamed() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    for (case, crash) in [
+        (
+            "modules",
+            "ImportError: cannot import name 'logs' from 'pulumi_aws'",
+        ),
+        ("names", "AttributeError: PYTHON3_10"),
+        (
+            "outputs",
+            "AttributeError: 'Instance' object has no attribute 'master_user_secret'",
+        ),
+    ] {
+        let program = fixture_program(dir.path(), "unknown-name", case);
+        let before = run_program(&python, &program, None);
+        assert!(!before.status.success(), "{case}");
+        assert!(
+            stderr(&before).contains(crash),
+            "{case}: {}",
+            stderr(&before)
+        );
+        fix_with(&program, "unknown-name");
+        let after = run_program(&python, &program, None);
+        assert!(after.status.success(), "{case}: {}", stderr(&after));
+    }
+    // The data source's rewrite, alone: `get_subnet_ids` is gone, `get_subnets` runs.
+    let program = dir.path().join("subnets.py");
+    std::fs::write(
+        &program,
+        "import pulumi\nimport pulumi_aws as aws\n\
+         subnets = aws.ec2.get_subnet_ids(vpc_id=\"vpc-1\")\n\
+         pulumi.export(\"ids\", subnets.ids)\n",
+    )
+    .unwrap();
+    let before = run_program(&python, &program, None);
+    assert!(
+        stderr(&before).contains("has no attribute 'get_subnet_ids'"),
+        "{}",
+        stderr(&before)
+    );
+    fix_with(&program, "unknown-name");
+    let after = run_program(&python, &program, None);
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert!(
+        std::fs::read_to_string(&program)
+            .unwrap()
+            .contains("aws.ec2.get_subnets(filters=")
+    );
 }

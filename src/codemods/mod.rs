@@ -39,6 +39,7 @@ mod resource_option_argument;
 mod sg_rule_description;
 mod unknown_argument;
 pub(crate) use unknown_argument::closest;
+mod unknown_name;
 mod unknown_resource;
 pub mod unused_ignore;
 mod upgrade_v7_argument;
@@ -64,6 +65,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &ecs_secret_json_key::CODEMOD,
     &unknown_argument::CODEMOD,
     &unknown_resource::CODEMOD,
+    &unknown_name::CODEMOD,
     &deprecated_argument::CODEMOD,
     &upgrade_v7_argument::CODEMOD,
     &upgrade_v7_function::CODEMOD,

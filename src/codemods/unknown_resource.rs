@@ -17,7 +17,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 
 /// Service names from Terraform and CloudFormation that pulumi-aws spells otherwise: (written
 /// module, pulumi-aws module, class prefix there). `events.Rule` -> `cloudwatch.EventRule`.
-const MODULES: &[(&str, &str, &str)] = &[
+pub(super) const MODULES: &[(&str, &str, &str)] = &[
     ("logs", "cloudwatch", "Log"),
     ("events", "cloudwatch", "Event"),
     ("elbv2", "lb", ""),
@@ -27,6 +27,23 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("stepfunctions", "sfn", ""),
     ("certificatemanager", "acm", ""),
 ];
+
+/// Classes whose names were once, or are elsewhere, spelled otherwise (AWS's API names,
+/// earlier pulumi-aws releases): (written, pulumi-aws class).
+const RENAMED: &[(&str, &str)] = &[
+    (
+        "lambda_.EventInvokeConfig",
+        "lambda_.FunctionEventInvokeConfig",
+    ),
+    ("codedeploy.App", "codedeploy.Application"),
+];
+
+/// Classes written in a pulumi-aws module that live in another package: (written, the class).
+const ELSEWHERE: &[(&str, &str, &str)] = &[(
+    "secretsmanager.RandomPassword",
+    "pulumi_random.RandomPassword",
+    "pulumi-random",
+)];
 
 /// Exported names that are not constructed like resources and are not in the tables
 /// (input TypedDicts, data-source results).
@@ -49,6 +66,24 @@ fn check(cx: &mut Checker, m: &Match) {
     {
         return;
     }
+    // `from pulumi_aws import logs` / `from pulumi_aws.logs import LogGroup`: the import fails
+    // first, and `unknown-name` reports it there.
+    if !tables.has_module(module)
+        && cx.settings().rules.runs("unknown-name")
+        && head_path(cx, &resource).is_some_and(|p| p != "pulumi_aws")
+    {
+        return;
+    }
+    if let Some((_, class, package)) = ELSEWHERE.iter().find(|(k, _, _)| *k == key) {
+        let message = format!(
+            "`{}` is not a class of pulumi-aws {} ({}): it is `{class}`, of the `{package}` package (add it to the project's dependencies and import it)",
+            cx.src(resource.node.child_by_field_name("function").expect("call")),
+            tables.major.number(),
+            tables.version
+        );
+        cx.report(resource.node, message, None);
+        return;
+    }
     let suggestion = suggest(tables, module, class);
     // A module the tables do not know, with no name to offer: too little to go on.
     if suggestion.is_none() && !tables.has_module(module) {
@@ -69,6 +104,15 @@ fn check(cx: &mut Checker, m: &Match) {
     cx.report(resource.node, message, fix);
 }
 
+/// What the first name of the call's callee is bound to (`pulumi_aws`, `pulumi_aws.logs`).
+fn head_path(cx: &Checker, resource: &ResourceCall) -> Option<String> {
+    let mut node = resource.node.child_by_field_name("function")?;
+    while node.kind() == "attribute" {
+        node = node.child_by_field_name("object")?;
+    }
+    cx.imports.resolve(node, cx.text)
+}
+
 /// True when every keyword is one a running dedicated codemod reports on this class (the
 /// catalog's `ServiceDeploymentConfigurationArgs(maximum_percent=...)` on pulumi-aws 6).
 fn owned_elsewhere(cx: &Checker, resource: &ResourceCall) -> bool {
@@ -80,9 +124,15 @@ fn owned_elsewhere(cx: &Checker, resource: &ResourceCall) -> bool {
         && keywords.all(|(name, _)| cx.owned_elsewhere(&resource.type_name, name))
 }
 
-/// The one class `module.class` most likely means: a known renaming of the module, else the only
+/// The one class `module.class` most likely means: a class pulumi-aws renamed,: a known renaming of the module, else the only
 /// module that has a class of that name, else the one near spelling in the same module.
-fn suggest(tables: &Tables, module: &str, class: &str) -> Option<&'static str> {
+pub(super) fn suggest(tables: &Tables, module: &str, class: &str) -> Option<&'static str> {
+    if let Some((_, to)) = RENAMED
+        .iter()
+        .find(|(from, _)| from.split_once('.') == Some((module, class)))
+    {
+        return tables.class(to).map(|c| c.key);
+    }
     for (from, to, prefix) in MODULES {
         if *from == module {
             for candidate in [format!("{to}.{prefix}{class}"), format!("{to}.{class}")] {
@@ -157,5 +207,13 @@ mod tests {
         );
         assert_eq!(suggest(t, "s3", "Buckett"), Some("s3.Bucket"));
         assert_eq!(suggest(t, "nowhere", "Nothing"), None);
+        assert_eq!(
+            suggest(t, "lambda_", "EventInvokeConfig"),
+            Some("lambda_.FunctionEventInvokeConfig")
+        );
+        assert_eq!(
+            suggest(t, "codedeploy", "App"),
+            Some("codedeploy.Application")
+        );
     }
 }

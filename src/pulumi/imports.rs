@@ -115,6 +115,11 @@ impl Imports {
         self.bindings.contains_key(name)
     }
 
+    /// The dotted path the local name `name` is bound to by an import.
+    pub fn resolve_name(&self, name: &str) -> Option<String> {
+        self.bindings.get(name).cloned()
+    }
+
     /// True when a `from x import *` may bind names we cannot see.
     pub fn has_wildcard(&self) -> bool {
         self.wildcard

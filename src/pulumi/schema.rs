@@ -1,5 +1,6 @@
 //! The pulumi-aws API tables: which keyword arguments each resource and `*Args` class accepts
-//! in a major version, and which are deprecated. Generated from the published wheels by
+//! in a major version, and which are deprecated; each resource's output properties, each enum's
+//! members, the package's modules, and the data-source functions. Generated from the published wheels by
 //! `scripts/gen_pulumi_aws_tables.py` (format in `scripts/README.md`) and compiled into the
 //! binary; a major is decompressed and indexed the first time a file needs it, and a class's
 //! parameter list is only split when it is looked at.
@@ -58,7 +59,7 @@ impl Major {
 /// `__props__`. The generator checks that every resource's constructor takes them.
 pub const RESOURCE_CONSTRUCTOR_PARAMS: [&str; 4] = ["resource_name", "opts", "args", "__props__"];
 
-/// The version in the tables' header, `# pulumi-aws 7.51.1 sha256=... format=1`.
+/// The version in the tables' header, `# pulumi-aws 7.51.1 sha256=... format=2`.
 fn header_version(text: &str) -> &str {
     text.strip_prefix("# pulumi-aws ")
         .and_then(|rest| rest.split([' ', '\n']).next())
@@ -163,10 +164,58 @@ pub struct Tables {
     deprecations: HashMap<(&'static str, &'static str), &'static str>,
     /// `E` records: exported classes that are neither (enums, mostly).
     others: HashSet<&'static str>,
+    /// `P` records: the package's modules, and `""` for the root.
     modules: HashSet<&'static str>,
+    /// `O` records: resource key -> its output properties, comma-separated.
+    outputs: HashMap<&'static str, &'static str>,
+    /// `V` records: enum key -> (member, escaped value), in member order.
+    members: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
     /// Class keys by class name and by module, built when first asked (for suggestions).
     by_name: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
     by_module: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
+    /// Data-source functions (`ec2.get_subnets`, `get_region_output`) -> (parameters, result
+    /// attributes), from `data/pulumi-aws-functions.gz`, read when first asked.
+    functions: OnceLock<HashMap<&'static str, (&'static str, &'static str)>>,
+}
+
+/// A data-source function of one major: `aws.ec2.get_subnets` and its `_output` form.
+#[derive(Debug, Clone, Copy)]
+pub struct Function {
+    pub key: &'static str,
+    params: &'static str,
+    results: &'static str,
+}
+
+impl Function {
+    /// Its keyword parameters.
+    pub fn params(&self) -> impl Iterator<Item = &'static str> + use<> {
+        names(self.params)
+    }
+
+    /// The attributes of its result (empty for an `_output` form: they are the plain form's).
+    pub fn results(&self) -> impl Iterator<Item = &'static str> + use<> {
+        names(self.results)
+    }
+}
+
+/// The names of a `name[:d],...` list of the functions table.
+fn names(list: &'static str) -> impl Iterator<Item = &'static str> + use<> {
+    list.split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once(':').map_or(p, |(name, _)| name))
+}
+
+/// Every major's functions, decompressed once per process.
+fn functions_text() -> &'static str {
+    static TEXT: OnceLock<&'static str> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let data = include_bytes!("../../data/pulumi-aws-functions.gz");
+        let mut text = String::new();
+        GzDecoder::new(&data[..])
+            .read_to_string(&mut text)
+            .expect("the compiled-in pulumi-aws functions decompress");
+        Box::leak(text.into_boxed_str())
+    })
 }
 
 impl Tables {
@@ -197,11 +246,13 @@ impl Tables {
             classes: HashMap::with_capacity(16_384),
             deprecations: HashMap::new(),
             others: HashSet::new(),
-            modules: HashSet::new(),
+            modules: HashSet::from([""]),
+            outputs: HashMap::with_capacity(2048),
+            members: HashMap::new(),
             by_name: OnceLock::new(),
             by_module: OnceLock::new(),
+            functions: OnceLock::new(),
         };
-        let mut last_module = None;
         for line in text.lines() {
             let Some((tag, record)) = line.split_once(' ') else {
                 continue;
@@ -215,12 +266,6 @@ impl Tables {
                         Kind::Args
                     };
                     tables.classes.insert(key, (kind, rest));
-                    // Records are sorted by key: a module's classes come together.
-                    let module = module_of(key);
-                    if last_module != Some(module) {
-                        tables.modules.insert(module);
-                        last_module = Some(module);
-                    }
                 }
                 "D" => {
                     if let Some((param, message)) = rest.split_once('\t') {
@@ -229,6 +274,17 @@ impl Tables {
                 }
                 "E" => {
                     tables.others.insert(key);
+                }
+                "O" => {
+                    tables.outputs.insert(key, rest);
+                }
+                "V" => {
+                    if let Some((member, value)) = rest.split_once('\t') {
+                        tables.members.entry(key).or_default().push((member, value));
+                    }
+                }
+                "P" => {
+                    tables.modules.insert(key);
                 }
                 _ => {}
             }
@@ -254,6 +310,78 @@ impl Tables {
     /// True when `module` (`ec2`, or `""` for the root package) is a module of this major.
     pub fn has_module(&self, module: &str) -> bool {
         self.modules.contains(module)
+    }
+
+    /// The data-source function `key` (`ec2.get_subnets`, `get_region_output`), if this major
+    /// has it.
+    pub fn function(&self, key: &str) -> Option<Function> {
+        let functions = self.functions.get_or_init(|| {
+            let prefix = format!("F {} ", self.major.number());
+            functions_text()
+                .lines()
+                .filter_map(|line| line.strip_prefix(prefix.as_str()))
+                .filter_map(|record| {
+                    let mut fields = record.split('\t');
+                    Some((fields.next()?, (fields.next()?, fields.next()?)))
+                })
+                .collect()
+        });
+        let (&key, &(params, results)) = functions.get_key_value(key)?;
+        Some(Function {
+            key,
+            params,
+            results,
+        })
+    }
+
+    /// The data-source functions of `module` (`""` for the root), sorted.
+    pub fn functions_in(&self, module: &str) -> Vec<&'static str> {
+        self.function("");
+        let mut keys: Vec<&'static str> = self
+            .functions
+            .get()
+            .into_iter()
+            .flat_map(|f| f.keys().copied())
+            .filter(|k| module_of(k) == module)
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    /// The output properties of resource `key` (`rds.Instance`): what a program may read from
+    /// an instance of it. `None` when `key` is no resource of this major.
+    pub fn outputs(&self, key: &str) -> Option<impl Iterator<Item = &'static str> + use<>> {
+        let list: &'static str = self.outputs.get(key)?;
+        Some(list.split(',').filter(|p| !p.is_empty()))
+    }
+
+    /// True when resource `key` has the output property `name`.
+    pub fn has_output(&self, key: &str, name: &str) -> Option<bool> {
+        Some(self.outputs(key)?.any(|p| p == name))
+    }
+
+    /// True when enum `key` has `member`; `None` when `key` is no enum of this major.
+    pub fn has_enum_member(&self, key: &str, member: &str) -> Option<bool> {
+        Some(self.members.get(key)?.iter().any(|&(m, _)| m == member))
+    }
+
+    /// The members of enum `key` (`lambda_.Runtime`) and their values (`PYTHON3D12`,
+    /// `python3.12`), or `None` when `key` is no enum of this major.
+    pub fn enum_members(&self, key: &str) -> Option<impl Iterator<Item = (&'static str, String)>> {
+        let members = self.members.get(key)?;
+        Some(members.iter().map(|&(m, v)| (m, unescape(v))))
+    }
+
+    /// The package's modules (`ec2`, `lambda_`, `config`; `""` for the root), sorted.
+    pub fn modules(&self) -> Vec<&'static str> {
+        let mut modules: Vec<&'static str> = self.modules.iter().copied().collect();
+        modules.sort_unstable();
+        modules
+    }
+
+    /// Every enum's key (`lambda_.Runtime`), in no particular order.
+    pub fn enums(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.members.keys().copied()
     }
 
     /// True when the module exports a class called `key`, constructible or not (an enum).
@@ -436,6 +564,52 @@ mod tests {
             let access = t.class("lightsail.BucketResourceAccess").unwrap();
             assert!(access.param("resource_name_").unwrap().required);
         }
+    }
+
+    #[test]
+    fn enum_members_output_properties_functions_and_modules_are_recorded() {
+        for major in Major::ALL {
+            let t = Tables::get(major);
+            let runtime: Vec<(&str, String)> = t.enum_members("lambda_.Runtime").unwrap().collect();
+            assert!(
+                runtime.contains(&("PYTHON3D12", "python3.12".to_string())),
+                "{major:?}"
+            );
+            assert!(t.enum_members("lambda_.Function").is_none());
+            assert_eq!(
+                t.has_enum_member("lambda_.Runtime", "PYTHON3D12"),
+                Some(true)
+            );
+            assert_eq!(
+                t.has_enum_member("lambda_.Runtime", "PYTHON3_12"),
+                Some(false)
+            );
+            assert_eq!(
+                t.has_output("rds.Instance", "master_user_secrets"),
+                Some(true)
+            );
+            assert_eq!(
+                t.has_output("rds.Instance", "master_user_secret"),
+                Some(false)
+            );
+            assert_eq!(t.has_output("rds.InstanceArgs", "address"), None);
+            assert!(
+                t.function("ec2.get_subnets")
+                    .unwrap()
+                    .results()
+                    .any(|r| r == "ids")
+            );
+            assert!(t.function("ec2.get_subnets_output").is_some());
+            assert!(t.function("get_caller_identity").is_some());
+            assert!(t.functions_in("ec2").contains(&"ec2.get_vpc"));
+            // `config` holds no class, and is a module all the same.
+            assert!(t.has_module("config") && t.has_module("") && !t.has_module("logs"));
+        }
+        assert!(
+            Tables::get(Major::V6)
+                .function("ec2.get_subnet_ids")
+                .is_none()
+        );
     }
 
     #[test]

@@ -21,3 +21,8 @@ legacy = s3.BucketObjectt("obj", bucket="b")
 
 # A known module, no candidate: reported without a suggestion.
 thing = aws.ec2.Frobnicator("x")
+
+# Classes pulumi-aws spells otherwise, and one from another package (reported only).
+invoke_config = aws.lambda_.FunctionEventInvokeConfig("cfg", function_name="fn", maximum_retry_attempts=0)
+app = aws.codedeploy.Application("app", compute_platform="Server")
+password = aws.secretsmanager.RandomPassword("db", length=24)

@@ -60,6 +60,11 @@ def _computed_outputs(typ: str, name: str) -> dict:
             "endpoint": f"{name}.example.rds.amazonaws.com:5432",
             "address": f"{name}.example.rds.amazonaws.com",
             "port": 5432,
+            # What RDS reports with `manage_master_user_password`: one secret.
+            "masterUserSecrets": [{
+                "secretArn": f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:rds!{name}",
+                "secretStatus": "active",
+            }],
         },
         "aws:rds/cluster:Cluster": {
             "endpoint": f"{name}.cluster.example.rds.amazonaws.com",
