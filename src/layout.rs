@@ -574,8 +574,17 @@ fn smallest_edits(text: &str, range: std::ops::Range<usize>, new: &str) -> Vec<E
     let old_chars: Vec<char> = old.chars().collect();
     let new_chars: Vec<char> = new.chars().collect();
     let mut edits: Vec<Edit> = Vec::new();
+    // An insertion is placed where the previous operation ended: `similar` may give it the
+    // old position from before an equal run it follows.
+    let mut cursor = 0;
     for op in capture_diff_slices(Algorithm::Myers, &old_chars, &new_chars) {
         let (tag, from, to) = op.as_tag_tuple();
+        let from = if tag == DiffTag::Insert {
+            cursor..cursor
+        } else {
+            from
+        };
+        cursor = from.end;
         if tag == DiffTag::Equal {
             continue;
         }
@@ -594,6 +603,15 @@ fn smallest_edits(text: &str, range: std::ops::Range<usize>, new: &str) -> Vec<E
                 text: written.to_string(),
             }),
         }
+    }
+    // Never trust the pieces blindly: if they do not spell the new text, replace it whole.
+    let pieces: Vec<&Edit> = edits.iter().collect();
+    if with_edits(text, range.clone(), &pieces) != new {
+        return vec![Edit {
+            start: range.start,
+            end: range.end,
+            text: new.to_string(),
+        }];
     }
     edits
 }
@@ -865,6 +883,46 @@ mod tests {
         assert_eq!(
             fixed(text, "g(b", ", c=1", 12),
             "x = f(\n    a,\n    g(\n        b,\n        c=1,\n    ),\n)\n"
+        );
+    }
+
+    #[test]
+    fn a_fix_of_two_edits_on_one_line_is_broken_whole() {
+        // `get_subnet_ids(vpc_id=X)` -> `get_subnets(filters=[...])`: two edits, one line.
+        let text = "subnets = aws.ec2.get_subnet_ids(vpc_id=\"vpc-0123456789abcdef0\")\n";
+        let tree = parse(text);
+        let style = Style {
+            line_length: LineLength {
+                limit: 88,
+                tab_width: 4,
+            },
+            ..Style::of(text)
+        };
+        let callee = text.find("aws.ec2").unwrap()..text.find('(').unwrap();
+        let argument = text.find("vpc_id").unwrap()..text.rfind(')').unwrap();
+        let fix = fit(
+            Fix::safe(vec![
+                Edit {
+                    start: callee.start,
+                    end: callee.end,
+                    text: "aws.ec2.get_subnets".into(),
+                },
+                Edit {
+                    start: argument.start,
+                    end: argument.end,
+                    text:
+                        "filters=[{\"name\": \"vpc-id\", \"values\": [\"vpc-0123456789abcdef0\"]}]"
+                            .into(),
+                },
+            ]),
+            text,
+            &tree,
+            &style,
+        );
+        let edits: Vec<&Edit> = fix.edits.iter().collect();
+        assert_eq!(
+            apply_edits(text, &edits),
+            "subnets = aws.ec2.get_subnets(\n    filters=[{\"name\": \"vpc-id\", \"values\": [\"vpc-0123456789abcdef0\"]}],\n)\n"
         );
     }
 

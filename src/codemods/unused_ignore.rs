@@ -36,6 +36,7 @@ pub const SCHEMA_RULES: &[&str] = &[
     "output-as-string",
     "resource-option-argument",
     "unknown-argument",
+    "unknown-name",
     "unknown-resource",
 ];
 

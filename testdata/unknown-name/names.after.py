@@ -24,7 +24,9 @@ worker = lambda_.Function(
 )
 
 # A data source pulumi-aws removed: `get_subnets` with a `vpc-id` filter reads the same subnets.
-subnets = aws.ec2.get_subnets(filters=[{"name": "vpc-id", "values": ["vpc-0123456789abcdef0"]}])
+subnets = aws.ec2.get_subnets(
+    filters=[{"name": "vpc-id", "values": ["vpc-0123456789abcdef0"]}],
+)
 pulumi.export("subnet_ids", subnets.ids)
 
 # A class of a module pulumi-aws spells otherwise, looked up rather than constructed.
