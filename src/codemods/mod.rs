@@ -38,6 +38,7 @@ mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
 mod upgrade_v7_argument;
+mod upgrade_v7_bucket_v2;
 pub mod upgrade_v7_dependency_pin;
 mod upgrade_v7_function;
 mod upgrade_v7_manual;
@@ -65,6 +66,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_function::CODEMOD,
     &upgrade_v7_dependency_pin::CODEMOD,
     &upgrade_v7_manual::CODEMOD,
+    &upgrade_v7_bucket_v2::CODEMOD,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,
