@@ -522,6 +522,71 @@ fn class_key(token: &str) -> String {
     format!("{module}.{class}")
 }
 
+/// `inputs` of a `key` resource registered on 6 as 7 must register them once the upgrade has
+/// pinned the defaults of `V7_PINNED_DEFAULTS`: each left-out argument set to its 6 default,
+/// in the resource or in every object under the nested key. Notes each argument it pins.
+fn pin_defaults(
+    inputs: &serde_json::Value,
+    key: &str,
+    seen: &mut std::collections::BTreeSet<&'static str>,
+) -> serde_json::Value {
+    use infra_fix::pulumi::upgrade::V7_PINNED_DEFAULTS;
+    use serde_json::Value;
+    fn insert_under(value: &mut Value, dict_key: &str, argument: &str, pinned: &Value) -> bool {
+        let mut inserted = false;
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    if k == dict_key
+                        && let Value::Object(object) = v
+                        && !object.contains_key(argument)
+                    {
+                        object.insert(argument.to_string(), pinned.clone());
+                        inserted = true;
+                    } else {
+                        inserted |= insert_under(v, dict_key, argument, pinned);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    inserted |= insert_under(item, dict_key, argument, pinned);
+                }
+            }
+            _ => {}
+        }
+        inserted
+    }
+    let mut out = inputs.clone();
+    for pin in V7_PINNED_DEFAULTS {
+        let pinned = match pin.value {
+            "True" => Value::Bool(true),
+            "False" => Value::Bool(false),
+            quoted => Value::String(quoted.trim_matches('"').to_string()),
+        };
+        let argument = camel(pin.argument);
+        match pin.nested {
+            Some((within, dict_key))
+                if within == key
+                    && insert_under(&mut out, &camel(dict_key), &argument, &pinned) =>
+            {
+                seen.insert(pin.argument);
+            }
+            None if pin.on == key => {
+                let map = out.as_object_mut().unwrap();
+                if !map.contains_key(&argument)
+                    && pin.when.is_none_or(|w| map.contains_key(&camel(w)))
+                {
+                    map.insert(argument, pinned);
+                    seen.insert(pin.argument);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// `s3.BucketAcl` -> `aws:s3/bucketAcl:BucketAcl`.
 fn type_token(key: &str) -> String {
     let (module, class) = key.split_once('.').unwrap();
@@ -616,11 +681,13 @@ print(pin.specifier.contains(m.version('pulumi-aws')))";
 fn upgraded_programs_register_the_same_resources_on_7() {
     use infra_fix::pulumi::upgrade::{
         Rewrite, V7_ARGUMENTS, V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2, V7_BUCKET_V2_UNWRAPPED,
+        V7_PINNED_DEFAULTS,
     };
     let (python7, python6) = (python(), python6());
     let mut mapped_seen = std::collections::BTreeSet::new();
     let mut unwrapped_seen = std::collections::BTreeSet::new();
     let mut renamed_seen = std::collections::BTreeSet::new();
+    let mut pinned_seen = std::collections::BTreeSet::new();
     let programs = std::fs::read_dir(Path::new(ROOT).join("testdata/upgrade")).unwrap();
     for program in programs.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
         let dir = tempfile::tempdir().unwrap();
@@ -707,6 +774,8 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                 continue;
             }
             assert_eq!(kind, kind_after, "{name}: the same type");
+            // Rows 37, 45, 49: the 6 default written in where the program left it out.
+            let inputs = &pin_defaults(inputs, &key, &mut pinned_seen);
             let changes: Vec<_> = V7_ARGUMENTS.iter().filter(|c| c.on == key).collect();
             let empty = serde_json::Map::new();
             let (old, new) = (
@@ -745,6 +814,14 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                 mapped_seen.insert((change.on, change.argument));
             }
         }
+    }
+    for pin in V7_PINNED_DEFAULTS {
+        assert!(
+            pinned_seen.contains(pin.argument),
+            "no program of testdata/upgrade/ shows `{}` of `{}` pinned",
+            pin.argument,
+            pin.on
+        );
     }
     for (path, _) in V7_BUCKET_V2_UNWRAPPED {
         assert!(

@@ -39,6 +39,7 @@ mod unknown_argument;
 mod unknown_resource;
 mod upgrade_v7_argument;
 mod upgrade_v7_bucket_v2;
+mod upgrade_v7_default;
 pub mod upgrade_v7_dependency_pin;
 mod upgrade_v7_function;
 mod upgrade_v7_manual;
@@ -67,6 +68,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_dependency_pin::CODEMOD,
     &upgrade_v7_manual::CODEMOD,
     &upgrade_v7_bucket_v2::CODEMOD,
+    &upgrade_v7_default::CODEMOD,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,

@@ -353,6 +353,59 @@ pub fn camel_case(snake: &str) -> String {
     out
 }
 
+// Defaults pulumi-aws 7 flipped (rows 37, 45, 49). An argument a 6 program leaves out took
+// 6's default, which its state holds; on 7 it takes another, and the next `pulumi up` would
+// change the resource. Pinning the 6 value makes the upgrade change nothing; whether to move
+// to 7's value (often the more secure one) is a separate decision the finding names.
+
+/// An argument whose default pulumi-aws 7 changed, to pin where a 6 program leaves it out.
+#[derive(Debug, Clone, Copy)]
+pub struct PinnedDefault {
+    /// The class (its `*Args` too) or nested `*Args` class that takes the argument.
+    pub on: &'static str,
+    /// For a nested object a program may write as a dict literal: the resource it is written
+    /// in and the key that holds it, which only this object has.
+    pub nested: Option<(&'static str, &'static str)>,
+    pub argument: &'static str,
+    /// The 6 default, as Python.
+    pub value: &'static str,
+    /// Pinned only when the call passes this argument too: the default matters only then.
+    pub when: Option<&'static str>,
+    /// What changed, for the finding, as the 6 and 7 docstrings say it.
+    pub flipped: &'static str,
+    pub row: u8,
+}
+
+pub static V7_PINNED_DEFAULTS: &[PinnedDefault] = &[
+    PinnedDefault {
+        on: "redshift.Cluster",
+        nested: None,
+        argument: "publicly_accessible",
+        value: "True",
+        when: None,
+        flipped: "its default was `true` in 6 and is `false` in 7, which would make a public cluster private; `False` is the safer setting, a separate decision",
+        row: 45,
+    },
+    PinnedDefault {
+        on: "elasticache.ReplicationGroup",
+        nested: None,
+        argument: "auth_token_update_strategy",
+        value: "\"ROTATE\"",
+        when: Some("auth_token"),
+        flipped: "6 defaulted it to `ROTATE` and 7 leaves it unset, a change to the state the next `pulumi up` would show; `ROTATE` is also what AWS applies when it is unset, so pinning it changes nothing",
+        row: 37,
+    },
+    PinnedDefault {
+        on: "wafv2.WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigAwsManagedRulesBotControlRuleSetArgs",
+        nested: Some(("wafv2.WebAcl", "aws_managed_rules_bot_control_rule_set")),
+        argument: "enable_machine_learning",
+        value: "True",
+        when: None,
+        flipped: "its default was `true` in 6 and is `false` in 7, which would turn off the machine-learning bot detection of the targeted level; whether to keep it is a separate decision",
+        row: 49,
+    },
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -726,5 +779,32 @@ mod tests {
             Some("s3.BucketLoggingInitArgs")
         );
         assert_eq!(v7_companion_name("s3.BucketV2"), None);
+    }
+
+    /// Each pinned argument is one the class takes in both majors, as are the ones it depends on.
+    #[test]
+    fn pinned_defaults_are_arguments_of_6_and_7() {
+        for pin in V7_PINNED_DEFAULTS {
+            for major in [Major::V6, Major::V7] {
+                let class = Tables::get(major)
+                    .class(pin.on)
+                    .unwrap_or_else(|| panic!("{}", pin.on));
+                for argument in std::iter::once(pin.argument).chain(pin.when) {
+                    assert!(
+                        class.param(argument).is_some(),
+                        "{}({argument}=) in {major:?}",
+                        pin.on
+                    );
+                }
+            }
+            if let Some((within, _)) = pin.nested {
+                assert!(Tables::get(Major::V6).class(within).is_some(), "{within}");
+                assert!(
+                    pin.on.starts_with(within),
+                    "{} is nested in {within}",
+                    pin.on
+                );
+            }
+        }
     }
 }

@@ -83,3 +83,36 @@ index = aws.s3.BucketWebsiteConfigurationV2IndexDocumentArgs(suffix="index.html"
 website = aws.s3.BucketWebsiteConfigurationV2("data-website", bucket=data.id, index_document=index)
 accelerate = aws.s3.BucketAccelerateConfigurationV2("data-accelerate", bucket=data.id, status="Enabled")
 payment = aws.s3.BucketRequestPaymentConfigurationV2("data-payment", bucket=data.id, payer="Requester")
+# Rows 37, 45, 49: defaults 7 flipped, pinned to 6's.
+warehouse = aws.redshift.Cluster(
+    "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", master_username="admin",
+    master_password="Passw0rd-x1",
+)
+cache = aws.elasticache.ReplicationGroup(
+    "cache", description="cache", auth_token="0123456789abcdef0123", transit_encryption_enabled=True
+)
+web_acl = aws.wafv2.WebAcl(
+    "acl",
+    scope="REGIONAL",
+    default_action={"allow": {}},
+    visibility_config={
+        "cloudwatch_metrics_enabled": False, "metric_name": "acl", "sampled_requests_enabled": False
+    },
+    rules=[{
+        "name": "bots",
+        "priority": 1,
+        "override_action": {"none": {}},
+        "statement": {
+            "managed_rule_group_statement": {
+                "name": "AWSManagedRulesBotControlRuleSet",
+                "vendor_name": "AWS",
+                "managed_rule_group_configs": [
+                    {"aws_managed_rules_bot_control_rule_set": {"inspection_level": "TARGETED"}},
+                ],
+            },
+        },
+        "visibility_config": {
+            "cloudwatch_metrics_enabled": False, "metric_name": "bots", "sampled_requests_enabled": False
+        },
+    }],
+)
