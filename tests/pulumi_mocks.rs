@@ -680,9 +680,13 @@ print(pin.specifier.contains(m.version('pulumi-aws')))";
 #[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn upgraded_programs_register_the_same_resources_on_7() {
     use infra_fix::pulumi::upgrade::{
-        Rewrite, V7_ARGUMENTS, V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2, V7_BUCKET_V2_UNWRAPPED,
-        V7_PINNED_DEFAULTS,
+        Rewrite, V7_ACCOUNT_RESET_ON_DELETE, V7_ARGUMENTS, V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2,
+        V7_BUCKET_V2_UNWRAPPED, V7_PINNED_DEFAULTS, V7_RDS_CHARACTER_SET,
     };
+    // Rows 22 and 31: arguments the unsafe rewrites delete (`reset_on_delete=False` also
+    // becomes the `retain_on_delete` option, which the mocks do not see).
+    let deleted = [V7_ACCOUNT_RESET_ON_DELETE, V7_RDS_CHARACTER_SET];
+    let mut deleted_seen = std::collections::BTreeSet::new();
     let (python7, python6) = (python(), python6());
     let mut mapped_seen = std::collections::BTreeSet::new();
     let mut unwrapped_seen = std::collections::BTreeSet::new();
@@ -784,6 +788,14 @@ fn upgraded_programs_register_the_same_resources_on_7() {
             );
             let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
             for field in keys.into_iter().filter(|k| old.get(*k) != new.get(*k)) {
+                if let Some(&(on, argument)) = deleted
+                    .iter()
+                    .find(|(on, a)| *on == key && camel(a) == *field)
+                {
+                    assert_eq!(new.get(field), None, "{name}: `{field}` deleted");
+                    deleted_seen.insert((on, argument));
+                    continue;
+                }
                 let change = changes.iter().find(|c| {
                     let written = match c.rewrite {
                         Rewrite::Rename(n)
@@ -814,6 +826,12 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                 mapped_seen.insert((change.on, change.argument));
             }
         }
+    }
+    for (on, argument) in deleted {
+        assert!(
+            deleted_seen.contains(&(on, argument)),
+            "no program of testdata/upgrade/ shows `{argument}` of `{on}` deleted"
+        );
     }
     for pin in V7_PINNED_DEFAULTS {
         assert!(

@@ -43,6 +43,7 @@ mod upgrade_v7_default;
 pub mod upgrade_v7_dependency_pin;
 mod upgrade_v7_function;
 mod upgrade_v7_manual;
+mod upgrade_v7_unsafe_argument;
 
 /// Every codemod, in the order `--list-rules` shows them.
 pub static CODEMODS: &[&Codemod] = &[
@@ -69,6 +70,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_manual::CODEMOD,
     &upgrade_v7_bucket_v2::CODEMOD,
     &upgrade_v7_default::CODEMOD,
+    &upgrade_v7_unsafe_argument::CODEMOD,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,

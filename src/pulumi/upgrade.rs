@@ -406,6 +406,24 @@ pub static V7_PINNED_DEFAULTS: &[PinnedDefault] = &[
     },
 ];
 
+/// Row 22: `apigateway.Account(reset_on_delete=)`, removed by 7. 6 kept the account's API
+/// Gateway settings when the resource was destroyed unless it was `True`, and its docstring
+/// announced that "in a future major version of the provider, destroying the resource will
+/// reset account settings": on 7 it always resets. `True` is deleted; `False` becomes the
+/// resource option that keeps the settings, `retain_on_delete=True`.
+pub const V7_ACCOUNT_RESET_ON_DELETE: (&str, &str) = ("apigateway.Account", "reset_on_delete");
+
+/// Row 31: 7 rejects `character_set_name` of `rds.Instance` beside any of
+/// `V7_RDS_CHARACTER_SET_SOURCES`, from which the database takes its character set.
+pub const V7_RDS_CHARACTER_SET: (&str, &str) = ("rds.Instance", "character_set_name");
+
+pub static V7_RDS_CHARACTER_SET_SOURCES: &[&str] = &[
+    "replicate_source_db",
+    "restore_to_point_in_time",
+    "s3_import",
+    "snapshot_identifier",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -803,6 +821,23 @@ mod tests {
                     pin.on.starts_with(within),
                     "{} is nested in {within}",
                     pin.on
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reset_on_delete_is_gone_from_7_and_character_set_sources_are_arguments() {
+        let (class, argument) = V7_ACCOUNT_RESET_ON_DELETE;
+        assert!(accepts(Major::V6, class, argument).is_some());
+        assert_eq!(accepts(Major::V7, class, argument), None);
+        for major in [Major::V6, Major::V7] {
+            let (class, character_set) = V7_RDS_CHARACTER_SET;
+            let instance = Tables::get(major).class(class).unwrap();
+            for argument in V7_RDS_CHARACTER_SET_SOURCES.iter().chain(&[character_set]) {
+                assert!(
+                    instance.param(argument).is_some(),
+                    "{argument} in {major:?}"
                 );
             }
         }

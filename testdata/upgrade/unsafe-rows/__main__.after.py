@@ -2,6 +2,7 @@
 writes them: it runs on 6, and after the upgrade on 7, registering the same resources under
 the documented new types, with exactly the documented inputs reshaped."""
 import pulumi_aws as aws
+import pulumi
 
 logs = aws.s3.Bucket("logs", force_destroy=True)
 data = aws.s3.Bucket(
@@ -116,4 +117,12 @@ web_acl = aws.wafv2.WebAcl(
             "cloudwatch_metrics_enabled": False, "metric_name": "bots", "sampled_requests_enabled": False
         },
     }],
+)
+# Rows 22 and 31.
+account_resets = aws.apigateway.Account("account-resets")
+account_keeps = aws.apigateway.Account("account-keeps", opts=pulumi.ResourceOptions(retain_on_delete=True))
+restored = aws.rds.Instance(
+    "restored",
+    instance_class="db.t3.micro",
+    snapshot_identifier="snap-1",
 )

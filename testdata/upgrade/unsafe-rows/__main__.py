@@ -116,3 +116,12 @@ web_acl = aws.wafv2.WebAcl(
         },
     }],
 )
+# Rows 22 and 31.
+account_resets = aws.apigateway.Account("account-resets", reset_on_delete=True)
+account_keeps = aws.apigateway.Account("account-keeps", reset_on_delete=False)
+restored = aws.rds.Instance(
+    "restored",
+    instance_class="db.t3.micro",
+    snapshot_identifier="snap-1",
+    character_set_name="AL32UTF8",
+)
