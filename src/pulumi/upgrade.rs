@@ -424,6 +424,40 @@ pub static V7_RDS_CHARACTER_SET_SOURCES: &[&str] = &[
     "snapshot_identifier",
 ];
 
+/// Row 50: the enum members of 6 that 7 dropped (`scripts/gen_v7_removed_enum_members.py`,
+/// from both wheels' `_enums.py`): `module.Class`, member, value, and the 7 member of the
+/// same value when there is one (`ec2.InstanceType.C7A_METAL` -> `C7A_METAL_48XL`).
+const V7_REMOVED_ENUM_MEMBERS: &str =
+    include_str!("../../data/pulumi-aws-v7-removed-enum-members.tsv");
+
+/// What became of `class.member` (`iam.ManagedPolicy`, `AWS_LAMBDA_FULL_ACCESS`) on 7, when 7
+/// dropped it: its value, and the 7 member of that value if any.
+pub fn v7_removed_enum_member(
+    class: &str,
+    member: &str,
+) -> Option<(&'static str, Option<&'static str>)> {
+    V7_REMOVED_ENUM_MEMBERS.lines().find_map(|line| {
+        let mut fields = line.split('\t');
+        let (c, m, value, renamed) = (
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+        );
+        (c == class && m == member).then_some((value, Some(renamed).filter(|r| !r.is_empty())))
+    })
+}
+
+/// The enum classes some of whose members 7 dropped.
+pub fn v7_enums_with_removed_members() -> Vec<&'static str> {
+    let mut classes: Vec<&str> = V7_REMOVED_ENUM_MEMBERS
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    classes.dedup();
+    classes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
