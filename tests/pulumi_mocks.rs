@@ -682,10 +682,12 @@ fn upgraded_programs_register_the_same_resources_on_7() {
     use infra_fix::pulumi::upgrade::{
         Rewrite, V7_ACCOUNT_RESET_ON_DELETE, V7_ARGUMENTS, V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2,
         V7_BUCKET_V2_UNWRAPPED, V7_PINNED_DEFAULTS, V7_RDS_CHARACTER_SET,
+        V7_REMOVED_PROVIDER_ENDPOINTS,
     };
     // Rows 22 and 31: arguments the unsafe rewrites delete (`reset_on_delete=False` also
     // becomes the `retain_on_delete` option, which the mocks do not see).
     let deleted = [V7_ACCOUNT_RESET_ON_DELETE, V7_RDS_CHARACTER_SET];
+    let mut endpoints_seen = std::collections::BTreeSet::new();
     let mut deleted_seen = std::collections::BTreeSet::new();
     let (python7, python6) = (python(), python6());
     let mut mapped_seen = std::collections::BTreeSet::new();
@@ -788,6 +790,23 @@ fn upgraded_programs_register_the_same_resources_on_7() {
             );
             let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
             for field in keys.into_iter().filter(|k| old.get(*k) != new.get(*k)) {
+                // Row 2: the provider's endpoints (a JSON string) lose the removed services.
+                if key == "Provider" && field == "endpoints" {
+                    let parse = |v: Option<&serde_json::Value>| -> serde_json::Value {
+                        serde_json::from_str(v.and_then(|v| v.as_str()).unwrap_or("[]")).unwrap()
+                    };
+                    let mut expected = parse(old.get(field));
+                    for endpoint in expected.as_array_mut().unwrap() {
+                        let endpoint = endpoint.as_object_mut().unwrap();
+                        for removed in V7_REMOVED_PROVIDER_ENDPOINTS {
+                            if endpoint.remove(*removed).is_some() {
+                                endpoints_seen.insert(*removed);
+                            }
+                        }
+                    }
+                    assert_eq!(parse(new.get(field)), expected, "{name}: endpoints");
+                    continue;
+                }
                 if let Some(&(on, argument)) = deleted
                     .iter()
                     .find(|(on, a)| *on == key && camel(a) == *field)
@@ -827,6 +846,10 @@ fn upgraded_programs_register_the_same_resources_on_7() {
             }
         }
     }
+    assert!(
+        !endpoints_seen.is_empty(),
+        "no program of testdata/upgrade/ shows a removed service's endpoint deleted"
+    );
     for (on, argument) in deleted {
         assert!(
             deleted_seen.contains(&(on, argument)),

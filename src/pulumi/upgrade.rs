@@ -458,6 +458,10 @@ pub fn v7_enums_with_removed_members() -> Vec<&'static str> {
     classes
 }
 
+/// Row 2: the `endpoints` entries of `Provider` (`ProviderEndpointArgs`) for the services 7
+/// removed. Nothing can call those services any more, so deleting the entry changes nothing.
+pub static V7_REMOVED_PROVIDER_ENDPOINTS: &[&str] = &["opsworks", "sdb", "simpledb", "worklink"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -874,6 +878,21 @@ mod tests {
                     "{argument} in {major:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn removed_provider_endpoints_are_in_6_only() {
+        for endpoint in V7_REMOVED_PROVIDER_ENDPOINTS {
+            assert!(
+                accepts(Major::V6, "ProviderEndpointArgs", endpoint).is_some(),
+                "{endpoint}"
+            );
+            assert_eq!(
+                accepts(Major::V7, "ProviderEndpointArgs", endpoint),
+                None,
+                "{endpoint}"
+            );
         }
     }
 }
