@@ -682,8 +682,9 @@ fn upgraded_programs_register_the_same_resources_on_7() {
     use infra_fix::pulumi::upgrade::{
         Rewrite, V7_ACCOUNT_RESET_ON_DELETE, V7_ARGUMENTS, V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2,
         V7_BUCKET_V2_UNWRAPPED, V7_PINNED_DEFAULTS, V7_RDS_CHARACTER_SET,
-        V7_REMOVED_PROVIDER_ENDPOINTS,
+        V7_REMOVED_PROVIDER_ENDPOINTS, V7_SSM_ASSOCIATION_INSTANCE_ID,
     };
+    let mut targets_seen = false;
     // Rows 22 and 31: arguments the unsafe rewrites delete (`reset_on_delete=False` also
     // becomes the `retain_on_delete` option, which the mocks do not see).
     let deleted = [V7_ACCOUNT_RESET_ON_DELETE, V7_RDS_CHARACTER_SET];
@@ -781,7 +782,20 @@ fn upgraded_programs_register_the_same_resources_on_7() {
             }
             assert_eq!(kind, kind_after, "{name}: the same type");
             // Rows 37, 45, 49: the 6 default written in where the program left it out.
-            let inputs = &pin_defaults(inputs, &key, &mut pinned_seen);
+            let mut inputs = pin_defaults(inputs, &key, &mut pinned_seen);
+            // Row 48: `instanceId: X` becomes `targets: [{key: InstanceIds, values: [X]}]`.
+            let (class, argument) = V7_SSM_ASSOCIATION_INSTANCE_ID;
+            if key == class
+                && let Some(map) = inputs.as_object_mut()
+                && let Some(id) = map.remove(&camel(argument))
+            {
+                map.insert(
+                    "targets".to_string(),
+                    serde_json::json!([{"key": "InstanceIds", "values": [id]}]),
+                );
+                targets_seen = true;
+            }
+            let inputs = &inputs;
             let changes: Vec<_> = V7_ARGUMENTS.iter().filter(|c| c.on == key).collect();
             let empty = serde_json::Map::new();
             let (old, new) = (
@@ -846,6 +860,10 @@ fn upgraded_programs_register_the_same_resources_on_7() {
             }
         }
     }
+    assert!(
+        targets_seen,
+        "no program of testdata/upgrade/ shows `instance_id` of `ssm.Association` rewritten"
+    );
     assert!(
         !endpoints_seen.is_empty(),
         "no program of testdata/upgrade/ shows a removed service's endpoint deleted"

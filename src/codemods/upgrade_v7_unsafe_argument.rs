@@ -8,7 +8,8 @@ use crate::edit::{Fix, delete_item};
 use crate::pulumi::literal::bool_value;
 use crate::pulumi::opts::{CannotMove, replace_with_option};
 use crate::pulumi::upgrade::{
-    V7_ACCOUNT_RESET_ON_DELETE, V7_RDS_CHARACTER_SET, V7_RDS_CHARACTER_SET_SOURCES, changes_key,
+    V7_ACCOUNT_RESET_ON_DELETE, V7_RDS_CHARACTER_SET, V7_RDS_CHARACTER_SET_SOURCES,
+    V7_SSM_ASSOCIATION_INSTANCE_ID, changes_key,
 };
 use crate::pulumi::{Keyword, ResourceCall};
 
@@ -17,7 +18,14 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "Argument pulumi-aws 7 removed or rejects, whose rewrite touches what happens to the resource (upgrade --to 7)",
     fix: Unsafe,
     upgrade: V7,
-    matches: classes["apigateway.Account", "apigateway.AccountArgs", "rds.Instance", "rds.InstanceArgs"],
+    matches: classes[
+        "apigateway.Account",
+        "apigateway.AccountArgs",
+        "rds.Instance",
+        "rds.InstanceArgs",
+        "ssm.Association",
+        "ssm.AssociationArgs",
+    ],
     check: check,
 };
 
@@ -28,6 +36,7 @@ fn check(cx: &mut Checker, m: &Match) {
     match changes_key(&call.type_name) {
         "apigateway.Account" => account(cx, &call),
         "rds.Instance" => character_set(cx, &call),
+        "ssm.Association" => association_targets(cx, &call),
         _ => {}
     }
 }
@@ -107,5 +116,35 @@ fn character_set(cx: &mut Checker, call: &ResourceCall) {
         "pulumi-aws 7 rejects `{argument}` of `{class}` beside `{source}` (upgrade guide row 31): the database takes the character set of its source, so delete it. A change of `{argument}` replaces the database: check that the preview after the upgrade shows no replace"
     );
     let fix = Fix::unsafe_(vec![delete_item(cx.text, keyword.node)]);
+    cx.report(keyword.node, message, Some(fix));
+}
+
+/// Row 48: `instance_id=X` -> `targets=[{"key": "InstanceIds", "values": [X]}]`, where the call
+/// has no `targets` already.
+fn association_targets(cx: &mut Checker, call: &ResourceCall) {
+    let (class, argument) = V7_SSM_ASSOCIATION_INSTANCE_ID;
+    let Some(keyword) = call.keyword(argument, cx.text) else {
+        return;
+    };
+    let head = format!(
+        "pulumi-aws 7: `{argument}` of `{class}` is removed (upgrade guide row 48); 6 documents `targets` with the key `InstanceIds` as its replacement"
+    );
+    if call.keyword("targets", cx.text).is_some() {
+        let message = format!("{head}; `targets` is set too: merge them by hand");
+        cx.report(keyword.node, message, None);
+        return;
+    }
+    let style = cx.style();
+    let target = format!(
+        "targets=[{{{}: {}, {}: [{}]}}]",
+        style.string("key"),
+        style.string("InstanceIds"),
+        style.string("values"),
+        cx.src(keyword.value)
+    );
+    let message = format!(
+        "{head}. Unsafe: the state may hold the association under `{argument}`; check that the preview after the upgrade shows no replace, which would run its document again"
+    );
+    let fix = Fix::unsafe_(vec![crate::edit::Edit::replace(keyword.node, target)]);
     cx.report(keyword.node, message, Some(fix));
 }

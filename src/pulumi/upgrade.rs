@@ -462,6 +462,10 @@ pub fn v7_enums_with_removed_members() -> Vec<&'static str> {
 /// removed. Nothing can call those services any more, so deleting the entry changes nothing.
 pub static V7_REMOVED_PROVIDER_ENDPOINTS: &[&str] = &["opsworks", "sdb", "simpledb", "worklink"];
 
+/// Row 48: `ssm.Association(instance_id=X)`, removed by 7, is `targets=[{"key":
+/// "InstanceIds", "values": [X]}]` (6's docstring: "Use `targets` with key `InstanceIds`").
+pub const V7_SSM_ASSOCIATION_INSTANCE_ID: (&str, &str) = ("ssm.Association", "instance_id");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -894,5 +898,17 @@ mod tests {
                 "{endpoint}"
             );
         }
+    }
+
+    #[test]
+    fn association_instance_id_is_gone_from_7_and_targets_take_key_and_values() {
+        let (class, argument) = V7_SSM_ASSOCIATION_INSTANCE_ID;
+        assert!(accepts(Major::V6, class, argument).is_some());
+        assert_eq!(accepts(Major::V7, class, argument), None);
+        assert!(accepts(Major::V7, class, "targets").is_some());
+        let target = Tables::get(Major::V7)
+            .class("ssm.AssociationTargetArgs")
+            .unwrap();
+        assert!(target.param("key").is_some() && target.param("values").is_some());
     }
 }

@@ -21,3 +21,4 @@ restored = aws.rds.Instance(
     snapshot_identifier="snap-1",
 )
 created = aws.rds.Instance("created", instance_class="db.t3.micro", engine="oracle-se2", character_set_name="AL32UTF8")
+association = aws.ssm.Association("patch", name="AWS-RunPatchBaseline", targets=[{"key": "InstanceIds", "values": ["i-0123456789abcdef0"]}])

@@ -23,3 +23,4 @@ restored = aws.rds.Instance(
     character_set_name="AL32UTF8",
 )
 created = aws.rds.Instance("created", instance_class="db.t3.micro", engine="oracle-se2", character_set_name="AL32UTF8")
+association = aws.ssm.Association("patch", name="AWS-RunPatchBaseline", instance_id="i-0123456789abcdef0")

@@ -126,3 +126,5 @@ restored = aws.rds.Instance(
     instance_class="db.t3.micro",
     snapshot_identifier="snap-1",
 )
+# Row 48.
+association = aws.ssm.Association("patch", name="AWS-RunPatchBaseline", targets=[{"key": "InstanceIds", "values": ["i-0123456789abcdef0"]}])

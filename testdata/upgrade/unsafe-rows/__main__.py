@@ -125,3 +125,5 @@ restored = aws.rds.Instance(
     snapshot_identifier="snap-1",
     character_set_name="AL32UTF8",
 )
+# Row 48.
+association = aws.ssm.Association("patch", name="AWS-RunPatchBaseline", instance_id="i-0123456789abcdef0")
