@@ -27,8 +27,12 @@ fn check(cx: &mut Checker, m: &Match) {
         if changes_key(pin.on) == key {
             pin_keyword(cx, &call, pin);
         }
+        // `WebAcl("a", args=WebAclArgs(...))`: the dicts are checked once, in the `*Args`.
         if let Some((within, dict_key)) = pin.nested
             && within == key
+            && call
+                .written_arguments(cx.imports, cx.text)
+                .is_none_or(|written| written.node == call.node)
         {
             for object in dicts_under(cx, call.arguments, dict_key) {
                 pin_dict_entry(cx, object, pin);

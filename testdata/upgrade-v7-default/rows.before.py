@@ -40,3 +40,15 @@ acl = aws.wafv2.WebAcl(
 bot_args = aws.wafv2.WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigAwsManagedRulesBotControlRuleSetArgs(
     inspection_level="TARGETED"
 )
+by_args_acl = aws.wafv2.WebAcl(
+    "by-args",
+    args=aws.wafv2.WebAclArgs(
+        scope="REGIONAL",
+        default_action={"allow": {}},
+        visibility_config={"cloudwatch_metrics_enabled": False, "metric_name": "a", "sampled_requests_enabled": False},
+        rules=[{"name": "bots", "priority": 1, "statement": {"managed_rule_group_statement": {
+            "name": "AWSManagedRulesBotControlRuleSet", "vendor_name": "AWS",
+            "managed_rule_group_configs": [{"aws_managed_rules_bot_control_rule_set": {"inspection_level": "COMMON"}}],
+        }}}],
+    ),
+)
