@@ -174,7 +174,7 @@ fn bucket_edits(cx: &Checker, call: &ResourceCall) -> Result<Vec<Edit>, String> 
     }
     if let Some(read) = reads_old_output(cx) {
         return Err(format!(
-            "the file reads `.{read}`, which `Bucket` names differently; change the reads with the class by hand"
+            "the file reads `.{read}`, an output `Bucket` names or shapes differently; change the reads with the class by hand"
         ));
     }
     let mut edits = rename_callee(cx, call.node, V7_BUCKET_V2.1)
@@ -205,11 +205,12 @@ fn positional_args(call: &ResourceCall) -> bool {
         .is_some()
 }
 
-/// An attribute the file reads that is an output `Bucket` renamed or reshaped (`.versionings`).
+/// An attribute the file reads that is an output `Bucket` renamed or shapes differently
+/// (`.versionings`, `.lifecycle_rules`): every read of a nested output goes through one.
 fn reads_old_output<'a>(cx: &Checker<'a, '_>) -> Option<&'a str> {
     let olds: Vec<&str> = V7_BUCKET_V2_UNWRAPPED
         .iter()
-        .map(|(path, _)| path.rsplit('.').next().unwrap_or(path))
+        .map(|(path, _)| path.split('.').next().unwrap_or(path))
         .collect();
     let mut stack = vec![cx.tree.root_node()];
     while let Some(node) = stack.pop() {
