@@ -64,16 +64,46 @@ fn callee(call: Node) -> Node {
     call.child_by_field_name("function").unwrap_or(call)
 }
 
-/// The edit that renames the class `call` constructs, when it is written `module.Class`: a
-/// name imported alone would need its import and every use renamed.
+/// The edits that rename the class `call` constructs: its name in `module.Class`, or, for a
+/// class imported by name (`from pulumi_aws.s3 import BucketAclV2`), that name everywhere in
+/// the file, import included (an alias, `import BucketAclV2 as Acl`, keeps its uses). `None`
+/// when the new name is already written in the file: it could be something else.
 fn rename_callee(cx: &Checker, call: Node, new_key: &str) -> Option<Vec<Edit>> {
     let function = callee(call);
-    if function.kind() != "attribute" {
-        return None;
-    }
-    let name = function.child_by_field_name("attribute")?;
     let class = new_key.rsplit('.').next()?;
-    (cx.src(name) != class).then(|| vec![Edit::replace(name, class)])
+    match function.kind() {
+        "attribute" => {
+            let name = function.child_by_field_name("attribute")?;
+            Some(vec![Edit::replace(name, class)])
+        }
+        "identifier" => {
+            let path = cx.imports.resolve(function, cx.text)?;
+            let old = path.rsplit('.').next()?;
+            if cx.identifier_in_file(class) {
+                return None;
+            }
+            Some(
+                identifiers_named(cx, old)
+                    .map(|n| Edit::replace(n, class))
+                    .collect(),
+            )
+        }
+        _ => None,
+    }
+}
+
+/// Every identifier of the file written `name`.
+fn identifiers_named<'t>(cx: &Checker<'_, 't>, name: &str) -> impl Iterator<Item = Node<'t>> {
+    let mut found = Vec::new();
+    let mut stack = vec![cx.tree.root_node()];
+    while let Some(node) = stack.pop() {
+        if node.kind() == "identifier" && cx.src(node) == name {
+            found.push(node);
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+    }
+    found.into_iter()
 }
 
 /// True when `node` is inside the arguments of a companion's construction, which renames it.
@@ -114,10 +144,14 @@ fn companion(cx: &mut Checker, call: &ResourceCall, key: &str) {
             }
         }
     }
+    if let Some(edits) = edits.as_mut() {
+        edits.sort_by_key(|e| (e.start, e.end));
+        edits.dedup();
+    }
     let hint = if edits.is_some() {
         ""
     } else {
-        "; it is imported by name, so rename the import and its uses by hand"
+        "; it is imported by name and the name without `V2` is already used in the file: rename by hand"
     };
     let message = format!(
         "pulumi-aws 7 deprecates `{key}` for `{new}` (upgrade guide row 7; removed in 8), with the same arguments: {}{hint}",
@@ -177,8 +211,13 @@ fn bucket_edits(cx: &Checker, call: &ResourceCall) -> Result<Vec<Edit>, String> 
             "the file reads `.{read}`, an output `Bucket` names or shapes differently; change the reads with the class by hand"
         ));
     }
+    if callee(call.node).kind() != "attribute" {
+        // Renaming the import would rename every `BucketV2` of the file, each with its own
+        // reshape: one by one they would break the others.
+        return Err("it is imported by name, so rename the import and its uses by hand".into());
+    }
     let mut edits = rename_callee(cx, call.node, V7_BUCKET_V2.1)
-        .ok_or("it is imported by name, so rename the import and its uses by hand")?;
+        .ok_or("the class is not written `module.BucketV2`")?;
     let entries: Vec<Entry> = call
         .keywords(cx.text)
         .map(|(name, k)| Entry {

@@ -1,5 +1,5 @@
 import pulumi_aws as aws
-from pulumi_aws.s3 import BucketV2, BucketAclV2
+from pulumi_aws.s3 import BucketV2, BucketAcl
 
 versions = [{"enabled": True}]
 # The list is a variable: what it holds is not written here.
@@ -14,10 +14,14 @@ b = aws.s3.BucketV2(
 )
 # A BucketV2*Args object: its Bucket counterpart has other fields.
 c = aws.s3.BucketV2("c", versionings=[aws.s3.BucketV2VersioningArgs(enabled=True)])
-# Imported by name.
+# Imported by name: `BucketV2` is left (each use has its own reshape); a companion is renamed.
 d = BucketV2("d")
-e = BucketAclV2("e", bucket=d.id, acl="private")
+e = BucketAcl("e", bucket=d.id, acl="private")
 # A comment inside the brackets would be lost.
 f = aws.s3.BucketV2("f", loggings=[  # where the logs go
     {"target_bucket": "logs"}])
 g = aws.s3.BucketV2("g", args=aws.s3.BucketV2Args(versionings=[{"enabled": True}]))
+# The name without `V2` is already taken in this file.
+from pulumi_aws.s3 import BucketVersioningV2
+BucketVersioning = "mine"
+h = BucketVersioningV2("h", bucket=d.id, versioning_configuration={"status": "Enabled"})

@@ -56,3 +56,9 @@ website_args = aws.s3.BucketWebsiteConfigurationIndexDocumentArgs(suffix="index.
 website = aws.s3.BucketWebsiteConfiguration("site", bucket=data.id, index_document=website_args)
 for name in ["accelerate"]:
     aws.s3.BucketAccelerateConfiguration(name, bucket=data.id, status="Enabled")
+# Imported by name: the import and every use are renamed; an alias keeps its uses.
+from pulumi_aws.s3 import BucketCorsConfiguration, BucketRequestPaymentConfiguration as Payment
+
+cors = BucketCorsConfiguration("cors", bucket=data.id, cors_rules=[{"allowed_methods": ["GET"], "allowed_origins": ["*"]}])
+more_cors = BucketCorsConfiguration("more-cors", bucket=logs.id, cors_rules=[{"allowed_methods": ["PUT"], "allowed_origins": ["*"]}])
+payment = Payment("payment", bucket=data.id, payer="Requester")

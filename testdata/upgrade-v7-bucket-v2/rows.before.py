@@ -63,3 +63,9 @@ website_args = aws.s3.BucketWebsiteConfigurationV2IndexDocumentArgs(suffix="inde
 website = aws.s3.BucketWebsiteConfigurationV2("site", bucket=data.id, index_document=website_args)
 for name in ["accelerate"]:
     aws.s3.BucketAccelerateConfigurationV2(name, bucket=data.id, status="Enabled")
+# Imported by name: the import and every use are renamed; an alias keeps its uses.
+from pulumi_aws.s3 import BucketCorsConfigurationV2, BucketRequestPaymentConfigurationV2 as Payment
+
+cors = BucketCorsConfigurationV2("cors", bucket=data.id, cors_rules=[{"allowed_methods": ["GET"], "allowed_origins": ["*"]}])
+more_cors = BucketCorsConfigurationV2("more-cors", bucket=logs.id, cors_rules=[{"allowed_methods": ["PUT"], "allowed_origins": ["*"]}])
+payment = Payment("payment", bucket=data.id, payer="Requester")
