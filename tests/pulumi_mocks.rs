@@ -522,6 +522,130 @@ fn class_key(token: &str) -> String {
     format!("{module}.{class}")
 }
 
+/// `inputs` of a `key` resource registered on 6 as 7 must register them once the upgrade has
+/// pinned the defaults of `V7_PINNED_DEFAULTS`: each left-out argument set to its 6 default,
+/// in the resource or in every object under the nested key. Notes each argument it pins.
+fn pin_defaults(
+    inputs: &serde_json::Value,
+    key: &str,
+    seen: &mut std::collections::BTreeSet<&'static str>,
+) -> serde_json::Value {
+    use infra_fix::pulumi::upgrade::V7_PINNED_DEFAULTS;
+    use serde_json::Value;
+    fn insert_under(value: &mut Value, dict_key: &str, argument: &str, pinned: &Value) -> bool {
+        let mut inserted = false;
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    if k == dict_key
+                        && let Value::Object(object) = v
+                        && !object.contains_key(argument)
+                    {
+                        object.insert(argument.to_string(), pinned.clone());
+                        inserted = true;
+                    } else {
+                        inserted |= insert_under(v, dict_key, argument, pinned);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    inserted |= insert_under(item, dict_key, argument, pinned);
+                }
+            }
+            _ => {}
+        }
+        inserted
+    }
+    let mut out = inputs.clone();
+    for pin in V7_PINNED_DEFAULTS {
+        let pinned = match pin.value {
+            "True" => Value::Bool(true),
+            "False" => Value::Bool(false),
+            quoted => Value::String(quoted.trim_matches('"').to_string()),
+        };
+        let argument = camel(pin.argument);
+        match pin.nested {
+            Some((within, dict_key))
+                if within == key
+                    && insert_under(&mut out, &camel(dict_key), &argument, &pinned) =>
+            {
+                seen.insert(pin.argument);
+            }
+            None if pin.on == key => {
+                let map = out.as_object_mut().unwrap();
+                if !map.contains_key(&argument)
+                    && pin.when.is_none_or(|w| map.contains_key(&camel(w)))
+                {
+                    map.insert(argument, pinned);
+                    seen.insert(pin.argument);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `s3.BucketAcl` -> `aws:s3/bucketAcl:BucketAcl`.
+fn type_token(key: &str) -> String {
+    let (module, class) = key.split_once('.').unwrap();
+    let lower = class[..1].to_lowercase() + &class[1..];
+    format!("aws:{module}/{lower}:{class}")
+}
+
+/// `BucketV2`'s registered inputs as `Bucket` must register them: each input of
+/// `V7_BUCKET_V2_UNWRAPPED` (wire names at `path`), a list of one, becomes its element under
+/// the new name, and an empty one disappears. Notes each path it unwraps.
+fn unwrap_bucket_v2(
+    value: &serde_json::Value,
+    path: &str,
+    seen: &mut std::collections::BTreeSet<String>,
+) -> serde_json::Value {
+    use infra_fix::pulumi::upgrade::V7_BUCKET_V2_UNWRAPPED;
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let mut out = serde_json::Map::new();
+            for (key, inner) in map {
+                let snake: String = key
+                    .chars()
+                    .flat_map(|c| match c.is_ascii_uppercase() {
+                        true => vec!['_', c.to_ascii_lowercase()],
+                        false => vec![c],
+                    })
+                    .collect();
+                let full = if path.is_empty() {
+                    snake
+                } else {
+                    format!("{path}.{snake}")
+                };
+                match V7_BUCKET_V2_UNWRAPPED.iter().find(|(p, _)| *p == full) {
+                    Some((_, new)) => {
+                        let list = inner.as_array().expect("a list on 6");
+                        assert!(list.len() <= 1, "{full}: at most one element on 6");
+                        if let Some(only) = list.first() {
+                            out.insert(camel(new), unwrap_bucket_v2(only, &full, seen));
+                            seen.insert(full);
+                        }
+                    }
+                    None => {
+                        out.insert(key.clone(), unwrap_bucket_v2(inner, &full, seen));
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|i| unwrap_bucket_v2(i, path, seen))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 /// `assume_role` -> `assumeRole`: the wire name of an argument.
 fn camel(name: &str) -> String {
     let mut out = String::new();
@@ -548,15 +672,29 @@ pin = next(Requirement(l) for l in lines if l and Requirement(l).name == 'pulumi
 print(pin.specifier.contains(m.version('pulumi-aws')))";
 
 /// Issue 13: a translation changes nothing. Each program of `testdata/upgrade/` runs on
-/// pulumi-aws 6, then `infra-fix upgrade --to 7 --write` rewrites it, and it runs on 7
-/// registering the same resources (names, types) with the same inputs, except exactly the
-/// arguments the change table maps; a second upgrade changes nothing.
+/// pulumi-aws 6, then `infra-fix upgrade --to 7 --write --unsafe-fixes` rewrites it, and it
+/// runs on 7 registering the same resources (names; types, or the documented renamed type)
+/// with the same inputs, except exactly the arguments the change tables map; a second upgrade
+/// changes nothing.
 #[test]
 #[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
 fn upgraded_programs_register_the_same_resources_on_7() {
-    use infra_fix::pulumi::upgrade::{Rewrite, V7_ARGUMENTS};
+    use infra_fix::pulumi::upgrade::{
+        Rewrite, V7_ACCOUNT_RESET_ON_DELETE, V7_ARGUMENTS, V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2,
+        V7_BUCKET_V2_UNWRAPPED, V7_PINNED_DEFAULTS, V7_RDS_CHARACTER_SET,
+        V7_REMOVED_PROVIDER_ENDPOINTS, V7_SSM_ASSOCIATION_INSTANCE_ID,
+    };
+    let mut targets_seen = false;
+    // Rows 22 and 31: arguments the unsafe rewrites delete (`reset_on_delete=False` also
+    // becomes the `retain_on_delete` option, which the mocks do not see).
+    let deleted = [V7_ACCOUNT_RESET_ON_DELETE, V7_RDS_CHARACTER_SET];
+    let mut endpoints_seen = std::collections::BTreeSet::new();
+    let mut deleted_seen = std::collections::BTreeSet::new();
     let (python7, python6) = (python(), python6());
     let mut mapped_seen = std::collections::BTreeSet::new();
+    let mut unwrapped_seen = std::collections::BTreeSet::new();
+    let mut renamed_seen = std::collections::BTreeSet::new();
+    let mut pinned_seen = std::collections::BTreeSet::new();
     let programs = std::fs::read_dir(Path::new(ROOT).join("testdata/upgrade")).unwrap();
     for program in programs.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
         let dir = tempfile::tempdir().unwrap();
@@ -573,7 +711,7 @@ fn upgraded_programs_register_the_same_resources_on_7() {
 
         let upgrade = |args: &[&str]| {
             Command::new(env!("CARGO_BIN_EXE_infra-fix"))
-                .args(["upgrade", "--to", "7"])
+                .args(["upgrade", "--to", "7", "--unsafe-fixes"])
                 .args(args)
                 .arg(&project)
                 .output()
@@ -623,8 +761,41 @@ fn upgraded_programs_register_the_same_resources_on_7() {
         );
         for (name, (kind, inputs)) in &before {
             let (kind_after, inputs_after) = &after[name];
-            assert_eq!(kind, kind_after, "{name}: the same type");
             let key = class_key(kind);
+            // Rows 6 and 7: the class without `V2`, its inputs reshaped exactly as the table says.
+            let renamed = if key == V7_BUCKET_V2.0 {
+                Some(V7_BUCKET_V2.1.to_string())
+            } else if V7_BUCKET_COMPANIONS_V2.contains(&key.as_str()) {
+                Some(key.strip_suffix("V2").unwrap().to_string())
+            } else {
+                None
+            };
+            if let Some(new) = renamed {
+                assert_eq!(*kind_after, type_token(&new), "{name}: {kind} renamed");
+                let expected = unwrap_bucket_v2(inputs, "", &mut unwrapped_seen);
+                assert_eq!(
+                    *inputs_after, expected,
+                    "{name}: {kind}'s inputs reshaped as the table says"
+                );
+                renamed_seen.insert(key);
+                continue;
+            }
+            assert_eq!(kind, kind_after, "{name}: the same type");
+            // Rows 37, 45, 49: the 6 default written in where the program left it out.
+            let mut inputs = pin_defaults(inputs, &key, &mut pinned_seen);
+            // Row 48: `instanceId: X` becomes `targets: [{key: InstanceIds, values: [X]}]`.
+            let (class, argument) = V7_SSM_ASSOCIATION_INSTANCE_ID;
+            if key == class
+                && let Some(map) = inputs.as_object_mut()
+                && let Some(id) = map.remove(&camel(argument))
+            {
+                map.insert(
+                    "targets".to_string(),
+                    serde_json::json!([{"key": "InstanceIds", "values": [id]}]),
+                );
+                targets_seen = true;
+            }
+            let inputs = &inputs;
             let changes: Vec<_> = V7_ARGUMENTS.iter().filter(|c| c.on == key).collect();
             let empty = serde_json::Map::new();
             let (old, new) = (
@@ -633,6 +804,31 @@ fn upgraded_programs_register_the_same_resources_on_7() {
             );
             let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
             for field in keys.into_iter().filter(|k| old.get(*k) != new.get(*k)) {
+                // Row 2: the provider's endpoints (a JSON string) lose the removed services.
+                if key == "Provider" && field == "endpoints" {
+                    let parse = |v: Option<&serde_json::Value>| -> serde_json::Value {
+                        serde_json::from_str(v.and_then(|v| v.as_str()).unwrap_or("[]")).unwrap()
+                    };
+                    let mut expected = parse(old.get(field));
+                    for endpoint in expected.as_array_mut().unwrap() {
+                        let endpoint = endpoint.as_object_mut().unwrap();
+                        for removed in V7_REMOVED_PROVIDER_ENDPOINTS {
+                            if endpoint.remove(*removed).is_some() {
+                                endpoints_seen.insert(*removed);
+                            }
+                        }
+                    }
+                    assert_eq!(parse(new.get(field)), expected, "{name}: endpoints");
+                    continue;
+                }
+                if let Some(&(on, argument)) = deleted
+                    .iter()
+                    .find(|(on, a)| *on == key && camel(a) == *field)
+                {
+                    assert_eq!(new.get(field), None, "{name}: `{field}` deleted");
+                    deleted_seen.insert((on, argument));
+                    continue;
+                }
                 let change = changes.iter().find(|c| {
                     let written = match c.rewrite {
                         Rewrite::Rename(n)
@@ -663,6 +859,40 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                 mapped_seen.insert((change.on, change.argument));
             }
         }
+    }
+    assert!(
+        targets_seen,
+        "no program of testdata/upgrade/ shows `instance_id` of `ssm.Association` rewritten"
+    );
+    assert!(
+        !endpoints_seen.is_empty(),
+        "no program of testdata/upgrade/ shows a removed service's endpoint deleted"
+    );
+    for (on, argument) in deleted {
+        assert!(
+            deleted_seen.contains(&(on, argument)),
+            "no program of testdata/upgrade/ shows `{argument}` of `{on}` deleted"
+        );
+    }
+    for pin in V7_PINNED_DEFAULTS {
+        assert!(
+            pinned_seen.contains(pin.argument),
+            "no program of testdata/upgrade/ shows `{}` of `{}` pinned",
+            pin.argument,
+            pin.on
+        );
+    }
+    for (path, _) in V7_BUCKET_V2_UNWRAPPED {
+        assert!(
+            unwrapped_seen.contains(*path),
+            "no program of testdata/upgrade/ shows `BucketV2`'s `{path}` unwrapped"
+        );
+    }
+    for class in V7_BUCKET_COMPANIONS_V2.iter().chain([&V7_BUCKET_V2.0]) {
+        assert!(
+            renamed_seen.contains(*class),
+            "no program of testdata/upgrade/ shows `{class}` renamed"
+        );
     }
     // Every class rewrite of the table is exercised by some program.
     for change in V7_ARGUMENTS

@@ -43,9 +43,13 @@ mod unknown_name;
 mod unknown_resource;
 pub mod unused_ignore;
 mod upgrade_v7_argument;
+mod upgrade_v7_bucket_v2;
+mod upgrade_v7_default;
 pub mod upgrade_v7_dependency_pin;
+mod upgrade_v7_enum;
 mod upgrade_v7_function;
 mod upgrade_v7_manual;
+mod upgrade_v7_unsafe_argument;
 
 /// Every codemod, in the order `--list-rules` shows them.
 pub static CODEMODS: &[&Codemod] = &[
@@ -71,6 +75,10 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_function::CODEMOD,
     &upgrade_v7_dependency_pin::CODEMOD,
     &upgrade_v7_manual::CODEMOD,
+    &upgrade_v7_bucket_v2::CODEMOD,
+    &upgrade_v7_default::CODEMOD,
+    &upgrade_v7_unsafe_argument::CODEMOD,
+    &upgrade_v7_enum::CODEMOD,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,

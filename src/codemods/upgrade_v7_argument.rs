@@ -4,6 +4,7 @@
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
 use crate::edit::{Edit, Fix, delete_item, items};
+use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
 use crate::pulumi::{Keyword, Major, ResourceCall};
 
@@ -25,6 +26,58 @@ fn check(cx: &mut Checker, m: &Match) {
         if let Some(keyword) = call.keyword(change.argument, cx.text) {
             rewrite_argument(cx, &call, &key, change, keyword);
         }
+    }
+    removed_endpoints(cx, &call, &key);
+}
+
+/// Row 2: `Provider(endpoints=[{"opsworks": ...}])` and `ProviderEndpointArgs(opsworks=...)`:
+/// the entry of a removed service is deleted.
+fn removed_endpoints(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    let mut doomed = Vec::new();
+    match key {
+        "ProviderEndpoint" => {
+            for name in upgrade::V7_REMOVED_PROVIDER_ENDPOINTS {
+                if let Some(keyword) = call.keyword(name, cx.text) {
+                    doomed.push((*name, keyword.node));
+                }
+            }
+        }
+        "Provider" => {
+            let Some(endpoints) = call.keyword("endpoints", cx.text) else {
+                return;
+            };
+            let dicts = match endpoints.value.kind() {
+                "list" => items(endpoints.value),
+                _ => vec![endpoints.value],
+            };
+            for pair in dicts
+                .iter()
+                .filter(|d| d.kind() == "dictionary")
+                .flat_map(|d| items(*d))
+            {
+                let name = pair
+                    .child_by_field_name("key")
+                    .and_then(|k| string_value(k, cx.text));
+                if let Some(name) = name.and_then(|n| {
+                    upgrade::V7_REMOVED_PROVIDER_ENDPOINTS
+                        .iter()
+                        .find(|e| **e == n)
+                }) {
+                    doomed.push((*name, pair));
+                }
+            }
+        }
+        _ => {}
+    }
+    for (name, node) in doomed {
+        let message = format!(
+            "pulumi-aws 7: the `{name}` endpoint of `Provider` is removed with its service (upgrade guide row 2): delete it, nothing can call that service any more"
+        );
+        cx.report(
+            node,
+            message,
+            Some(Fix::safe(vec![delete_item(cx.text, node)])),
+        );
     }
 }
 

@@ -325,6 +325,51 @@ pub fn move_into_options(
     moved: &[(&str, Keyword)],
     style: &Style,
 ) -> Result<Vec<Edit>, CannotMove> {
+    let rendered: Vec<String> = moved
+        .iter()
+        .map(|(name, k)| format!("{name}={}", &text[k.value.byte_range()]))
+        .collect();
+    into_options(text, tree, imports, symbols, call, moved, &rendered, style)
+}
+
+/// Like `move_into_options` for one argument that becomes another option: `keyword` goes and
+/// the options get `option=value` (`reset_on_delete=False` -> `retain_on_delete=True`).
+#[allow(clippy::too_many_arguments)]
+pub fn replace_with_option(
+    text: &str,
+    tree: &Tree,
+    imports: &Imports,
+    symbols: &Symbols,
+    call: &ResourceCall,
+    keyword: Keyword,
+    (option, value): (&str, &str),
+    style: &Style,
+) -> Result<Vec<Edit>, CannotMove> {
+    let rendered = [format!("{option}={value}")];
+    into_options(
+        text,
+        tree,
+        imports,
+        symbols,
+        call,
+        &[(option, keyword)],
+        &rendered,
+        style,
+    )
+}
+
+/// The edits of `move_into_options`, with each moved argument written as `rendered[i]`.
+#[allow(clippy::too_many_arguments)]
+fn into_options(
+    text: &str,
+    tree: &Tree,
+    imports: &Imports,
+    symbols: &Symbols,
+    call: &ResourceCall,
+    moved: &[(&str, Keyword)],
+    rendered: &[String],
+    style: &Style,
+) -> Result<Vec<Edit>, CannotMove> {
     let options = options_of(call, imports, text).map_err(|()| CannotMove::Unreadable)?;
     if let Some(opts) = options {
         for (name, _) in moved.iter().filter(|(n, _)| *n != "depends_on") {
@@ -336,10 +381,6 @@ pub fn move_into_options(
         }
     }
     let (class, import) = options_class(imports);
-    let rendered: Vec<String> = moved
-        .iter()
-        .map(|(name, k)| format!("{name}={}", &text[k.value.byte_range()]))
-        .collect();
     let fresh = format!("{class}({})", rendered.join(", "));
     let keywords: Vec<Node> = moved.iter().map(|(_, k)| k.node).collect();
     let mut edits = Vec::new();
@@ -361,7 +402,7 @@ pub fn move_into_options(
             {
                 target = last;
             }
-            match added_to_literal(text, imports, target, moved, &rendered, style) {
+            match added_to_literal(text, imports, target, moved, rendered, style) {
                 Some(added) => {
                     needs_import = false;
                     edits.extend(added);

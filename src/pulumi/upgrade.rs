@@ -232,10 +232,245 @@ pub fn changes_key(key: &str) -> &str {
     key.strip_suffix("Args").unwrap_or(key)
 }
 
+// Rows 6 and 7: `s3.BucketV2` and its `*V2` companions become the classes without `V2`.
+// Unsafe: the type token changes. pulumi-aws 7's new classes declare an alias from the old
+// token (`Bucket`: `aliases=[Alias(type_="aws:s3/bucketV2:BucketV2")]`), so the state moves
+// rather than being replaced, but only a `pulumi up --refresh --run-program` shows it.
+
+/// The class `s3.BucketV2` became on 7 (row 6).
+pub const V7_BUCKET_V2: (&str, &str) = ("s3.BucketV2", "s3.Bucket");
+
+/// The inputs of `s3.BucketV2` that `s3.Bucket` takes as one object instead of a list of at
+/// most one: (path of the 6 names from the resource, the 7 name of its last step). A path
+/// goes through the lists both keep (`lifecycle_rules`, `rules` of a replication
+/// configuration) element by element. Every other input has the same name and shape in both.
+pub static V7_BUCKET_V2_UNWRAPPED: &[(&str, &str)] = &[
+    ("versionings", "versioning"),
+    ("loggings", "logging"),
+    ("websites", "website"),
+    (
+        "server_side_encryption_configurations",
+        "server_side_encryption_configuration",
+    ),
+    ("server_side_encryption_configurations.rules", "rule"),
+    (
+        "server_side_encryption_configurations.rules.apply_server_side_encryption_by_defaults",
+        "apply_server_side_encryption_by_default",
+    ),
+    ("lifecycle_rules.expirations", "expiration"),
+    (
+        "lifecycle_rules.noncurrent_version_expirations",
+        "noncurrent_version_expiration",
+    ),
+    ("object_lock_configuration.rules", "rule"),
+    (
+        "object_lock_configuration.rules.default_retentions",
+        "default_retention",
+    ),
+    ("replication_configurations", "replication_configuration"),
+    (
+        "replication_configurations.rules.destinations",
+        "destination",
+    ),
+    (
+        "replication_configurations.rules.destinations.access_control_translations",
+        "access_control_translation",
+    ),
+    (
+        "replication_configurations.rules.destinations.metrics",
+        "metrics",
+    ),
+    (
+        "replication_configurations.rules.destinations.replication_times",
+        "replication_time",
+    ),
+    ("replication_configurations.rules.filters", "filter"),
+    (
+        "replication_configurations.rules.source_selection_criterias",
+        "source_selection_criteria",
+    ),
+    (
+        "replication_configurations.rules.source_selection_criterias.sse_kms_encrypted_objects",
+        "sse_kms_encrypted_objects",
+    ),
+];
+
+/// The S3 companion resources whose 7 name drops `V2` (row 7). Their arguments, and those of
+/// their nested `*Args` classes, are the same in 7 under the new names (7 only adds some).
+pub static V7_BUCKET_COMPANIONS_V2: &[&str] = &[
+    "s3.BucketAccelerateConfigurationV2",
+    "s3.BucketAclV2",
+    "s3.BucketCorsConfigurationV2",
+    "s3.BucketLifecycleConfigurationV2",
+    "s3.BucketLoggingV2",
+    "s3.BucketObjectLockConfigurationV2",
+    "s3.BucketRequestPaymentConfigurationV2",
+    "s3.BucketServerSideEncryptionConfigurationV2",
+    "s3.BucketVersioningV2",
+    "s3.BucketWebsiteConfigurationV2",
+];
+
+/// The 7 name of a row 7 class or of one of its `*Args` classes: `s3.BucketAclV2` ->
+/// `s3.BucketAcl`, `s3.BucketAclV2AccessControlPolicyArgs` -> `s3.BucketAclAccessControlPolicyArgs`.
+/// Four resources' own `*Args` end in `InitArgs` on 7, where `s3.Bucket`'s nested types took
+/// the plain name (`s3.BucketLoggingV2Args` -> `s3.BucketLoggingInitArgs`).
+pub fn v7_companion_name(key: &str) -> Option<String> {
+    let companion = V7_BUCKET_COMPANIONS_V2
+        .iter()
+        .find(|c| key.starts_with(**c))?;
+    let rest = &key[companion.len()..];
+    let base = companion.strip_suffix("V2")?;
+    let renamed = format!("{base}{rest}");
+    if rest == "Args"
+        && matches!(
+            base,
+            "s3.BucketLogging"
+                | "s3.BucketObjectLockConfiguration"
+                | "s3.BucketServerSideEncryptionConfiguration"
+                | "s3.BucketVersioning"
+        )
+    {
+        return Some(format!("{base}InitArgs"));
+    }
+    Some(renamed)
+}
+
+/// `apply_server_side_encryption_by_defaults` -> `applyServerSideEncryptionByDefaults`: how a
+/// dict literal may spell an input's key, as the engine does.
+pub fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+// Defaults pulumi-aws 7 flipped (rows 37, 45, 49). An argument a 6 program leaves out took
+// 6's default, which its state holds; on 7 it takes another, and the next `pulumi up` would
+// change the resource. Pinning the 6 value makes the upgrade change nothing; whether to move
+// to 7's value (often the more secure one) is a separate decision the finding names.
+
+/// An argument whose default pulumi-aws 7 changed, to pin where a 6 program leaves it out.
+#[derive(Debug, Clone, Copy)]
+pub struct PinnedDefault {
+    /// The class (its `*Args` too) or nested `*Args` class that takes the argument.
+    pub on: &'static str,
+    /// For a nested object a program may write as a dict literal: the resource it is written
+    /// in and the key that holds it, which only this object has.
+    pub nested: Option<(&'static str, &'static str)>,
+    pub argument: &'static str,
+    /// The 6 default, as Python.
+    pub value: &'static str,
+    /// Pinned only when the call passes this argument too: the default matters only then.
+    pub when: Option<&'static str>,
+    /// What changed, for the finding, as the 6 and 7 docstrings say it.
+    pub flipped: &'static str,
+    pub row: u8,
+}
+
+pub static V7_PINNED_DEFAULTS: &[PinnedDefault] = &[
+    PinnedDefault {
+        on: "redshift.Cluster",
+        nested: None,
+        argument: "publicly_accessible",
+        value: "True",
+        when: None,
+        flipped: "its default was `true` in 6 and is `false` in 7, which would make a public cluster private; `False` is the safer setting, a separate decision",
+        row: 45,
+    },
+    PinnedDefault {
+        on: "elasticache.ReplicationGroup",
+        nested: None,
+        argument: "auth_token_update_strategy",
+        value: "\"ROTATE\"",
+        when: Some("auth_token"),
+        flipped: "6 defaulted it to `ROTATE` and 7 leaves it unset, a change to the state the next `pulumi up` would show; `ROTATE` is also what AWS applies when it is unset, so pinning it changes nothing",
+        row: 37,
+    },
+    PinnedDefault {
+        on: "wafv2.WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigAwsManagedRulesBotControlRuleSetArgs",
+        nested: Some(("wafv2.WebAcl", "aws_managed_rules_bot_control_rule_set")),
+        argument: "enable_machine_learning",
+        value: "True",
+        when: None,
+        flipped: "its default was `true` in 6 and is `false` in 7, which would turn off the machine-learning bot detection of the targeted level; whether to keep it is a separate decision",
+        row: 49,
+    },
+];
+
+/// Row 22: `apigateway.Account(reset_on_delete=)`, removed by 7. 6 kept the account's API
+/// Gateway settings when the resource was destroyed unless it was `True`, and its docstring
+/// announced that "in a future major version of the provider, destroying the resource will
+/// reset account settings": on 7 it always resets. `True` is deleted; `False` becomes the
+/// resource option that keeps the settings, `retain_on_delete=True`.
+pub const V7_ACCOUNT_RESET_ON_DELETE: (&str, &str) = ("apigateway.Account", "reset_on_delete");
+
+/// Row 31: 7 rejects `character_set_name` of `rds.Instance` beside any of
+/// `V7_RDS_CHARACTER_SET_SOURCES`, from which the database takes its character set.
+pub const V7_RDS_CHARACTER_SET: (&str, &str) = ("rds.Instance", "character_set_name");
+
+pub static V7_RDS_CHARACTER_SET_SOURCES: &[&str] = &[
+    "replicate_source_db",
+    "restore_to_point_in_time",
+    "s3_import",
+    "snapshot_identifier",
+];
+
+/// Row 50: the enum members of 6 that 7 dropped (`scripts/gen_v7_removed_enum_members.py`,
+/// from both wheels' `_enums.py`): `module.Class`, member, value, and the 7 member of the
+/// same value when there is one (`ec2.InstanceType.C7A_METAL` -> `C7A_METAL_48XL`).
+const V7_REMOVED_ENUM_MEMBERS: &str =
+    include_str!("../../data/pulumi-aws-v7-removed-enum-members.tsv");
+
+/// What became of `class.member` (`iam.ManagedPolicy`, `AWS_LAMBDA_FULL_ACCESS`) on 7, when 7
+/// dropped it: its value, and the 7 member of that value if any.
+pub fn v7_removed_enum_member(
+    class: &str,
+    member: &str,
+) -> Option<(&'static str, Option<&'static str>)> {
+    V7_REMOVED_ENUM_MEMBERS.lines().find_map(|line| {
+        let mut fields = line.split('\t');
+        let (c, m, value, renamed) = (
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+        );
+        (c == class && m == member).then_some((value, Some(renamed).filter(|r| !r.is_empty())))
+    })
+}
+
+/// The enum classes some of whose members 7 dropped.
+pub fn v7_enums_with_removed_members() -> Vec<&'static str> {
+    let mut classes: Vec<&str> = V7_REMOVED_ENUM_MEMBERS
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    classes.dedup();
+    classes
+}
+
+/// Row 2: the `endpoints` entries of `Provider` (`ProviderEndpointArgs`) for the services 7
+/// removed. Nothing can call those services any more, so deleting the entry changes nothing.
+pub static V7_REMOVED_PROVIDER_ENDPOINTS: &[&str] = &["opsworks", "sdb", "simpledb", "worklink"];
+
+/// Row 48: `ssm.Association(instance_id=X)`, removed by 7, is `targets=[{"key":
+/// "InstanceIds", "values": [X]}]` (6's docstring: "Use `targets` with key `InstanceIds`").
+pub const V7_SSM_ASSOCIATION_INSTANCE_ID: (&str, &str) = ("ssm.Association", "instance_id");
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::pulumi::Tables;
+    use crate::pulumi::schema::Shape;
     use std::collections::HashMap;
     use std::io::Read;
 
@@ -392,5 +627,288 @@ mod tests {
             );
             assert!(seven.iter().any(|a| a == new), "{function}.{new} in 7");
         }
+    }
+
+    /// Where each input of `BucketV2` lives: (path from the resource, its class on 6, on 7).
+    const BUCKET_V2_CLASSES: &[(&str, &str, &str)] = &[
+        ("", "s3.BucketV2", "s3.Bucket"),
+        (
+            "cors_rules",
+            "s3.BucketV2CorsRuleArgs",
+            "s3.BucketCorsRuleArgs",
+        ),
+        ("grants", "s3.BucketV2GrantArgs", "s3.BucketGrantArgs"),
+        (
+            "lifecycle_rules",
+            "s3.BucketV2LifecycleRuleArgs",
+            "s3.BucketLifecycleRuleArgs",
+        ),
+        (
+            "lifecycle_rules.expirations",
+            "s3.BucketV2LifecycleRuleExpirationArgs",
+            "s3.BucketLifecycleRuleExpirationArgs",
+        ),
+        (
+            "lifecycle_rules.noncurrent_version_expirations",
+            "s3.BucketV2LifecycleRuleNoncurrentVersionExpirationArgs",
+            "s3.BucketLifecycleRuleNoncurrentVersionExpirationArgs",
+        ),
+        (
+            "lifecycle_rules.noncurrent_version_transitions",
+            "s3.BucketV2LifecycleRuleNoncurrentVersionTransitionArgs",
+            "s3.BucketLifecycleRuleNoncurrentVersionTransitionArgs",
+        ),
+        (
+            "lifecycle_rules.transitions",
+            "s3.BucketV2LifecycleRuleTransitionArgs",
+            "s3.BucketLifecycleRuleTransitionArgs",
+        ),
+        ("loggings", "s3.BucketV2LoggingArgs", "s3.BucketLoggingArgs"),
+        (
+            "object_lock_configuration",
+            "s3.BucketV2ObjectLockConfigurationArgs",
+            "s3.BucketObjectLockConfigurationArgs",
+        ),
+        (
+            "object_lock_configuration.rules",
+            "s3.BucketV2ObjectLockConfigurationRuleArgs",
+            "s3.BucketObjectLockConfigurationRuleArgs",
+        ),
+        (
+            "object_lock_configuration.rules.default_retentions",
+            "s3.BucketV2ObjectLockConfigurationRuleDefaultRetentionArgs",
+            "s3.BucketObjectLockConfigurationRuleDefaultRetentionArgs",
+        ),
+        (
+            "replication_configurations",
+            "s3.BucketV2ReplicationConfigurationArgs",
+            "s3.BucketReplicationConfigurationArgs",
+        ),
+        (
+            "replication_configurations.rules",
+            "s3.BucketV2ReplicationConfigurationRuleArgs",
+            "s3.BucketReplicationConfigurationRuleArgs",
+        ),
+        (
+            "replication_configurations.rules.destinations",
+            "s3.BucketV2ReplicationConfigurationRuleDestinationArgs",
+            "s3.BucketReplicationConfigurationRuleDestinationArgs",
+        ),
+        (
+            "replication_configurations.rules.destinations.access_control_translations",
+            "s3.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationArgs",
+            "s3.BucketReplicationConfigurationRuleDestinationAccessControlTranslationArgs",
+        ),
+        (
+            "replication_configurations.rules.destinations.metrics",
+            "s3.BucketV2ReplicationConfigurationRuleDestinationMetricArgs",
+            "s3.BucketReplicationConfigurationRuleDestinationMetricsArgs",
+        ),
+        (
+            "replication_configurations.rules.destinations.replication_times",
+            "s3.BucketV2ReplicationConfigurationRuleDestinationReplicationTimeArgs",
+            "s3.BucketReplicationConfigurationRuleDestinationReplicationTimeArgs",
+        ),
+        (
+            "replication_configurations.rules.filters",
+            "s3.BucketV2ReplicationConfigurationRuleFilterArgs",
+            "s3.BucketReplicationConfigurationRuleFilterArgs",
+        ),
+        (
+            "replication_configurations.rules.source_selection_criterias",
+            "s3.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaArgs",
+            "s3.BucketReplicationConfigurationRuleSourceSelectionCriteriaArgs",
+        ),
+        (
+            "replication_configurations.rules.source_selection_criterias.sse_kms_encrypted_objects",
+            "s3.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectArgs",
+            "s3.BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectsArgs",
+        ),
+        (
+            "server_side_encryption_configurations",
+            "s3.BucketV2ServerSideEncryptionConfigurationArgs",
+            "s3.BucketServerSideEncryptionConfigurationArgs",
+        ),
+        (
+            "server_side_encryption_configurations.rules",
+            "s3.BucketV2ServerSideEncryptionConfigurationRuleArgs",
+            "s3.BucketServerSideEncryptionConfigurationRuleArgs",
+        ),
+        (
+            "server_side_encryption_configurations.rules.apply_server_side_encryption_by_defaults",
+            "s3.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs",
+            "s3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs",
+        ),
+        (
+            "versionings",
+            "s3.BucketV2VersioningArgs",
+            "s3.BucketVersioningArgs",
+        ),
+        ("websites", "s3.BucketV2WebsiteArgs", "s3.BucketWebsiteArgs"),
+    ];
+
+    /// Row 6, against both majors' tables: every input of `BucketV2` on 6 (nested ones too) is
+    /// on 7's `Bucket` under the same name and shape, or is an entry of the table: a list on 6,
+    /// one object on 7. Nothing else differs.
+    #[test]
+    fn bucket_v2_inputs_are_bucket_inputs_except_the_unwrapped_ones() {
+        let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
+        // Every nested class of `BucketV2` is mapped.
+        for key in six.keys_in("s3") {
+            if key.starts_with("s3.BucketV2") && *key != "s3.BucketV2Args" {
+                assert!(
+                    BUCKET_V2_CLASSES.iter().any(|(_, old, _)| old == key),
+                    "{key} unmapped"
+                );
+            }
+        }
+        let mut used = std::collections::BTreeSet::new();
+        for (path, old_class, new_class) in BUCKET_V2_CLASSES {
+            let old = six
+                .class(old_class)
+                .unwrap_or_else(|| panic!("{old_class} in 6"));
+            let new = seven
+                .class(new_class)
+                .unwrap_or_else(|| panic!("{new_class} in 7"));
+            for param in old.params() {
+                let full = if path.is_empty() {
+                    param.name.to_string()
+                } else {
+                    format!("{path}.{}", param.name)
+                };
+                match V7_BUCKET_V2_UNWRAPPED.iter().find(|(p, _)| *p == full) {
+                    Some((_, renamed)) => {
+                        assert_eq!(param.shape, Shape::List, "{full} a list on 6");
+                        let on7 = new
+                            .param(renamed)
+                            .unwrap_or_else(|| panic!("{renamed} on 7"));
+                        assert_eq!(on7.shape, Shape::Scalar, "{renamed} one object on 7");
+                        used.insert(full);
+                    }
+                    None => {
+                        let on7 = new
+                            .param(param.name)
+                            .unwrap_or_else(|| panic!("{full} on 7"));
+                        assert_eq!(on7.shape, param.shape, "{full}: the same shape");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            used.len(),
+            V7_BUCKET_V2_UNWRAPPED.len(),
+            "every entry is an input"
+        );
+        assert_eq!(
+            V7_BUCKET_V2,
+            ("s3.BucketV2", "s3.Bucket"),
+            "the pair the classes above start from"
+        );
+    }
+
+    /// Row 7, against both majors' tables: each companion and each of its `*Args` classes of 6
+    /// has a 7 name that takes every argument it took, in the same shape.
+    #[test]
+    fn bucket_companions_take_the_same_arguments_without_v2() {
+        let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
+        let mut renamed = 0;
+        for companion in V7_BUCKET_COMPANIONS_V2 {
+            assert!(six.class(companion).is_some(), "{companion} in 6");
+            for key in six
+                .keys_in("s3")
+                .iter()
+                .filter(|k| k.starts_with(companion))
+            {
+                let new = v7_companion_name(key).unwrap();
+                assert!(!new.contains("V2"), "{new}");
+                let (old, new_class) = (six.class(key).unwrap(), seven.class(&new));
+                let new_class = new_class.unwrap_or_else(|| panic!("{key}: {new} in 7"));
+                for param in old.params() {
+                    let on7 = new_class
+                        .param(param.name)
+                        .unwrap_or_else(|| panic!("{new}({}=)", param.name));
+                    assert_eq!(on7.shape, param.shape, "{new}.{}", param.name);
+                }
+                renamed += 1;
+            }
+        }
+        // The resources, their `Args` and their nested `*Args` classes.
+        assert!(renamed > 30, "{renamed}");
+        assert_eq!(
+            v7_companion_name("s3.BucketLoggingV2Args").as_deref(),
+            Some("s3.BucketLoggingInitArgs")
+        );
+        assert_eq!(v7_companion_name("s3.BucketV2"), None);
+    }
+
+    /// Each pinned argument is one the class takes in both majors, as are the ones it depends on.
+    #[test]
+    fn pinned_defaults_are_arguments_of_6_and_7() {
+        for pin in V7_PINNED_DEFAULTS {
+            for major in [Major::V6, Major::V7] {
+                let class = Tables::get(major)
+                    .class(pin.on)
+                    .unwrap_or_else(|| panic!("{}", pin.on));
+                for argument in std::iter::once(pin.argument).chain(pin.when) {
+                    assert!(
+                        class.param(argument).is_some(),
+                        "{}({argument}=) in {major:?}",
+                        pin.on
+                    );
+                }
+            }
+            if let Some((within, _)) = pin.nested {
+                assert!(Tables::get(Major::V6).class(within).is_some(), "{within}");
+                assert!(
+                    pin.on.starts_with(within),
+                    "{} is nested in {within}",
+                    pin.on
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reset_on_delete_is_gone_from_7_and_character_set_sources_are_arguments() {
+        let (class, argument) = V7_ACCOUNT_RESET_ON_DELETE;
+        assert!(accepts(Major::V6, class, argument).is_some());
+        assert_eq!(accepts(Major::V7, class, argument), None);
+        for major in [Major::V6, Major::V7] {
+            let (class, character_set) = V7_RDS_CHARACTER_SET;
+            let instance = Tables::get(major).class(class).unwrap();
+            for argument in V7_RDS_CHARACTER_SET_SOURCES.iter().chain(&[character_set]) {
+                assert!(
+                    instance.param(argument).is_some(),
+                    "{argument} in {major:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn removed_provider_endpoints_are_in_6_only() {
+        for endpoint in V7_REMOVED_PROVIDER_ENDPOINTS {
+            assert!(
+                accepts(Major::V6, "ProviderEndpointArgs", endpoint).is_some(),
+                "{endpoint}"
+            );
+            assert_eq!(
+                accepts(Major::V7, "ProviderEndpointArgs", endpoint),
+                None,
+                "{endpoint}"
+            );
+        }
+    }
+
+    #[test]
+    fn association_instance_id_is_gone_from_7_and_targets_take_key_and_values() {
+        let (class, argument) = V7_SSM_ASSOCIATION_INSTANCE_ID;
+        assert!(accepts(Major::V6, class, argument).is_some());
+        assert_eq!(accepts(Major::V7, class, argument), None);
+        assert!(accepts(Major::V7, class, "targets").is_some());
+        let target = Tables::get(Major::V7)
+            .class("ssm.AssociationTargetArgs")
+            .unwrap();
+        assert!(target.param("key").is_some() && target.param("values").is_some());
     }
 }
