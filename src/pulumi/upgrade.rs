@@ -232,6 +232,73 @@ pub fn changes_key(key: &str) -> &str {
     key.strip_suffix("Args").unwrap_or(key)
 }
 
+/// What each row of `spec/upgrade-v7.md` changed, as the upgrade report names it.
+pub fn v7_row_title(row: u8) -> Option<&'static str> {
+    Some(match row {
+        1 => "Provider role chaining: `assume_role` -> `assume_roles`",
+        2 => "Provider `endpoints` of removed services",
+        3 => "S3 global endpoint setting",
+        4 => "Legacy `s3.Bucket`: `loggings` -> `logging`",
+        5 => "Legacy `s3.Bucket`: website `routing_rules` as a JSON string",
+        6 => "`s3.BucketV2` -> `s3.Bucket`",
+        7 => "S3 `*V2` side resources -> the names without `V2`",
+        8 => "S3 bucket `.region` -> `.bucket_region`",
+        9 => "`tags` read as all tags -> `tags_all`",
+        10 => "`eks.Cluster(default_addons_to_removes=)` removed",
+        11 => "`ecr.get_credentials` -> `ecr.get_authorization_token`",
+        12 => "Removed services",
+        13 => "Deprecated services",
+        14 => "`ec2.get_ami(most_recent=True)` without `owners`",
+        15 => "`batch.get_compute_environment`: `compute_environment_name` -> `name`",
+        16 => "End-of-life function arguments and outputs",
+        17 => "Function outputs that became lists",
+        18 => "`globalaccelerator.get_accelerator(id=)` removed",
+        19 => "`identitystore.get_group`/`get_user`: `filter` -> `alternate_identifier`",
+        20 => "`get_region`: `name` -> `region`",
+        21 => "`region`-named function arguments renamed",
+        22 => "`apigateway.Account(reset_on_delete=)` removed",
+        23 => "`apigateway.Deployment` stage arguments -> `apigateway.Stage`",
+        24 => "`batch.ComputeEnvironment`: `compute_environment_name` -> `name`",
+        25 => "`batch.JobQueue`: `compute_environments` -> `compute_environment_orders`",
+        26 => "Resource outputs that became lists",
+        27 => "`region`-named resource arguments renamed",
+        28 => "`cloudfront.KeyValueStore` `.id` -> `.name`",
+        29 => "`cloudfront.ResponseHeadersPolicy(etag=)` removed",
+        30 => "Import ID formats",
+        31 => "`rds.Instance(character_set_name=)` with a source",
+        32 => "`dms.Endpoint(s3_settings=)` -> `dms.S3Endpoint`",
+        33 => "`directconnect.GatewayAssociation`: `vpn_gateway_id` -> `associated_gateway_id`",
+        34 => "`ecs.TaskDefinition(inference_accelerators=)` removed",
+        35 => "`ec2.Eip(vpc=True)` -> `domain=\"vpc\"`",
+        36 => "`eks.Addon(resolve_conflicts=)` split",
+        37 => "ElastiCache `auth_token_update_strategy` and `engine`",
+        38 => "`ec2.FlowLog(log_group_name=)` -> `log_destination=`",
+        39 => "`guardduty.OrganizationConfiguration(auto_enable=)`",
+        40 => "`cpu_core_count`/`cpu_threads_per_core` -> `cpu_options`",
+        41 => "`ec2.LaunchTemplate` elastic GPU and inference arguments removed",
+        42 => "`lb.Listener` mutual authentication",
+        43 => "`networkmanager.CoreNetwork`: `base_policy_region` -> `base_policy_regions`",
+        44 => "`opensearch.Domain.kibana_endpoint` -> `dashboard_endpoint`",
+        45 => "`redshift.Cluster` arguments",
+        46 => "`sagemaker.NotebookInstance(accelerator_types=)` removed",
+        47 => "`ec2.SpotInstanceRequest(block_duration_minutes=)` removed",
+        48 => "`ssm.Association(instance_id=)` -> `targets`",
+        49 => "WAFv2 bot control `enable_machine_learning` default",
+        50 => "Removed enum members",
+        _ => return None,
+    })
+}
+
+/// The row of the upgrade guide a finding's message names: every upgrade rule writes
+/// "(upgrade guide row N)" in the message of a change the guide lists.
+pub fn guide_row(message: &str) -> Option<u8> {
+    let (_, rest) = message.split_once("upgrade guide row ")?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..digits].parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +398,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_row_has_a_title_and_messages_name_their_row() {
+        for row in 1..=50 {
+            assert!(v7_row_title(row).is_some(), "row {row}");
+        }
+        assert_eq!(v7_row_title(51), None);
+        assert_eq!(
+            guide_row("`vpc` is removed (upgrade guide row 35); by hand"),
+            Some(35)
+        );
+        assert_eq!(guide_row("(upgrade guide row 1)"), Some(1));
+        assert_eq!(guide_row("the requirement installs pulumi-aws 6"), None);
     }
 
     #[test]
