@@ -37,6 +37,7 @@ mod resource_option_argument;
 mod sg_rule_description;
 mod unknown_argument;
 mod unknown_resource;
+mod upgrade_v6_rename;
 mod upgrade_v7_argument;
 pub mod upgrade_v7_dependency_pin;
 mod upgrade_v7_function;
@@ -65,6 +66,8 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_function::CODEMOD,
     &upgrade_v7_dependency_pin::CODEMOD,
     &upgrade_v7_manual::CODEMOD,
+    &upgrade_v6_rename::CODEMOD,
+    &upgrade_v7_dependency_pin::CODEMOD_V6,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,

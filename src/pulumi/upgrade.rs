@@ -299,6 +299,92 @@ pub fn guide_row(message: &str) -> Option<u8> {
     rest[..digits].parse().ok()
 }
 
+/// Modules pulumi-aws 6 removed that were deprecated aliases of another module in 5 (5.43's
+/// deprecations say so): each class and function moves to the same name there. A class keeps
+/// its resources: 6's class lists the old type among its aliases (`lb.LoadBalancer` has
+/// `aws:elasticloadbalancingv2/loadBalancer:LoadBalancer`).
+pub static V6_RENAMED_MODULES: &[(&str, &str)] = &[
+    ("elasticloadbalancingv2", "lb"),
+    ("applicationloadbalancing", "alb"),
+    ("elasticloadbalancing", "elb"),
+];
+
+/// The modules of `V6_RENAMED_MODULES` that 6 kept part of: `applicationloadbalancing` kept
+/// its enums (`IpAddressType`, `LoadBalancerType`), so an import of it stays.
+pub static V6_PARTLY_KEPT_MODULES: &[&str] = &["applicationloadbalancing"];
+
+/// Classes and functions pulumi-aws 6 removed in favour of another name (5.43's deprecation
+/// names it): the classes' new types alias the old ones, and each function takes the same
+/// parameters (compared in the 5.43.0 and 6.83.4 wheels; 6's results only add attributes).
+pub static V6_RENAMED: &[(&str, &str)] = &[
+    (
+        "ec2.TransitGatewayPeeringAttachmentAccepter",
+        "ec2transitgateway.PeeringAttachmentAccepter",
+    ),
+    ("ses.ConfgurationSet", "ses.ConfigurationSet"),
+    ("get_ami", "ec2.get_ami"),
+    ("get_ami_ids", "ec2.get_ami_ids"),
+    // Sic: 6 calls the autoscaling groups function `get_ami_ids`.
+    ("get_autoscaling_groups", "autoscaling.get_ami_ids"),
+    ("get_canonical_user_id", "s3.get_canonical_user_id"),
+    ("get_elastic_ip", "ec2.get_elastic_ip"),
+    ("get_prefix_list", "ec2.get_prefix_list"),
+    ("cloudtrail.get_function", "cloudfront.get_function"),
+    (
+        "iam.get_openid_connect_provider",
+        "iam.get_open_id_connect_provider",
+    ),
+];
+
+/// The name pulumi-aws 6 gives what 5 called `key` (a class, or a function, `_output` form
+/// too), when 6 removed the old name; `None` when the name did not change.
+pub fn v6_name(key: &str) -> Option<String> {
+    let (base, output) = match key.strip_suffix("_output") {
+        Some(base) => (base, "_output"),
+        None => (key, ""),
+    };
+    if let Some((_, new)) = V6_RENAMED.iter().find(|(old, _)| *old == base) {
+        return Some(format!("{new}{output}"));
+    }
+    let (module, name) = base.split_once('.')?;
+    let (_, new_module) = V6_RENAMED_MODULES.iter().find(|(old, _)| *old == module)?;
+    let six = super::Tables::get(Major::V6);
+    let is_class = name.starts_with(|c: char| c.is_ascii_uppercase());
+    // A class only when 6 dropped it from the old module and has it in the new one (the
+    // enums of `applicationloadbalancing` stayed where they were).
+    if is_class && (six.exports(base) || !six.exports(&format!("{new_module}.{name}"))) {
+        return None;
+    }
+    Some(format!("{new_module}.{name}{output}"))
+}
+
+/// Arguments pulumi-aws 6 deprecated or removed in favour of another name for the same
+/// setting: (class, old, new). Each was deprecated in 5.43 with "use <new> instead".
+pub static V6_RENAMED_ARGUMENTS: &[(&str, &str, &str)] = &[
+    (
+        "autoscaling.Attachment",
+        "alb_target_group_arn",
+        "lb_target_group_arn",
+    ),
+    (
+        "elasticache.ReplicationGroup",
+        "number_cache_clusters",
+        "num_cache_clusters",
+    ),
+    (
+        "elasticache.ReplicationGroup",
+        "replication_group_description",
+        "description",
+    ),
+    ("rds.Instance", "name", "db_name"),
+];
+
+/// The renames of `V6_RENAMED_ARGUMENTS` that are unsafe: `rds.Instance(name=)` -> `db_name`
+/// has made `pulumi up` replace databases in real upgrades.
+pub fn v6_rename_is_unsafe(on: &str, argument: &str) -> bool {
+    (on, argument) == ("rds.Instance", "name")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,6 +483,63 @@ mod tests {
                     change.on
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_v6_rename_names_what_6_has() {
+        let six = Tables::get(Major::V6);
+        let functions = functions();
+        let in_six = |key: &str| {
+            let base = key.strip_suffix("_output").unwrap_or(key);
+            six.exports(base) || functions.contains_key(&(6, base.to_string()))
+        };
+        for (old, new) in V6_RENAMED {
+            assert!(!in_six(old), "{old} is gone from 6");
+            assert!(in_six(new), "6 has {new}");
+            assert_eq!(v6_name(old).as_deref(), Some(*new));
+        }
+        // The classes and functions of the removed modules in 5.43.0, each to its 6 name.
+        for (old, new) in [
+            ("elasticloadbalancingv2.LoadBalancer", "lb.LoadBalancer"),
+            ("elasticloadbalancingv2.ListenerRule", "lb.ListenerRule"),
+            (
+                "elasticloadbalancingv2.get_target_group",
+                "lb.get_target_group",
+            ),
+            ("applicationloadbalancing.TargetGroup", "alb.TargetGroup"),
+            ("applicationloadbalancing.get_listener", "alb.get_listener"),
+            ("elasticloadbalancing.LoadBalancer", "elb.LoadBalancer"),
+            (
+                "elasticloadbalancing.get_service_account",
+                "elb.get_service_account",
+            ),
+            (
+                "elasticloadbalancing.get_hosted_zone_id",
+                "elb.get_hosted_zone_id",
+            ),
+            ("get_ami_output", "ec2.get_ami_output"),
+        ] {
+            assert!(!in_six(old), "{old} is gone from 6");
+            assert!(in_six(new), "6 has {new}");
+            assert_eq!(v6_name(old).as_deref(), Some(new));
+        }
+        for (old, _) in V6_RENAMED_MODULES {
+            for key in six.keys_in(old) {
+                assert_eq!(v6_name(key), None, "{key} is still in 6");
+            }
+        }
+        assert_eq!(v6_name("lb.LoadBalancer"), None);
+        assert!(six.exports("applicationloadbalancing.IpAddressType"));
+        assert_eq!(V6_PARTLY_KEPT_MODULES, ["applicationloadbalancing"]);
+        for (on, old, new) in V6_RENAMED_ARGUMENTS {
+            let class = six.class(on).unwrap();
+            assert!(class.param(new).is_some(), "{on}({new}=) in 6");
+            // Gone, or kept only as a deprecated spelling.
+            assert!(
+                class.param(old).is_none() || six.deprecation(on, old).is_some(),
+                "{on}({old}=)"
+            );
         }
     }
 
