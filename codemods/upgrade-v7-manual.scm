@@ -1,5 +1,5 @@
 ; Calls the upgrade to 7 leaves to a person (pulumi::upgrade): by name (Deployment, get_ami,
-; get_service_account) or into a removed module (opsworks, simpledb, worklink). The names are
+; get_service_account, the classes with a manual argument or of a deprecated service) or into a removed module (opsworks, simpledb, worklink). The names are
 ; the codemod's trigger words; the Rust side resolves the callee.
 (call
   function: [
@@ -9,7 +9,10 @@
   arguments: (argument_list)
   (#any-of? @name
     "Deployment" "get_ami" "get_ami_output"
-    "get_service_account" "get_service_account_output")) @call
+    "get_service_account" "get_service_account_output"
+    "Endpoint" "EndpointArgs" "Cluster" "ClusterArgs" "Detector" "DetectorArgs"
+    "Pipeline" "Preset" "Feature" "Launch" "Project" "Segment" "Container"
+    "ContainerPolicy" "AnalyticsApplication")) @call
 
 (call
   function: (attribute

@@ -1,13 +1,20 @@
 //! `upgrade-v7-manual`: under `infra-fix upgrade --to 7`, what pulumi-aws 7 removed or made
 //! an error where the next step needs a person: the code is left alone and the finding says
 //! that step. A stage managed by `apigateway.Deployment(stage_name=)` (a `Stage` to declare and
-//! import), the removed services, and `ec2.get_ami(most_recent=True)` without `owners`.
+//! import) and the reads of the outputs it took along, the removed services, `ec2.get_ami(
+//! most_recent=True)` without `owners`, arguments whose successor is a resource of its own
+//! (`dms.Endpoint(s3_settings=)`, `redshift.Cluster(logging=, snapshot_copy=)`) or that 7
+//! deprecates (`eks.Cluster(default_addons_to_removes=)`, `guardduty.Detector(datasources=)`),
+//! and the classes of services AWS is ending.
 
 use super::{Checker, Match, codemod};
 use crate::edit::items;
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, string_value};
-use crate::pulumi::upgrade::{V7_DEPLOYMENT_STAGE_ARGUMENTS, removed_in_v7};
+use crate::pulumi::upgrade::{
+    V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPLOYMENT_STAGE_OUTPUTS, V7_DEPRECATED_SERVICES,
+    V7_MANUAL_ARGUMENTS, changes_key, removed_in_v7,
+};
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-manual",
@@ -23,6 +30,21 @@ pub const CODEMOD: super::Codemod = codemod! {
         "Deployment",
         "get_ami",
         "get_ami_output",
+        "Endpoint",
+        "EndpointArgs",
+        "Cluster",
+        "ClusterArgs",
+        "Detector",
+        "DetectorArgs",
+        "Pipeline",
+        "Preset",
+        "Feature",
+        "Launch",
+        "Project",
+        "Segment",
+        "Container",
+        "ContainerPolicy",
+        "AnalyticsApplication",
     ],
     check: check,
 };
@@ -49,8 +71,57 @@ fn check(cx: &mut Checker, m: &Match) {
         cx.report(function, message, None);
     } else if key == "apigateway.Deployment" {
         deployment_stage(cx, &call);
+        stage_output_reads(cx, &call);
     } else if matches!(key.as_str(), "ec2.get_ami" | "ec2.get_ami_output") {
         ami_without_owners(cx, &call);
+    } else if V7_DEPRECATED_SERVICES.contains(&key.as_str()) {
+        let message = format!(
+            "pulumi-aws 7 deprecates `{key}`: AWS is ending the service (upgrade guide row 13). It still works on 7; a later major removes it, so plan its replacement before that upgrade"
+        );
+        cx.report(function, message, None);
+    }
+    let on = changes_key(&key);
+    for &(_, argument, row, step) in V7_MANUAL_ARGUMENTS.iter().filter(|(c, ..)| *c == on) {
+        if let Some(keyword) = call.keyword(argument, cx.text) {
+            let message =
+                format!("pulumi-aws 7: `{argument}` of `{on}` (upgrade guide row {row}): {step}");
+            cx.report(keyword.node, message, None);
+        }
+    }
+}
+
+/// `deployment.invoke_url`, `deployment.execution_arn`: 7 removed them from `Deployment`
+/// with its stage; the `Stage` declared for the stage has both.
+fn stage_output_reads(cx: &mut Checker, call: &ResourceCall) {
+    let Some(parent) = call.node.parent().filter(|p| p.kind() == "assignment") else {
+        return;
+    };
+    let Some(left) = parent.child_by_field_name("left") else {
+        return;
+    };
+    if left.kind() != "identifier" {
+        return;
+    }
+    let reads = cx.symbols().reads_of(left, cx.tree.root_node());
+    for read in reads {
+        // Only where the name certainly holds this deployment.
+        if cx.symbols().assigned_once(read) != Some(call.node) {
+            continue;
+        }
+        let Some(attribute) = read.parent().filter(|p| p.kind() == "attribute") else {
+            continue;
+        };
+        let Some(name) = attribute.child_by_field_name("attribute") else {
+            continue;
+        };
+        let output = cx.src(name).to_string();
+        if !V7_DEPLOYMENT_STAGE_OUTPUTS.contains(&output.as_str()) {
+            continue;
+        }
+        let message = format!(
+            "pulumi-aws 7 removed `{output}` of `apigateway.Deployment` with its stage (upgrade guide row 23): read it from the `aws.apigateway.Stage` declared for the stage (`<stage>.{output}`)"
+        );
+        cx.report(attribute, message, None);
     }
 }
 

@@ -210,6 +210,58 @@ pub static V7_REMOVED_FUNCTIONS: &[&str] = &["redshift.get_service_account"];
 pub static V7_DEPLOYMENT_STAGE_ARGUMENTS: &[&str] =
     &["stage_name", "stage_description", "canary_settings"];
 
+/// Arguments of classes 7 removed or deprecated where the next step needs a person: (class,
+/// argument, row, the step). Each step was checked against the 7.51.1 wheel (the successor
+/// class, its import ID).
+pub static V7_MANUAL_ARGUMENTS: &[(&str, &str, u8, &str)] = &[
+    (
+        "dms.Endpoint",
+        "s3_settings",
+        32,
+        "an S3 endpoint is an `aws.dms.S3Endpoint` of its own on 7: declare one with these settings as its arguments and the same `endpoint_id`, drop this `Endpoint` from the state only (`pulumi state delete <urn>`), and adopt the endpoint before `pulumi up`: `pulumi import aws:dms/s3Endpoint:S3Endpoint <name> <endpoint id>`",
+    ),
+    (
+        "redshift.Cluster",
+        "logging",
+        45,
+        "declare `aws.redshift.Logging(cluster_identifier=...)` with these settings, delete the argument, and adopt the logging before `pulumi up`: `pulumi import aws:redshift/logging:Logging <name> <cluster identifier>`",
+    ),
+    (
+        "redshift.Cluster",
+        "snapshot_copy",
+        45,
+        "declare `aws.redshift.SnapshotCopy(cluster_identifier=...)` with these settings, delete the argument, and adopt the copy before `pulumi up`: `pulumi import aws:redshift/snapshotCopy:SnapshotCopy <name> <cluster identifier>`",
+    ),
+    (
+        "eks.Cluster",
+        "default_addons_to_removes",
+        10,
+        "7 deprecates it and the next major removes it; its successor, `bootstrap_self_managed_addons=False` with the add-ons you keep as `aws.eks.Addon`s, applies only when a cluster is created (changing it replaces the cluster), so keep the argument on an existing cluster until you plan that",
+    ),
+    (
+        "guardduty.Detector",
+        "datasources",
+        13,
+        "7 deprecates it for `aws.guardduty.DetectorFeature` resources, one per feature; it still works on 7",
+    ),
+];
+
+/// Classes of services AWS is ending, which 7 deprecates and a later major removes (row 13).
+pub static V7_DEPRECATED_SERVICES: &[&str] = &[
+    "elastictranscoder.Pipeline",
+    "elastictranscoder.Preset",
+    "evidently.Feature",
+    "evidently.Launch",
+    "evidently.Project",
+    "evidently.Segment",
+    "mediastore.Container",
+    "mediastore.ContainerPolicy",
+    "kinesis.AnalyticsApplication",
+];
+
+/// Outputs of `apigateway.Deployment` 7 removed with its stage (row 23): the `Stage` has them.
+pub static V7_DEPLOYMENT_STAGE_OUTPUTS: &[&str] = &["invoke_url", "execution_arn"];
+
 /// True when 7 removed what `key` (`opsworks.Stack`, `redshift.get_service_account`) names.
 pub fn removed_in_v7(key: &str) -> bool {
     let module = key.split('.').next().unwrap_or(key);
@@ -484,6 +536,46 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn manual_arguments_are_in_6_and_gone_or_deprecated_in_7_and_their_successors_exist() {
+        let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
+        for (on, argument, _, _) in V7_MANUAL_ARGUMENTS {
+            assert!(
+                six.class(on).unwrap().param(argument).is_some(),
+                "{on}({argument}=) in 6"
+            );
+            let kept = seven.class(on).unwrap().param(argument).is_some();
+            assert!(
+                !kept || seven.deprecation(on, argument).is_some(),
+                "{on}({argument}=) in 7"
+            );
+        }
+        for successor in [
+            "dms.S3Endpoint",
+            "redshift.Logging",
+            "redshift.SnapshotCopy",
+            "eks.Addon",
+            "guardduty.DetectorFeature",
+        ] {
+            assert!(seven.class(successor).is_some(), "7 has {successor}");
+        }
+        assert!(
+            seven
+                .class("eks.Cluster")
+                .unwrap()
+                .param("bootstrap_self_managed_addons")
+                .is_some()
+        );
+        for class in V7_DEPRECATED_SERVICES {
+            assert!(
+                six.class(class).is_some() && seven.class(class).is_some(),
+                "{class}"
+            );
+        }
+        // The tables hold inputs only: `V7_DEPLOYMENT_STAGE_OUTPUTS` were checked in the
+        // wheels (outputs of `Deployment` in 6.83.4, not in 7.51.1; of `Stage` in 7.51.1).
     }
 
     #[test]
