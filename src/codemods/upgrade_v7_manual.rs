@@ -8,7 +8,7 @@
 //! and the classes of services AWS is ending.
 
 use super::{Checker, Match, codemod};
-use crate::edit::items;
+use crate::edit::{Fix, delete_item, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, string_value};
 use crate::pulumi::upgrade::{
@@ -19,7 +19,7 @@ use crate::pulumi::upgrade::{
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-manual",
     title: "What pulumi-aws 7 removed where the next step needs a person (upgrade --to 7)",
-    fix: None,
+    fix: Safe,
     upgrade: V7,
     matches: query[
         "opsworks",
@@ -140,9 +140,11 @@ fn deployment_stage(cx: &mut Checker, call: &ResourceCall) {
         .keyword("stage_name", cx.text)
         .and_then(|k| string_value(k.value, cx.text));
     if stage_name == Some("") && present.len() == 1 {
-        // `stage_name=""` is how 6 programs asked for no stage: nothing to declare or import.
-        let message = "pulumi-aws 7: `stage_name` of `apigateway.Deployment` removed (upgrade guide row 23); `stage_name=\"\"` made no stage, so delete the argument: there is nothing to declare or import";
-        cx.report(first.node, message, None);
+        // `stage_name=""` is how 6 programs asked for no stage: nothing to declare or import,
+        // and without the argument 7 makes no stage either.
+        let message = "pulumi-aws 7: `stage_name` of `apigateway.Deployment` removed (upgrade guide row 23); `stage_name=\"\"` made no stage, so it is deleted: there is nothing to declare or import";
+        let fix = Fix::safe(vec![delete_item(cx.text, first.node)]);
+        cx.report(first.node, message, Some(fix));
         return;
     }
     let stage = stage_name.unwrap_or("<stage>");

@@ -21,7 +21,7 @@ ami = aws.ec2.get_ami(
 )
 ami_output = aws.ec2.get_ami_output(most_recent=True, name_regex="^ubuntu")
 # 6 programs passed an empty name to have no stage made.
-bare = aws.apigateway.Deployment("bare", rest_api=api.id, stage_name="")
+bare = aws.apigateway.Deployment("bare", rest_api=api.id)
 # Read off the deployment: 7 has these outputs on the Stage only.
 pulumi.export("url", deployment.invoke_url)
 pulumi.export("arn", deployment.execution_arn.apply(lambda arn: f"{arn}/*"))

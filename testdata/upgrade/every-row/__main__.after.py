@@ -71,6 +71,9 @@ core = aws.networkmanager.CoreNetwork("core", global_network_id="gn-1", base_pol
 notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
 )
+api = aws.apigateway.RestApi("api")
+# 6 programs passed an empty stage name to have no stage made; 7 makes none without it.
+deployment = aws.apigateway.Deployment("deployment", rest_api=api.id)
 region = aws.get_region().region
 named = aws.get_region(region="us-east-1")
 later = aws.get_region_output(region="us-east-1").region

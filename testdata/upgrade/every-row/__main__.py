@@ -77,6 +77,9 @@ notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
     accelerator_types=["ml.eia1.medium"],
 )
+api = aws.apigateway.RestApi("api")
+# 6 programs passed an empty stage name to have no stage made; 7 makes none without it.
+deployment = aws.apigateway.Deployment("deployment", rest_api=api.id, stage_name="")
 region = aws.get_region().name
 named = aws.get_region(name="us-east-1")
 later = aws.get_region_output(name="us-east-1").name
