@@ -10,4 +10,5 @@
     "get_region" "get_region_output"
     "get_compute_environment" "get_compute_environment_output"
     "get_accelerator" "get_accelerator_output"
-    "get_templates" "get_templates_output")) @call
+    "get_templates" "get_templates_output"
+    "get_bucket" "get_bucket_output")) @call

@@ -607,7 +607,7 @@ Each needs the step its line names, before the `pulumi up` below:
 
 - line 3 `upgrade-v7-argument`: pulumi-aws 7: `vpc` of `ec2.Eip` is removed: `vpc=True` is `domain=\"vpc\"` (upgrade guide row 35)
 - line 4 `upgrade-v7-argument`: pulumi-aws 7: `vpc` of `ec2.Eip` is removed: `vpc=True` is `domain=\"vpc\"` (upgrade guide row 35)
-- line 5 `upgrade-v7-function`: pulumi-aws 7: the `name` of `get_region`'s result is deprecated; it is `region` (upgrade guide row 20)
+- line 5 `upgrade-v7-function`: pulumi-aws 7: what the `name` of `get_region`'s result was on 6 is `region` (upgrade guide row 20)
 
 #### `api.py`
 

@@ -20,7 +20,9 @@ pub const CODEMOD: super::Codemod = codemod! {
         "get_accelerator",
         "get_accelerator_output",
         "get_templates",
-        "get_templates_output",],
+        "get_templates_output",
+        "get_bucket",
+        "get_bucket_output",],
     check: check,
 };
 
@@ -57,7 +59,7 @@ fn check(cx: &mut Checker, m: &Match) {
         .find(|(f, old, _, _)| *f == key && *old == name)
     {
         let message = format!(
-            "pulumi-aws 7: the `{old}` of `{key}`'s result is deprecated; it is `{new}` (upgrade guide row {row})"
+            "pulumi-aws 7: what the `{old}` of `{key}`'s result was on 6 is `{new}` (upgrade guide row {row})"
         );
         cx.report(
             read,

@@ -194,8 +194,19 @@ pub fn merge_key(argument: &str) -> Option<&'static str> {
 }
 
 /// The data-source results whose attributes were renamed: (function, old, new, row).
-pub static V7_RESULT_ATTRIBUTES: &[(&str, &str, &str, u8)] =
-    &[("get_region", "name", "region", 20)];
+pub static V7_RESULT_ATTRIBUTES: &[(&str, &str, &str, u8)] = &[
+    ("get_region", "name", "region", 20),
+    // On 7 `region` is the region the call was made in, the bucket's own is `bucket_region`.
+    ("s3.get_bucket", "region", "bucket_region", 8),
+];
+
+/// The outputs of resources that 7 renamed: (class, old, new, row). On 7 a bucket's `region`
+/// is the region the provider manages it from (the meta-argument every resource gained); the
+/// bucket's own region, which 6's `region` was, is `bucket_region`.
+pub static V7_RESOURCE_ATTRIBUTES: &[(&str, &str, &str, u8)] = &[
+    ("s3.Bucket", "region", "bucket_region", 8),
+    ("s3.BucketV2", "region", "bucket_region", 8),
+];
 
 /// Modules pulumi-aws 7 removed with their services (row 12): every class and function in
 /// them is gone, with no replacement.
@@ -579,6 +590,23 @@ mod tests {
     }
 
     #[test]
+    fn renamed_resource_outputs_are_new_in_7() {
+        let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
+        for &(class, old, new, _) in V7_RESOURCE_ATTRIBUTES {
+            // The tables hold inputs (and state): `region` became an input of every resource.
+            assert!(six.class(class).is_some(), "{class} in 6");
+            assert!(
+                six.class(class).unwrap().param(new).is_none(),
+                "{class}.{new} is new in 7"
+            );
+            assert!(
+                seven.class(class).unwrap().param(old).is_some(),
+                "{class}({old}=) in 7"
+            );
+        }
+    }
+
+    #[test]
     fn every_v6_rename_names_what_6_has() {
         let six = Tables::get(Major::V6);
         let functions = functions();
@@ -702,8 +730,9 @@ mod tests {
                 !six.iter().any(|a| a == new),
                 "{function}.{new} is new in 7"
             );
+            // Deprecated in 7, or (`region`) kept with the meta-argument's meaning.
             assert!(
-                seven.iter().any(|a| *a == format!("{old}:d")),
+                seven.iter().any(|a| *a == format!("{old}:d")) || old == "region",
                 "{function}.{old} deprecated in 7"
             );
             assert!(seven.iter().any(|a| a == new), "{function}.{new} in 7");

@@ -9,3 +9,7 @@ batch_env = aws.batch.get_compute_environment(name="spot")
 accelerator = aws.globalaccelerator.get_accelerator(name="edge")
 templates = aws.servicequotas.get_templates(aws_region="us-east-1")
 pulumi.export("region", region)
+bucket_region = aws.s3.get_bucket(bucket="logs").bucket_region
+later_region = aws.s3.get_bucket_output(bucket="logs").bucket_region
+bucket = aws.s3.get_bucket(bucket="logs")
+website = bucket.website_endpoint

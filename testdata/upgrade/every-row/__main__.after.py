@@ -80,5 +80,8 @@ later = aws.get_region_output(region="us-east-1").region
 batch_env = aws.batch.get_compute_environment(name="spot")
 accelerator = aws.globalaccelerator.get_accelerator(name="edge")
 templates = aws.servicequotas.get_templates(aws_region="us-east-1")
+bucket_region = aws.s3.get_bucket(bucket="logs").bucket_region
 pulumi.export("region", region)
+pulumi.export("logs_region", logs.bucket_region)
+pulumi.export("bucket_region", bucket_region)
 pulumi.export("later", later)

@@ -86,5 +86,8 @@ later = aws.get_region_output(name="us-east-1").name
 batch_env = aws.batch.get_compute_environment(compute_environment_name="spot")
 accelerator = aws.globalaccelerator.get_accelerator(id="x", name="edge")
 templates = aws.servicequotas.get_templates(region="us-east-1")
+bucket_region = aws.s3.get_bucket(bucket="logs").region
 pulumi.export("region", region)
+pulumi.export("logs_region", logs.region)
+pulumi.export("bucket_region", bucket_region)
 pulumi.export("later", later)
