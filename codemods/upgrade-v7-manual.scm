@@ -12,7 +12,9 @@
     "get_service_account" "get_service_account_output"
     "Endpoint" "EndpointArgs" "Cluster" "ClusterArgs" "Detector" "DetectorArgs"
     "Pipeline" "Preset" "Feature" "Launch" "Project" "Segment" "Container"
-    "ContainerPolicy" "AnalyticsApplication")) @call
+    "ContainerPolicy" "AnalyticsApplication" "Addon" "AddonArgs" "FlowLog" "FlowLogArgs"
+    "OrganizationConfiguration" "OrganizationConfigurationArgs" "Domain" "get_domain"
+    "get_domain_output")) @call
 
 (call
   function: (attribute

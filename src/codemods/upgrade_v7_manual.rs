@@ -12,8 +12,8 @@ use crate::edit::{Fix, delete_item, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, string_value};
 use crate::pulumi::upgrade::{
-    V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPLOYMENT_STAGE_OUTPUTS, V7_DEPRECATED_SERVICES,
-    V7_MANUAL_ARGUMENTS, changes_key, removed_in_v7,
+    V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPRECATED_SERVICES, V7_MANUAL_ARGUMENTS, V7_REMOVED_OUTPUTS,
+    changes_key, removed_in_v7,
 };
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -45,6 +45,15 @@ pub const CODEMOD: super::Codemod = codemod! {
         "Container",
         "ContainerPolicy",
         "AnalyticsApplication",
+        "Addon",
+        "AddonArgs",
+        "FlowLog",
+        "FlowLogArgs",
+        "OrganizationConfiguration",
+        "OrganizationConfigurationArgs",
+        "Domain",
+        "get_domain",
+        "get_domain_output",
     ],
     check: check,
 };
@@ -64,6 +73,10 @@ fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = ResourceCall::with_type(node, key.clone()) else {
         return;
     };
+    // `simpledb.Domain` is matched as a removed module's and as a `Domain`: once is enough.
+    if cx.reported(function) {
+        return;
+    }
     if removed_in_v7(&key) {
         let message = format!(
             "pulumi-aws 7 removed `{key}` with its service (upgrade guide row 12); there is no replacement. Deleting this code would delete what it manages: first drop it from the state only, `pulumi state delete <urn>` (URNs: `pulumi stack --show-urns`), then delete the code"
@@ -71,7 +84,6 @@ fn check(cx: &mut Checker, m: &Match) {
         cx.report(function, message, None);
     } else if key == "apigateway.Deployment" {
         deployment_stage(cx, &call);
-        stage_output_reads(cx, &call);
     } else if matches!(key.as_str(), "ec2.get_ami" | "ec2.get_ami_output") {
         ami_without_owners(cx, &call);
     } else if V7_DEPRECATED_SERVICES.contains(&key.as_str()) {
@@ -80,6 +92,7 @@ fn check(cx: &mut Checker, m: &Match) {
         );
         cx.report(function, message, None);
     }
+    removed_output_reads(cx, &call, &key);
     let on = changes_key(&key);
     for &(_, argument, row, step) in V7_MANUAL_ARGUMENTS.iter().filter(|(c, ..)| *c == on) {
         if let Some(keyword) = call.keyword(argument, cx.text) {
@@ -90,38 +103,48 @@ fn check(cx: &mut Checker, m: &Match) {
     }
 }
 
-/// `deployment.invoke_url`, `deployment.execution_arn`: 7 removed them from `Deployment`
-/// with its stage; the `Stage` declared for the stage has both.
-fn stage_output_reads(cx: &mut Checker, call: &ResourceCall) {
-    let Some(parent) = call.node.parent().filter(|p| p.kind() == "assignment") else {
-        return;
-    };
-    let Some(left) = parent.child_by_field_name("left") else {
-        return;
-    };
-    if left.kind() != "identifier" {
+/// Reads of an output 7 removed: off a data source's call (`get_domain(...).kibana_endpoint`)
+/// or off a name assigned the resource once (`deployment.invoke_url`).
+fn removed_output_reads(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    let on = key.strip_suffix("_output").unwrap_or(key);
+    let removed: Vec<_> = V7_REMOVED_OUTPUTS
+        .iter()
+        .filter(|(c, ..)| *c == on)
+        .collect();
+    if removed.is_empty() {
         return;
     }
-    let reads = cx.symbols().reads_of(left, cx.tree.root_node());
+    let mut reads = vec![call.node];
+    if let Some(left) = call
+        .node
+        .parent()
+        .filter(|p| p.kind() == "assignment")
+        .and_then(|p| p.child_by_field_name("left"))
+        .filter(|l| l.kind() == "identifier")
+    {
+        // Only where the name certainly holds this resource.
+        let symbols = cx.symbols();
+        reads.extend(
+            symbols
+                .reads_of(left, cx.tree.root_node())
+                .into_iter()
+                .filter(|read| symbols.assigned_once(*read) == Some(call.node)),
+        );
+    }
     for read in reads {
-        // Only where the name certainly holds this deployment.
-        if cx.symbols().assigned_once(read) != Some(call.node) {
-            continue;
-        }
         let Some(attribute) = read.parent().filter(|p| p.kind() == "attribute") else {
             continue;
         };
         let Some(name) = attribute.child_by_field_name("attribute") else {
             continue;
         };
-        let output = cx.src(name).to_string();
-        if !V7_DEPLOYMENT_STAGE_OUTPUTS.contains(&output.as_str()) {
-            continue;
+        let output = cx.src(name);
+        if let Some(&&(_, _, row, step)) = removed.iter().find(|(_, o, ..)| *o == output) {
+            let message = format!(
+                "pulumi-aws 7 removed `{output}` of `{on}` (upgrade guide row {row}): {step}"
+            );
+            cx.report(attribute, message, None);
         }
-        let message = format!(
-            "pulumi-aws 7 removed `{output}` of `apigateway.Deployment` with its stage (upgrade guide row 23): read it from the `aws.apigateway.Stage` declared for the stage (`<stage>.{output}`)"
-        );
-        cx.report(attribute, message, None);
     }
 }
 

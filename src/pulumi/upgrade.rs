@@ -250,6 +250,24 @@ pub static V7_MANUAL_ARGUMENTS: &[(&str, &str, u8, &str)] = &[
         "7 deprecates it and the next major removes it; its successor, `bootstrap_self_managed_addons=False` with the add-ons you keep as `aws.eks.Addon`s, applies only when a cluster is created (changing it replaces the cluster), so keep the argument on an existing cluster until you plan that",
     ),
     (
+        "eks.Addon",
+        "resolve_conflicts",
+        36,
+        "7 removed it; it applied on creation and on updates: write its value as `resolve_conflicts_on_update=` and, unless it is `\"PRESERVE\"` (which AWS accepts on update only), as `resolve_conflicts_on_create=` too",
+    ),
+    (
+        "ec2.FlowLog",
+        "log_group_name",
+        38,
+        "7 removed it: pass the log group's ARN as `log_destination=` (`<log group>.arn` of an `aws.cloudwatch.LogGroup`); a changed `log_destination` replaces the flow log, so check that the preview shows no replace",
+    ),
+    (
+        "guardduty.OrganizationConfiguration",
+        "auto_enable",
+        39,
+        "7 removed it for `auto_enable_organization_members=` (`\"NEW\"`, `\"ALL\"` or `\"NONE\"`): `auto_enable=True` enabled GuardDuty in new member accounts (`\"NEW\"`), `False` in none (`\"NONE\"`); write the one you mean",
+    ),
+    (
         "guardduty.Detector",
         "datasources",
         13,
@@ -270,8 +288,35 @@ pub static V7_DEPRECATED_SERVICES: &[&str] = &[
     "kinesis.AnalyticsApplication",
 ];
 
-/// Outputs of `apigateway.Deployment` 7 removed with its stage (row 23): the `Stage` has them.
-pub static V7_DEPLOYMENT_STAGE_OUTPUTS: &[&str] = &["invoke_url", "execution_arn"];
+/// Outputs 7 removed, of a class or a data-source function's result: (class or function,
+/// output, row, the step). Checked in the wheels: the outputs are in 6.83.4 and not in 7.51.1,
+/// and the `Stage` (7) has `invoke_url` and `execution_arn`.
+pub static V7_REMOVED_OUTPUTS: &[(&str, &str, u8, &str)] = &[
+    (
+        "apigateway.Deployment",
+        "invoke_url",
+        23,
+        "read it from the `aws.apigateway.Stage` declared for the stage (`<stage>.invoke_url`)",
+    ),
+    (
+        "apigateway.Deployment",
+        "execution_arn",
+        23,
+        "read it from the `aws.apigateway.Stage` declared for the stage (`<stage>.execution_arn`)",
+    ),
+    (
+        "opensearch.Domain",
+        "kibana_endpoint",
+        44,
+        "the nearest output is `dashboard_endpoint`, the OpenSearch Dashboards endpoint, which is not the same URL: use it where the reader wants Dashboards",
+    ),
+    (
+        "opensearch.get_domain",
+        "kibana_endpoint",
+        44,
+        "the nearest output is `dashboard_endpoint`, the OpenSearch Dashboards endpoint, which is not the same URL: use it where the reader wants Dashboards",
+    ),
+];
 
 /// True when 7 removed what `key` (`opsworks.Stack`, `redshift.get_service_account`) names.
 pub fn removed_in_v7(key: &str) -> bool {
@@ -572,6 +617,23 @@ mod tests {
         ] {
             assert!(seven.class(successor).is_some(), "7 has {successor}");
         }
+        for (class, argument) in [
+            ("eks.Addon", "resolve_conflicts_on_update"),
+            ("eks.Addon", "resolve_conflicts_on_create"),
+            ("ec2.FlowLog", "log_destination"),
+            (
+                "guardduty.OrganizationConfiguration",
+                "auto_enable_organization_members",
+            ),
+        ] {
+            assert!(
+                seven.class(class).unwrap().param(argument).is_some(),
+                "{class}({argument}=) in 7"
+            );
+        }
+        for successor in ["cloudwatch.LogGroup"] {
+            assert!(seven.class(successor).is_some(), "7 has {successor}");
+        }
         assert!(
             seven
                 .class("eks.Cluster")
@@ -585,8 +647,7 @@ mod tests {
                 "{class}"
             );
         }
-        // The tables hold inputs only: `V7_DEPLOYMENT_STAGE_OUTPUTS` were checked in the
-        // wheels (outputs of `Deployment` in 6.83.4, not in 7.51.1; of `Stage` in 7.51.1).
+        // The tables hold inputs only: `V7_REMOVED_OUTPUTS` were checked in the wheels.
     }
 
     #[test]
