@@ -11,4 +11,5 @@
     "get_compute_environment" "get_compute_environment_output"
     "get_accelerator" "get_accelerator_output"
     "get_templates" "get_templates_output"
-    "get_bucket" "get_bucket_output")) @call
+    "get_bucket" "get_bucket_output"
+    "get_group" "get_group_output" "get_user" "get_user_output")) @call

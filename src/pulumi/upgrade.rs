@@ -200,6 +200,27 @@ pub static V7_RESULT_ATTRIBUTES: &[(&str, &str, &str, u8)] = &[
     ("s3.get_bucket", "region", "bucket_region", 8),
 ];
 
+/// Arguments of data sources 7 removed for a key of another object argument: (function, old,
+/// new, key, row). `get_group(filter={...})` -> `get_group(alternate_identifier={
+/// "unique_attribute": {...}})`: the filter's `attribute_path` / `attribute_value` are the
+/// unique attribute's, and 6 already took `alternate_identifier`.
+pub static V7_NESTED_ARGUMENTS: &[(&str, &str, &str, &str, u8)] = &[
+    (
+        "identitystore.get_group",
+        "filter",
+        "alternate_identifier",
+        "unique_attribute",
+        19,
+    ),
+    (
+        "identitystore.get_user",
+        "filter",
+        "alternate_identifier",
+        "unique_attribute",
+        19,
+    ),
+];
+
 /// The outputs of resources that 7 renamed: (class, old, new, row). On 7 a bucket's `region`
 /// is the region the provider manages it from (the meta-argument every resource gained); the
 /// bucket's own region, which 6's `region` was, is `bucket_region`.
@@ -646,6 +667,28 @@ mod tests {
             );
         }
         // The tables hold inputs only: `V7_REMOVED_OUTPUTS` were checked in the wheels.
+    }
+
+    #[test]
+    fn nested_arguments_go_from_6_to_7() {
+        let functions = functions();
+        for &(function, old, new, _, _) in V7_NESTED_ARGUMENTS {
+            let (six, _) = &functions[&(6, function.to_string())];
+            let (seven, _) = &functions[&(7, function.to_string())];
+            let has = |params: &[String], name: &str| {
+                params
+                    .iter()
+                    .any(|p| p.strip_suffix(":d").unwrap_or(p) == name)
+            };
+            assert!(
+                has(six, old) && has(six, new),
+                "{function}: 6 takes {old} and {new}"
+            );
+            assert!(
+                !has(seven, old) && has(seven, new),
+                "{function}: 7 takes {new} only"
+            );
+        }
     }
 
     #[test]

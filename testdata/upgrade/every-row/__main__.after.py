@@ -81,6 +81,9 @@ batch_env = aws.batch.get_compute_environment(name="spot")
 accelerator = aws.globalaccelerator.get_accelerator(name="edge")
 templates = aws.servicequotas.get_templates(aws_region="us-east-1")
 bucket_region = aws.s3.get_bucket(bucket="logs").bucket_region
+admins = aws.identitystore.get_group(
+    identity_store_id="d-1", alternate_identifier={"unique_attribute": {"attribute_path": "DisplayName", "attribute_value": "admins"}}
+)
 pulumi.export("region", region)
 pulumi.export("logs_region", logs.bucket_region)
 pulumi.export("bucket_region", bucket_region)

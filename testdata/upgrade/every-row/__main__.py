@@ -87,6 +87,9 @@ batch_env = aws.batch.get_compute_environment(compute_environment_name="spot")
 accelerator = aws.globalaccelerator.get_accelerator(id="x", name="edge")
 templates = aws.servicequotas.get_templates(region="us-east-1")
 bucket_region = aws.s3.get_bucket(bucket="logs").region
+admins = aws.identitystore.get_group(
+    identity_store_id="d-1", filter={"attribute_path": "DisplayName", "attribute_value": "admins"}
+)
 pulumi.export("region", region)
 pulumi.export("logs_region", logs.region)
 pulumi.export("bucket_region", bucket_region)
