@@ -14,7 +14,8 @@
     "Pipeline" "Preset" "Feature" "Launch" "Project" "Segment" "Container"
     "ContainerPolicy" "AnalyticsApplication" "Addon" "AddonArgs" "FlowLog" "FlowLogArgs"
     "OrganizationConfiguration" "OrganizationConfigurationArgs" "Domain" "get_domain"
-    "get_domain_output")) @call
+    "get_domain_output" "get_task_definition" "get_task_definition_output"
+    "get_launch_template" "get_launch_template_output")) @call
 
 (call
   function: (attribute

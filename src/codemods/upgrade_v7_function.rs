@@ -26,7 +26,11 @@ pub const CODEMOD: super::Codemod = codemod! {
         "get_group",
         "get_group_output",
         "get_user",
-        "get_user_output",],
+        "get_user_output",
+        "get_data_set",
+        "get_data_set_output",
+        "get_service",
+        "get_service_output",],
     check: check,
 };
 

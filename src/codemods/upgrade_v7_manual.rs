@@ -54,6 +54,10 @@ pub const CODEMOD: super::Codemod = codemod! {
         "Domain",
         "get_domain",
         "get_domain_output",
+        "get_task_definition",
+        "get_task_definition_output",
+        "get_launch_template",
+        "get_launch_template_output",
     ],
     check: check,
 };

@@ -76,6 +76,18 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
         Delete("it never selected the accelerator (`arn` and `name` do)"),
         18,
     ),
+    change(
+        "quicksight.get_data_set",
+        "tags_all",
+        Delete("it never selected the data set: AWS computes the tags"),
+        16,
+    ),
+    change(
+        "servicediscovery.get_service",
+        "tags_all",
+        Delete("it never selected the service: AWS computes the tags"),
+        16,
+    ),
     change("get_region", "name", Rename("region"), 20),
     change(
         "servicequotas.get_templates",
@@ -324,6 +336,24 @@ pub static V7_REMOVED_OUTPUTS: &[(&str, &str, u8, &str)] = &[
         "execution_arn",
         23,
         "read it from the `aws.apigateway.Stage` declared for the stage (`<stage>.execution_arn`)",
+    ),
+    (
+        "ecs.get_task_definition",
+        "inference_accelerators",
+        16,
+        "AWS ended Elastic Inference: delete the read",
+    ),
+    (
+        "ec2.get_launch_template",
+        "elastic_gpu_specifications",
+        16,
+        "AWS ended Elastic Graphics: delete the read",
+    ),
+    (
+        "ec2.get_launch_template",
+        "elastic_inference_accelerators",
+        16,
+        "AWS ended Elastic Inference: delete the read",
     ),
     (
         "opensearch.Domain",

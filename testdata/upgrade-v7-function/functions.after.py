@@ -19,3 +19,5 @@ admins = aws.identitystore.get_group(
 )
 alice = aws.identitystore.get_user_output(identity_store_id="d-1", alternate_identifier={"unique_attribute": {"attribute_path": "UserName", "attribute_value": "alice"}})
 by_args = aws.identitystore.get_group(identity_store_id="d-1", filter=aws.identitystore.GetGroupFilterArgs(attribute_path="DisplayName", attribute_value="ops"))
+data_set = aws.quicksight.get_data_set(data_set_id="sales")
+discovered = aws.servicediscovery.get_service(name="api", namespace_id="ns-1")

@@ -84,6 +84,7 @@ bucket_region = aws.s3.get_bucket(bucket="logs").bucket_region
 admins = aws.identitystore.get_group(
     identity_store_id="d-1", alternate_identifier={"unique_attribute": {"attribute_path": "DisplayName", "attribute_value": "admins"}}
 )
+data_set = aws.quicksight.get_data_set(data_set_id="sales")
 pulumi.export("region", region)
 pulumi.export("logs_region", logs.bucket_region)
 pulumi.export("bucket_region", bucket_region)

@@ -90,6 +90,7 @@ bucket_region = aws.s3.get_bucket(bucket="logs").region
 admins = aws.identitystore.get_group(
     identity_store_id="d-1", filter={"attribute_path": "DisplayName", "attribute_value": "admins"}
 )
+data_set = aws.quicksight.get_data_set(data_set_id="sales", tags_all={"team": "bi"})
 pulumi.export("region", region)
 pulumi.export("logs_region", logs.region)
 pulumi.export("bucket_region", bucket_region)
