@@ -10,4 +10,7 @@
     "get_region" "get_region_output"
     "get_compute_environment" "get_compute_environment_output"
     "get_accelerator" "get_accelerator_output"
-    "get_templates" "get_templates_output")) @call
+    "get_templates" "get_templates_output"
+    "get_bucket" "get_bucket_output"
+    "get_group" "get_group_output" "get_user" "get_user_output"
+    "get_data_set" "get_data_set_output" "get_service" "get_service_output")) @call

@@ -1,5 +1,5 @@
 ; Calls the upgrade to 7 leaves to a person (pulumi::upgrade): by name (Deployment, get_ami,
-; get_service_account) or into a removed module (opsworks, simpledb, worklink). The names are
+; get_service_account, the classes with a manual argument or of a deprecated service) or into a removed module (opsworks, simpledb, worklink). The names are
 ; the codemod's trigger words; the Rust side resolves the callee.
 (call
   function: [
@@ -9,7 +9,13 @@
   arguments: (argument_list)
   (#any-of? @name
     "Deployment" "get_ami" "get_ami_output"
-    "get_service_account" "get_service_account_output")) @call
+    "get_service_account" "get_service_account_output"
+    "Endpoint" "EndpointArgs" "Cluster" "ClusterArgs" "Detector" "DetectorArgs"
+    "Pipeline" "Preset" "Feature" "Launch" "Project" "Segment" "Container"
+    "ContainerPolicy" "AnalyticsApplication" "Addon" "AddonArgs" "FlowLog" "FlowLogArgs"
+    "OrganizationConfiguration" "OrganizationConfigurationArgs" "Domain" "get_domain"
+    "get_domain_output" "get_task_definition" "get_task_definition_output"
+    "get_launch_template" "get_launch_template_output")) @call
 
 (call
   function: (attribute

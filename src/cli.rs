@@ -295,6 +295,7 @@ impl Cli {
             color: false,
             color_stderr: false,
             to_file: self.output.is_some(),
+            upgrade_to: self.upgrade_to,
         }
     }
 }

@@ -448,14 +448,13 @@ fn upgrade_project_files(
     jobs: &[(&PathBuf, Arc<Settings>)],
     job: Job,
 ) -> Vec<(PathBuf, Arc<Settings>)> {
-    use codemods::upgrade_v7_dependency_pin::{ID, is_stack_file};
+    use codemods::upgrade_v7_dependency_pin::{id_for, is_stack_file};
     let mut found: std::collections::BTreeMap<PathBuf, Arc<Settings>> = Default::default();
     for (path, settings) in jobs {
-        let applies = job
-            .file_settings(path, settings)
-            .upgrade
-            .is_some_and(|u| u.applies && u.to == Major::V7);
-        if !applies || !settings.rules.runs(ID) {
+        let Some(upgrade) = job.file_settings(path, settings).upgrade else {
+            continue;
+        };
+        if !upgrade.applies || !settings.rules.runs(id_for(upgrade.to)) {
             continue;
         }
         let mut files = Vec::new();
@@ -497,14 +496,18 @@ fn process_project_file(path: &Path, settings: &Settings, job: Job) -> FileResul
             return result;
         }
     };
-    let findings = codemods::upgrade_v7_dependency_pin::check_file(path, &source.text);
+    let to = job
+        .upgrade_to
+        .expect("project files are read under upgrade only");
+    let findings = codemods::upgrade_v7_dependency_pin::check_file_to(path, &source.text, to);
     let outcome = fix::fix_text(&source.text, findings, fix_mode(job.mode, settings));
     if job.mode == Mode::Write && outcome.text != source.text {
         let read = source.contents(&source.text);
         let fixed = source.contents(&outcome.text);
         if let Err(message) = write::write_atomic(path, read.as_bytes(), fixed.as_bytes()) {
             result.errors.push(message);
-            let findings = codemods::upgrade_v7_dependency_pin::check_file(path, &source.text);
+            let findings =
+                codemods::upgrade_v7_dependency_pin::check_file_to(path, &source.text, to);
             result.outcome = Some(fix::fix_text(&source.text, findings, FixMode::Off));
             result.source = Some(source);
             return result;

@@ -1886,3 +1886,72 @@ fn check_and_rule_are_read_as_ruff_users_type_them() {
         stdout(&infra_fix(dir.path(), &["explain", "eip-domain-vpc"]))
     );
 }
+
+/// `infra-fix upgrade --to 6` moves a pulumi-aws 5 project: the renamed names, the pin (the
+/// unsafe `rds.Instance(name=)` only with `--unsafe-fixes`); it leaves a project on 6 alone,
+/// and `--to 7` leaves the project on 5 alone.
+#[test]
+fn upgrade_to_6_moves_a_5_project_and_only_that() {
+    const MAIN5: &str = "import pulumi_aws as aws\n\nweb = aws.elasticloadbalancingv2.LoadBalancer(\"web\")\nami = aws.get_ami(owners=[\"amazon\"])\ndb = aws.rds.Instance(\"db\", name=\"app\", instance_class=\"db.t3.micro\")\n";
+    let files: &[(&str, &[u8])] = &[
+        ("Pulumi.yaml", b"name: p\nruntime: python\n"),
+        (
+            "requirements.txt",
+            b"pulumi>=3.0.0,<4.0.0\npulumi-aws==5.43.0\n",
+        ),
+        ("__main__.py", MAIN5.as_bytes()),
+    ];
+    let project = tree(files);
+    let run = |args: &[&str]| infra_fix(project.path(), args);
+
+    // The upgrade to 7 starts from 6: nothing here.
+    let to7 = run(&["upgrade", "--to", "7", "--check"]);
+    assert_eq!(to7.status.code(), Some(0), "{}", stdout(&to7));
+    assert_eq!(stdout(&to7), "");
+
+    let body = run(&["upgrade", "--to", "6", "--format", "markdown"]);
+    let body = stdout(&body);
+    assert!(
+        body.starts_with("<!-- infra-fix upgrade -->\n## infra-fix: upgrade to pulumi-aws 6\n\n3 changes to rewrite in 2 files; 1 finding left to a person.\n"),
+        "{body}"
+    );
+    assert!(body.contains("| `upgrade-v6-rename`: Class, function or argument that pulumi-aws 6 renamed | 2 | `__main__.py` |"), "{body}");
+    assert!(
+        body.contains("(*the fix is unsafe: run with --unsafe-fixes*)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("The preview must show no change. **If it shows a replace, stop**"),
+        "{body}"
+    );
+
+    let write = run(&["upgrade", "--to", "6", "--write"]);
+    assert_eq!(write.status.code(), Some(1), "the unsafe rename is left");
+    assert_eq!(
+        read(project.path(), "requirements.txt"),
+        "pulumi>=3.0.0,<4.0.0\npulumi-aws==6.83.4\n"
+    );
+    assert_eq!(
+        read(project.path(), "__main__.py"),
+        MAIN5
+            .replace("elasticloadbalancingv2", "lb")
+            .replace("aws.get_ami", "aws.ec2.get_ami")
+    );
+    // On 6 now: the upgrade to 6 is done, the leftover is no longer its business, and the
+    // unsafe rename is applied only when asked, naming the project's major.
+    let again = run(&["upgrade", "--to", "6", "--check"]);
+    assert_eq!(stdout(&again), "");
+    let unsafe_ = run(&[
+        "upgrade",
+        "--to",
+        "6",
+        "--write",
+        "--unsafe-fixes",
+        "--pulumi-aws-version",
+        "5",
+    ]);
+    assert_eq!(unsafe_.status.code(), Some(0), "{}", stderr(&unsafe_));
+    assert!(
+        read(project.path(), "__main__.py").contains("aws.rds.Instance(\"db\", db_name=\"app\"")
+    );
+}

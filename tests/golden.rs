@@ -51,12 +51,16 @@ fn rule_set_for(path: &Path) -> RuleSet {
 }
 
 /// The major `infra-fix upgrade` moves a fixture to: that of its upgrade rule's folder, or 7
-/// for the programs of `testdata/upgrade/`. `None` for the checks' fixtures.
+/// for the programs of `testdata/upgrade/` (6 for `testdata/upgrade-v6/`). `None` for the
+/// checks' fixtures.
 fn upgrade_to(path: &Path) -> Option<Major> {
     let relative = path.strip_prefix(TESTDATA).unwrap();
     let top = relative.components().next()?.as_os_str().to_str()?;
     if top == "upgrade" {
         return Some(Major::V7);
+    }
+    if top == "upgrade-v6" {
+        return Some(Major::V6);
     }
     CODEMODS.iter().find(|c| c.id == top)?.upgrade
 }

@@ -42,6 +42,7 @@ pub(crate) use unknown_argument::closest;
 mod unknown_name;
 mod unknown_resource;
 pub mod unused_ignore;
+mod upgrade_v6_rename;
 mod upgrade_v7_argument;
 mod upgrade_v7_bucket_v2;
 mod upgrade_v7_default;
@@ -79,6 +80,8 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_default::CODEMOD,
     &upgrade_v7_unsafe_argument::CODEMOD,
     &upgrade_v7_enum::CODEMOD,
+    &upgrade_v6_rename::CODEMOD,
+    &upgrade_v7_dependency_pin::CODEMOD_V6,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,

@@ -28,6 +28,7 @@ fn check(cx: &mut Checker, m: &Match) {
         }
     }
     removed_endpoints(cx, &call, &key);
+    renamed_outputs(cx, &call, &key);
 }
 
 /// Row 2: `Provider(endpoints=[{"opsworks": ...}])` and `ProviderEndpointArgs(opsworks=...)`:
@@ -78,6 +79,50 @@ fn removed_endpoints(cx: &mut Checker, call: &ResourceCall, key: &str) {
             message,
             Some(Fix::safe(vec![delete_item(cx.text, node)])),
         );
+    }
+}
+
+/// `bucket.region` -> `bucket.bucket_region`, where `bucket` is a name assigned this call
+/// once: then the read is certainly of this resource's output.
+fn renamed_outputs(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    let renamed: Vec<_> = upgrade::V7_RESOURCE_ATTRIBUTES
+        .iter()
+        .filter(|(class, ..)| *class == key)
+        .collect();
+    if renamed.is_empty() {
+        return;
+    }
+    let Some(left) = call
+        .node
+        .parent()
+        .filter(|p| p.kind() == "assignment")
+        .and_then(|p| p.child_by_field_name("left"))
+        .filter(|l| l.kind() == "identifier")
+    else {
+        return;
+    };
+    for read in cx.symbols().reads_of(left, cx.tree.root_node()) {
+        if cx.symbols().assigned_once(read) != Some(call.node) {
+            continue;
+        }
+        let Some(attribute) = read
+            .parent()
+            .filter(|p| p.kind() == "attribute")
+            .and_then(|p| p.child_by_field_name("attribute"))
+        else {
+            continue;
+        };
+        let name = cx.src(attribute);
+        if let Some(&&(_, old, new, row)) = renamed.iter().find(|(_, old, ..)| *old == name) {
+            let message = format!(
+                "pulumi-aws 7: the `{old}` of `{key}` is the region it is managed from; the bucket's own region, which `{old}` was on 6, is `{new}` (upgrade guide row {row})"
+            );
+            cx.report(
+                attribute,
+                message,
+                Some(Fix::safe(vec![Edit::replace(attribute, new)])),
+            );
+        }
     }
 }
 

@@ -28,6 +28,29 @@ pub const CODEMOD: Codemod = Codemod {
     check: no_python,
 };
 
+pub const ID_V6: &str = "upgrade-v6-dependency-pin";
+
+/// The same for `infra-fix upgrade --to 6`: the requirement moves from 5 to 6 (stack settings
+/// did not change).
+pub const CODEMOD_V6: Codemod = Codemod {
+    id: ID_V6,
+    title: "pulumi-aws requirement that must move to 6 (upgrade --to 6)",
+    upgrade: Some(Major::V6),
+    docs: include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/codemods/upgrade-v6-dependency-pin.md"
+    )),
+    ..CODEMOD
+};
+
+/// The rule of the upgrade to `to`.
+pub fn id_for(to: Major) -> &'static str {
+    match to {
+        Major::V6 => ID_V6,
+        Major::V7 => ID,
+    }
+}
+
 /// The rule reads no Python.
 fn no_python(_: &mut super::Checker, _: &super::Match) {}
 
@@ -43,10 +66,20 @@ pub fn is_stack_file(path: &Path) -> bool {
 
 /// The findings of one dependency or stack file of a project on 6.
 pub fn check_file(path: &Path, text: &str) -> Vec<Finding> {
+    check_file_to(path, text, Major::V7)
+}
+
+/// The findings of one dependency or stack file of a project on the major before `to`.
+pub fn check_file_to(path: &Path, text: &str, to: Major) -> Vec<Finding> {
     if is_stack_file(path) {
+        if to != Major::V7 {
+            return Vec::new();
+        }
         return assume_role(text).into_iter().collect();
     }
-    let exact = Tables::get(Major::V7).version;
+    let id = id_for(to);
+    let exact = Tables::get(to).version;
+    let (from, to) = (to.number() - 1, to.number());
     let mut last_line = None;
     version::requirements(text)
         .into_iter()
@@ -58,29 +91,31 @@ pub fn check_file(path: &Path, text: &str) -> Vec<Finding> {
             }
             let Some(span) = requirement.specifier else {
                 return Some(Finding {
-                    rule: ID,
+                    rule: id,
                     start: requirement.name.start,
                     end: requirement.name.end,
-                    message: "pulumi-aws 7: this pulumi-aws requirement is not a version infra-fix can read (a URL, a path or a checkout): point it at a 7.x release by hand".to_string(),
+                    message: format!("pulumi-aws {to}: this pulumi-aws requirement is not a version infra-fix can read (a URL, a path or a checkout): point it at a {to}.x release by hand"),
                     fix: None,
                 });
             };
             let old = &text[span.clone()];
-            // Only what pins 6: a line already allowing 7, or pinning 5, is not this step's.
-            if version::specifier_major(old) != Some(6) {
+            // Only what pins the major before: a line already allowing `to`, or pinning an
+            // older major, is not this step's.
+            if version::specifier_major(old) != Some(from) {
                 return None;
             }
-            let new = version::retarget(old, 6, 7, exact);
+            let new = version::retarget(old, from, to, exact);
             let message = match &new {
                 Some(new) => format!(
-                    "pulumi-aws 7: the requirement `{old}` installs pulumi-aws 6; the upgraded program needs `{new}`"
+                    "pulumi-aws {to}: the requirement `{old}` installs pulumi-aws {from}; the upgraded program needs `{new}`"
                 ),
                 None => format!(
-                    "pulumi-aws 7: the requirement `{old}` installs pulumi-aws 6; infra-fix cannot rewrite this specifier for sure: make it allow 7 only (`>=7.0.0,<8.0.0`) by hand"
+                    "pulumi-aws {to}: the requirement `{old}` installs pulumi-aws {from}; infra-fix cannot rewrite this specifier for sure: make it allow {to} only (`>={to}.0.0,<{next}.0.0`) by hand",
+                    next = to + 1
                 ),
             };
             Some(Finding {
-                rule: ID,
+                rule: id,
                 start: requirement.name.start,
                 end: span.end,
                 message,

@@ -5,7 +5,7 @@
 use super::upgrade_v7_argument::rewrite_argument;
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix};
-use crate::pulumi::upgrade::{self, V7_RESULT_ATTRIBUTES};
+use crate::pulumi::upgrade::{self, V7_NESTED_ARGUMENTS, V7_RESULT_ATTRIBUTES};
 use crate::pulumi::{Major, ResourceCall};
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -20,7 +20,17 @@ pub const CODEMOD: super::Codemod = codemod! {
         "get_accelerator",
         "get_accelerator_output",
         "get_templates",
-        "get_templates_output",],
+        "get_templates_output",
+        "get_bucket",
+        "get_bucket_output",
+        "get_group",
+        "get_group_output",
+        "get_user",
+        "get_user_output",
+        "get_data_set",
+        "get_data_set_output",
+        "get_service",
+        "get_service_output",],
     check: check,
 };
 
@@ -44,6 +54,35 @@ fn check(cx: &mut Checker, m: &Match) {
             rewrite_argument(cx, &call, &key, change, keyword);
         }
     }
+    for &(_, old, new, key_in_new, row) in V7_NESTED_ARGUMENTS.iter().filter(|a| a.0 == key) {
+        let Some(keyword) = call.keyword(old, cx.text) else {
+            continue;
+        };
+        // A dictionary written out is the nested object as it stands; anything else (an
+        // `*Args` object of the old type, a variable) is changed by hand.
+        let fix = (keyword.value.kind() == "dictionary" && call.keyword(new, cx.text).is_none())
+            .then(|| {
+                let text = format!(
+                    "{new}={{{}: {}}}",
+                    cx.style().string(key_in_new),
+                    cx.src(keyword.value)
+                );
+                Fix::safe(vec![Edit {
+                    start: keyword.node.start_byte(),
+                    end: keyword.value.end_byte(),
+                    text,
+                }])
+            });
+        let hint = if fix.is_some() {
+            ""
+        } else {
+            "; the source does not spell the filter out as a dictionary: change it by hand"
+        };
+        let message = format!(
+            "pulumi-aws 7: `{old}` of `{key}` is removed; the same lookup is `{new}={{\"{key_in_new}\": {{...}}}}` (upgrade guide row {row}){hint}"
+        );
+        cx.report(keyword.node, message, fix);
+    }
     // `aws.get_region().name`: the attribute read off the call's result.
     let Some(read) = call.node.parent().filter(|p| p.kind() == "attribute") else {
         return;
@@ -57,7 +96,7 @@ fn check(cx: &mut Checker, m: &Match) {
         .find(|(f, old, _, _)| *f == key && *old == name)
     {
         let message = format!(
-            "pulumi-aws 7: the `{old}` of `{key}`'s result is deprecated; it is `{new}` (upgrade guide row {row})"
+            "pulumi-aws 7: what the `{old}` of `{key}`'s result was on 6 is `{new}` (upgrade guide row {row})"
         );
         cx.report(
             read,
@@ -78,6 +117,7 @@ mod tests {
             .iter()
             .map(|c| c.on)
             .chain(V7_RESULT_ATTRIBUTES.iter().map(|a| a.0))
+            .chain(V7_NESTED_ARGUMENTS.iter().map(|a| a.0))
             .filter(|on| !on.contains(|c: char| c.is_ascii_uppercase()))
             .map(|on| on.rsplit('.').next().unwrap())
             .flat_map(|f| [f.to_string(), format!("{f}_output")])

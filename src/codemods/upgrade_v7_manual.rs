@@ -1,18 +1,25 @@
 //! `upgrade-v7-manual`: under `infra-fix upgrade --to 7`, what pulumi-aws 7 removed or made
 //! an error where the next step needs a person: the code is left alone and the finding says
 //! that step. A stage managed by `apigateway.Deployment(stage_name=)` (a `Stage` to declare and
-//! import), the removed services, and `ec2.get_ami(most_recent=True)` without `owners`.
+//! import) and the reads of the outputs it took along, the removed services, `ec2.get_ami(
+//! most_recent=True)` without `owners`, arguments whose successor is a resource of its own
+//! (`dms.Endpoint(s3_settings=)`, `redshift.Cluster(logging=, snapshot_copy=)`) or that 7
+//! deprecates (`eks.Cluster(default_addons_to_removes=)`, `guardduty.Detector(datasources=)`),
+//! and the classes of services AWS is ending.
 
 use super::{Checker, Match, codemod};
-use crate::edit::items;
+use crate::edit::{Fix, delete_item, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, string_value};
-use crate::pulumi::upgrade::{V7_DEPLOYMENT_STAGE_ARGUMENTS, removed_in_v7};
+use crate::pulumi::upgrade::{
+    V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPRECATED_SERVICES, V7_MANUAL_ARGUMENTS, V7_REMOVED_OUTPUTS,
+    changes_key, removed_in_v7,
+};
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-manual",
     title: "What pulumi-aws 7 removed where the next step needs a person (upgrade --to 7)",
-    fix: None,
+    fix: Safe,
     upgrade: V7,
     matches: query[
         "opsworks",
@@ -23,6 +30,34 @@ pub const CODEMOD: super::Codemod = codemod! {
         "Deployment",
         "get_ami",
         "get_ami_output",
+        "Endpoint",
+        "EndpointArgs",
+        "Cluster",
+        "ClusterArgs",
+        "Detector",
+        "DetectorArgs",
+        "Pipeline",
+        "Preset",
+        "Feature",
+        "Launch",
+        "Project",
+        "Segment",
+        "Container",
+        "ContainerPolicy",
+        "AnalyticsApplication",
+        "Addon",
+        "AddonArgs",
+        "FlowLog",
+        "FlowLogArgs",
+        "OrganizationConfiguration",
+        "OrganizationConfigurationArgs",
+        "Domain",
+        "get_domain",
+        "get_domain_output",
+        "get_task_definition",
+        "get_task_definition_output",
+        "get_launch_template",
+        "get_launch_template_output",
     ],
     check: check,
 };
@@ -42,6 +77,10 @@ fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = ResourceCall::with_type(node, key.clone()) else {
         return;
     };
+    // `simpledb.Domain` is matched as a removed module's and as a `Domain`: once is enough.
+    if cx.reported(function) {
+        return;
+    }
     if removed_in_v7(&key) {
         let message = format!(
             "pulumi-aws 7 removed `{key}` with its service, without replacement (upgrade guide row 12); drop it from the state only (`pulumi state delete <urn>`, URNs from `pulumi stack --show-urns`) before deleting this code, or the deletion destroys what it manages"
@@ -51,6 +90,65 @@ fn check(cx: &mut Checker, m: &Match) {
         deployment_stage(cx, &call);
     } else if matches!(key.as_str(), "ec2.get_ami" | "ec2.get_ami_output") {
         ami_without_owners(cx, &call);
+    } else if V7_DEPRECATED_SERVICES.contains(&key.as_str()) {
+        let message = format!(
+            "pulumi-aws 7 deprecates `{key}`: AWS is ending the service (upgrade guide row 13). It still works on 7; a later major removes it, so plan its replacement before that upgrade"
+        );
+        cx.report(function, message, None);
+    }
+    removed_output_reads(cx, &call, &key);
+    let on = changes_key(&key);
+    for &(_, argument, row, step) in V7_MANUAL_ARGUMENTS.iter().filter(|(c, ..)| *c == on) {
+        if let Some(keyword) = call.keyword(argument, cx.text) {
+            let message =
+                format!("pulumi-aws 7: `{argument}` of `{on}` (upgrade guide row {row}): {step}");
+            cx.report(keyword.node, message, None);
+        }
+    }
+}
+
+/// Reads of an output 7 removed: off a data source's call (`get_domain(...).kibana_endpoint`)
+/// or off a name assigned the resource once (`deployment.invoke_url`).
+fn removed_output_reads(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    let on = key.strip_suffix("_output").unwrap_or(key);
+    let removed: Vec<_> = V7_REMOVED_OUTPUTS
+        .iter()
+        .filter(|(c, ..)| *c == on)
+        .collect();
+    if removed.is_empty() {
+        return;
+    }
+    let mut reads = vec![call.node];
+    if let Some(left) = call
+        .node
+        .parent()
+        .filter(|p| p.kind() == "assignment")
+        .and_then(|p| p.child_by_field_name("left"))
+        .filter(|l| l.kind() == "identifier")
+    {
+        // Only where the name certainly holds this resource.
+        let symbols = cx.symbols();
+        reads.extend(
+            symbols
+                .reads_of(left, cx.tree.root_node())
+                .into_iter()
+                .filter(|read| symbols.assigned_once(*read) == Some(call.node)),
+        );
+    }
+    for read in reads {
+        let Some(attribute) = read.parent().filter(|p| p.kind() == "attribute") else {
+            continue;
+        };
+        let Some(name) = attribute.child_by_field_name("attribute") else {
+            continue;
+        };
+        let output = cx.src(name);
+        if let Some(&&(_, _, row, step)) = removed.iter().find(|(_, o, ..)| *o == output) {
+            let message = format!(
+                "pulumi-aws 7 removed `{output}` of `{on}` (upgrade guide row {row}): {step}"
+            );
+            cx.report(attribute, message, None);
+        }
     }
 }
 
@@ -69,9 +167,11 @@ fn deployment_stage(cx: &mut Checker, call: &ResourceCall) {
         .keyword("stage_name", cx.text)
         .and_then(|k| string_value(k.value, cx.text));
     if stage_name == Some("") && present.len() == 1 {
-        // `stage_name=""` is how 6 programs asked for no stage: nothing to declare or import.
-        let message = "pulumi-aws 7: `stage_name` of `apigateway.Deployment` removed (upgrade guide row 23); `stage_name=\"\"` made no stage, so delete the argument: there is nothing to declare or import";
-        cx.report(first.node, message, None);
+        // `stage_name=""` is how 6 programs asked for no stage: nothing to declare or import,
+        // and without the argument 7 makes no stage either.
+        let message = "pulumi-aws 7: `stage_name` of `apigateway.Deployment` removed (upgrade guide row 23); `stage_name=\"\"` made no stage, so it is deleted: there is nothing to declare or import";
+        let fix = Fix::safe(vec![delete_item(cx.text, first.node)]);
+        cx.report(first.node, message, Some(fix));
         return;
     }
     let stage = stage_name.unwrap_or("<stage>");

@@ -76,6 +76,18 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
         Delete("it never selected the accelerator (`arn` and `name` do)"),
         18,
     ),
+    change(
+        "quicksight.get_data_set",
+        "tags_all",
+        Delete("it never selected the data set: AWS computes the tags"),
+        16,
+    ),
+    change(
+        "servicediscovery.get_service",
+        "tags_all",
+        Delete("it never selected the service: AWS computes the tags"),
+        16,
+    ),
     change("get_region", "name", Rename("region"), 20),
     change(
         "servicequotas.get_templates",
@@ -194,8 +206,40 @@ pub fn merge_key(argument: &str) -> Option<&'static str> {
 }
 
 /// The data-source results whose attributes were renamed: (function, old, new, row).
-pub static V7_RESULT_ATTRIBUTES: &[(&str, &str, &str, u8)] =
-    &[("get_region", "name", "region", 20)];
+pub static V7_RESULT_ATTRIBUTES: &[(&str, &str, &str, u8)] = &[
+    ("get_region", "name", "region", 20),
+    // On 7 `region` is the region the call was made in, the bucket's own is `bucket_region`.
+    ("s3.get_bucket", "region", "bucket_region", 8),
+];
+
+/// Arguments of data sources 7 removed for a key of another object argument: (function, old,
+/// new, key, row). `get_group(filter={...})` -> `get_group(alternate_identifier={
+/// "unique_attribute": {...}})`: the filter's `attribute_path` / `attribute_value` are the
+/// unique attribute's, and 6 already took `alternate_identifier`.
+pub static V7_NESTED_ARGUMENTS: &[(&str, &str, &str, &str, u8)] = &[
+    (
+        "identitystore.get_group",
+        "filter",
+        "alternate_identifier",
+        "unique_attribute",
+        19,
+    ),
+    (
+        "identitystore.get_user",
+        "filter",
+        "alternate_identifier",
+        "unique_attribute",
+        19,
+    ),
+];
+
+/// The outputs of resources that 7 renamed: (class, old, new, row). On 7 a bucket's `region`
+/// is the region the provider manages it from (the meta-argument every resource gained); the
+/// bucket's own region, which 6's `region` was, is `bucket_region`.
+pub static V7_RESOURCE_ATTRIBUTES: &[(&str, &str, &str, u8)] = &[
+    ("s3.Bucket", "region", "bucket_region", 8),
+    ("s3.BucketV2", "region", "bucket_region", 8),
+];
 
 /// Modules pulumi-aws 7 removed with their services (row 12): every class and function in
 /// them is gone, with no replacement.
@@ -209,6 +253,121 @@ pub static V7_REMOVED_FUNCTIONS: &[&str] = &["redshift.get_service_account"];
 /// the stage becomes an `apigateway.Stage` of its own, adopted with `pulumi import`.
 pub static V7_DEPLOYMENT_STAGE_ARGUMENTS: &[&str] =
     &["stage_name", "stage_description", "canary_settings"];
+
+/// Arguments of classes 7 removed or deprecated where the next step needs a person: (class,
+/// argument, row, the step). Each step was checked against the 7.51.1 wheel (the successor
+/// class, its import ID).
+pub static V7_MANUAL_ARGUMENTS: &[(&str, &str, u8, &str)] = &[
+    (
+        "dms.Endpoint",
+        "s3_settings",
+        32,
+        "an S3 endpoint is an `aws.dms.S3Endpoint` of its own on 7: declare one with these settings as its arguments and the same `endpoint_id`, drop this `Endpoint` from the state only (`pulumi state delete <urn>`), and adopt the endpoint before `pulumi up`: `pulumi import aws:dms/s3Endpoint:S3Endpoint <name> <endpoint id>`",
+    ),
+    (
+        "redshift.Cluster",
+        "logging",
+        45,
+        "declare `aws.redshift.Logging(cluster_identifier=...)` with these settings, delete the argument, and adopt the logging before `pulumi up`: `pulumi import aws:redshift/logging:Logging <name> <cluster identifier>`",
+    ),
+    (
+        "redshift.Cluster",
+        "snapshot_copy",
+        45,
+        "declare `aws.redshift.SnapshotCopy(cluster_identifier=...)` with these settings, delete the argument, and adopt the copy before `pulumi up`: `pulumi import aws:redshift/snapshotCopy:SnapshotCopy <name> <cluster identifier>`",
+    ),
+    (
+        "eks.Cluster",
+        "default_addons_to_removes",
+        10,
+        "7 deprecates it and the next major removes it; its successor, `bootstrap_self_managed_addons=False` with the add-ons you keep as `aws.eks.Addon`s, applies only when a cluster is created (changing it replaces the cluster), so keep the argument on an existing cluster until you plan that",
+    ),
+    (
+        "eks.Addon",
+        "resolve_conflicts",
+        36,
+        "7 removed it; it applied on creation and on updates: write its value as `resolve_conflicts_on_update=` and, unless it is `\"PRESERVE\"` (which AWS accepts on update only), as `resolve_conflicts_on_create=` too",
+    ),
+    (
+        "ec2.FlowLog",
+        "log_group_name",
+        38,
+        "7 removed it: pass the log group's ARN as `log_destination=` (`<log group>.arn` of an `aws.cloudwatch.LogGroup`); a changed `log_destination` replaces the flow log, so check that the preview shows no replace",
+    ),
+    (
+        "guardduty.OrganizationConfiguration",
+        "auto_enable",
+        39,
+        "7 removed it for `auto_enable_organization_members=` (`\"NEW\"`, `\"ALL\"` or `\"NONE\"`): `auto_enable=True` enabled GuardDuty in new member accounts (`\"NEW\"`), `False` in none (`\"NONE\"`); write the one you mean",
+    ),
+    (
+        "guardduty.Detector",
+        "datasources",
+        13,
+        "7 deprecates it for `aws.guardduty.DetectorFeature` resources, one per feature; it still works on 7",
+    ),
+];
+
+/// Classes of services AWS is ending, which 7 deprecates and a later major removes (row 13).
+pub static V7_DEPRECATED_SERVICES: &[&str] = &[
+    "elastictranscoder.Pipeline",
+    "elastictranscoder.Preset",
+    "evidently.Feature",
+    "evidently.Launch",
+    "evidently.Project",
+    "evidently.Segment",
+    "mediastore.Container",
+    "mediastore.ContainerPolicy",
+    "kinesis.AnalyticsApplication",
+];
+
+/// Outputs 7 removed, of a class or a data-source function's result: (class or function,
+/// output, row, the step). Checked in the wheels: the outputs are in 6.83.4 and not in 7.51.1,
+/// and the `Stage` (7) has `invoke_url` and `execution_arn`.
+pub static V7_REMOVED_OUTPUTS: &[(&str, &str, u8, &str)] = &[
+    (
+        "apigateway.Deployment",
+        "invoke_url",
+        23,
+        "read it from the `aws.apigateway.Stage` declared for the stage (`<stage>.invoke_url`)",
+    ),
+    (
+        "apigateway.Deployment",
+        "execution_arn",
+        23,
+        "read it from the `aws.apigateway.Stage` declared for the stage (`<stage>.execution_arn`)",
+    ),
+    (
+        "ecs.get_task_definition",
+        "inference_accelerators",
+        16,
+        "AWS ended Elastic Inference: delete the read",
+    ),
+    (
+        "ec2.get_launch_template",
+        "elastic_gpu_specifications",
+        16,
+        "AWS ended Elastic Graphics: delete the read",
+    ),
+    (
+        "ec2.get_launch_template",
+        "elastic_inference_accelerators",
+        16,
+        "AWS ended Elastic Inference: delete the read",
+    ),
+    (
+        "opensearch.Domain",
+        "kibana_endpoint",
+        44,
+        "the nearest output is `dashboard_endpoint`, the OpenSearch Dashboards endpoint, which is not the same URL: use it where the reader wants Dashboards",
+    ),
+    (
+        "opensearch.get_domain",
+        "kibana_endpoint",
+        44,
+        "the nearest output is `dashboard_endpoint`, the OpenSearch Dashboards endpoint, which is not the same URL: use it where the reader wants Dashboards",
+    ),
+];
 
 /// True when 7 removed what `key` (`opsworks.Stack`, `redshift.get_service_account`) names.
 pub fn removed_in_v7(key: &str) -> bool {
@@ -466,6 +625,159 @@ pub static V7_REMOVED_PROVIDER_ENDPOINTS: &[&str] = &["opsworks", "sdb", "simple
 /// "InstanceIds", "values": [X]}]` (6's docstring: "Use `targets` with key `InstanceIds`").
 pub const V7_SSM_ASSOCIATION_INSTANCE_ID: (&str, &str) = ("ssm.Association", "instance_id");
 
+/// What each row of `spec/upgrade-v7.md` changed, as the upgrade report names it.
+pub fn v7_row_title(row: u8) -> Option<&'static str> {
+    Some(match row {
+        1 => "Provider role chaining: `assume_role` -> `assume_roles`",
+        2 => "Provider `endpoints` of removed services",
+        3 => "S3 global endpoint setting",
+        4 => "Legacy `s3.Bucket`: `loggings` -> `logging`",
+        5 => "Legacy `s3.Bucket`: website `routing_rules` as a JSON string",
+        6 => "`s3.BucketV2` -> `s3.Bucket`",
+        7 => "S3 `*V2` side resources -> the names without `V2`",
+        8 => "S3 bucket `.region` -> `.bucket_region`",
+        9 => "`tags` read as all tags -> `tags_all`",
+        10 => "`eks.Cluster(default_addons_to_removes=)` removed",
+        11 => "`ecr.get_credentials` -> `ecr.get_authorization_token`",
+        12 => "Removed services",
+        13 => "Deprecated services",
+        14 => "`ec2.get_ami(most_recent=True)` without `owners`",
+        15 => "`batch.get_compute_environment`: `compute_environment_name` -> `name`",
+        16 => "End-of-life function arguments and outputs",
+        17 => "Function outputs that became lists",
+        18 => "`globalaccelerator.get_accelerator(id=)` removed",
+        19 => "`identitystore.get_group`/`get_user`: `filter` -> `alternate_identifier`",
+        20 => "`get_region`: `name` -> `region`",
+        21 => "`region`-named function arguments renamed",
+        22 => "`apigateway.Account(reset_on_delete=)` removed",
+        23 => "`apigateway.Deployment` stage arguments -> `apigateway.Stage`",
+        24 => "`batch.ComputeEnvironment`: `compute_environment_name` -> `name`",
+        25 => "`batch.JobQueue`: `compute_environments` -> `compute_environment_orders`",
+        26 => "Resource outputs that became lists",
+        27 => "`region`-named resource arguments renamed",
+        28 => "`cloudfront.KeyValueStore` `.id` -> `.name`",
+        29 => "`cloudfront.ResponseHeadersPolicy(etag=)` removed",
+        30 => "Import ID formats",
+        31 => "`rds.Instance(character_set_name=)` with a source",
+        32 => "`dms.Endpoint(s3_settings=)` -> `dms.S3Endpoint`",
+        33 => "`directconnect.GatewayAssociation`: `vpn_gateway_id` -> `associated_gateway_id`",
+        34 => "`ecs.TaskDefinition(inference_accelerators=)` removed",
+        35 => "`ec2.Eip(vpc=True)` -> `domain=\"vpc\"`",
+        36 => "`eks.Addon(resolve_conflicts=)` split",
+        37 => "ElastiCache `auth_token_update_strategy` and `engine`",
+        38 => "`ec2.FlowLog(log_group_name=)` -> `log_destination=`",
+        39 => "`guardduty.OrganizationConfiguration(auto_enable=)`",
+        40 => "`cpu_core_count`/`cpu_threads_per_core` -> `cpu_options`",
+        41 => "`ec2.LaunchTemplate` elastic GPU and inference arguments removed",
+        42 => "`lb.Listener` mutual authentication",
+        43 => "`networkmanager.CoreNetwork`: `base_policy_region` -> `base_policy_regions`",
+        44 => "`opensearch.Domain.kibana_endpoint` -> `dashboard_endpoint`",
+        45 => "`redshift.Cluster` arguments",
+        46 => "`sagemaker.NotebookInstance(accelerator_types=)` removed",
+        47 => "`ec2.SpotInstanceRequest(block_duration_minutes=)` removed",
+        48 => "`ssm.Association(instance_id=)` -> `targets`",
+        49 => "WAFv2 bot control `enable_machine_learning` default",
+        50 => "Removed enum members",
+        _ => return None,
+    })
+}
+
+/// The row of the upgrade guide a finding's message names: every upgrade rule writes
+/// "(upgrade guide row N)" in the message of a change the guide lists.
+pub fn guide_row(message: &str) -> Option<u8> {
+    let (_, rest) = message.split_once("upgrade guide row ")?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..digits].parse().ok()
+}
+
+/// Modules pulumi-aws 6 removed that were deprecated aliases of another module in 5 (5.43's
+/// deprecations say so): each class and function moves to the same name there. A class keeps
+/// its resources: 6's class lists the old type among its aliases (`lb.LoadBalancer` has
+/// `aws:elasticloadbalancingv2/loadBalancer:LoadBalancer`).
+pub static V6_RENAMED_MODULES: &[(&str, &str)] = &[
+    ("elasticloadbalancingv2", "lb"),
+    ("applicationloadbalancing", "alb"),
+    ("elasticloadbalancing", "elb"),
+];
+
+/// The modules of `V6_RENAMED_MODULES` that 6 kept part of: `applicationloadbalancing` kept
+/// its enums (`IpAddressType`, `LoadBalancerType`), so an import of it stays.
+pub static V6_PARTLY_KEPT_MODULES: &[&str] = &["applicationloadbalancing"];
+
+/// Classes and functions pulumi-aws 6 removed in favour of another name (5.43's deprecation
+/// names it): the classes' new types alias the old ones, and each function takes the same
+/// parameters (compared in the 5.43.0 and 6.83.4 wheels; 6's results only add attributes).
+pub static V6_RENAMED: &[(&str, &str)] = &[
+    (
+        "ec2.TransitGatewayPeeringAttachmentAccepter",
+        "ec2transitgateway.PeeringAttachmentAccepter",
+    ),
+    ("ses.ConfgurationSet", "ses.ConfigurationSet"),
+    ("get_ami", "ec2.get_ami"),
+    ("get_ami_ids", "ec2.get_ami_ids"),
+    // Sic: 6 calls the autoscaling groups function `get_ami_ids`.
+    ("get_autoscaling_groups", "autoscaling.get_ami_ids"),
+    ("get_canonical_user_id", "s3.get_canonical_user_id"),
+    ("get_elastic_ip", "ec2.get_elastic_ip"),
+    ("get_prefix_list", "ec2.get_prefix_list"),
+    ("cloudtrail.get_function", "cloudfront.get_function"),
+    (
+        "iam.get_openid_connect_provider",
+        "iam.get_open_id_connect_provider",
+    ),
+];
+
+/// The name pulumi-aws 6 gives what 5 called `key` (a class, or a function, `_output` form
+/// too), when 6 removed the old name; `None` when the name did not change.
+pub fn v6_name(key: &str) -> Option<String> {
+    let (base, output) = match key.strip_suffix("_output") {
+        Some(base) => (base, "_output"),
+        None => (key, ""),
+    };
+    if let Some((_, new)) = V6_RENAMED.iter().find(|(old, _)| *old == base) {
+        return Some(format!("{new}{output}"));
+    }
+    let (module, name) = base.split_once('.')?;
+    let (_, new_module) = V6_RENAMED_MODULES.iter().find(|(old, _)| *old == module)?;
+    let six = super::Tables::get(Major::V6);
+    let is_class = name.starts_with(|c: char| c.is_ascii_uppercase());
+    // A class only when 6 dropped it from the old module and has it in the new one (the
+    // enums of `applicationloadbalancing` stayed where they were).
+    if is_class && (six.exports(base) || !six.exports(&format!("{new_module}.{name}"))) {
+        return None;
+    }
+    Some(format!("{new_module}.{name}{output}"))
+}
+
+/// Arguments pulumi-aws 6 deprecated or removed in favour of another name for the same
+/// setting: (class, old, new). Each was deprecated in 5.43 with "use <new> instead".
+pub static V6_RENAMED_ARGUMENTS: &[(&str, &str, &str)] = &[
+    (
+        "autoscaling.Attachment",
+        "alb_target_group_arn",
+        "lb_target_group_arn",
+    ),
+    (
+        "elasticache.ReplicationGroup",
+        "number_cache_clusters",
+        "num_cache_clusters",
+    ),
+    (
+        "elasticache.ReplicationGroup",
+        "replication_group_description",
+        "description",
+    ),
+    ("rds.Instance", "name", "db_name"),
+];
+
+/// The renames of `V6_RENAMED_ARGUMENTS` that are unsafe: `rds.Instance(name=)` -> `db_name`
+/// has made `pulumi up` replace databases in real upgrades.
+pub fn v6_rename_is_unsafe(on: &str, argument: &str) -> bool {
+    (on, argument) == ("rds.Instance", "name")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,6 +881,170 @@ mod tests {
     }
 
     #[test]
+    fn manual_arguments_are_in_6_and_gone_or_deprecated_in_7_and_their_successors_exist() {
+        let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
+        for (on, argument, _, _) in V7_MANUAL_ARGUMENTS {
+            assert!(
+                six.class(on).unwrap().param(argument).is_some(),
+                "{on}({argument}=) in 6"
+            );
+            let kept = seven.class(on).unwrap().param(argument).is_some();
+            assert!(
+                !kept || seven.deprecation(on, argument).is_some(),
+                "{on}({argument}=) in 7"
+            );
+        }
+        for successor in [
+            "dms.S3Endpoint",
+            "redshift.Logging",
+            "redshift.SnapshotCopy",
+            "eks.Addon",
+            "guardduty.DetectorFeature",
+        ] {
+            assert!(seven.class(successor).is_some(), "7 has {successor}");
+        }
+        for (class, argument) in [
+            ("eks.Addon", "resolve_conflicts_on_update"),
+            ("eks.Addon", "resolve_conflicts_on_create"),
+            ("ec2.FlowLog", "log_destination"),
+            (
+                "guardduty.OrganizationConfiguration",
+                "auto_enable_organization_members",
+            ),
+        ] {
+            assert!(
+                seven.class(class).unwrap().param(argument).is_some(),
+                "{class}({argument}=) in 7"
+            );
+        }
+        assert!(seven.class("cloudwatch.LogGroup").is_some());
+        assert!(
+            seven
+                .class("eks.Cluster")
+                .unwrap()
+                .param("bootstrap_self_managed_addons")
+                .is_some()
+        );
+        for class in V7_DEPRECATED_SERVICES {
+            assert!(
+                six.class(class).is_some() && seven.class(class).is_some(),
+                "{class}"
+            );
+        }
+        // The tables hold inputs only: `V7_REMOVED_OUTPUTS` were checked in the wheels.
+    }
+
+    #[test]
+    fn nested_arguments_go_from_6_to_7() {
+        let functions = functions();
+        for &(function, old, new, _, _) in V7_NESTED_ARGUMENTS {
+            let (six, _) = &functions[&(6, function.to_string())];
+            let (seven, _) = &functions[&(7, function.to_string())];
+            let has = |params: &[String], name: &str| {
+                params
+                    .iter()
+                    .any(|p| p.strip_suffix(":d").unwrap_or(p) == name)
+            };
+            assert!(
+                has(six, old) && has(six, new),
+                "{function}: 6 takes {old} and {new}"
+            );
+            assert!(
+                !has(seven, old) && has(seven, new),
+                "{function}: 7 takes {new} only"
+            );
+        }
+    }
+
+    #[test]
+    fn renamed_resource_outputs_are_new_in_7() {
+        let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
+        for &(class, old, new, _) in V7_RESOURCE_ATTRIBUTES {
+            // The tables hold inputs (and state): `region` became an input of every resource.
+            assert!(six.class(class).is_some(), "{class} in 6");
+            assert!(
+                six.class(class).unwrap().param(new).is_none(),
+                "{class}.{new} is new in 7"
+            );
+            assert!(
+                seven.class(class).unwrap().param(old).is_some(),
+                "{class}({old}=) in 7"
+            );
+        }
+    }
+
+    #[test]
+    fn every_v6_rename_names_what_6_has() {
+        let six = Tables::get(Major::V6);
+        let functions = functions();
+        let in_six = |key: &str| {
+            let base = key.strip_suffix("_output").unwrap_or(key);
+            six.exports(base) || functions.contains_key(&(6, base.to_string()))
+        };
+        for (old, new) in V6_RENAMED {
+            assert!(!in_six(old), "{old} is gone from 6");
+            assert!(in_six(new), "6 has {new}");
+            assert_eq!(v6_name(old).as_deref(), Some(*new));
+        }
+        // The classes and functions of the removed modules in 5.43.0, each to its 6 name.
+        for (old, new) in [
+            ("elasticloadbalancingv2.LoadBalancer", "lb.LoadBalancer"),
+            ("elasticloadbalancingv2.ListenerRule", "lb.ListenerRule"),
+            (
+                "elasticloadbalancingv2.get_target_group",
+                "lb.get_target_group",
+            ),
+            ("applicationloadbalancing.TargetGroup", "alb.TargetGroup"),
+            ("applicationloadbalancing.get_listener", "alb.get_listener"),
+            ("elasticloadbalancing.LoadBalancer", "elb.LoadBalancer"),
+            (
+                "elasticloadbalancing.get_service_account",
+                "elb.get_service_account",
+            ),
+            (
+                "elasticloadbalancing.get_hosted_zone_id",
+                "elb.get_hosted_zone_id",
+            ),
+            ("get_ami_output", "ec2.get_ami_output"),
+        ] {
+            assert!(!in_six(old), "{old} is gone from 6");
+            assert!(in_six(new), "6 has {new}");
+            assert_eq!(v6_name(old).as_deref(), Some(new));
+        }
+        for (old, _) in V6_RENAMED_MODULES {
+            for key in six.keys_in(old) {
+                assert_eq!(v6_name(key), None, "{key} is still in 6");
+            }
+        }
+        assert_eq!(v6_name("lb.LoadBalancer"), None);
+        assert!(six.exports("applicationloadbalancing.IpAddressType"));
+        assert_eq!(V6_PARTLY_KEPT_MODULES, ["applicationloadbalancing"]);
+        for (on, old, new) in V6_RENAMED_ARGUMENTS {
+            let class = six.class(on).unwrap();
+            assert!(class.param(new).is_some(), "{on}({new}=) in 6");
+            // Gone, or kept only as a deprecated spelling.
+            assert!(
+                class.param(old).is_none() || six.deprecation(on, old).is_some(),
+                "{on}({old}=)"
+            );
+        }
+    }
+
+    #[test]
+    fn every_row_has_a_title_and_messages_name_their_row() {
+        for row in 1..=50 {
+            assert!(v7_row_title(row).is_some(), "row {row}");
+        }
+        assert_eq!(v7_row_title(51), None);
+        assert_eq!(
+            guide_row("`vpc` is removed (upgrade guide row 35); by hand"),
+            Some(35)
+        );
+        assert_eq!(guide_row("(upgrade guide row 1)"), Some(1));
+        assert_eq!(guide_row("the requirement installs pulumi-aws 6"), None);
+    }
+
+    #[test]
     fn removed_services_exist_in_6_and_not_in_7() {
         let (six, seven) = (Tables::get(Major::V6), Tables::get(Major::V7));
         for module in V7_REMOVED_MODULES {
@@ -621,8 +1097,9 @@ mod tests {
                 !six.iter().any(|a| a == new),
                 "{function}.{new} is new in 7"
             );
+            // Deprecated in 7, or (`region`) kept with the meta-argument's meaning.
             assert!(
-                seven.iter().any(|a| *a == format!("{old}:d")),
+                seven.iter().any(|a| *a == format!("{old}:d")) || old == "region",
                 "{function}.{old} deprecated in 7"
             );
             assert!(seven.iter().any(|a| a == new), "{function}.{new} in 7");

@@ -138,6 +138,8 @@ pub struct Options {
     pub statistics: bool,
     /// `--show-fixes`: the text formats list per file what was fixed.
     pub show_fixes: bool,
+    /// `infra-fix upgrade --to N`: N, for the upgrade's pull-request body.
+    pub upgrade_to: Option<u64>,
 }
 
 /// What happened to one file.
@@ -374,7 +376,11 @@ impl<'a, W: Write> Printer<'a, W> {
             Format::Github => out.write_all(github::annotations(&results, &errors).as_bytes())?,
             Format::Rdjson => rdjson::write(out, &results)?,
             Format::Markdown => {
-                out.write_all(markdown::body(options.mode, &results, &errors).as_bytes())?
+                let body = match options.upgrade_to {
+                    Some(to) => markdown::upgrade_body(to, options.mode, &results, &errors),
+                    None => markdown::body(options.mode, &results, &errors),
+                };
+                out.write_all(body.as_bytes())?
             }
             Format::Text | Format::Concise => {}
         }

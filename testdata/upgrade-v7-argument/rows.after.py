@@ -70,3 +70,13 @@ core = aws.networkmanager.CoreNetwork("core", global_network_id="gn-1", base_pol
 notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
 )
+# Row 8: the bucket's own region is `bucket_region` on 7, where `region` is the provider's.
+site_region = site.bucket_region
+pulumi.export("logs_region", logs.bucket_region)
+elsewhere = aws.s3.BucketV2("elsewhere")
+pulumi.export("elsewhere_region", elsewhere.bucket_region)
+def region_of(bucket):
+    return bucket.region  # not certainly a Bucket: left alone
+reassigned = aws.s3.Bucket("first")
+reassigned = aws.s3.Bucket("second")
+pulumi.export("reassigned_region", reassigned.region)  # two assignments: left alone

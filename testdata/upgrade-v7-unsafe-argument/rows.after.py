@@ -13,7 +13,13 @@ keeps_with_options = aws.apigateway.Account(
 )
 left_out = aws.apigateway.Account("left-out", cloudwatch_role_arn="arn:aws:iam::123456789012:role/apigw")
 options = None
-by_options = aws.apigateway.Account("by-options", opts=pulumi.ResourceOptions.merge(options, pulumi.ResourceOptions(retain_on_delete=True)))
+by_options = aws.apigateway.Account(
+    "by-options",
+    opts=pulumi.ResourceOptions.merge(
+        options,
+        pulumi.ResourceOptions(retain_on_delete=True),
+    ),
+)
 retained = aws.apigateway.Account("retained", opts=pulumi.ResourceOptions(retain_on_delete=True))
 restored = aws.rds.Instance(
     "restored",

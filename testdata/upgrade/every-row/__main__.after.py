@@ -71,11 +71,21 @@ core = aws.networkmanager.CoreNetwork("core", global_network_id="gn-1", base_pol
 notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
 )
+api = aws.apigateway.RestApi("api")
+# 6 programs passed an empty stage name to have no stage made; 7 makes none without it.
+deployment = aws.apigateway.Deployment("deployment", rest_api=api.id)
 region = aws.get_region().region
 named = aws.get_region(region="us-east-1")
 later = aws.get_region_output(region="us-east-1").region
 batch_env = aws.batch.get_compute_environment(name="spot")
 accelerator = aws.globalaccelerator.get_accelerator(name="edge")
 templates = aws.servicequotas.get_templates(aws_region="us-east-1")
+bucket_region = aws.s3.get_bucket(bucket="logs").bucket_region
+admins = aws.identitystore.get_group(
+    identity_store_id="d-1", alternate_identifier={"unique_attribute": {"attribute_path": "DisplayName", "attribute_value": "admins"}}
+)
+data_set = aws.quicksight.get_data_set(data_set_id="sales")
 pulumi.export("region", region)
+pulumi.export("logs_region", logs.bucket_region)
+pulumi.export("bucket_region", bucket_region)
 pulumi.export("later", later)

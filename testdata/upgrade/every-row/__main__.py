@@ -77,11 +77,21 @@ notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
     accelerator_types=["ml.eia1.medium"],
 )
+api = aws.apigateway.RestApi("api")
+# 6 programs passed an empty stage name to have no stage made; 7 makes none without it.
+deployment = aws.apigateway.Deployment("deployment", rest_api=api.id, stage_name="")
 region = aws.get_region().name
 named = aws.get_region(name="us-east-1")
 later = aws.get_region_output(name="us-east-1").name
 batch_env = aws.batch.get_compute_environment(compute_environment_name="spot")
 accelerator = aws.globalaccelerator.get_accelerator(id="x", name="edge")
 templates = aws.servicequotas.get_templates(region="us-east-1")
+bucket_region = aws.s3.get_bucket(bucket="logs").region
+admins = aws.identitystore.get_group(
+    identity_store_id="d-1", filter={"attribute_path": "DisplayName", "attribute_value": "admins"}
+)
+data_set = aws.quicksight.get_data_set(data_set_id="sales", tags_all={"team": "bi"})
 pulumi.export("region", region)
+pulumi.export("logs_region", logs.region)
+pulumi.export("bucket_region", bucket_region)
 pulumi.export("later", later)

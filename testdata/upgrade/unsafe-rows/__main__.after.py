@@ -120,7 +120,10 @@ web_acl = aws.wafv2.WebAcl(
 )
 # Rows 22 and 31.
 account_resets = aws.apigateway.Account("account-resets")
-account_keeps = aws.apigateway.Account("account-keeps", opts=pulumi.ResourceOptions(retain_on_delete=True))
+account_keeps = aws.apigateway.Account(
+    "account-keeps",
+    opts=pulumi.ResourceOptions(retain_on_delete=True),
+)
 restored = aws.rds.Instance(
     "restored",
     instance_class="db.t3.micro",

@@ -1,0 +1,210 @@
+//! `upgrade-v6-rename`: under `infra-fix upgrade --to 6`, the names pulumi-aws 6 removed from
+//! a 5 program where 5 already had the name that replaces them: the deprecated module aliases
+//! (`elasticloadbalancingv2` -> `lb`, `applicationloadbalancing` -> `alb`,
+//! `elasticloadbalancing` -> `elb`), the root data sources that moved into a module
+//! (`aws.get_ami` -> `aws.ec2.get_ami`), a few renamed classes and functions, and renamed
+//! arguments (`rds.Instance(name=)` -> `db_name`, unsafe). The names are data
+//! (`pulumi::upgrade::V6_*`).
+
+use super::{Checker, Match, codemod};
+use crate::edit::{Edit, Fix};
+use crate::pulumi::ResourceCall;
+use crate::pulumi::upgrade::{
+    V6_PARTLY_KEPT_MODULES, V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES, changes_key, v6_name,
+    v6_rename_is_unsafe,
+};
+
+pub const CODEMOD: super::Codemod = codemod! {
+    id: "upgrade-v6-rename",
+    title: "Class, function or argument that pulumi-aws 6 renamed (upgrade --to 6)",
+    fix: Sometimes,
+    upgrade: V6,
+    matches: query[
+        "elasticloadbalancingv2",
+        "applicationloadbalancing",
+        "elasticloadbalancing",
+        "TransitGatewayPeeringAttachmentAccepter",
+        "ConfgurationSet",
+        "get_ami",
+        "get_ami_output",
+        "get_ami_ids",
+        "get_ami_ids_output",
+        "get_autoscaling_groups",
+        "get_autoscaling_groups_output",
+        "get_canonical_user_id",
+        "get_elastic_ip",
+        "get_elastic_ip_output",
+        "get_prefix_list",
+        "get_prefix_list_output",
+        "get_function",
+        "get_function_output",
+        "get_openid_connect_provider",
+        "get_openid_connect_provider_output",
+        "Attachment",
+        "AttachmentArgs",
+        "ReplicationGroup",
+        "ReplicationGroupArgs",
+        "Instance",
+        "InstanceArgs",
+    ],
+    check: check,
+};
+
+fn check(cx: &mut Checker, m: &Match) {
+    if let Some(import) = m.node("import") {
+        imports(cx, import);
+        return;
+    }
+    let Some(node) = m.node("call") else { return };
+    let Some(function) = node.child_by_field_name("function") else {
+        return;
+    };
+    let Some(path) = cx.imports.resolve(function, cx.text) else {
+        return;
+    };
+    let Some(key) = path.strip_prefix("pulumi_aws.") else {
+        return;
+    };
+    let key = key.to_string();
+    if let Some(new) = v6_name(&key) {
+        renamed(cx, function, &key, &new);
+        return;
+    }
+    let Some(call) = ResourceCall::with_type(node, key.clone()) else {
+        return;
+    };
+    let on = changes_key(&key);
+    for &(_, old, new) in V6_RENAMED_ARGUMENTS.iter().filter(|(c, _, _)| *c == on) {
+        if let Some(keyword) = call.keyword(old, cx.text) {
+            let unsafe_ = v6_rename_is_unsafe(on, old);
+            let note = if unsafe_ {
+                "; renaming it has made `pulumi up` replace the database in real upgrades: the preview must show no replace of this instance"
+            } else {
+                ""
+            };
+            let message =
+                format!("pulumi-aws 6: `{old}` of `{on}` is deprecated; it is `{new}`{note}");
+            let fix = call.keyword(new, cx.text).is_none().then(|| {
+                let name = keyword
+                    .node
+                    .child_by_field_name("name")
+                    .unwrap_or(keyword.node);
+                let edits = vec![Edit::replace(name, new)];
+                if unsafe_ {
+                    Fix::unsafe_(edits)
+                } else {
+                    Fix::safe(edits)
+                }
+            });
+            cx.report(keyword.node, message, fix);
+        }
+    }
+}
+
+/// `aws.elasticloadbalancingv2.LoadBalancer(...)` -> `aws.lb.LoadBalancer(...)`: rewritten
+/// when the call spells the whole old name after the package; through an import of the old
+/// module (`from pulumi_aws import elasticloadbalancingv2`) the import changes too, by hand.
+fn renamed(cx: &mut Checker, function: tree_sitter::Node, old: &str, new: &str) {
+    let spelled = cx.src(function);
+    let fix = spelled
+        .strip_suffix(old)
+        .filter(|prefix| prefix.ends_with('.'))
+        .map(|_| {
+            let start = function.end_byte() - old.len();
+            Fix::safe(vec![Edit {
+                start,
+                end: function.end_byte(),
+                text: new.to_string(),
+            }])
+        });
+    let what = if new.contains(|c: char| c.is_ascii_uppercase()) {
+        "its type aliases the old one, so the resource stays as it is"
+    } else {
+        "it takes the same arguments"
+    };
+    let hint = if fix.is_some() {
+        ""
+    } else {
+        "; the old name comes in through an import here: change the import and the call by hand"
+    };
+    let message = format!("pulumi-aws 6: `{old}` is removed; it is `{new}` ({what}){hint}");
+    cx.report(function, message, fix);
+}
+
+/// Imports of a module 6 renamed. Where the import gives the module a name of its own (`from
+/// pulumi_aws import elasticloadbalancingv2 as elbv2`, `import pulumi_aws.elasticloadbalancingv2
+/// as elbv2`) or imports from it (`from pulumi_aws.elasticloadbalancingv2 import
+/// LoadBalancer`), only the module's name changes, and every use stays right: each member of
+/// the old module has the same name in the new one. A module 6 kept part of
+/// (`applicationloadbalancing` kept its enums) and a bare `from pulumi_aws import
+/// elasticloadbalancingv2`, whose uses spell the old name, are reported.
+fn imports(cx: &mut Checker, import: tree_sitter::Node) {
+    let mut cursor = import.walk();
+    let names: Vec<tree_sitter::Node> =
+        import.children_by_field_name("name", &mut cursor).collect();
+    let from = import.child_by_field_name("module_name");
+    // (the dotted name to rewrite, the module it names, whether the import aliases it)
+    let mut found = Vec::new();
+    match from.map(|f| cx.src(f)) {
+        Some("pulumi_aws") => {
+            for name in names {
+                let (dotted, aliased) = dotted_of(name);
+                found.push((dotted, cx.src(dotted).to_string(), aliased));
+            }
+        }
+        Some(module) => {
+            if let Some(old) = module.strip_prefix("pulumi_aws.") {
+                found.push((from.expect("matched"), old.to_string(), true));
+            }
+        }
+        None => {
+            for name in names {
+                let (dotted, aliased) = dotted_of(name);
+                if let Some(old) = cx.src(dotted).strip_prefix("pulumi_aws.") {
+                    found.push((dotted, old.to_string(), aliased));
+                }
+            }
+        }
+    }
+    for (dotted, old, aliased) in found {
+        let Some(&(_, new)) = V6_RENAMED_MODULES.iter().find(|(o, _)| *o == old) else {
+            continue;
+        };
+        // A statement importing two such modules is matched once for each.
+        if cx.reported(dotted) {
+            continue;
+        }
+        let whole = !V6_PARTLY_KEPT_MODULES.contains(&old.as_str());
+        let spelled = cx.src(dotted);
+        let fix = (whole && aliased)
+            .then(|| spelled.strip_suffix(old.as_str()))
+            .flatten()
+            .map(|prefix| Fix::safe(vec![Edit::replace(dotted, format!("{prefix}{new}"))]));
+        let hint = if fix.is_some() {
+            ""
+        } else if !whole {
+            "; 6 kept its enums there: import the classes and functions from the new module by hand"
+        } else {
+            ""
+        };
+        let hint = if fix.is_none() && whole {
+            format!(
+                "; the code spells the module's name: import `{new} as {old}`, or rename the uses, by hand"
+            )
+        } else {
+            hint.to_string()
+        };
+        let message = format!(
+            "pulumi-aws 6: module `{old}` is removed; its classes and functions are in `{new}` under the same names{hint}"
+        );
+        cx.report(dotted, message, fix);
+    }
+}
+
+/// The dotted name of an import's name (`x` or `x as y`), and whether it is aliased.
+fn dotted_of(name: tree_sitter::Node) -> (tree_sitter::Node, bool) {
+    match name.child_by_field_name("name") {
+        Some(dotted) if name.kind() == "aliased_import" => (dotted, true),
+        _ => (name, false),
+    }
+}

@@ -1,0 +1,58 @@
+"""Every rewrite of infra-fix upgrade --to 6, as a pulumi-aws 5 program writes it."""
+import pulumi_aws as aws
+from pulumi_aws import lb as elbv2
+from pulumi_aws.elb import LoadBalancer as ClassicLoadBalancer
+import pulumi_aws.lb as v2
+from pulumi_aws import applicationloadbalancing
+
+web = aws.lb.LoadBalancer("web", internal=False)
+group = aws.lb.TargetGroup(
+    "group", port=80, protocol="HTTP", vpc_id="vpc-1"
+)
+listener = aws.lb.Listener(
+    "listener",
+    load_balancer_arn=web.arn,
+    port=80,
+    default_actions=[
+        aws.lb.ListenerDefaultActionArgs(
+            type="forward", target_group_arn=group.arn
+        )
+    ],
+)
+app = aws.alb.LoadBalancer("app")
+address_type = aws.applicationloadbalancing.IpAddressType.IPV4
+classic = aws.elb.LoadBalancer(
+    "classic", listeners=[], availability_zones=["us-east-1a"]
+)
+zone = aws.elb.get_hosted_zone_id()
+found = aws.lb.get_load_balancer_output(name="web")
+through_import = elbv2.TargetGroup("imported", port=80, protocol="HTTP")
+accepter = aws.ec2transitgateway.PeeringAttachmentAccepter(
+    "accepter", transit_gateway_attachment_id="tgw-attach-1"
+)
+config = aws.ses.ConfigurationSet("config")
+ami = aws.ec2.get_ami(most_recent=True, owners=["amazon"])
+ami_ids = aws.ec2.get_ami_ids_output(owners=["self"])
+groups = aws.autoscaling.get_ami_ids()
+canonical = aws.s3.get_canonical_user_id()
+function = aws.cloudfront.get_function(name="f")
+oidc = aws.iam.get_open_id_connect_provider(url="https://example.com")
+attachment = aws.autoscaling.Attachment(
+    "attachment", autoscaling_group_name="asg", lb_target_group_arn=group.arn
+)
+cache = aws.elasticache.ReplicationGroup(
+    "cache",
+    description="sessions",
+    num_cache_clusters=2,
+    node_type="cache.t3.micro",
+)
+db = aws.rds.Instance(
+    "db",
+    db_name="app",
+    instance_class="db.t3.micro",
+    engine="postgres",
+)
+both = aws.rds.Instance("both", name="a", db_name="b", instance_class="db.t3.micro")
+old_classic = ClassicLoadBalancer("old-classic", listeners=[], availability_zones=["us-east-1a"])
+rule = v2.ListenerRule("rule", listener_arn=listener.arn, actions=[], conditions=[])
+legacy = applicationloadbalancing.TargetGroup("legacy", port=80, protocol="HTTP")

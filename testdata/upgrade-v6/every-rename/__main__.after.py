@@ -1,0 +1,51 @@
+"""Every rewrite of infra-fix upgrade --to 6, as a pulumi-aws 5 program writes it: it runs on 5,
+and after the upgrade on 6, registering the same resources (a renamed class under its new type,
+which aliases the old one)."""
+import pulumi_aws as aws
+from pulumi_aws import lb as elbv2
+from pulumi_aws.elb import LoadBalancer as ClassicLoadBalancer
+
+web = aws.lb.LoadBalancer("web", internal=False)
+group = elbv2.TargetGroup("group", port=80, protocol="HTTP", vpc_id="vpc-1")
+listener = aws.lb.Listener(
+    "listener",
+    load_balancer_arn=web.arn,
+    port=80,
+    default_actions=[
+        aws.lb.ListenerDefaultActionArgs(
+            type="forward", target_group_arn=group.arn
+        )
+    ],
+)
+app = aws.alb.LoadBalancer(
+    "app", ip_address_type=aws.applicationloadbalancing.IpAddressType.IPV4
+)
+classic = ClassicLoadBalancer(
+    "classic",
+    availability_zones=["us-east-1a"],
+    listeners=[{"instance_port": 80, "instance_protocol": "http", "lb_port": 80, "lb_protocol": "http"}],
+)
+accepter = aws.ec2transitgateway.PeeringAttachmentAccepter(
+    "accepter", transit_gateway_attachment_id="tgw-attach-1"
+)
+config = aws.ses.ConfigurationSet("config")
+attachment = aws.autoscaling.Attachment(
+    "attachment", autoscaling_group_name="asg", lb_target_group_arn=group.arn
+)
+cache = aws.elasticache.ReplicationGroup(
+    "cache",
+    description="sessions",
+    num_cache_clusters=2,
+    node_type="cache.t3.micro",
+)
+db = aws.rds.Instance(
+    "db", db_name="app", instance_class="db.t3.micro", engine="postgres", allocated_storage=20
+)
+ami = aws.ec2.get_ami(most_recent=True, owners=["amazon"])
+ami_ids = aws.ec2.get_ami_ids_output(owners=["self"])
+groups = aws.autoscaling.get_ami_ids()
+canonical = aws.s3.get_canonical_user_id()
+prefixes = aws.ec2.get_prefix_list(name="com.amazonaws.us-east-1.s3")
+zone = aws.elb.get_hosted_zone_id()
+found = aws.lb.get_load_balancer_output(name="web")
+oidc = aws.iam.get_open_id_connect_provider(url="https://example.com")
