@@ -1,11 +1,14 @@
 //! `unknown-argument`: a keyword that the pulumi-aws resource or `*Args` class does not accept
 //! in the project's major version (`vpc` on `Eip` in 7.x, typos, Terraform names, `__opts__`).
 
-use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix, resource_option_argument};
-use crate::edit::{Edit, Fix};
-use crate::pulumi::Keyword;
+use super::{Checker, Match, codemod, resource_option_argument, upgrade_v7_argument};
+use crate::edit::{Edit, Fix, delete_items, items, line_end};
+use crate::pulumi::literal::string_value;
 use crate::pulumi::opts::{self, OLD_OPTIONS_KEYWORD, OldOptions};
+use crate::pulumi::replacements::{self, Replacement, Split};
 use crate::pulumi::schema::{Class, Kind, Param, Shape, Tables};
+use crate::pulumi::upgrade::Rewrite;
+use crate::pulumi::{Keyword, ResourceCall};
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -16,13 +19,6 @@ pub const CODEMOD: super::Codemod = codemod! {
     matches: any_class,
     check: check,
 };
-
-/// Arguments the provider removed, with the argument that replaced them. The fix comes from the
-/// codemod that knows the equivalent value (`vpc=True` -> `domain="vpc"`).
-const REPLACED: &[(&str, &str, &str)] = &[
-    ("ec2.Eip", "vpc", "domain"),
-    ("ec2.EipArgs", "vpc", "domain"),
-];
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(tables) = cx.schema() else { return };
@@ -50,32 +46,230 @@ fn check(cx: &mut Checker, m: &Match) {
             old_options(cx, tables, &class, keyword, old);
             continue;
         }
-        let replaced = REPLACED
-            .iter()
-            .find(|(k, old, _)| *k == class.key && *old == name)
-            .map(|(_, _, new)| *new);
-        let suggestion = replaced
-            .or_else(|| suggest(&class, name))
-            .filter(|s| resource.keyword(s, cx.text).is_none())
-            .and_then(|s| class.param(s));
-        let fix = match (replaced, suggestion) {
-            (Some(_), _) => vpc_true_fix(cx, &resource, keyword.node),
-            (None, Some(target)) => {
-                rename(cx, keyword.node, keyword.value, target).map(|edit| Fix::unsafe_(vec![edit]))
-            }
-            _ => None,
-        };
         let mut message = format!(
             "`{}` takes no argument `{name}` in pulumi-aws {} ({}): the program fails with TypeError",
             class.key,
             tables.major.number(),
             tables.version
         );
+        if let Some(replacement) = replacements::replacement(class.key, name) {
+            let fix = match replacement {
+                Replacement::Rewrite(rewrite) => {
+                    let rewrite = match (rewrite, value_shape(cx, keyword.value)) {
+                        // Already a list: only the name changes.
+                        (Rewrite::Wrap(new), Some(Shape::List)) => Rewrite::Rename(new),
+                        _ => rewrite,
+                    };
+                    let (what, fix) =
+                        upgrade_v7_argument::rewritten(cx, &resource, keyword, rewrite);
+                    message.push_str(&format!("; `{name}` {what}"));
+                    fix
+                }
+                Replacement::Split(split) => {
+                    // One finding for the arguments that move together, on the first.
+                    let moving = moving(cx, &resource, split);
+                    if moving.first().is_some_and(|k| k.node.id() != keyword.node.id()) {
+                        continue;
+                    }
+                    let (what, fix) = split_off(cx, &resource, split, &moving);
+                    message.push_str(&what);
+                    fix
+                }
+                Replacement::Manual(what) => {
+                    message.push_str(&format!("; {what}"));
+                    None
+                }
+            };
+            cx.report(keyword.node, message, fix);
+            continue;
+        }
+        let suggestion = suggest(&class, name)
+            .filter(|s| resource.keyword(s, cx.text).is_none())
+            .and_then(|s| class.param(s));
+        let fix = suggestion.and_then(|target| {
+            rename(cx, keyword.node, keyword.value, target).map(|edit| Fix::unsafe_(vec![edit]))
+        });
         if let Some(target) = suggestion {
             message.push_str(&format!("; did you mean `{}`?", target.name));
         }
         cx.report(keyword.node, message, fix);
     }
+}
+
+/// The arguments of `call` that move to `split`'s resource, in the order written.
+fn moving<'t>(cx: &Checker, call: &ResourceCall<'t>, split: &Split) -> Vec<Keyword<'t>> {
+    let mut found: Vec<Keyword> = split
+        .moved
+        .iter()
+        .filter_map(|(old, _)| call.keyword(old, cx.text))
+        .collect();
+    found.sort_by_key(|k| k.node.start_byte());
+    found
+}
+
+/// The message's tail for arguments that belong to a resource of their own, and the fix that
+/// declares it after `call`: `deployment_stage = aws.apigateway.Stage("api-stage",
+/// deployment=deployment.id, rest_api=api.id, stage_name="prod")`, with the readers of the
+/// outputs that moved pointed at it. Unsafe: `pulumi up` creates a resource in AWS. Written
+/// only for a resource assigned once to a name at the top of the module, with a literal name
+/// and no options: a loop or a function would need a name per resource, options a person to
+/// say which apply to the new resource (its provider does, its `import_` does not).
+fn split_off(
+    cx: &Checker,
+    call: &ResourceCall,
+    split: &Split,
+    moving: &[Keyword],
+) -> (String, Option<Fix>) {
+    let names: Vec<String> = moving
+        .iter()
+        .map(|k| format!("`{}`", cx.src(k.node.child_by_field_name("name").unwrap_or(k.node))))
+        .collect();
+    let readers = if split.outputs.is_empty() {
+        String::new()
+    } else {
+        let outputs: Vec<String> = split.outputs.iter().map(|o| format!("`{o}`")).collect();
+        format!(", and its {} are read from there", outputs.join(" and "))
+    };
+    let what = format!(
+        "; {} belong to an `{}` of its own, declared after this one{readers}",
+        names.join(", "),
+        split.into
+    );
+    match split_fix(cx, call, split, moving) {
+        Ok(fix) => (
+            format!("{what} (a new resource in AWS: `pulumi up` creates it)"),
+            Some(fix),
+        ),
+        Err(why) => (format!("{what}; not fixed: {why}"), None),
+    }
+}
+
+fn split_fix(
+    cx: &Checker,
+    call: &ResourceCall,
+    split: &Split,
+    moving: &[Keyword],
+) -> Result<Fix, &'static str> {
+    const BY_HAND: &str = "write it by hand";
+    if call.type_name.ends_with("Args") {
+        return Err(BY_HAND);
+    }
+    let statement = call
+        .node
+        .parent()
+        .filter(|p| p.kind() == "assignment")
+        .and_then(|a| a.parent())
+        .filter(|s| s.kind() == "expression_statement")
+        .filter(|s| s.parent().is_some_and(|m| m.kind() == "module"))
+        .ok_or("the resource is not assigned to a name at the top of the module")?;
+    let variable = call
+        .node
+        .parent()
+        .and_then(|a| a.child_by_field_name("left"))
+        .filter(|l| l.kind() == "identifier")
+        .ok_or("the resource is not assigned to a name at the top of the module")?;
+    if cx.symbols().only_assignment(variable).map(|v| v.id()) != Some(call.node.id()) {
+        return Err("its name is assigned more than once");
+    }
+    let resource_name = call
+        .first_positional()
+        .and_then(|n| string_value(n, cx.text))
+        .ok_or("its resource name is not a plain string")?;
+    let arguments = items(call.arguments);
+    if arguments.len() > 1 && arguments[1].kind() != "keyword_argument"
+        || call.keyword("opts", cx.text).is_some()
+    {
+        return Err("it has options, and only you can say which apply to the new resource");
+    }
+    if moving
+        .iter()
+        .any(|k| string_value(k.value, cx.text) == Some(""))
+    {
+        return Err("an empty value asked for nothing: delete it");
+    }
+    // `aws.apigateway.Deployment` -> `aws.apigateway.Stage`: the module as the file names it.
+    let function = call.node.child_by_field_name("function").ok_or(BY_HAND)?;
+    let module = function
+        .child_by_field_name("object")
+        .filter(|_| function.kind() == "attribute")
+        .ok_or("the class is imported by name: write it by hand")?;
+    let class = split.into.rsplit('.').next().unwrap_or(split.into);
+    let old = cx.src(variable);
+    let new_variable = format!("{old}_{}", split.suffix.replace('-', "_"));
+    let new_name = format!("{resource_name}-{}", split.suffix);
+    if cx.identifier_in_file(&new_variable) || cx.text.contains(&new_name) {
+        return Err("the name it would take is already used");
+    }
+    let style = cx.style();
+    let mut arguments = vec![
+        style.string(&new_name),
+        format!("{}={old}.id", split.reference),
+    ];
+    for shared in split.shared {
+        let value = call
+            .keyword(shared, cx.text)
+            .ok_or("the new resource needs an argument this one does not give")?
+            .value;
+        arguments.push(match value.kind() {
+            "identifier" | "attribute" | "string" => format!("{shared}={}", cx.src(value)),
+            // Not repeated: the value may be a call. The old resource's output holds it.
+            _ => format!("{shared}={old}.{shared}"),
+        });
+    }
+    for keyword in moving {
+        let old_name = keyword.node.child_by_field_name("name").ok_or(BY_HAND)?;
+        let (_, new) = split
+            .moved
+            .iter()
+            .find(|(o, _)| *o == cx.src(old_name))
+            .ok_or(BY_HAND)?;
+        arguments.push(format!("{new}={}", cx.src(keyword.value)));
+    }
+    let newline = style.newline;
+    let callee = format!("{}.{class}", cx.src(module));
+    let multiline = cx.src(call.arguments).contains('\n');
+    let declaration = if multiline {
+        let indent = indent_of(cx.text, call.arguments).unwrap_or("    ");
+        let lines: String = arguments
+            .iter()
+            .map(|a| format!("{indent}{a},{newline}"))
+            .collect();
+        format!("{new_variable} = {callee}({newline}{lines})")
+    } else {
+        format!("{new_variable} = {callee}({})", arguments.join(", "))
+    };
+    let end = line_end(cx.text, statement.end_byte());
+    let mut edits = vec![Edit::insert(end, format!("{newline}{declaration}"))];
+    edits.extend(delete_items(
+        cx.text,
+        call.arguments,
+        &moving.iter().map(|k| k.node).collect::<Vec<_>>(),
+    ));
+    for read in cx.symbols().reads_of(variable, cx.tree.root_node()) {
+        let Some(attribute) = read
+            .parent()
+            .filter(|p| p.kind() == "attribute")
+            .and_then(|p| p.child_by_field_name("attribute"))
+        else {
+            continue;
+        };
+        if !split.outputs.contains(&cx.src(attribute)) {
+            continue;
+        }
+        if read.start_byte() < end && !cx.symbols().in_nested_scope(read, cx.tree.root_node()) {
+            return Err("an output that moves is read before the new resource would be declared");
+        }
+        edits.push(Edit::replace(read, new_variable.clone()));
+    }
+    Ok(Fix::unsafe_(edits))
+}
+
+/// The indentation of the first argument of a call written one argument per line.
+fn indent_of<'a>(text: &'a str, arguments: Node) -> Option<&'a str> {
+    let first = items(arguments).into_iter().next()?;
+    let start = crate::edit::line_start(text, first.start_byte());
+    let indent = &text[start..first.start_byte()];
+    (!indent.is_empty() && indent.trim().is_empty()).then_some(indent)
 }
 
 /// `__opts__=`, the pre-1.0 spelling of `opts`, renamed when the call passes no other options:

@@ -38,23 +38,6 @@ pub(super) fn rewrite_argument(
 ) {
     let name = change.argument;
     let (what, fix) = match change.rewrite {
-        Rewrite::Rename(new) => (
-            format!("is renamed `{new}`"),
-            absent(cx, call, new).then(|| rename(keyword, new, cx.src(keyword.value))),
-        ),
-        Rewrite::Delete(reason) => (
-            format!("is removed: delete it, {reason}"),
-            Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
-        ),
-        Rewrite::Unwrap(new) => (
-            format!("becomes `{new}`, one object instead of a list of at most one"),
-            unwrap(cx, call, keyword, new),
-        ),
-        Rewrite::Wrap(new) => (
-            format!("becomes `{new}`, a list"),
-            absent(cx, call, new)
-                .then(|| rename(keyword, new, &format!("[{}]", cx.src(keyword.value)))),
-        ),
         Rewrite::Merge(new) => {
             // One finding for the group, on its first argument.
             let group: Vec<(&str, Keyword)> = upgrade::argument_changes(Major::V7, on)
@@ -72,14 +55,7 @@ pub(super) fn rewrite_argument(
                 merge(cx, call, &group, new),
             )
         }
-        Rewrite::Ordered(new) => (
-            format!("becomes `{new}`, each environment with its place in the list as `order`"),
-            ordered(cx, call, keyword, new),
-        ),
-        Rewrite::EipDomain => (
-            "is removed: `vpc=True` is `domain=\"vpc\"`".to_string(),
-            vpc_true_fix(cx, call, keyword.node),
-        ),
+        rewrite => rewritten(cx, call, keyword, rewrite),
     };
     let eip_classic = change.rewrite == Rewrite::EipDomain
         && crate::pulumi::literal::bool_value(keyword.value) == Some(false);
@@ -95,6 +71,44 @@ pub(super) fn rewrite_argument(
         change.row
     );
     cx.report(keyword.node, message, fix);
+}
+
+/// What a rewrite of one argument does, said after the argument's name, and its fix when the
+/// source says enough (`Merge` takes its companions: see `rewrite_argument`).
+pub(super) fn rewritten(
+    cx: &Checker,
+    call: &ResourceCall,
+    keyword: Keyword,
+    rewrite: Rewrite,
+) -> (String, Option<Fix>) {
+    match rewrite {
+        Rewrite::Rename(new) => (
+            format!("is renamed `{new}`"),
+            absent(cx, call, new).then(|| rename(keyword, new, cx.src(keyword.value))),
+        ),
+        Rewrite::Delete(reason) => (
+            format!("is removed: delete it, {reason}"),
+            Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
+        ),
+        Rewrite::Unwrap(new) => (
+            format!("becomes `{new}`, one object instead of a list of at most one"),
+            unwrap(cx, call, keyword, new),
+        ),
+        Rewrite::Wrap(new) => (
+            format!("becomes `{new}`, a list"),
+            absent(cx, call, new)
+                .then(|| rename(keyword, new, &format!("[{}]", cx.src(keyword.value)))),
+        ),
+        Rewrite::Merge(new) => (format!("becomes a key of `{new}`"), None),
+        Rewrite::Ordered(new) => (
+            format!("becomes `{new}`, each environment with its place in the list as `order`"),
+            ordered(cx, call, keyword, new),
+        ),
+        Rewrite::EipDomain => (
+            "is removed: `vpc=True` is `domain=\"vpc\"`".to_string(),
+            vpc_true_fix(cx, call, keyword.node),
+        ),
+    }
 }
 
 /// True when `call` does not pass `name` already: then writing it cannot clash.
