@@ -63,6 +63,9 @@ fn check(cx: &mut Checker, m: &Match) {
                     let (what, fix) =
                         upgrade_v7_argument::rewritten(cx, &resource, keyword, rewrite);
                     message.push_str(&format!("; `{name}` {what}"));
+                    if fix.is_none() {
+                        message.push_str(upgrade_v7_argument::by_hand(rewrite, keyword));
+                    }
                     fix
                 }
                 Replacement::Split(split) => {
@@ -338,8 +341,8 @@ pub(super) fn suggest(class: &Class, name: &str) -> Option<&'static str> {
     if name.ends_with("_name") {
         shaped.extend(accepted("name"));
     }
-    shaped.extend(accepted(&format!("{name}s")));
-    shaped.extend(name.strip_suffix('s').and_then(accepted));
+    shaped.extend(accepted(&plural(name)));
+    shaped.extend(singular(name).and_then(|s| accepted(&s)));
     shaped.sort_unstable();
     shaped.dedup();
     match shaped.len() {
@@ -348,6 +351,34 @@ pub(super) fn suggest(class: &Class, name: &str) -> Option<&'static str> {
         _ => return None,
     }
     closest(name, params.iter().map(|p| p.name))
+}
+
+/// The English plural of an argument name, as the SDK spells its list arguments:
+/// `lifecycle_policy` -> `lifecycle_policies`, `address` -> `addresses`, `rule` -> `rules`.
+fn plural(name: &str) -> String {
+    let consonant_y = name.len() > 1
+        && name.ends_with('y')
+        && !name[..name.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &name[..name.len() - 1])
+    } else if name.ends_with(['s', 'x']) || name.ends_with("ch") || name.ends_with("sh") {
+        format!("{name}es")
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// The name whose plural `name` is: `policies` -> `policy`, `addresses` -> `address`.
+fn singular(name: &str) -> Option<String> {
+    let stems = [
+        name.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        name.strip_suffix("es").map(String::from),
+        name.strip_suffix('s').map(String::from),
+    ];
+    stems
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty() && plural(s) == name)
 }
 
 /// The one candidate nearest to `name` in spelling, when it is near enough to be a typo: one
@@ -441,6 +472,19 @@ fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edi
         (Shape::Scalar, Some(Shape::Scalar | Shape::Map) | None) => Some(as_is),
         (Shape::Map, Some(Shape::Map) | None) => Some(as_is),
         (Shape::List, Some(Shape::List)) => Some(as_is),
+        // `rules=[{...}]` where the class takes one `rule` object: the one element.
+        (Shape::Scalar, Some(Shape::List)) => {
+            let [only] = items(value)[..] else {
+                return None;
+            };
+            let object = only.kind() == "dictionary"
+                || (only.kind() == "call" && value_shape(cx, only) == Some(Shape::Scalar));
+            (value.kind() == "list" && object).then(|| Edit {
+                start: name.start_byte(),
+                end: value.end_byte(),
+                text: format!("{}={}", target.name, cx.src(only)),
+            })
+        }
         (Shape::List, Some(Shape::Scalar | Shape::Map)) => Some(Edit {
             start: name.start_byte(),
             end: value.end_byte(),
@@ -527,8 +571,23 @@ mod tests {
             suggestion(v7, "codepipeline.Pipeline", "artifact_store"),
             Some("artifact_stores")
         );
+        assert_eq!(
+            suggestion(v7, "efs.FileSystem", "lifecycle_policy"),
+            Some("lifecycle_policies")
+        );
         assert_eq!(suggestion(v7, "ec2.Eip", "vpc"), None);
         assert_eq!(suggestion(v7, "s3.Bucket", "colour"), None);
+    }
+
+    #[test]
+    fn plurals_are_spelled_as_the_sdk_spells_them() {
+        assert_eq!(plural("lifecycle_policy"), "lifecycle_policies");
+        assert_eq!(plural("gateway"), "gateways");
+        assert_eq!(plural("address"), "addresses");
+        assert_eq!(plural("rule"), "rules");
+        for name in ["lifecycle_policy", "address", "rule", "gateway"] {
+            assert_eq!(singular(&plural(name)).as_deref(), Some(name));
+        }
     }
 
     #[test]

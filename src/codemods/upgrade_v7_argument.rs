@@ -57,14 +57,10 @@ pub(super) fn rewrite_argument(
         }
         rewrite => rewritten(cx, call, keyword, rewrite),
     };
-    let eip_classic = change.rewrite == Rewrite::EipDomain
-        && crate::pulumi::literal::bool_value(keyword.value) == Some(false);
     let hint = if fix.is_some() {
         ""
-    } else if eip_classic {
-        "; `vpc=False` asked for an EC2-Classic address, a retired platform: remove it or use `domain=\"vpc\"` by hand"
     } else {
-        "; the source does not say enough to rewrite it, change it by hand"
+        by_hand(change.rewrite, keyword)
     };
     let message = format!(
         "pulumi-aws 7: `{name}` of `{on}` {what} (upgrade guide row {}){hint}",
@@ -108,6 +104,18 @@ pub(super) fn rewritten(
             "is removed: `vpc=True` is `domain=\"vpc\"`".to_string(),
             vpc_true_fix(cx, call, keyword.node),
         ),
+    }
+}
+
+/// Why a rewrite has no fix, for the message: `vpc=False` asked for what no longer exists;
+/// anything else the source does not say enough about.
+pub(super) fn by_hand(rewrite: Rewrite, keyword: Keyword) -> &'static str {
+    if rewrite == Rewrite::EipDomain
+        && crate::pulumi::literal::bool_value(keyword.value) == Some(false)
+    {
+        "; `vpc=False` asked for an EC2-Classic address, a retired platform: remove it or use `domain=\"vpc\"` by hand"
+    } else {
+        "; the source does not say enough to rewrite it, change it by hand"
     }
 }
 
