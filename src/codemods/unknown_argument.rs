@@ -52,7 +52,7 @@ fn check(cx: &mut Checker, m: &Match) {
             tables.major.number(),
             tables.version
         );
-        if let Some(replacement) = replacements::replacement(class.key, name) {
+        if let Some(replacement) = replacements::replacement(tables.major, class.key, name) {
             let fix = match replacement {
                 Replacement::Rewrite(rewrite) => {
                     let rewrite = match (rewrite, value_shape(cx, keyword.value)) {
@@ -133,8 +133,9 @@ fn split_off(
         let outputs: Vec<String> = split.outputs.iter().map(|o| format!("`{o}`")).collect();
         format!(", and its {} are read from there", outputs.join(" and "))
     };
+    let belong = if names.len() == 1 { "belongs" } else { "belong" };
     let what = format!(
-        "; {} belong to an `{}` of its own, declared after this one{readers}",
+        "; {} {belong} on an `{}`, a resource of its own declared after this one{readers}",
         names.join(", "),
         split.into
     );

@@ -3,7 +3,8 @@
 //! their place. `unknown-argument` reads this table before it guesses by spelling. The tests
 //! check every entry against the tables: the old spelling is rejected, what is written exists.
 
-use super::upgrade::Rewrite;
+use super::Major;
+use super::upgrade::{self, Rewrite};
 
 /// What takes the place of an argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,13 +147,19 @@ pub static REPLACEMENTS: &[Replaced] = &[
 ];
 
 /// What replaces `argument` of the class `key` (`ec2.RouteTableRouteArgs` finds the entries of
-/// `ec2.RouteTableRoute`).
-pub fn replacement(key: &str, argument: &str) -> Option<Replacement> {
-    let on = super::upgrade::changes_key(key);
+/// `ec2.RouteTableRoute`) on `major`: this table's entry, or on 7 the rewrite `upgrade` makes
+/// of a 6 spelling (a program written for 6 but run on 7: `loggings=[...]` on `s3.Bucket`).
+pub fn replacement(major: Major, key: &str, argument: &str) -> Option<Replacement> {
+    let on = upgrade::changes_key(key);
     REPLACEMENTS
         .iter()
         .find(|r| r.on == on && r.argument == argument)
         .map(|r| r.replacement)
+        .or_else(|| {
+            upgrade::argument_changes(major, on)
+                .find(|c| c.argument == argument)
+                .map(|c| Rewrite(c.rewrite))
+        })
 }
 
 #[cfg(test)]
