@@ -82,6 +82,13 @@ fn check(cx: &mut Checker, m: &Match) {
                     message.push_str(&format!("; {what}"));
                     None
                 }
+                Replacement::ManualWithRandom(what) => {
+                    message.push_str(&format!("; {what}"));
+                    if cx.file.lacks_pulumi_random {
+                        message.push_str(", and add `pulumi-random` to the project's dependencies (requirements.txt / pyproject.toml), which do not list it");
+                    }
+                    None
+                }
             };
             cx.report(keyword.node, message, fix);
             continue;

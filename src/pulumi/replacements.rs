@@ -16,6 +16,9 @@ pub enum Replacement {
     Split(&'static Split),
     /// Only the author can write the replacement: what to write.
     Manual(&'static str),
+    /// Like `Manual`, with a class of the `pulumi_random` package, which the project may need
+    /// to add to its dependencies.
+    ManualWithRandom(&'static str),
 }
 
 /// Arguments that moved to a resource of their own, declared after the one they were written
@@ -135,7 +138,7 @@ pub static REPLACEMENTS: &[Replaced] = &[
     replaced(
         "secretsmanager.Secret",
         "generate_secret_string",
-        Manual(
+        ManualWithRandom(
             "Secrets Manager generates no value in pulumi-aws (that is CloudFormation): generate it with a `pulumi_random.RandomPassword` and store its `result` in a `secretsmanager.SecretVersion(secret_id=<secret>.id, secret_string=...)`",
         ),
     ),
@@ -214,7 +217,7 @@ mod tests {
                             assert!(into.param(new).is_some(), "{what}: {new}");
                         }
                     }
-                    Manual(_) => {}
+                    Manual(_) | ManualWithRandom(_) => {}
                 }
             }
         }
