@@ -2,7 +2,7 @@
 //! in the project's major version (`vpc` on `Eip` in 7.x, typos, Terraform names, `__opts__`).
 
 use super::{Checker, Match, codemod, resource_option_argument, upgrade_v7_argument};
-use crate::edit::{Edit, Fix, delete_items, items, line_end};
+use crate::edit::{Edit, Fix, delete_items, items, line_end, sole_item};
 use crate::pulumi::literal::string_value;
 use crate::pulumi::opts::{self, OLD_OPTIONS_KEYWORD, OldOptions};
 use crate::pulumi::replacements::{self, Replacement, Split};
@@ -482,9 +482,7 @@ fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edi
         (Shape::List, Some(Shape::List)) => Some(as_is),
         // `rules=[{...}]` where the class takes one `rule` object: the one element.
         (Shape::Scalar, Some(Shape::List)) => {
-            let [only] = items(value)[..] else {
-                return None;
-            };
+            let only = sole_item(value)?;
             let object = only.kind() == "dictionary"
                 || (only.kind() == "call" && value_shape(cx, only) == Some(Shape::Scalar));
             (value.kind() == "list" && object).then(|| Edit {

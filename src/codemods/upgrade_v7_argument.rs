@@ -3,7 +3,7 @@
 //! 7. The changes are data (`pulumi::upgrade::V7_ARGUMENTS`); this is how each kind is written.
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
-use crate::edit::{Edit, Fix, delete_item, items};
+use crate::edit::{Edit, Fix, delete_item, items, sole_item};
 use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
 use crate::pulumi::{Keyword, Major, ResourceCall};
 
@@ -137,11 +137,12 @@ fn unwrap(cx: &Checker, call: &ResourceCall, keyword: Keyword, new: &str) -> Opt
     if keyword.value.kind() != "list" || !absent(cx, call, new) {
         return None;
     }
-    match items(keyword.value)[..] {
-        [] => Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
-        [only] if only.kind() != "list_splat" => Some(rename(keyword, new, cx.src(only))),
-        _ => None,
+    if items(keyword.value).is_empty() {
+        return Some(Fix::safe(vec![delete_item(cx.text, keyword.node)]));
     }
+    sole_item(keyword.value)
+        .filter(|only| only.kind() != "list_splat")
+        .map(|only| rename(keyword, new, cx.src(only)))
 }
 
 /// `cpu_core_count=2, cpu_threads_per_core=1` -> `cpu_options={"core_count": 2,

@@ -23,3 +23,16 @@ logs = aws.s3.Bucket(
 
 def api_stage(api, name):
     return aws.apigateway.Deployment(name, rest_api=api.id, stage_name=name)
+
+
+# A comment beside the one element would be lost by taking it out of the list.
+cluster = aws.ecs.Cluster("cluster")
+service = aws.ecs.Service(
+    "api",
+    cluster=cluster.arn,
+    task_definition="api:1",
+    deployment_circuit_breakers=[
+        # roll back on failure
+        {"enable": True, "rollback": True}
+    ],
+)
