@@ -1351,6 +1351,18 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             ],
         ),
         (
+            "replace_route_instance",
+            "RouteTableRouteArgs.__init__() got an unexpected keyword argument 'instance_id'",
+            &[
+                (
+                    "private",
+                    "routes",
+                    serde_json::json!([{"cidrBlock": "0.0.0.0/0", "networkInterfaceId": "eni-nat"}]),
+                ),
+                ("peer", "networkInterfaceId", serde_json::json!("eni-nat")),
+            ],
+        ),
+        (
             "replace_shapes",
             "Listener._internal_init() got an unexpected keyword argument 'default_action'",
             &[

@@ -20,7 +20,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     check: check,
 };
 
-fn check(cx: &mut Checker, m: &Match) {
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(tables) = cx.schema() else { return };
     let Some(resource) = m.schema_construction() else {
         return;
@@ -78,6 +78,28 @@ fn check(cx: &mut Checker, m: &Match) {
                     message.push_str(&what);
                     fix
                 }
+                Replacement::Output {
+                    argument,
+                    of,
+                    output,
+                    why,
+                } => {
+                    let written = output_of(cx, keyword.value, of)
+                        .filter(|_| resource.keyword(argument, cx.text).is_none());
+                    let object = written.map_or_else(
+                        || format!("<{}>", of.rsplit('.').next().unwrap_or(of).to_lowercase()),
+                        |o| cx.src(o).to_string(),
+                    );
+                    let replacement = format!("{argument}={object}.{output}");
+                    message.push_str(&format!("; {why}: `{replacement}`"));
+                    if written.is_none() {
+                        message.push_str(&format!(
+                            ", where the `{of}` is declared in the program; only you know which one `{}` is",
+                            cx.src(keyword.value)
+                        ));
+                    }
+                    written.map(|_| Fix::unsafe_(vec![Edit::replace(keyword.node, replacement)]))
+                }
                 Replacement::Manual(what) => {
                     message.push_str(&format!("; {what}"));
                     None
@@ -104,6 +126,15 @@ fn check(cx: &mut Checker, m: &Match) {
         }
         cx.report(keyword.node, message, fix);
     }
+}
+
+/// `nat` of `instance_id=nat.id`, when `nat` holds a resource of class `of`.
+fn output_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, of: &str) -> Option<Node<'t>> {
+    if value.kind() != "attribute" || cx.src(value.child_by_field_name("attribute")?) != "id" {
+        return None;
+    }
+    let object = value.child_by_field_name("object")?;
+    cx.symbols().resolve(object).is(&[of]).then_some(object)
 }
 
 /// The arguments of `call` that move to `split`'s resource, in the order written.

@@ -14,6 +14,15 @@ pub enum Replacement {
     Rewrite(Rewrite),
     /// The setting belongs to another resource now, declared after this one.
     Split(&'static Split),
+    /// An id given where the class takes another output of that resource:
+    /// `instance_id=nat.id` -> `network_interface_id=nat.primary_network_interface_id`, when
+    /// `nat` holds a resource of class `of`; `why` says why that is the same.
+    Output {
+        argument: &'static str,
+        of: &'static str,
+        output: &'static str,
+        why: &'static str,
+    },
     /// Only the author can write the replacement: what to write.
     Manual(&'static str),
     /// Like `Manual`, with a class of the `pulumi_random` package, which the project may need
@@ -91,7 +100,14 @@ const fn replaced(
 
 use Replacement::*;
 
-const ROUTE_TO_INSTANCE: &str = "a route to an instance goes to its network interface (AWS requires the instance to have exactly one): `network_interface_id=<instance>.primary_network_interface_id`";
+/// AWS's CreateRoute takes an instance only when exactly one network interface is attached to
+/// it, and routes to that interface.
+const ROUTE_TO_INSTANCE: Replacement = Output {
+    argument: "network_interface_id",
+    of: "ec2.Instance",
+    output: "primary_network_interface_id",
+    why: "a route to an instance goes to its network interface (AWS takes an instance only with exactly one)",
+};
 
 pub static REPLACEMENTS: &[Replaced] = &[
     replaced("ec2.Eip", "vpc", Rewrite(Rewrite::EipDomain)),
@@ -108,8 +124,8 @@ pub static REPLACEMENTS: &[Replaced] = &[
             "canary settings belong to the stage: give the `apigateway.Stage` of this deployment `canary_settings`, with the canary's `deployment_id`",
         ),
     ),
-    replaced("ec2.RouteTableRoute", "instance_id", Manual(ROUTE_TO_INSTANCE)),
-    replaced("ec2.Route", "instance_id", Manual(ROUTE_TO_INSTANCE)),
+    replaced("ec2.RouteTableRoute", "instance_id", ROUTE_TO_INSTANCE),
+    replaced("ec2.Route", "instance_id", ROUTE_TO_INSTANCE),
     replaced(
         "elasticache.ReplicationGroup",
         "number_cache_clusters",
@@ -216,6 +232,10 @@ mod tests {
                         for (_, new) in split.moved {
                             assert!(into.param(new).is_some(), "{what}: {new}");
                         }
+                    }
+                    Output { argument, of, .. } => {
+                        assert!(class.param(argument).is_some(), "{what}: {argument}");
+                        assert!(tables.class(of).is_some(), "{what}: {of}");
                     }
                     Manual(_) | ManualWithRandom(_) => {}
                 }

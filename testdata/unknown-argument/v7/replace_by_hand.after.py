@@ -9,7 +9,7 @@ nat = aws.ec2.Instance("nat", ami="ami-123", instance_type="t3.micro")
 routes = aws.ec2.RouteTable(
     "private",
     vpc_id="vpc-1",
-    routes=[aws.ec2.RouteTableRouteArgs(cidr_block="0.0.0.0/0", instance_id=nat.id)],
+    routes=[aws.ec2.RouteTableRouteArgs(cidr_block="0.0.0.0/0", instance_id="i-0123456789abcdef0")],
 )
 cache = aws.elasticache.ReplicationGroup(
     "cache", description="cache", node_type="cache.t3.micro", auth_token_enabled=True
