@@ -64,6 +64,7 @@ impl Job {
                 .or(configured)
                 .or_else(|| pulumi::version::major_for(path)),
             lacks_pulumi_random: pulumi::version::lacks_dependency(path, "pulumi-random"),
+            declares_pulumi_random: pulumi::version::declares_dependency(path, "pulumi-random"),
             upgrade: self.upgrade_to.map(|to| {
                 let on = self
                     .current_major

@@ -192,59 +192,17 @@ fn split_fix(
     split: &Split,
     moving: &[Keyword],
 ) -> Result<Fix, &'static str> {
-    const BY_HAND: &str = "write it by hand";
-    if call.type_name.ends_with("Args") {
-        return Err(BY_HAND);
-    }
-    let statement = call
-        .node
-        .parent()
-        .filter(|p| p.kind() == "assignment")
-        .and_then(|a| a.parent())
-        .filter(|s| s.kind() == "expression_statement")
-        .filter(|s| s.parent().is_some_and(|m| m.kind() == "module"))
-        .ok_or("the resource is not assigned to a name at the top of the module")?;
-    let variable = call
-        .node
-        .parent()
-        .and_then(|a| a.child_by_field_name("left"))
-        .filter(|l| l.kind() == "identifier")
-        .ok_or("the resource is not assigned to a name at the top of the module")?;
-    if cx.symbols().only_assignment(variable).map(|v| v.id()) != Some(call.node.id()) {
-        return Err("its name is assigned more than once");
-    }
-    let resource_name = call
-        .first_positional()
-        .and_then(|n| string_value(n, cx.text))
-        .ok_or("its resource name is not a plain string")?;
-    let arguments = items(call.arguments);
-    if arguments.len() > 1 && arguments[1].kind() != "keyword_argument"
-        || call.keyword("opts", cx.text).is_some()
-    {
-        return Err("it has options, and only you can say which apply to the new resource");
-    }
+    let top = TopLevel::of(cx, call)?;
     if moving
         .iter()
         .any(|k| string_value(k.value, cx.text) == Some(""))
     {
         return Err("an empty value asked for nothing: delete it");
     }
-    // `aws.apigateway.Deployment` -> `aws.apigateway.Stage`: the module as the file names it.
-    let function = call.node.child_by_field_name("function").ok_or(BY_HAND)?;
-    let module = function
-        .child_by_field_name("object")
-        .filter(|_| function.kind() == "attribute")
-        .ok_or("the class is imported by name: write it by hand")?;
-    let class = split.into.rsplit('.').next().unwrap_or(split.into);
-    let old = cx.src(variable);
-    let new_variable = format!("{old}_{}", split.suffix.replace('-', "_"));
-    let new_name = format!("{resource_name}-{}", split.suffix);
-    if cx.identifier_in_file(&new_variable) || cx.text.contains(&new_name) {
-        return Err("the name it would take is already used");
-    }
-    let style = cx.style();
+    let (new_variable, new_name) = top.new_names(cx, split.suffix)?;
+    let old = cx.src(top.variable);
     let mut arguments = vec![
-        style.string(&new_name),
+        cx.style().string(&new_name),
         format!("{}={old}.id", split.reference),
     ];
     for shared in split.shared {
@@ -267,27 +225,16 @@ fn split_fix(
             .ok_or(BY_HAND)?;
         arguments.push(format!("{new}={}", cx.src(keyword.value)));
     }
-    let newline = style.newline;
-    let callee = format!("{}.{class}", cx.src(module));
-    let multiline = cx.src(call.arguments).contains('\n');
-    let declaration = if multiline {
-        let indent = indent_of(cx.text, call.arguments).unwrap_or("    ");
-        let lines: String = arguments
-            .iter()
-            .map(|a| format!("{indent}{a},{newline}"))
-            .collect();
-        format!("{new_variable} = {callee}({newline}{lines})")
-    } else {
-        format!("{new_variable} = {callee}({})", arguments.join(", "))
-    };
-    let end = line_end(cx.text, statement.end_byte());
-    let mut edits = vec![Edit::insert(end, format!("{newline}{declaration}"))];
+    let callee = top.sibling_class(cx, split.into);
+    let declaration = declaration(cx, call, &new_variable, &callee, &arguments);
+    let end = top.end(cx);
+    let mut edits = vec![Edit::insert(end, declaration)];
     edits.extend(delete_items(
         cx.text,
         call.arguments,
         &moving.iter().map(|k| k.node).collect::<Vec<_>>(),
     ));
-    for read in cx.symbols().reads_of(variable, cx.tree.root_node()) {
+    for read in cx.symbols().reads_of(top.variable, cx.tree.root_node()) {
         let Some(attribute) = read
             .parent()
             .filter(|p| p.kind() == "attribute")
@@ -304,6 +251,109 @@ fn split_fix(
         edits.push(Edit::replace(read, new_variable.clone()));
     }
     Ok(Fix::unsafe_(edits))
+}
+
+const BY_HAND: &str = "write it by hand";
+
+/// A resource after which infra-fix can declare others: assigned once to a name at the top of
+/// the module (in a function or a loop each call would need names of its own), with a plain
+/// string for its name, no options (which of them apply to the new resources is the author's
+/// call: its `provider` does, its `import_` does not), its class written through its module.
+struct TopLevel<'t> {
+    statement: Node<'t>,
+    variable: Node<'t>,
+    name: String,
+    /// `aws.s3` of `aws.s3.Bucket`.
+    module: Node<'t>,
+}
+
+impl<'t> TopLevel<'t> {
+    fn of(cx: &Checker, call: &ResourceCall<'t>) -> Result<TopLevel<'t>, &'static str> {
+        const NOT_TOP: &str = "the resource is not assigned to a name at the top of the module";
+        if call.type_name.ends_with("Args") {
+            return Err(BY_HAND);
+        }
+        let assignment = call.node.parent().filter(|p| p.kind() == "assignment");
+        let statement = assignment
+            .and_then(|a| a.parent())
+            .filter(|s| s.kind() == "expression_statement")
+            .filter(|s| s.parent().is_some_and(|m| m.kind() == "module"))
+            .ok_or(NOT_TOP)?;
+        let variable = assignment
+            .and_then(|a| a.child_by_field_name("left"))
+            .filter(|l| l.kind() == "identifier")
+            .ok_or(NOT_TOP)?;
+        if cx.symbols().only_assignment(variable).map(|v| v.id()) != Some(call.node.id()) {
+            return Err("its name is assigned more than once");
+        }
+        let name = call
+            .first_positional()
+            .and_then(|n| string_value(n, cx.text))
+            .ok_or("its resource name is not a plain string")?
+            .to_string();
+        let arguments = items(call.arguments);
+        if arguments.len() > 1 && arguments[1].kind() != "keyword_argument"
+            || call.keyword("opts", cx.text).is_some()
+        {
+            return Err("it has options, and only you can say which apply to the new resource");
+        }
+        let function = call.node.child_by_field_name("function").ok_or(BY_HAND)?;
+        let module = function
+            .child_by_field_name("object")
+            .filter(|_| function.kind() == "attribute")
+            .ok_or("the class is imported by name: write it by hand")?;
+        Ok(TopLevel {
+            statement,
+            variable,
+            name,
+            module,
+        })
+    }
+
+    /// The variable and resource name of a new resource: this one's with `suffix`
+    /// (`deployment_stage`, `"api-stage"`), when neither is in the file yet.
+    fn new_names(&self, cx: &Checker, suffix: &str) -> Result<(String, String), &'static str> {
+        let variable = format!("{}_{}", cx.src(self.variable), suffix.replace('-', "_"));
+        let name = format!("{}-{suffix}", self.name);
+        if cx.identifier_in_file(&variable) || cx.text.contains(&name) {
+            return Err("the name it would take is already used");
+        }
+        Ok((variable, name))
+    }
+
+    /// `aws.apigateway.Stage` beside `aws.apigateway.Deployment`: `key`'s class through the
+    /// module as the file names it (both classes are in one module).
+    fn sibling_class(&self, cx: &Checker, key: &str) -> String {
+        let class = key.rsplit('.').next().unwrap_or(key);
+        format!("{}.{class}", cx.src(self.module))
+    }
+
+    /// Where statements after this one are inserted: the end of its last line.
+    fn end(&self, cx: &Checker) -> usize {
+        line_end(cx.text, self.statement.end_byte())
+    }
+}
+
+/// `variable = callee(arguments)` on a line of its own (the newline first), laid out as
+/// `like` is: one argument per line when it is written so.
+fn declaration(
+    cx: &Checker,
+    like: &ResourceCall,
+    variable: &str,
+    callee: &str,
+    arguments: &[String],
+) -> String {
+    let newline = cx.style().newline;
+    if cx.src(like.arguments).contains('\n') {
+        let indent = indent_of(cx.text, like.arguments).unwrap_or("    ");
+        let lines: String = arguments
+            .iter()
+            .map(|a| format!("{indent}{a},{newline}"))
+            .collect();
+        format!("{newline}{variable} = {callee}({newline}{lines})")
+    } else {
+        format!("{newline}{variable} = {callee}({})", arguments.join(", "))
+    }
 }
 
 /// The indentation of the first argument of a call written one argument per line.
