@@ -1287,12 +1287,16 @@ fn an_output_in_an_f_string_is_a_wrong_value_until_fixed() {
     assert_eq!(content("no_import.after.py"), "<h1>assets</h1>");
 }
 
-/// Copies fixture `testdata/unknown-argument/v7/<case>.before.py` to `dir/<case>.py`.
+/// Copies fixture `testdata/unknown-argument/<case>.before.py` (`v7/replace_shapes`) to
+/// `dir/<case>.py`, with the `requirements.txt` beside it, which says what the project declares.
 fn replacement_program(dir: &Path, case: &str) -> PathBuf {
+    let fixture = Path::new(ROOT).join(format!("testdata/unknown-argument/{case}.before.py"));
     let program = dir.join(format!("{case}.py"));
+    std::fs::create_dir_all(program.parent().unwrap()).unwrap();
+    std::fs::copy(&fixture, &program).unwrap();
     std::fs::copy(
-        Path::new(ROOT).join(format!("testdata/unknown-argument/v7/{case}.before.py")),
-        &program,
+        fixture.parent().unwrap().join("requirements.txt"),
+        program.parent().unwrap().join("requirements.txt"),
     )
     .unwrap();
     program
@@ -1309,7 +1313,7 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&str, &str, &[(&str, &str, serde_json::Value)])] = &[
         (
-            "replace_deployment_stage",
+            "v7/replace_deployment_stage",
             "Deployment._internal_init() got an unexpected keyword argument 'stage_name'",
             &[
                 ("api-deployment-stage", "stageName", serde_json::json!("prod")),
@@ -1318,7 +1322,7 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             ],
         ),
         (
-            "replace_public_access_block",
+            "v7/replace_public_access_block",
             "Bucket._internal_init() got an unexpected keyword argument 'block_public_acls'",
             &[
                 ("site-public-access-block", "bucket", serde_json::json!("site_id")),
@@ -1327,7 +1331,7 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             ],
         ),
         (
-            "replace_replication_group",
+            "v7/replace_replication_group",
             "ReplicationGroup._internal_init() got an unexpected keyword argument 'replication_group_description'",
             &[
                 ("cache", "description", serde_json::json!("Session cache")),
@@ -1335,7 +1339,7 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             ],
         ),
         (
-            "replace_lifecycle_policy",
+            "v7/replace_lifecycle_policy",
             "FileSystem._internal_init() got an unexpected keyword argument 'lifecycle_policy'",
             &[
                 (
@@ -1351,7 +1355,7 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             ],
         ),
         (
-            "replace_route_instance",
+            "v7/replace_route_instance",
             "RouteTableRouteArgs.__init__() got an unexpected keyword argument 'instance_id'",
             &[
                 (
@@ -1363,7 +1367,7 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             ],
         ),
         (
-            "replace_shapes",
+            "v7/replace_shapes",
             "Listener._internal_init() got an unexpected keyword argument 'default_action'",
             &[
                 (
@@ -1372,6 +1376,31 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
                     serde_json::json!({"enable": true, "rollback": true}),
                 ),
                 ("assets", "logging", serde_json::json!({"targetBucket": "logs"})),
+            ],
+        ),
+        (
+            "v7-random/generated_secret",
+            "Secret._internal_init() got an unexpected keyword argument 'generate_secret_string'",
+            &[
+                (
+                    "api-key-password",
+                    "length",
+                    serde_json::json!(40),
+                ),
+                ("api-key-password", "special", serde_json::json!(false)),
+                (
+                    "api-key-version",
+                    "secretString",
+                    serde_json::json!("mock-random-password-api-key-password"),
+                ),
+                ("api-key-version", "secretId", serde_json::json!("api-key_id")),
+                (
+                    "db-credentials-version",
+                    "secretString",
+                    serde_json::json!(
+                        "{\"username\": \"app\", \"password\": \"mock-random-password-db-credentials-password\"}"
+                    ),
+                ),
             ],
         ),
     ];
@@ -1385,12 +1414,12 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
         assert_eq!(
             std::fs::read_to_string(&program).unwrap(),
             std::fs::read_to_string(
-                Path::new(ROOT).join(format!("testdata/unknown-argument/v7/{case}.after.py"))
+                Path::new(ROOT).join(format!("testdata/unknown-argument/{case}.after.py"))
             )
             .unwrap(),
             "{case}"
         );
-        let json = dir.path().join(format!("{case}.json"));
+        let json = program.with_extension("json");
         let after = run_program(&python, &program, Some(&json));
         assert!(after.status.success(), "{case}: {}", stderr(&after));
         let resources = registered(&json);

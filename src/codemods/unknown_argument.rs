@@ -5,7 +5,7 @@ use super::{Checker, Match, codemod, resource_option_argument, upgrade_v7_argume
 use crate::edit::{Edit, Fix, delete_items, items, line_end, sole_item};
 use crate::pulumi::literal::string_value;
 use crate::pulumi::opts::{self, OLD_OPTIONS_KEYWORD, OldOptions};
-use crate::pulumi::replacements::{self, Replacement, Split};
+use crate::pulumi::replacements::{self, Replacement, SecretOption, Split};
 use crate::pulumi::schema::{Class, Kind, Param, Shape, Tables};
 use crate::pulumi::upgrade::Rewrite;
 use crate::pulumi::{Keyword, ResourceCall};
@@ -104,12 +104,25 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
                     message.push_str(&format!("; {what}"));
                     None
                 }
-                Replacement::ManualWithRandom(what) => {
+                Replacement::RandomSecret(what) => {
                     message.push_str(&format!("; {what}"));
-                    if cx.file.lacks_pulumi_random {
-                        message.push_str(", and add `pulumi-random` to the project's dependencies (requirements.txt / pyproject.toml), which do not list it");
+                    let fix = if cx.file.declares_pulumi_random {
+                        random_secret(cx, &resource, keyword)
+                    } else if cx.file.lacks_pulumi_random {
+                        Err("add `pulumi-random` to the project's dependencies (requirements.txt / pyproject.toml), which do not list it".to_string())
+                    } else {
+                        Err("the project declares no `pulumi-random` dependency".to_string())
+                    };
+                    match fix {
+                        Ok(fix) => {
+                            message.push_str(&format!(" (new resources: `pulumi up` creates them; the punctuation `RandomPassword` draws from is `{RANDOM_PUNCTUATION}`, fewer characters than AWS's)"));
+                            Some(fix)
+                        }
+                        Err(why) => {
+                            message.push_str(&format!("; not fixed: {why}"));
+                            None
+                        }
                     }
-                    None
                 }
             };
             cx.report(keyword.node, message, fix);
@@ -135,6 +148,161 @@ fn output_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, of: &str) -> Option<Node
     }
     let object = value.child_by_field_name("object")?;
     cx.symbols().resolve(object).is(&[of]).then_some(object)
+}
+
+/// The punctuation `pulumi_random.RandomPassword` uses by default.
+const RANDOM_PUNCTUATION: &str = "!@#$%&*()-_=+[]{}<>:?";
+
+/// `secret = aws.secretsmanager.Secret("db", generate_secret_string={"password_length": 20})`
+/// -> the secret without it, then `secret_password = pulumi_random.RandomPassword(
+/// "db-password", length=20, ...)` and `secret_version = aws.secretsmanager.SecretVersion(
+/// "db-version", secret_id=secret.id, secret_string=secret_password.result)`. Written when
+/// every key of the literal dict has a counterpart, with literal values where they decide
+/// what is written.
+fn random_secret(cx: &Checker, call: &ResourceCall, keyword: Keyword) -> Result<Fix, String> {
+    let top = TopLevel::of(cx, call)?;
+    if keyword.value.kind() != "dictionary" {
+        return Err("the options are not written as a dict".to_string());
+    }
+    let mut cursor = keyword.value.walk();
+    if keyword
+        .value
+        .named_children(&mut cursor)
+        .any(|n| n.kind() == "comment")
+    {
+        return Err("a comment among the options would be lost".to_string());
+    }
+    let mut length = None;
+    let mut excluded: Vec<&str> = Vec::new();
+    let mut require_each = true;
+    let (mut template, mut key) = (None, None);
+    for pair in items(keyword.value) {
+        let (Some(k), Some(v)) = (
+            pair.child_by_field_name("key"),
+            pair.child_by_field_name("value"),
+        ) else {
+            return Err(BY_HAND.to_string());
+        };
+        let name = string_value(k, cx.text).map(snake_case).ok_or(BY_HAND)?;
+        let literal_bool = || crate::pulumi::literal::bool_value(v);
+        match replacements::secret_option(&name) {
+            Some(SecretOption::Length) => length = Some(cx.src(v)),
+            Some(SecretOption::Exclude(class)) => match literal_bool() {
+                Some(true) => excluded.push(class),
+                Some(false) => {}
+                None => return Err(format!("`{name}` is not written as True or False")),
+            },
+            Some(SecretOption::RequireEachIncludedType) => {
+                require_each = literal_bool()
+                    .ok_or(format!("`{name}` is not written as True or False"))?;
+            }
+            Some(SecretOption::Template) if string_value(v, cx.text).is_some() => {
+                template = Some(cx.src(v));
+            }
+            Some(SecretOption::Key) if string_value(v, cx.text).is_some() => key = Some(cx.src(v)),
+            Some(SecretOption::Template | SecretOption::Key) => {
+                return Err(format!("`{name}` is not a plain string"));
+            }
+            None => {
+                return Err(format!(
+                    "`{name}` has no counterpart in `pulumi_random.RandomPassword`"
+                ));
+            }
+        }
+    }
+    if template.is_some() != key.is_some() {
+        return Err("`secret_string_template` and `generate_string_key` go together".to_string());
+    }
+    let (password, password_name) = top.new_names(cx, "password")?;
+    let (version, version_name) = top.new_names(cx, "version")?;
+    let style = cx.style();
+    let mut imports = Vec::new();
+    let random = match cx.imports.local_name("pulumi_random.RandomPassword") {
+        Some(local) => local.to_string(),
+        None => match cx.imports.local_name("pulumi_random") {
+            Some(module) => format!("{module}.RandomPassword"),
+            None => {
+                imports.push("import pulumi_random");
+                "pulumi_random.RandomPassword".to_string()
+            }
+        },
+    };
+    let default_length = replacements::DEFAULT_SECRET_LENGTH.to_string();
+    let mut arguments = vec![
+        style.string(&password_name),
+        format!("length={}", length.unwrap_or(&default_length)),
+    ];
+    for class in replacements::PASSWORD_CLASSES {
+        if excluded.contains(class) {
+            arguments.push(format!("{class}=False"));
+        }
+    }
+    if require_each {
+        for class in replacements::PASSWORD_CLASSES {
+            if !excluded.contains(class) {
+                arguments.push(format!("min_{class}=1"));
+            }
+        }
+    }
+    let value = match (template, key) {
+        (Some(template), Some(key)) => {
+            let json = match cx.imports.local_name("json") {
+                Some(local) => local.to_string(),
+                None => {
+                    imports.push("import json");
+                    "json".to_string()
+                }
+            };
+            format!(
+                "{password}.result.apply(lambda value: {json}.dumps({{**{json}.loads({template}), {key}: value}}))"
+            )
+        }
+        _ => format!("{password}.result"),
+    };
+    let secret = cx.src(top.variable);
+    let version_arguments = vec![
+        style.string(&version_name),
+        format!("secret_id={secret}.id"),
+        format!("secret_string={value}"),
+    ];
+    let mut edits = Vec::new();
+    if !imports.is_empty() {
+        imports.sort_unstable();
+        let statement = imports.join(style.newline);
+        edits.push(crate::edit::add_import(cx.text, cx.tree, &statement, style));
+    }
+    edits.push(crate::edit::delete_item(cx.text, keyword.node));
+    edits.push(Edit::insert(
+        top.end(cx),
+        format!(
+            "{}{}",
+            declaration(cx, call, &password, &random, &arguments),
+            declaration(
+                cx,
+                call,
+                &version,
+                &top.sibling_class(cx, "secretsmanager.SecretVersion"),
+                &version_arguments
+            )
+        ),
+    ));
+    Ok(Fix::unsafe_(edits))
+}
+
+/// `PasswordLength` (CloudFormation's spelling) -> `password_length`; snake_case stays.
+fn snake_case(key: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in key.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The arguments of `call` that move to `split`'s resource, in the order written.
