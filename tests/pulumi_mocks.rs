@@ -1311,23 +1311,53 @@ fn replacement_program(dir: &Path, case: &str) -> PathBuf {
 fn replaced_arguments_fail_before_and_run_after_infra_fix() {
     let python = python();
     let dir = tempfile::tempdir().unwrap();
-    let cases: &[(&str, &str, &[(&str, &str, serde_json::Value)])] = &[
+    /// (fixture, the crash before, (resource, input, value) the engine receives after).
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str, serde_json::Value)],
+    );
+    let cases: &[Case] = &[
         (
             "v7/replace_deployment_stage",
             "Deployment._internal_init() got an unexpected keyword argument 'stage_name'",
             &[
-                ("api-deployment-stage", "stageName", serde_json::json!("prod")),
-                ("api-deployment-stage", "description", serde_json::json!("Production")),
-                ("api-deployment-stage", "deployment", serde_json::json!("api-deployment_id")),
+                (
+                    "api-deployment-stage",
+                    "stageName",
+                    serde_json::json!("prod"),
+                ),
+                (
+                    "api-deployment-stage",
+                    "description",
+                    serde_json::json!("Production"),
+                ),
+                (
+                    "api-deployment-stage",
+                    "deployment",
+                    serde_json::json!("api-deployment_id"),
+                ),
             ],
         ),
         (
             "v7/replace_public_access_block",
             "Bucket._internal_init() got an unexpected keyword argument 'block_public_acls'",
             &[
-                ("site-public-access-block", "bucket", serde_json::json!("site_id")),
-                ("site-public-access-block", "restrictPublicBuckets", serde_json::json!(true)),
-                ("logs-public-access-block", "blockPublicPolicy", serde_json::json!(true)),
+                (
+                    "site-public-access-block",
+                    "bucket",
+                    serde_json::json!("site_id"),
+                ),
+                (
+                    "site-public-access-block",
+                    "restrictPublicBuckets",
+                    serde_json::json!(true),
+                ),
+                (
+                    "logs-public-access-block",
+                    "blockPublicPolicy",
+                    serde_json::json!(true),
+                ),
             ],
         ),
         (
@@ -1375,25 +1405,29 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
                     "deploymentCircuitBreaker",
                     serde_json::json!({"enable": true, "rollback": true}),
                 ),
-                ("assets", "logging", serde_json::json!({"targetBucket": "logs"})),
+                (
+                    "assets",
+                    "logging",
+                    serde_json::json!({"targetBucket": "logs"}),
+                ),
             ],
         ),
         (
             "v7-random/generated_secret",
             "Secret._internal_init() got an unexpected keyword argument 'generate_secret_string'",
             &[
-                (
-                    "api-key-password",
-                    "length",
-                    serde_json::json!(40),
-                ),
+                ("api-key-password", "length", serde_json::json!(40)),
                 ("api-key-password", "special", serde_json::json!(false)),
                 (
                     "api-key-version",
                     "secretString",
                     serde_json::json!("mock-random-password-api-key-password"),
                 ),
-                ("api-key-version", "secretId", serde_json::json!("api-key_id")),
+                (
+                    "api-key-version",
+                    "secretId",
+                    serde_json::json!("api-key_id"),
+                ),
                 (
                     "db-credentials-version",
                     "secretString",
@@ -1408,7 +1442,11 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
         let program = replacement_program(dir.path(), case);
         let before = run_program(&python, &program, None);
         assert!(!before.status.success(), "{case}");
-        assert!(stderr(&before).contains(crash), "{case}: {}", stderr(&before));
+        assert!(
+            stderr(&before).contains(crash),
+            "{case}: {}",
+            stderr(&before)
+        );
 
         fix_with(&program, "unknown-argument");
         assert_eq!(
@@ -1449,9 +1487,24 @@ fn arguments_only_the_author_can_replace_are_the_crash_reported() {
     .unwrap();
     // Each finding's line alone after the imports (and what it reads), so each crash shows.
     let cases = [
-        ("secretsmanager.Secret", "Secret", "generate_secret_string", "secret = "),
-        ("ec2.RouteTableRouteArgs", "RouteTableRouteArgs", "instance_id", "routes = "),
-        ("elasticache.ReplicationGroup", "ReplicationGroup", "auth_token_enabled", "cache = "),
+        (
+            "secretsmanager.Secret",
+            "Secret",
+            "generate_secret_string",
+            "secret = ",
+        ),
+        (
+            "ec2.RouteTableRouteArgs",
+            "RouteTableRouteArgs",
+            "instance_id",
+            "routes = ",
+        ),
+        (
+            "elasticache.ReplicationGroup",
+            "ReplicationGroup",
+            "auth_token_enabled",
+            "cache = ",
+        ),
         ("s3.Bucket", "Bucket", "block_public_acls", "logs = "),
     ];
     for (key, class, argument, statement) in cases {
@@ -1460,10 +1513,15 @@ fn arguments_only_the_author_can_replace_are_the_crash_reported() {
             "{findings}"
         );
         let start = fixture.find(statement).unwrap();
-        let end = fixture[start..].find("\n)\n").map(|e| start + e + 3).unwrap();
+        let end = fixture[start..]
+            .find("\n)\n")
+            .map(|e| start + e + 3)
+            .unwrap();
         let program = dir.path().join(format!("{class}.py"));
         let mut text = String::from("import pulumi\nimport pulumi_aws as aws\n");
-        text.push_str("nat = aws.ec2.Instance(\"nat\", ami=\"ami-123\", instance_type=\"t3.micro\")\n");
+        text.push_str(
+            "nat = aws.ec2.Instance(\"nat\", ami=\"ami-123\", instance_type=\"t3.micro\")\n",
+        );
         text.push_str("provider = aws.Provider(\"west\", region=\"us-west-2\")\n");
         text.push_str(&fixture[start..end]);
         std::fs::write(&program, text).unwrap();

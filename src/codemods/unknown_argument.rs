@@ -71,7 +71,10 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
                 Replacement::Split(split) => {
                     // One finding for the arguments that move together, on the first.
                     let moving = moving(cx, &resource, split);
-                    if moving.first().is_some_and(|k| k.node.id() != keyword.node.id()) {
+                    if moving
+                        .first()
+                        .is_some_and(|k| k.node.id() != keyword.node.id())
+                    {
                         continue;
                     }
                     let (what, fix) = split_off(cx, &resource, split, &moving);
@@ -193,8 +196,8 @@ fn random_secret(cx: &Checker, call: &ResourceCall, keyword: Keyword) -> Result<
                 None => return Err(format!("`{name}` is not written as True or False")),
             },
             Some(SecretOption::RequireEachIncludedType) => {
-                require_each = literal_bool()
-                    .ok_or(format!("`{name}` is not written as True or False"))?;
+                require_each =
+                    literal_bool().ok_or(format!("`{name}` is not written as True or False"))?;
             }
             Some(SecretOption::Template) if string_value(v, cx.text).is_some() => {
                 template = Some(cx.src(v));
@@ -331,7 +334,12 @@ fn split_off(
 ) -> (String, Option<Fix>) {
     let names: Vec<String> = moving
         .iter()
-        .map(|k| format!("`{}`", cx.src(k.node.child_by_field_name("name").unwrap_or(k.node))))
+        .map(|k| {
+            format!(
+                "`{}`",
+                cx.src(k.node.child_by_field_name("name").unwrap_or(k.node))
+            )
+        })
         .collect();
     let readers = if split.outputs.is_empty() {
         String::new()
@@ -339,7 +347,11 @@ fn split_off(
         let outputs: Vec<String> = split.outputs.iter().map(|o| format!("`{o}`")).collect();
         format!(", and its {} are read from there", outputs.join(" and "))
     };
-    let belong = if names.len() == 1 { "belongs" } else { "belong" };
+    let belong = if names.len() == 1 {
+        "belongs"
+    } else {
+        "belong"
+    };
     let what = format!(
         "; {} {belong} on an `{}`, a resource of its own declared after this one{readers}",
         names.join(", "),

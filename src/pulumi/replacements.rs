@@ -87,11 +87,7 @@ pub struct Replaced {
     pub replacement: Replacement,
 }
 
-const fn replaced(
-    on: &'static str,
-    argument: &'static str,
-    replacement: Replacement,
-) -> Replaced {
+const fn replaced(on: &'static str, argument: &'static str, replacement: Replacement) -> Replaced {
     Replaced {
         on,
         argument,
@@ -112,7 +108,11 @@ const ROUTE_TO_INSTANCE: Replacement = Output {
 
 pub static REPLACEMENTS: &[Replaced] = &[
     replaced("ec2.Eip", "vpc", Rewrite(Rewrite::EipDomain)),
-    replaced("apigateway.Deployment", "stage_name", Split(&DEPLOYMENT_STAGE)),
+    replaced(
+        "apigateway.Deployment",
+        "stage_name",
+        Split(&DEPLOYMENT_STAGE),
+    ),
     replaced(
         "apigateway.Deployment",
         "stage_description",
@@ -144,9 +144,21 @@ pub static REPLACEMENTS: &[Replaced] = &[
             "there is no such switch: AUTH is on when `auth_token=` gives the token (a secret, 16 to 128 characters, with `transit_encryption_enabled=True`); only you can say where the token comes from",
         ),
     ),
-    replaced("s3.Bucket", "block_public_acls", Split(&PUBLIC_ACCESS_BLOCK)),
-    replaced("s3.Bucket", "block_public_policy", Split(&PUBLIC_ACCESS_BLOCK)),
-    replaced("s3.Bucket", "ignore_public_acls", Split(&PUBLIC_ACCESS_BLOCK)),
+    replaced(
+        "s3.Bucket",
+        "block_public_acls",
+        Split(&PUBLIC_ACCESS_BLOCK),
+    ),
+    replaced(
+        "s3.Bucket",
+        "block_public_policy",
+        Split(&PUBLIC_ACCESS_BLOCK),
+    ),
+    replaced(
+        "s3.Bucket",
+        "ignore_public_acls",
+        Split(&PUBLIC_ACCESS_BLOCK),
+    ),
     replaced(
         "s3.Bucket",
         "restrict_public_buckets",

@@ -84,7 +84,9 @@ pub fn declares_dependency(file: &Path, package: &str) -> bool {
 /// Whether the `requirements.txt` or `pyproject.toml` beside `file` names `package`; `None`
 /// without either.
 fn dependency_listed(file: &Path, package: &str) -> Option<bool> {
-    static CACHE: OnceLock<Mutex<HashMap<(PathBuf, String), Option<bool>>>> = OnceLock::new();
+    /// (folder, package) -> whether its dependency list names the package.
+    type Listings = HashMap<(PathBuf, String), Option<bool>>;
+    static CACHE: OnceLock<Mutex<Listings>> = OnceLock::new();
     let dir = file.parent()?;
     let cache = CACHE.get_or_init(Default::default);
     let key = (dir.to_path_buf(), package.to_string());
