@@ -154,6 +154,17 @@ pub fn items<'t>(container: Node<'t>) -> Vec<Node<'t>> {
         .collect()
 }
 
+/// The one item of a container that holds nothing else, not even a comment (which taking the
+/// item out would lose).
+pub fn sole_item(container: Node) -> Option<Node> {
+    let mut cursor = container.walk();
+    let named: Vec<Node> = container.named_children(&mut cursor).collect();
+    match named[..] {
+        [only] if !is_extra(only) => Some(only),
+        _ => None,
+    }
+}
+
 /// A comment or a backslash line continuation: named nodes that are not items.
 fn is_extra(node: Node) -> bool {
     matches!(node.kind(), "comment" | "line_continuation")

@@ -218,13 +218,21 @@ fn too_long_line(text: &str, edits: &[Edit], edit: &Edit, style: &Style) -> Opti
     let (start, end) = short_line_around(text, edit, style.line_length)?;
     let mut line = String::new();
     let mut pos = start;
+    let mut at = 0;
     for e in edits.iter().filter(|e| e.start >= start && e.end <= end) {
         line.push_str(&text[pos..e.start]);
+        if std::ptr::eq(e, edit) {
+            at = line.len();
+        }
         line.push_str(&e.text);
         pos = e.end;
     }
     line.push_str(&text[pos..end]);
-    (style.line_length.width(&line) > style.line_length.limit).then_some((start, end))
+    // Another edit may end the line and write statements after it (`\nblock = ...`): only
+    // the line the edit stands on counts.
+    let from = line[..at].rfind('\n').map_or(0, |i| i + 1);
+    let to = line[at..].find('\n').map_or(line.len(), |i| at + i);
+    (style.line_length.width(&line[from..to]) > style.line_length.limit).then_some((start, end))
 }
 
 /// The bounds of the line holding `edit` when it is no wider than the limit. It looks no
@@ -923,6 +931,43 @@ mod tests {
         assert_eq!(
             apply_edits(text, &edits),
             "subnets = aws.ec2.get_subnets(\n    filters=[{\"name\": \"vpc-id\", \"values\": [\"vpc-0123456789abcdef0\"]}],\n)\n"
+        );
+    }
+
+    #[test]
+    fn a_statement_written_after_a_short_line_leaves_that_line_alone() {
+        // A fix that deletes arguments and writes them as a resource of their own below.
+        let text = "logs = Bucket(\"logs\", acls=True)\nx = 1\n";
+        let tree = parse(text);
+        let style = Style {
+            line_length: LineLength {
+                limit: 40,
+                tab_width: 4,
+            },
+            ..Style::of(text)
+        };
+        let cut = text.find(", acls").unwrap()..text.find(')').unwrap();
+        let eol = text.find('\n').unwrap();
+        let fix = fit(
+            Fix::safe(vec![
+                Edit {
+                    start: cut.start,
+                    end: cut.end,
+                    text: String::new(),
+                },
+                Edit::insert(
+                    eol,
+                    "\nblock = Block(\"logs-block\", bucket=logs.id, acls=True)",
+                ),
+            ]),
+            text,
+            &tree,
+            &style,
+        );
+        let edits: Vec<&Edit> = fix.edits.iter().collect();
+        assert_eq!(
+            apply_edits(text, &edits),
+            "logs = Bucket(\"logs\")\nblock = Block(\n    \"logs-block\",\n    bucket=logs.id,\n    acls=True,\n)\nx = 1\n"
         );
     }
 

@@ -76,6 +76,10 @@ fn file_for(path: &Path) -> FileSettings {
     FileSettings {
         pulumi_aws: infra_fix::pulumi::version::major_for(path),
         lacks_pulumi_random: infra_fix::pulumi::version::lacks_dependency(path, "pulumi-random"),
+        declares_pulumi_random: infra_fix::pulumi::version::declares_dependency(
+            path,
+            "pulumi-random",
+        ),
         upgrade,
         line_length: infra_fix::layout::line_length_for(path),
     }

@@ -363,6 +363,8 @@ pub struct FileSettings {
     /// The dependency list beside the file (`requirements.txt`, `pyproject.toml`) does not
     /// name `pulumi-random`, which a fix may import.
     pub lacks_pulumi_random: bool,
+    /// That dependency list names `pulumi-random`: a fix may write its classes.
+    pub declares_pulumi_random: bool,
     /// Set by `infra-fix upgrade`: only the upgrade rules run.
     pub upgrade: Option<Upgrade>,
     /// The widest line a fix may write, from the project's formatter configuration.
@@ -384,6 +386,7 @@ impl Default for FileSettings {
         FileSettings {
             pulumi_aws: Some(Major::NEWEST),
             lacks_pulumi_random: false,
+            declares_pulumi_random: false,
             upgrade: None,
             line_length: LineLength::default(),
         }

@@ -1,11 +1,14 @@
 //! `unknown-argument`: a keyword that the pulumi-aws resource or `*Args` class does not accept
 //! in the project's major version (`vpc` on `Eip` in 7.x, typos, Terraform names, `__opts__`).
 
-use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix, resource_option_argument};
-use crate::edit::{Edit, Fix};
-use crate::pulumi::Keyword;
+use super::{Checker, Match, codemod, resource_option_argument, upgrade_v7_argument};
+use crate::edit::{Edit, Fix, delete_items, items, line_end, sole_item};
+use crate::pulumi::literal::string_value;
 use crate::pulumi::opts::{self, OLD_OPTIONS_KEYWORD, OldOptions};
+use crate::pulumi::replacements::{self, Replacement, SecretOption, Split};
 use crate::pulumi::schema::{Class, Kind, Param, Shape, Tables};
+use crate::pulumi::upgrade::Rewrite;
+use crate::pulumi::{Keyword, ResourceCall};
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -17,14 +20,7 @@ pub const CODEMOD: super::Codemod = codemod! {
     check: check,
 };
 
-/// Arguments the provider removed, with the argument that replaced them. The fix comes from the
-/// codemod that knows the equivalent value (`vpc=True` -> `domain="vpc"`).
-const REPLACED: &[(&str, &str, &str)] = &[
-    ("ec2.Eip", "vpc", "domain"),
-    ("ec2.EipArgs", "vpc", "domain"),
-];
-
-fn check(cx: &mut Checker, m: &Match) {
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(tables) = cx.schema() else { return };
     let Some(resource) = m.schema_construction() else {
         return;
@@ -50,32 +46,502 @@ fn check(cx: &mut Checker, m: &Match) {
             old_options(cx, tables, &class, keyword, old);
             continue;
         }
-        let replaced = REPLACED
-            .iter()
-            .find(|(k, old, _)| *k == class.key && *old == name)
-            .map(|(_, _, new)| *new);
-        let suggestion = replaced
-            .or_else(|| suggest(&class, name))
-            .filter(|s| resource.keyword(s, cx.text).is_none())
-            .and_then(|s| class.param(s));
-        let fix = match (replaced, suggestion) {
-            (Some(_), _) => vpc_true_fix(cx, &resource, keyword.node),
-            (None, Some(target)) => {
-                rename(cx, keyword.node, keyword.value, target).map(|edit| Fix::unsafe_(vec![edit]))
-            }
-            _ => None,
-        };
         let mut message = format!(
             "`{}` takes no argument `{name}` in pulumi-aws {} ({}): the program fails with TypeError",
             class.key,
             tables.major.number(),
             tables.version
         );
+        if let Some(replacement) = replacements::replacement(tables.major, class.key, name) {
+            let fix = match replacement {
+                Replacement::Rewrite(rewrite) => {
+                    let rewrite = match (rewrite, value_shape(cx, keyword.value)) {
+                        // Already a list: only the name changes.
+                        (Rewrite::Wrap(new), Some(Shape::List)) => Rewrite::Rename(new),
+                        _ => rewrite,
+                    };
+                    let (what, fix) =
+                        upgrade_v7_argument::rewritten(cx, &resource, keyword, rewrite);
+                    message.push_str(&format!("; `{name}` {what}"));
+                    if fix.is_none() {
+                        message.push_str(upgrade_v7_argument::by_hand(rewrite, keyword));
+                    }
+                    fix
+                }
+                Replacement::Split(split) => {
+                    // One finding for the arguments that move together, on the first.
+                    let moving = moving(cx, &resource, split);
+                    if moving
+                        .first()
+                        .is_some_and(|k| k.node.id() != keyword.node.id())
+                    {
+                        continue;
+                    }
+                    let (what, fix) = split_off(cx, &resource, split, &moving);
+                    message.push_str(&what);
+                    fix
+                }
+                Replacement::Output {
+                    argument,
+                    of,
+                    output,
+                    why,
+                } => {
+                    let written = output_of(cx, keyword.value, of)
+                        .filter(|_| resource.keyword(argument, cx.text).is_none());
+                    let object = written.map_or_else(
+                        || format!("<{}>", of.rsplit('.').next().unwrap_or(of).to_lowercase()),
+                        |o| cx.src(o).to_string(),
+                    );
+                    let replacement = format!("{argument}={object}.{output}");
+                    message.push_str(&format!("; {why}: `{replacement}`"));
+                    if written.is_none() {
+                        message.push_str(&format!(
+                            ", where the `{of}` is declared in the program; only you know which one `{}` is",
+                            cx.src(keyword.value)
+                        ));
+                    }
+                    written.map(|_| Fix::unsafe_(vec![Edit::replace(keyword.node, replacement)]))
+                }
+                Replacement::Manual(what) => {
+                    message.push_str(&format!("; {what}"));
+                    None
+                }
+                Replacement::RandomSecret(what) => {
+                    message.push_str(&format!("; {what}"));
+                    let fix = if cx.file.declares_pulumi_random {
+                        random_secret(cx, &resource, keyword)
+                    } else if cx.file.lacks_pulumi_random {
+                        Err("add `pulumi-random` to the project's dependencies (requirements.txt / pyproject.toml), which do not list it".to_string())
+                    } else {
+                        Err("the project declares no `pulumi-random` dependency".to_string())
+                    };
+                    match fix {
+                        Ok(fix) => {
+                            message.push_str(&format!(" (new resources: `pulumi up` creates them; the punctuation `RandomPassword` draws from is `{RANDOM_PUNCTUATION}`, fewer characters than AWS's)"));
+                            Some(fix)
+                        }
+                        Err(why) => {
+                            message.push_str(&format!("; not fixed: {why}"));
+                            None
+                        }
+                    }
+                }
+            };
+            cx.report(keyword.node, message, fix);
+            continue;
+        }
+        let suggestion = suggest(&class, name)
+            .filter(|s| resource.keyword(s, cx.text).is_none())
+            .and_then(|s| class.param(s));
+        let fix = suggestion.and_then(|target| {
+            rename(cx, keyword.node, keyword.value, target).map(|edit| Fix::unsafe_(vec![edit]))
+        });
         if let Some(target) = suggestion {
             message.push_str(&format!("; did you mean `{}`?", target.name));
         }
         cx.report(keyword.node, message, fix);
     }
+}
+
+/// `nat` of `instance_id=nat.id`, when `nat` holds a resource of class `of`.
+fn output_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, of: &str) -> Option<Node<'t>> {
+    if value.kind() != "attribute" || cx.src(value.child_by_field_name("attribute")?) != "id" {
+        return None;
+    }
+    let object = value.child_by_field_name("object")?;
+    cx.symbols().resolve(object).is(&[of]).then_some(object)
+}
+
+/// The punctuation `pulumi_random.RandomPassword` uses by default.
+const RANDOM_PUNCTUATION: &str = "!@#$%&*()-_=+[]{}<>:?";
+
+/// `secret = aws.secretsmanager.Secret("db", generate_secret_string={"password_length": 20})`
+/// -> the secret without it, then `secret_password = pulumi_random.RandomPassword(
+/// "db-password", length=20, ...)` and `secret_version = aws.secretsmanager.SecretVersion(
+/// "db-version", secret_id=secret.id, secret_string=secret_password.result)`. Written when
+/// every key of the literal dict has a counterpart, with literal values where they decide
+/// what is written.
+fn random_secret(cx: &Checker, call: &ResourceCall, keyword: Keyword) -> Result<Fix, String> {
+    let top = TopLevel::of(cx, call)?;
+    if keyword.value.kind() != "dictionary" {
+        return Err("the options are not written as a dict".to_string());
+    }
+    let mut cursor = keyword.value.walk();
+    if keyword
+        .value
+        .named_children(&mut cursor)
+        .any(|n| n.kind() == "comment")
+    {
+        return Err("a comment among the options would be lost".to_string());
+    }
+    let mut length = None;
+    let mut excluded: Vec<&str> = Vec::new();
+    let mut require_each = true;
+    let (mut template, mut key) = (None, None);
+    for pair in items(keyword.value) {
+        let (Some(k), Some(v)) = (
+            pair.child_by_field_name("key"),
+            pair.child_by_field_name("value"),
+        ) else {
+            return Err(BY_HAND.to_string());
+        };
+        let name = string_value(k, cx.text).map(snake_case).ok_or(BY_HAND)?;
+        let literal_bool = || crate::pulumi::literal::bool_value(v);
+        match replacements::secret_option(&name) {
+            Some(SecretOption::Length) => length = Some(cx.src(v)),
+            Some(SecretOption::Exclude(class)) => match literal_bool() {
+                Some(true) => excluded.push(class),
+                Some(false) => {}
+                None => return Err(format!("`{name}` is not written as True or False")),
+            },
+            Some(SecretOption::RequireEachIncludedType) => {
+                require_each =
+                    literal_bool().ok_or(format!("`{name}` is not written as True or False"))?;
+            }
+            Some(SecretOption::Template) if string_value(v, cx.text).is_some() => {
+                template = Some(cx.src(v));
+            }
+            Some(SecretOption::Key) if string_value(v, cx.text).is_some() => key = Some(cx.src(v)),
+            Some(SecretOption::Template | SecretOption::Key) => {
+                return Err(format!("`{name}` is not a plain string"));
+            }
+            None => {
+                return Err(format!(
+                    "`{name}` has no counterpart in `pulumi_random.RandomPassword`"
+                ));
+            }
+        }
+    }
+    if template.is_some() != key.is_some() {
+        return Err("`secret_string_template` and `generate_string_key` go together".to_string());
+    }
+    let (password, password_name) = top.new_names(cx, "password")?;
+    let (version, version_name) = top.new_names(cx, "version")?;
+    let style = cx.style();
+    let mut imports = Vec::new();
+    let random = match cx.imports.local_name("pulumi_random.RandomPassword") {
+        Some(local) => local.to_string(),
+        None => match cx.imports.local_name("pulumi_random") {
+            Some(module) => format!("{module}.RandomPassword"),
+            None => {
+                imports.push("import pulumi_random");
+                "pulumi_random.RandomPassword".to_string()
+            }
+        },
+    };
+    let default_length = replacements::DEFAULT_SECRET_LENGTH.to_string();
+    let mut arguments = vec![
+        style.string(&password_name),
+        format!("length={}", length.unwrap_or(&default_length)),
+    ];
+    for class in replacements::PASSWORD_CLASSES {
+        if excluded.contains(class) {
+            arguments.push(format!("{class}=False"));
+        }
+    }
+    if require_each {
+        for class in replacements::PASSWORD_CLASSES {
+            if !excluded.contains(class) {
+                arguments.push(format!("min_{class}=1"));
+            }
+        }
+    }
+    let value = match (template, key) {
+        (Some(template), Some(key)) => {
+            let json = match cx.imports.local_name("json") {
+                Some(local) => local.to_string(),
+                None => {
+                    imports.push("import json");
+                    "json".to_string()
+                }
+            };
+            format!(
+                "{password}.result.apply(lambda value: {json}.dumps({{**{json}.loads({template}), {key}: value}}))"
+            )
+        }
+        _ => format!("{password}.result"),
+    };
+    let secret = cx.src(top.variable);
+    let version_arguments = vec![
+        style.string(&version_name),
+        format!("secret_id={secret}.id"),
+        format!("secret_string={value}"),
+    ];
+    let mut edits = Vec::new();
+    if !imports.is_empty() {
+        imports.sort_unstable();
+        let statement = imports.join(style.newline);
+        edits.push(crate::edit::add_import(cx.text, cx.tree, &statement, style));
+    }
+    edits.push(crate::edit::delete_item(cx.text, keyword.node));
+    edits.push(Edit::insert(
+        top.end(cx),
+        format!(
+            "{}{}",
+            declaration(cx, call, &password, &random, &arguments),
+            declaration(
+                cx,
+                call,
+                &version,
+                &top.sibling_class(cx, "secretsmanager.SecretVersion"),
+                &version_arguments
+            )
+        ),
+    ));
+    Ok(Fix::unsafe_(edits))
+}
+
+/// `PasswordLength` (CloudFormation's spelling) -> `password_length`; snake_case stays.
+fn snake_case(key: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in key.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The arguments of `call` that move to `split`'s resource, in the order written.
+fn moving<'t>(cx: &Checker, call: &ResourceCall<'t>, split: &Split) -> Vec<Keyword<'t>> {
+    let mut found: Vec<Keyword> = split
+        .moved
+        .iter()
+        .filter_map(|(old, _)| call.keyword(old, cx.text))
+        .collect();
+    found.sort_by_key(|k| k.node.start_byte());
+    found
+}
+
+/// The message's tail for arguments that belong to a resource of their own, and the fix that
+/// declares it after `call`: `deployment_stage = aws.apigateway.Stage("api-stage",
+/// deployment=deployment.id, rest_api=api.id, stage_name="prod")`, with the readers of the
+/// outputs that moved pointed at it. Unsafe: `pulumi up` creates a resource in AWS. Written
+/// only for a resource assigned once to a name at the top of the module, with a literal name
+/// and no options: a loop or a function would need a name per resource, options a person to
+/// say which apply to the new resource (its provider does, its `import_` does not).
+fn split_off(
+    cx: &Checker,
+    call: &ResourceCall,
+    split: &Split,
+    moving: &[Keyword],
+) -> (String, Option<Fix>) {
+    let names: Vec<String> = moving
+        .iter()
+        .map(|k| {
+            format!(
+                "`{}`",
+                cx.src(k.node.child_by_field_name("name").unwrap_or(k.node))
+            )
+        })
+        .collect();
+    let readers = if split.outputs.is_empty() {
+        String::new()
+    } else {
+        let outputs: Vec<String> = split.outputs.iter().map(|o| format!("`{o}`")).collect();
+        format!(", and its {} are read from there", outputs.join(" and "))
+    };
+    let belong = if names.len() == 1 {
+        "belongs"
+    } else {
+        "belong"
+    };
+    let what = format!(
+        "; {} {belong} on an `{}`, a resource of its own declared after this one{readers}",
+        names.join(", "),
+        split.into
+    );
+    match split_fix(cx, call, split, moving) {
+        Ok(fix) => (
+            format!("{what} (a new resource in AWS: `pulumi up` creates it)"),
+            Some(fix),
+        ),
+        Err(why) => (format!("{what}; not fixed: {why}"), None),
+    }
+}
+
+fn split_fix(
+    cx: &Checker,
+    call: &ResourceCall,
+    split: &Split,
+    moving: &[Keyword],
+) -> Result<Fix, &'static str> {
+    let top = TopLevel::of(cx, call)?;
+    if moving
+        .iter()
+        .any(|k| string_value(k.value, cx.text) == Some(""))
+    {
+        return Err("an empty value asked for nothing: delete it");
+    }
+    let (new_variable, new_name) = top.new_names(cx, split.suffix)?;
+    let old = cx.src(top.variable);
+    let mut arguments = vec![
+        cx.style().string(&new_name),
+        format!("{}={old}.id", split.reference),
+    ];
+    for shared in split.shared {
+        let value = call
+            .keyword(shared, cx.text)
+            .ok_or("the new resource needs an argument this one does not give")?
+            .value;
+        arguments.push(match value.kind() {
+            "identifier" | "attribute" | "string" => format!("{shared}={}", cx.src(value)),
+            // Not repeated: the value may be a call. The old resource's output holds it.
+            _ => format!("{shared}={old}.{shared}"),
+        });
+    }
+    for keyword in moving {
+        let old_name = keyword.node.child_by_field_name("name").ok_or(BY_HAND)?;
+        let (_, new) = split
+            .moved
+            .iter()
+            .find(|(o, _)| *o == cx.src(old_name))
+            .ok_or(BY_HAND)?;
+        arguments.push(format!("{new}={}", cx.src(keyword.value)));
+    }
+    let callee = top.sibling_class(cx, split.into);
+    let declaration = declaration(cx, call, &new_variable, &callee, &arguments);
+    let end = top.end(cx);
+    let mut edits = vec![Edit::insert(end, declaration)];
+    edits.extend(delete_items(
+        cx.text,
+        call.arguments,
+        &moving.iter().map(|k| k.node).collect::<Vec<_>>(),
+    ));
+    for read in cx.symbols().reads_of(top.variable, cx.tree.root_node()) {
+        let Some(attribute) = read
+            .parent()
+            .filter(|p| p.kind() == "attribute")
+            .and_then(|p| p.child_by_field_name("attribute"))
+        else {
+            continue;
+        };
+        if !split.outputs.contains(&cx.src(attribute)) {
+            continue;
+        }
+        if read.start_byte() < end && !cx.symbols().in_nested_scope(read, cx.tree.root_node()) {
+            return Err("an output that moves is read before the new resource would be declared");
+        }
+        edits.push(Edit::replace(read, new_variable.clone()));
+    }
+    Ok(Fix::unsafe_(edits))
+}
+
+const BY_HAND: &str = "write it by hand";
+
+/// A resource after which infra-fix can declare others: assigned once to a name at the top of
+/// the module (in a function or a loop each call would need names of its own), with a plain
+/// string for its name, no options (which of them apply to the new resources is the author's
+/// call: its `provider` does, its `import_` does not), its class written through its module.
+struct TopLevel<'t> {
+    statement: Node<'t>,
+    variable: Node<'t>,
+    name: String,
+    /// `aws.s3` of `aws.s3.Bucket`.
+    module: Node<'t>,
+}
+
+impl<'t> TopLevel<'t> {
+    fn of(cx: &Checker, call: &ResourceCall<'t>) -> Result<TopLevel<'t>, &'static str> {
+        const NOT_TOP: &str = "the resource is not assigned to a name at the top of the module";
+        if call.type_name.ends_with("Args") {
+            return Err(BY_HAND);
+        }
+        let assignment = call.node.parent().filter(|p| p.kind() == "assignment");
+        let statement = assignment
+            .and_then(|a| a.parent())
+            .filter(|s| s.kind() == "expression_statement")
+            .filter(|s| s.parent().is_some_and(|m| m.kind() == "module"))
+            .ok_or(NOT_TOP)?;
+        let variable = assignment
+            .and_then(|a| a.child_by_field_name("left"))
+            .filter(|l| l.kind() == "identifier")
+            .ok_or(NOT_TOP)?;
+        if cx.symbols().only_assignment(variable).map(|v| v.id()) != Some(call.node.id()) {
+            return Err("its name is assigned more than once");
+        }
+        let name = call
+            .first_positional()
+            .and_then(|n| string_value(n, cx.text))
+            .ok_or("its resource name is not a plain string")?
+            .to_string();
+        let arguments = items(call.arguments);
+        if arguments.len() > 1 && arguments[1].kind() != "keyword_argument"
+            || call.keyword("opts", cx.text).is_some()
+        {
+            return Err("it has options, and only you can say which apply to the new resource");
+        }
+        let function = call.node.child_by_field_name("function").ok_or(BY_HAND)?;
+        let module = function
+            .child_by_field_name("object")
+            .filter(|_| function.kind() == "attribute")
+            .ok_or("the class is imported by name: write it by hand")?;
+        Ok(TopLevel {
+            statement,
+            variable,
+            name,
+            module,
+        })
+    }
+
+    /// The variable and resource name of a new resource: this one's with `suffix`
+    /// (`deployment_stage`, `"api-stage"`), when neither is in the file yet.
+    fn new_names(&self, cx: &Checker, suffix: &str) -> Result<(String, String), &'static str> {
+        let variable = format!("{}_{}", cx.src(self.variable), suffix.replace('-', "_"));
+        let name = format!("{}-{suffix}", self.name);
+        if cx.identifier_in_file(&variable) || cx.text.contains(&name) {
+            return Err("the name it would take is already used");
+        }
+        Ok((variable, name))
+    }
+
+    /// `aws.apigateway.Stage` beside `aws.apigateway.Deployment`: `key`'s class through the
+    /// module as the file names it (both classes are in one module).
+    fn sibling_class(&self, cx: &Checker, key: &str) -> String {
+        let class = key.rsplit('.').next().unwrap_or(key);
+        format!("{}.{class}", cx.src(self.module))
+    }
+
+    /// Where statements after this one are inserted: the end of its last line.
+    fn end(&self, cx: &Checker) -> usize {
+        line_end(cx.text, self.statement.end_byte())
+    }
+}
+
+/// `variable = callee(arguments)` on a line of its own (the newline first), laid out as
+/// `like` is: one argument per line when it is written so.
+fn declaration(
+    cx: &Checker,
+    like: &ResourceCall,
+    variable: &str,
+    callee: &str,
+    arguments: &[String],
+) -> String {
+    let newline = cx.style().newline;
+    if cx.src(like.arguments).contains('\n') {
+        let indent = indent_of(cx.text, like.arguments).unwrap_or("    ");
+        let lines: String = arguments
+            .iter()
+            .map(|a| format!("{indent}{a},{newline}"))
+            .collect();
+        format!("{newline}{variable} = {callee}({newline}{lines})")
+    } else {
+        format!("{newline}{variable} = {callee}({})", arguments.join(", "))
+    }
+}
+
+/// The indentation of the first argument of a call written one argument per line.
+fn indent_of<'a>(text: &'a str, arguments: Node) -> Option<&'a str> {
+    let first = items(arguments).into_iter().next()?;
+    let start = crate::edit::line_start(text, first.start_byte());
+    let indent = &text[start..first.start_byte()];
+    (!indent.is_empty() && indent.trim().is_empty()).then_some(indent)
 }
 
 /// `__opts__=`, the pre-1.0 spelling of `opts`, renamed when the call passes no other options:
@@ -144,8 +610,8 @@ pub(super) fn suggest(class: &Class, name: &str) -> Option<&'static str> {
     if name.ends_with("_name") {
         shaped.extend(accepted("name"));
     }
-    shaped.extend(accepted(&format!("{name}s")));
-    shaped.extend(name.strip_suffix('s').and_then(accepted));
+    shaped.extend(accepted(&plural(name)));
+    shaped.extend(singular(name).and_then(|s| accepted(&s)));
     shaped.sort_unstable();
     shaped.dedup();
     match shaped.len() {
@@ -154,6 +620,34 @@ pub(super) fn suggest(class: &Class, name: &str) -> Option<&'static str> {
         _ => return None,
     }
     closest(name, params.iter().map(|p| p.name))
+}
+
+/// The English plural of an argument name, as the SDK spells its list arguments:
+/// `lifecycle_policy` -> `lifecycle_policies`, `address` -> `addresses`, `rule` -> `rules`.
+fn plural(name: &str) -> String {
+    let consonant_y = name.len() > 1
+        && name.ends_with('y')
+        && !name[..name.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &name[..name.len() - 1])
+    } else if name.ends_with(['s', 'x']) || name.ends_with("ch") || name.ends_with("sh") {
+        format!("{name}es")
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// The name whose plural `name` is: `policies` -> `policy`, `addresses` -> `address`.
+fn singular(name: &str) -> Option<String> {
+    let stems = [
+        name.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        name.strip_suffix("es").map(String::from),
+        name.strip_suffix('s').map(String::from),
+    ];
+    stems
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty() && plural(s) == name)
 }
 
 /// The one candidate nearest to `name` in spelling, when it is near enough to be a typo: one
@@ -247,6 +741,17 @@ fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edi
         (Shape::Scalar, Some(Shape::Scalar | Shape::Map) | None) => Some(as_is),
         (Shape::Map, Some(Shape::Map) | None) => Some(as_is),
         (Shape::List, Some(Shape::List)) => Some(as_is),
+        // `rules=[{...}]` where the class takes one `rule` object: the one element.
+        (Shape::Scalar, Some(Shape::List)) => {
+            let only = sole_item(value)?;
+            let object = only.kind() == "dictionary"
+                || (only.kind() == "call" && value_shape(cx, only) == Some(Shape::Scalar));
+            (value.kind() == "list" && object).then(|| Edit {
+                start: name.start_byte(),
+                end: value.end_byte(),
+                text: format!("{}={}", target.name, cx.src(only)),
+            })
+        }
         (Shape::List, Some(Shape::Scalar | Shape::Map)) => Some(Edit {
             start: name.start_byte(),
             end: value.end_byte(),
@@ -333,8 +838,23 @@ mod tests {
             suggestion(v7, "codepipeline.Pipeline", "artifact_store"),
             Some("artifact_stores")
         );
+        assert_eq!(
+            suggestion(v7, "efs.FileSystem", "lifecycle_policy"),
+            Some("lifecycle_policies")
+        );
         assert_eq!(suggestion(v7, "ec2.Eip", "vpc"), None);
         assert_eq!(suggestion(v7, "s3.Bucket", "colour"), None);
+    }
+
+    #[test]
+    fn plurals_are_spelled_as_the_sdk_spells_them() {
+        assert_eq!(plural("lifecycle_policy"), "lifecycle_policies");
+        assert_eq!(plural("gateway"), "gateways");
+        assert_eq!(plural("address"), "addresses");
+        assert_eq!(plural("rule"), "rules");
+        for name in ["lifecycle_policy", "address", "rule", "gateway"] {
+            assert_eq!(singular(&plural(name)).as_deref(), Some(name));
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! 7. The changes are data (`pulumi::upgrade::V7_ARGUMENTS`); this is how each kind is written.
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
-use crate::edit::{Edit, Fix, delete_item, items};
+use crate::edit::{Edit, Fix, delete_item, items, sole_item};
 use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
 use crate::pulumi::{Keyword, Major, ResourceCall};
@@ -136,23 +136,6 @@ pub(super) fn rewrite_argument(
 ) {
     let name = change.argument;
     let (what, fix) = match change.rewrite {
-        Rewrite::Rename(new) => (
-            format!("is renamed `{new}`"),
-            absent(cx, call, new).then(|| rename(keyword, new, cx.src(keyword.value))),
-        ),
-        Rewrite::Delete(reason) => (
-            format!("is removed: delete it, {reason}"),
-            Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
-        ),
-        Rewrite::Unwrap(new) => (
-            format!("becomes `{new}`, one object instead of a list of at most one"),
-            unwrap(cx, call, keyword, new),
-        ),
-        Rewrite::Wrap(new) => (
-            format!("becomes `{new}`, a list"),
-            absent(cx, call, new)
-                .then(|| rename(keyword, new, &format!("[{}]", cx.src(keyword.value)))),
-        ),
         Rewrite::Merge(new) => {
             // One finding for the group, on its first argument.
             let group: Vec<(&str, Keyword)> = upgrade::argument_changes(Major::V7, on)
@@ -170,6 +153,47 @@ pub(super) fn rewrite_argument(
                 merge(cx, call, &group, new),
             )
         }
+        rewrite => rewritten(cx, call, keyword, rewrite),
+    };
+    let hint = if fix.is_some() {
+        ""
+    } else {
+        by_hand(change.rewrite, keyword)
+    };
+    let message = format!(
+        "pulumi-aws 7: `{name}` of `{on}` {what} (upgrade guide row {}){hint}",
+        change.row
+    );
+    cx.report(keyword.node, message, fix);
+}
+
+/// What a rewrite of one argument does, said after the argument's name, and its fix when the
+/// source says enough (`Merge` takes its companions: see `rewrite_argument`).
+pub(super) fn rewritten(
+    cx: &Checker,
+    call: &ResourceCall,
+    keyword: Keyword,
+    rewrite: Rewrite,
+) -> (String, Option<Fix>) {
+    match rewrite {
+        Rewrite::Rename(new) => (
+            format!("is renamed `{new}`"),
+            absent(cx, call, new).then(|| rename(keyword, new, cx.src(keyword.value))),
+        ),
+        Rewrite::Delete(reason) => (
+            format!("is removed: delete it, {reason}"),
+            Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
+        ),
+        Rewrite::Unwrap(new) => (
+            format!("becomes `{new}`, one object instead of a list of at most one"),
+            unwrap(cx, call, keyword, new),
+        ),
+        Rewrite::Wrap(new) => (
+            format!("becomes `{new}`, a list"),
+            absent(cx, call, new)
+                .then(|| rename(keyword, new, &format!("[{}]", cx.src(keyword.value)))),
+        ),
+        Rewrite::Merge(new) => (format!("becomes a key of `{new}`"), None),
         Rewrite::Ordered(new) => (
             format!("becomes `{new}`, each environment with its place in the list as `order`"),
             ordered(cx, call, keyword, new),
@@ -178,21 +202,19 @@ pub(super) fn rewrite_argument(
             "is removed: `vpc=True` is `domain=\"vpc\"`".to_string(),
             vpc_true_fix(cx, call, keyword.node),
         ),
-    };
-    let eip_classic = change.rewrite == Rewrite::EipDomain
-        && crate::pulumi::literal::bool_value(keyword.value) == Some(false);
-    let hint = if fix.is_some() {
-        ""
-    } else if eip_classic {
+    }
+}
+
+/// Why a rewrite has no fix, for the message: `vpc=False` asked for what no longer exists;
+/// anything else the source does not say enough about.
+pub(super) fn by_hand(rewrite: Rewrite, keyword: Keyword) -> &'static str {
+    if rewrite == Rewrite::EipDomain
+        && crate::pulumi::literal::bool_value(keyword.value) == Some(false)
+    {
         "; `vpc=False` asked for an EC2-Classic address, a retired platform: remove it or use `domain=\"vpc\"` by hand"
     } else {
         "; the source does not say enough to rewrite it, change it by hand"
-    };
-    let message = format!(
-        "pulumi-aws 7: `{name}` of `{on}` {what} (upgrade guide row {}){hint}",
-        change.row
-    );
-    cx.report(keyword.node, message, fix);
+    }
 }
 
 /// True when `call` does not pass `name` already: then writing it cannot clash.
@@ -213,11 +235,12 @@ fn unwrap(cx: &Checker, call: &ResourceCall, keyword: Keyword, new: &str) -> Opt
     if keyword.value.kind() != "list" || !absent(cx, call, new) {
         return None;
     }
-    match items(keyword.value)[..] {
-        [] => Some(Fix::safe(vec![delete_item(cx.text, keyword.node)])),
-        [only] if only.kind() != "list_splat" => Some(rename(keyword, new, cx.src(only))),
-        _ => None,
+    if items(keyword.value).is_empty() {
+        return Some(Fix::safe(vec![delete_item(cx.text, keyword.node)]));
     }
+    sole_item(keyword.value)
+        .filter(|only| only.kind() != "list_splat")
+        .map(|only| rename(keyword, new, cx.src(only)))
 }
 
 /// `cpu_core_count=2, cpu_threads_per_core=1` -> `cpu_options={"core_count": 2,

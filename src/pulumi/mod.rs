@@ -4,7 +4,7 @@
 //! project's major version accepts, how to read and edit JSON documents written as Python
 //! literals, which IAM actions can be scoped to a resource, which resources of the program an
 //! IAM policy serves, which health-check probe a container image can run, and which names a
-//! program uses without binding them.
+//! program uses without binding them, and which arguments other arguments replaced.
 
 mod call;
 pub mod container_image;
@@ -15,6 +15,7 @@ pub mod literal;
 pub mod opts;
 pub mod output;
 pub mod policy_use;
+pub mod replacements;
 pub mod schema;
 pub mod stack_config;
 pub mod symbols;

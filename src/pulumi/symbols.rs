@@ -1153,6 +1153,21 @@ impl<'a, 't> Symbols<'a, 't> {
         visible.then_some(value)
     }
 
+    /// The one expression ever assigned to the name that `left` binds (the left side of its
+    /// assignment), when no other statement binds it: what every read of it holds.
+    pub fn only_assignment(&self, left: Node<'t>) -> Option<Node<'t>> {
+        let target = self.target_of(left)?;
+        match self.bindings.get(&target)?.as_slice() {
+            [
+                Binding {
+                    bound: Bound::Expr(value),
+                    ..
+                },
+            ] => Some(*value),
+            _ => None,
+        }
+    }
+
     /// Every place the name or `self.` attribute that `expr` stands for is read, over the
     /// whole file: the uses of the same binding (names are matched through their scope).
     pub fn reads_of(&self, expr: Node<'t>, root: Node<'t>) -> Vec<Node<'t>> {

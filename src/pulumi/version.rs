@@ -73,31 +73,43 @@ fn declared_in(dir: &Path) -> Option<Option<Major>> {
 /// True when `file`'s folder has a `requirements.txt` or `pyproject.toml` dependency list
 /// that does not name `package` (`pulumi-random`): a fix that imports it must say so.
 pub fn lacks_dependency(file: &Path, package: &str) -> bool {
-    static CACHE: OnceLock<Mutex<HashMap<(PathBuf, String), bool>>> = OnceLock::new();
-    let Some(dir) = file.parent() else {
-        return false;
-    };
+    dependency_listed(file, package) == Some(false)
+}
+
+/// True when `file`'s folder has a dependency list that names `package`: a fix may rely on it.
+pub fn declares_dependency(file: &Path, package: &str) -> bool {
+    dependency_listed(file, package) == Some(true)
+}
+
+/// Whether the `requirements.txt` or `pyproject.toml` beside `file` names `package`; `None`
+/// without either.
+fn dependency_listed(file: &Path, package: &str) -> Option<bool> {
+    /// (folder, package) -> whether its dependency list names the package.
+    type Listings = HashMap<(PathBuf, String), Option<bool>>;
+    static CACHE: OnceLock<Mutex<Listings>> = OnceLock::new();
+    let dir = file.parent()?;
     let cache = CACHE.get_or_init(Default::default);
     let key = (dir.to_path_buf(), package.to_string());
     if let Some(&known) = cache.lock().expect("dependency cache").get(&key) {
         return known;
     }
-    let lacks = lacks_in(dir, package);
-    cache.lock().expect("dependency cache").insert(key, lacks);
-    lacks
+    let listed = listed_in(dir, package);
+    cache.lock().expect("dependency cache").insert(key, listed);
+    listed
 }
 
-fn lacks_in(dir: &Path, package: &str) -> bool {
+fn listed_in(dir: &Path, package: &str) -> Option<bool> {
     let texts: Vec<String> = ["requirements.txt", "pyproject.toml"]
         .iter()
         .filter_map(|n| std::fs::read_to_string(dir.join(n)).ok())
         .collect();
     let underscored = package.replace('-', "_");
-    !texts.is_empty()
-        && !texts.iter().any(|t| {
+    (!texts.is_empty()).then(|| {
+        texts.iter().any(|t| {
             let t = t.to_ascii_lowercase();
             t.contains(package) || t.contains(&underscored)
         })
+    })
 }
 
 /// The major a dependency file's text pins pulumi-aws to: `None` when it does not mention

@@ -80,6 +80,7 @@ def _computed_outputs(typ: str, name: str) -> dict:
             "publicIp": "203.0.113.20",
             "privateIp": "10.0.0.20",
             "publicDns": "ec2-203-0-113-20.compute-1.amazonaws.com",
+            "primaryNetworkInterfaceId": f"eni-{name}",
         },
         "aws:ecr/repository:Repository": {
             "repositoryUrl": f"{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com/{name}",
