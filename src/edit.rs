@@ -87,6 +87,9 @@ pub struct Style {
     pub quote: char,
     /// The widest line a fix may write (see `layout::fit`).
     pub line_length: LineLength,
+    /// The file's first indentation step, found when a fix first breaks a line: looking for it
+    /// walks the tree, once per file rather than once per fix.
+    pub indentation_step: std::cell::OnceCell<Option<String>>,
 }
 
 impl Style {
@@ -96,6 +99,7 @@ impl Style {
             newline: crate::source::newline_style(text),
             quote: dominant_quote(text),
             line_length: LineLength::default(),
+            indentation_step: std::cell::OnceCell::new(),
         }
     }
 

@@ -190,7 +190,7 @@ fn fit_written_statements(mut fix: Fix, text: &str, tree: &Tree, style: &Style) 
             let broken = (written && style.line_length.width(&line) > style.line_length.limit)
                 .then(|| {
                     let indent = &line[..line.len() - line.trim_start().len()];
-                    let unit = indent_unit(text, tree, indent, style.line_length.tab_width);
+                    let unit = indent_unit(text, tree, indent, style);
                     break_item("statement", statement, indent, &unit, style, 0)
                 })
                 .flatten();
@@ -333,7 +333,7 @@ fn broken(
         return None;
     }
     let inner = with_edits(text, inner_start..inner_end, &inside);
-    let unit = indent_unit(text, tree, indent, style.line_length.tab_width);
+    let unit = indent_unit(text, tree, indent, style);
     let lines = if COMPREHENSIONS.contains(&outer.kind()) {
         comprehension_lines(outer.kind(), &inner, indent, &unit, style)?
     } else {
@@ -394,7 +394,7 @@ fn broken_statement(
         return None;
     }
     let statement = with_edits(text, first..node.end_byte(), &inside);
-    let unit = indent_unit(text, tree, indent, style.line_length.tab_width);
+    let unit = indent_unit(text, tree, indent, style);
     let broken = break_item("statement", &statement, indent, &unit, style, 0)?;
     let mut result: Vec<Edit> = edits
         .iter()
@@ -728,14 +728,16 @@ fn items_of(kind: &str, inner: &str) -> Option<Vec<String>> {
 
 /// The file's indentation unit, as its first indented block or broken bracket shows it; a
 /// tab where the line is indented with tabs; else `tab_width` spaces (ruff's `indent-width`).
-fn indent_unit(text: &str, tree: &Tree, line_indent: &str, tab_width: usize) -> String {
-    let spaces = " ".repeat(tab_width);
+fn indent_unit(text: &str, tree: &Tree, line_indent: &str, style: &Style) -> String {
+    let spaces = " ".repeat(style.line_length.tab_width);
     if line_indent.starts_with('\t') {
         return "\t".into();
     }
-    let found = first_indentation_step(text, tree);
+    let found = style
+        .indentation_step
+        .get_or_init(|| first_indentation_step(text, tree));
     match found {
-        Some(unit) if line_indent.is_empty() || unit.starts_with(' ') => unit,
+        Some(unit) if line_indent.is_empty() || unit.starts_with(' ') => unit.clone(),
         _ => spaces,
     }
 }

@@ -319,6 +319,8 @@ fn the_upgrade_bot_pushes_one_upgrade_branch_with_the_report_as_body() {
             "--check",
             "--pulumi-aws-version",
             "6",
+            "--output-format",
+            "concise",
         ])
         .current_dir(&check)
         .output()

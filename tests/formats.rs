@@ -593,7 +593,7 @@ fn the_upgrade_body_lists_the_rewrites_by_change_what_is_left_and_the_state_step
 
 Each needs the step its line names, before the `pulumi up` below:
 
-- `api.py` line 4: pulumi-aws 7: `stage_name` of `apigateway.Deployment` removed (upgrade guide row 23); the stage it made still exists in AWS. Declare it, `aws.apigateway.Stage(\"prod\", rest_api=api.id, deployment=deployment.id, stage_name=\"prod\")` (`stage_description` is its `description`, `canary_settings` move as they are), delete the arguments here, and adopt the stage before `pulumi up`: `pulumi import aws:apigateway/stage:Stage prod <rest api id>/prod`; without the import the up creates a second stage and fails (*no automatic fix: a human decides*)
+- `api.py` line 4: pulumi-aws 7 removed `stage_name` of `apigateway.Deployment` (upgrade guide row 23) but the stage it made still exists in AWS; declare it, `aws.apigateway.Stage(\"prod\", rest_api=api.id, deployment=deployment.id, stage_name=\"prod\")` (`stage_description` is its `description`, `canary_settings` move as they are), delete the arguments here, and adopt the stage before `pulumi up`: `pulumi import aws:apigateway/stage:Stage prod <rest api id>/prod`; without the import the up creates a second stage and fails (*no automatic fix: a human decides*)
 
 ### Before merging: the state steps
 

@@ -15,11 +15,20 @@ use crate::fix::Diagnostic;
 /// Tabs are shown as this many spaces, so that the caret lines up whatever the terminal's.
 const TAB: &str = "    ";
 
-/// The source excerpt under a finding's header, a blank line after it; `text` is the text
-/// the diagnostic's positions refer to. Empty when the line is not in `text`.
-pub fn snippet(text: &str, diagnostic: &Diagnostic, color: bool) -> String {
+/// The lines of a text, found once for all the findings of a file.
+pub struct Lines<'a>(Vec<&'a str>);
+
+impl<'a> Lines<'a> {
+    pub fn of(text: &'a str) -> Lines<'a> {
+        Lines(text.split('\n').collect())
+    }
+}
+
+/// The source excerpt under a finding's header, a blank line after it; `lines` are those of
+/// the text the diagnostic's positions refer to. Empty when the line is not in it.
+pub fn snippet(lines: &Lines, diagnostic: &Diagnostic, color: bool) -> String {
     let ((line, col), (end_line, end_col)) = (diagnostic.start, diagnostic.end);
-    let Some(source) = text.split('\n').nth(line.saturating_sub(1)) else {
+    let Some(source) = lines.0.get(line.saturating_sub(1)) else {
         return String::new();
     };
     let source = source.strip_suffix('\r').unwrap_or(source);
@@ -77,14 +86,14 @@ mod tests {
     fn the_caret_lines_up_under_the_span_whatever_the_tabs() {
         let text = "import x\n\teip = Eip(vpc=True)\r\nlast\n";
         assert_eq!(
-            snippet(text, &at((2, 12), (2, 20)), false),
+            snippet(&Lines::of(text), &at((2, 12), (2, 20)), false),
             "  |\n2 |     eip = Eip(vpc=True)\n  |               ^^^^^^^^\n  |\n\n"
         );
         // Past its first line: underlined to the end of it.
         assert_eq!(
-            snippet(text, &at((1, 8), (3, 2)), false),
+            snippet(&Lines::of(text), &at((1, 8), (3, 2)), false),
             "  |\n1 | import x\n  |        ^\n  |\n\n"
         );
-        assert_eq!(snippet(text, &at((9, 1), (9, 2)), false), "");
+        assert_eq!(snippet(&Lines::of(text), &at((9, 1), (9, 2)), false), "");
     }
 }

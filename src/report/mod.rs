@@ -301,11 +301,15 @@ impl<'a, W: Write> Printer<'a, W> {
             crate::fix::Positions::Output => o.text.as_str(),
             crate::fix::Positions::Input => r.source.as_ref().map_or("", |s| s.text.as_str()),
         };
+        let lines = std::cell::OnceCell::new();
         let finding = |d: &Diagnostic, color: bool| {
             let line = finding_line(&r.display, d, r.unsafe_fixes, color);
             match options.format {
                 Format::Concise => format!("{line}\n"),
-                _ => format!("{line}\n{}", full::snippet(located, d, color)),
+                _ => {
+                    let lines = lines.get_or_init(|| full::Lines::of(located));
+                    format!("{line}\n{}", full::snippet(lines, d, color))
+                }
             }
         };
         match options.mode {
