@@ -291,13 +291,19 @@ mod tests {
         let six = Tables::get(Major::V6);
         let seven = Tables::get(Major::V7);
         assert_eq!(successor(six, "python3.8").unwrap().1, "python3.13");
-        assert_eq!(successor(seven, "python3.8").unwrap(), ("PYTHON3D14", "python3.14".into()));
+        assert_eq!(
+            successor(seven, "python3.8").unwrap(),
+            ("PYTHON3D14", "python3.14".into())
+        );
         assert_eq!(successor(seven, "nodejs16.x").unwrap().1, "nodejs24.x");
         assert_eq!(successor(seven, "nodejs").unwrap().1, "nodejs24.x");
         assert_eq!(successor(six, "dotnetcore3.1").unwrap().1, "dotnet8");
         assert_eq!(successor(seven, "java8").unwrap().1, "java25");
         assert_eq!(successor(seven, "ruby2.7").unwrap().1, "ruby3.4");
-        assert_eq!(successor(seven, "provided").unwrap(), ("CUSTOM_AL2023", "provided.al2023".into()));
+        assert_eq!(
+            successor(seven, "provided").unwrap(),
+            ("CUSTOM_AL2023", "provided.al2023".into())
+        );
         assert_eq!(successor(seven, "go1.x"), None);
     }
 }
