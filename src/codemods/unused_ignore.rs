@@ -33,6 +33,7 @@ fn after_the_others(_: &mut super::Checker, _: &super::Match) {}
 /// complete.
 pub const SCHEMA_RULES: &[&str] = &[
     "deprecated-argument",
+    "lambda-runtime-outdated",
     "output-as-string",
     "resource-option-argument",
     "unknown-argument",
