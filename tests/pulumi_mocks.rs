@@ -2057,6 +2057,9 @@ fn arguments_only_the_author_can_replace_are_the_crash_reported() {
     }
 }
 
+/// A function's name, its runtime before the fix and after it.
+type FunctionRuntime = (&'static str, &'static str, &'static str);
+
 /// `lambda-runtime-outdated`: every fixed program runs under the real SDK and registers its
 /// functions and layers with the new runtimes (a deprecated runtime is no crash: the before
 /// programs run too, with the old ones).
@@ -2080,7 +2083,8 @@ fn outdated_lambda_runtimes_are_registered_as_the_newest() {
             .map(|r| r.as_str().unwrap().to_string())
             .collect::<Vec<_>>()
     };
-    let cases: &[(&str, &[(&str, &str, &str)])] = &[
+    // (fixture, [(function, runtime before, runtime after)])
+    let cases: &[(&str, &[FunctionRuntime])] = &[
         (
             "strings",
             &[

@@ -171,10 +171,10 @@ fn check(cx: &mut Checker, m: &Match) {
         if let Some(written) = Written::read(cx, tables, runtime.value) {
             one_runtime(cx, tables, &written);
         }
-    } else if let Some(list) = call.keyword("compatible_runtimes", cx.text) {
-        if list.value.kind() == "list" {
-            runtime_list(cx, tables, list.value);
-        }
+    } else if let Some(list) = call.keyword("compatible_runtimes", cx.text)
+        && list.value.kind() == "list"
+    {
+        runtime_list(cx, tables, list.value);
     }
 }
 
