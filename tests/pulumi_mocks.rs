@@ -2143,6 +2143,25 @@ fn outdated_lambda_runtimes_are_registered_as_the_newest() {
     ] {
         assert_eq!(layer(&json, name), runtimes, "{name}");
     }
+
+    // On pulumi-aws 6 the fix writes 6's newest, which its SDK accepts.
+    let v6 = dir.path().join("v6");
+    std::fs::create_dir(&v6).unwrap();
+    std::fs::copy(
+        Path::new(ROOT).join("testdata/lambda-runtime-outdated/v6/pyproject.toml"),
+        v6.join("pyproject.toml"),
+    )
+    .unwrap();
+    let program = fixture_program(dir.path(), "lambda-runtime-outdated", "v6/newest_of_6");
+    fix_lambda_runtimes(&program);
+    let after = run_program(&python6(), &program, Some(&json));
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert_eq!(runtime(&json, "py"), "python3.13");
+    assert_eq!(runtime(&json, "node"), "nodejs22.x");
+    assert_eq!(
+        layer(&json, "layer"),
+        ["python3.13", "java21", "dotnet8", "ruby3.3"]
+    );
 }
 
 /// `--write --unsafe-fixes` with `lambda-runtime-outdated` alone; what it leaves is `go1.x`,
