@@ -2056,3 +2056,133 @@ fn arguments_only_the_author_can_replace_are_the_crash_reported() {
         assert!(stderr(&run).contains(&crash), "{class}: {}", stderr(&run));
     }
 }
+
+/// A function's name, its runtime before the fix and after it.
+type FunctionRuntime = (&'static str, &'static str, &'static str);
+
+/// `lambda-runtime-outdated`: every fixed program runs under the real SDK and registers its
+/// functions and layers with the new runtimes (a deprecated runtime is no crash: the before
+/// programs run too, with the old ones).
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn outdated_lambda_runtimes_are_registered_as_the_newest() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("resources.json");
+    let runtime = |json: &Path, name: &str| {
+        registered(json)[name].1["runtime"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let layer = |json: &Path, name: &str| {
+        registered(json)[name].1["compatibleRuntimes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // (fixture, [(function, runtime before, runtime after)])
+    let cases: &[(&str, &[FunctionRuntime])] = &[
+        (
+            "strings",
+            &[
+                ("py", "python3.8", "python3.14"),
+                ("node", "nodejs16.x", "nodejs24.x"),
+                ("java", "java8", "java25"),
+                ("dotnet", "dotnetcore3.1", "dotnet10"),
+                ("ruby", "ruby2.7", "ruby3.4"),
+                ("custom", "provided", "provided.al2023"),
+                ("go", "go1.x", "go1.x"),
+                ("current", "python3.12", "python3.12"),
+            ],
+        ),
+        (
+            "enum",
+            &[
+                ("through-package", "python3.8", "python3.14"),
+                ("through-module", "nodejs16.x", "nodejs24.x"),
+                ("imported-enum", "dotnet6", "dotnet10"),
+                ("current", "python3.12", "python3.12"),
+            ],
+        ),
+        (
+            "function_args",
+            &[
+                ("fn", "python3.7", "python3.14"),
+                ("inline", "nodejs18.x", "nodejs24.x"),
+            ],
+        ),
+    ];
+    for (case, functions) in cases {
+        let program = fixture_program(dir.path(), "lambda-runtime-outdated", case);
+        let before = run_program(&python, &program, Some(&json));
+        assert!(before.status.success(), "{case}: {}", stderr(&before));
+        for (name, old, _) in *functions {
+            assert_eq!(runtime(&json, name), *old, "{case} {name}");
+        }
+        fix_lambda_runtimes(&program);
+        let after = run_program(&python, &program, Some(&json));
+        assert!(after.status.success(), "{case}: {}", stderr(&after));
+        for (name, _, new) in *functions {
+            assert_eq!(runtime(&json, name), *new, "{case} {name}");
+        }
+    }
+
+    let program = fixture_program(dir.path(), "lambda-runtime-outdated", "layer_version");
+    fix_lambda_runtimes(&program);
+    let after = run_program(&python, &program, Some(&json));
+    assert!(after.status.success(), "{}", stderr(&after));
+    for (name, runtimes) in [
+        ("strings", vec!["python3.14", "python3.12"]),
+        ("members", vec!["python3.14", "nodejs24.x"]),
+        ("already", vec!["python3.14"]),
+        ("from-args", vec!["nodejs24.x"]),
+        ("mixed", vec!["go1.x", "python3.14"]),
+    ] {
+        assert_eq!(layer(&json, name), runtimes, "{name}");
+    }
+
+    // On pulumi-aws 6 the fix writes 6's newest, which its SDK accepts.
+    let v6 = dir.path().join("v6");
+    std::fs::create_dir(&v6).unwrap();
+    std::fs::copy(
+        Path::new(ROOT).join("testdata/lambda-runtime-outdated/v6/pyproject.toml"),
+        v6.join("pyproject.toml"),
+    )
+    .unwrap();
+    let program = fixture_program(dir.path(), "lambda-runtime-outdated", "v6/newest_of_6");
+    fix_lambda_runtimes(&program);
+    let after = run_program(&python6(), &program, Some(&json));
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert_eq!(runtime(&json, "py"), "python3.13");
+    assert_eq!(runtime(&json, "node"), "nodejs22.x");
+    assert_eq!(
+        layer(&json, "layer"),
+        ["python3.13", "java21", "dotnet8", "ruby3.3"]
+    );
+}
+
+/// `--write --unsafe-fixes` with `lambda-runtime-outdated` alone; what it leaves is `go1.x`,
+/// which it reports without a fix.
+fn fix_lambda_runtimes(program: &Path) {
+    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args([
+            "--write",
+            "--unsafe-fixes",
+            "--no-cache",
+            "--output-format=concise",
+        ])
+        .args(["--select", "lambda-runtime-outdated"])
+        .arg(program)
+        .output()
+        .unwrap();
+    let report = stderr(&fix);
+    for line in report
+        .lines()
+        .filter(|l| l.contains(": lambda-runtime-outdated "))
+    {
+        assert!(line.contains("`go1.x`"), "{report}");
+    }
+}

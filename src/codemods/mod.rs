@@ -29,6 +29,7 @@ mod ecs_service_deployment_config;
 mod eip_domain_vpc;
 mod hardcoded_db_password;
 mod iam_wildcard_resource;
+mod lambda_runtime_outdated;
 mod missing_import;
 mod nat_gateway_depends_on;
 mod output_as_string;
@@ -85,6 +86,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,
     &output_as_string::CODEMOD,
+    &lambda_runtime_outdated::CODEMOD,
     &unused_ignore::CODEMOD,
 ];
 
