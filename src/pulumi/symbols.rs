@@ -92,6 +92,9 @@ struct Scope {
     parent: Option<usize>,
     /// For a method: its class scope and the name of its first parameter (`self`).
     method_of: Option<(usize, String)>,
+    /// The byte range of its node (the module's: all of the text).
+    start: usize,
+    end: usize,
 }
 
 /// What a binding assigns.
@@ -126,9 +129,15 @@ enum Target {
     Attr(usize, String),
 }
 
+/// The targets that hold a resource: by its type, and by its construction when they hold one
+/// (in both, in the order of `bindings`).
+struct Holding {
+    by_type: HashMap<String, Vec<Target>>,
+    by_construction: HashMap<usize, Vec<Target>>,
+}
+
 pub struct Symbols<'a, 't> {
     text: &'a str,
-    root: Node<'t>,
     imports: &'a Imports,
     pub resources: Vec<Resource<'t>>,
     resource_at: HashMap<usize, usize>,
@@ -146,8 +155,9 @@ pub struct Symbols<'a, 't> {
     returns: HashMap<usize, Vec<Node<'t>>>,
     /// Set when a resolution ran out of depth: its answer was `Unknown`.
     exhausted: Cell<bool>,
-    /// Targets by the type of resource they hold (see `targets_holding`).
-    holding: OnceCell<HashMap<String, Vec<Target>>>,
+    /// Targets by the type of resource they hold, and by the construction when they hold one
+    /// (see `targets_holding`).
+    holding: OnceCell<Holding>,
     /// For each resource, the resources its arguments reference (see `references`).
     references: OnceCell<Vec<Vec<usize>>>,
 }
@@ -156,7 +166,6 @@ impl<'a, 't> Symbols<'a, 't> {
     pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
         let mut s = Symbols {
             text,
-            root: tree.root_node(),
             imports,
             resources: Vec::new(),
             resource_at: HashMap::new(),
@@ -165,6 +174,8 @@ impl<'a, 't> Symbols<'a, 't> {
                 node: tree.root_node().id(),
                 parent: None,
                 method_of: None,
+                start: 0,
+                end: usize::MAX,
             }],
             scope_of_node: HashMap::new(),
             bindings: BTreeMap::new(),
@@ -235,6 +246,8 @@ impl<'a, 't> Symbols<'a, 't> {
             node: node.id(),
             parent: Some(parent),
             method_of,
+            start: node.start_byte(),
+            end: node.end_byte(),
         });
         let id = self.scopes.len() - 1;
         self.scope_of_node.insert(node.id(), id);
@@ -500,34 +513,23 @@ impl<'a, 't> Symbols<'a, 't> {
         }
     }
 
-    /// The scope `node` is in.
+    /// The scope `node` is in: the innermost scope whose node holds it, found by a binary
+    /// search of the scopes (made in source order, so sorted by start) and a walk up from the
+    /// last one that starts before it. A walk down the tree from the root was linear in the
+    /// number of top-level statements: quadratic on one large file.
     fn scope_at(&self, node: Node) -> usize {
-        self.scope_from_root(node)
-            .unwrap_or_else(|| self.scope_by_parents(node))
-    }
-
-    /// `scope_at` by a cursor walk down from the root, linear in the depth of `node`
-    /// (`Node::parent` walks down from the root at each step: quadratic in a deep expression).
-    /// `None` when the walk does not reach `node` (a zero-width node).
-    fn scope_from_root(&self, node: Node) -> Option<usize> {
         let (start, end) = (node.start_byte(), node.end_byte());
-        let mut cursor = self.root.walk();
-        let mut scope = 0;
-        loop {
-            let current = cursor.node();
-            if current == node {
-                return Some(scope);
-            }
-            if let Some(&s) = self.scope_of_node.get(&current.id()) {
-                scope = s;
-            }
-            cursor.goto_first_child_for_byte(start)?;
-            while !(cursor.node().start_byte() <= start && end <= cursor.node().end_byte()) {
-                if cursor.node().start_byte() > start || !cursor.goto_next_sibling() {
-                    return None;
-                }
-            }
+        if start == end {
+            // A zero-width (missing) node may sit on a scope's edge: ask its parents.
+            return self.scope_by_parents(node);
         }
+        // The scope node itself, or an ancestor with its range, is not inside it.
+        let holds = |s: &Scope| s.start <= start && end <= s.end && (s.start, s.end) != (start, end);
+        let mut scope = self.scopes.partition_point(|s| s.start <= start) - 1;
+        while !holds(&self.scopes[scope]) {
+            scope = self.scopes[scope].parent.expect("the module holds every node");
+        }
+        scope
     }
 
     fn scope_by_parents(&self, node: Node) -> usize {
@@ -1048,15 +1050,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// from: the only ones `holders` needs to look at (looking at every binding for every call
     /// was quadratic in the number of resources).
     fn targets_holding(&self, types: &[&str]) -> Vec<&Target> {
-        let index = self.holding.get_or_init(|| {
-            let mut index: HashMap<String, Vec<Target>> = HashMap::new();
-            for target in self.bindings.keys() {
-                if let Value::Resource { type_name, .. } = self.bound_value(target, 0) {
-                    index.entry(type_name).or_default().push(target.clone());
-                }
-            }
-            index
-        });
+        let index = &self.holding().by_type;
         types
             .iter()
             .filter_map(|t| index.get(*t))
@@ -1064,10 +1058,53 @@ impl<'a, 't> Symbols<'a, 't> {
             .collect()
     }
 
+    fn holding(&self) -> &Holding {
+        self.holding.get_or_init(|| {
+            let mut holding = Holding {
+                by_type: HashMap::new(),
+                by_construction: HashMap::new(),
+            };
+            for target in self.bindings.keys() {
+                if let Value::Resource { type_name, id } = self.bound_value(target, 0) {
+                    if let Some(id) = id {
+                        holding
+                            .by_construction
+                            .entry(id)
+                            .or_default()
+                            .push(target.clone());
+                    }
+                    holding.by_type.entry(type_name).or_default().push(target.clone());
+                }
+            }
+            holding
+        })
+    }
+
     /// The expressions that hold a resource of one of `types` and may be written at `site`:
     /// names of the enclosing scopes and `self.` attributes of the enclosing class. Holders
     /// of the same construction are listed once (the innermost name first).
     pub fn holders(&self, site: Node<'t>, types: &[&str]) -> Vec<Holder> {
+        self.holders_among(site, types, &self.targets_holding(types))
+    }
+
+    /// The first of `holders(site, [its type])` that holds construction `index`: only the
+    /// targets bound to it are looked at (asking `holders` for each of many resources of a
+    /// type was quadratic).
+    pub fn holder_of(&self, site: Node<'t>, index: usize) -> Option<Holder> {
+        let types = [self.resources[index].call.type_name.as_str()];
+        let candidates: Vec<&Target> = self
+            .holding()
+            .by_construction
+            .get(&index)
+            .into_iter()
+            .flatten()
+            .collect();
+        self.holders_among(site, &types, &candidates)
+            .into_iter()
+            .find(|h| h.id == Some(index))
+    }
+
+    fn holders_among(&self, site: Node<'t>, types: &[&str], candidates: &[&Target]) -> Vec<Holder> {
         let scope = self.scope_at(site);
         let mut found: Vec<Holder> = Vec::new();
         let push = |found: &mut Vec<Holder>, expr: String, value: Value| {
@@ -1081,9 +1118,8 @@ impl<'a, 't> Symbols<'a, 't> {
             found.push(Holder { expr, id });
         };
         let chain = self.chain(scope);
-        let candidates = self.targets_holding(types);
         for (depth, s) in chain.iter().enumerate() {
-            for &target in &candidates {
+            for &target in candidates {
                 let Target::Name(ts, name) = target else {
                     continue;
                 };
@@ -1099,7 +1135,7 @@ impl<'a, 't> Symbols<'a, 't> {
             }
         }
         if let Some((class, self_name)) = self.method_of(scope) {
-            for &target in &candidates {
+            for &target in candidates {
                 if let Target::Attr(c, name) = target
                     && *c == class
                 {
