@@ -129,11 +129,12 @@ enum Target {
     Attr(usize, String),
 }
 
-/// The targets that hold a resource: by its type, and by its construction when they hold one
-/// (in both, in the order of `bindings`).
+/// The targets that hold a resource, each with what it holds wherever it is read from: by the
+/// resource's type, and by its construction when they hold one (in both, in the order of
+/// `bindings`).
 struct Holding {
-    by_type: HashMap<String, Vec<Target>>,
-    by_construction: HashMap<usize, Vec<Target>>,
+    by_type: HashMap<String, Vec<(Target, Value)>>,
+    by_construction: HashMap<usize, Vec<(Target, Value)>>,
 }
 
 pub struct Symbols<'a, 't> {
@@ -981,18 +982,22 @@ impl<'a, 't> Symbols<'a, 't> {
     /// What `target` holds as seen from `site` (in scope `scope`): every binding must agree,
     /// and when the code runs inline one of them must come before the site.
     fn target_value(&self, target: &Target, site: Node<'t>, scope: usize, depth: u32) -> Value {
-        let Some(bindings) = self.bindings.get(target) else {
-            return Value::Unknown;
-        };
-        let visible = bindings.iter().any(|b| match target {
-            Target::Name(s, _) => !self.runs_inline(scope, *s) || b.at <= site.start_byte(),
-            // Another method may run first; in the same method, the order is the text's.
-            Target::Attr(..) => !self.runs_inline(scope, b.scope) || b.at <= site.start_byte(),
-        });
-        if !visible {
+        if !self.visible(target, site, scope) {
             return Value::Unknown;
         }
         self.bound_value(target, depth)
+    }
+
+    /// True when a binding of `target` may have run before `site` (in scope `scope`) reads it.
+    fn visible(&self, target: &Target, site: Node<'t>, scope: usize) -> bool {
+        let Some(bindings) = self.bindings.get(target) else {
+            return false;
+        };
+        bindings.iter().any(|b| match target {
+            Target::Name(s, _) => !self.runs_inline(scope, *s) || b.at <= site.start_byte(),
+            // Another method may run first; in the same method, the order is the text's.
+            Target::Attr(..) => !self.runs_inline(scope, b.scope) || b.at <= site.start_byte(),
+        })
     }
 
     /// What `target`'s bindings hold, wherever it is read from.
@@ -1049,7 +1054,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The targets whose bindings hold a resource of one of `types`, wherever they are read
     /// from: the only ones `holders` needs to look at (looking at every binding for every call
     /// was quadratic in the number of resources).
-    fn targets_holding(&self, types: &[&str]) -> Vec<&Target> {
+    fn targets_holding(&self, types: &[&str]) -> Vec<&(Target, Value)> {
         let index = &self.holding().by_type;
         types
             .iter()
@@ -1065,15 +1070,20 @@ impl<'a, 't> Symbols<'a, 't> {
                 by_construction: HashMap::new(),
             };
             for target in self.bindings.keys() {
-                if let Value::Resource { type_name, id } = self.bound_value(target, 0) {
+                let value = self.bound_value(target, 0);
+                if let Value::Resource { type_name, id } = &value {
                     if let Some(id) = id {
                         holding
                             .by_construction
-                            .entry(id)
+                            .entry(*id)
                             .or_default()
-                            .push(target.clone());
+                            .push((target.clone(), value.clone()));
                     }
-                    holding.by_type.entry(type_name).or_default().push(target.clone());
+                    holding
+                        .by_type
+                        .entry(type_name.clone())
+                        .or_default()
+                        .push((target.clone(), value));
                 }
             }
             holding
@@ -1088,11 +1098,11 @@ impl<'a, 't> Symbols<'a, 't> {
     }
 
     /// The first of `holders(site, [its type])` that holds construction `index`: only the
-    /// targets bound to it are looked at (asking `holders` for each of many resources of a
-    /// type was quadratic).
+    /// names bound to it are looked at (asking `holders` for each of many resources of a type
+    /// was quadratic).
     pub fn holder_of(&self, site: Node<'t>, index: usize) -> Option<Holder> {
         let types = [self.resources[index].call.type_name.as_str()];
-        let candidates: Vec<&Target> = self
+        let candidates: Vec<&(Target, Value)> = self
             .holding()
             .by_construction
             .get(&index)
@@ -1104,11 +1114,18 @@ impl<'a, 't> Symbols<'a, 't> {
             .find(|h| h.id == Some(index))
     }
 
-    fn holders_among(&self, site: Node<'t>, types: &[&str], candidates: &[&Target]) -> Vec<Holder> {
+    /// `holders` among `candidates`, with what each holds (as `holding` found it): seen from
+    /// `site`, a candidate holds that or, bound after it in code that runs inline, nothing.
+    fn holders_among(
+        &self,
+        site: Node<'t>,
+        types: &[&str],
+        candidates: &[&(Target, Value)],
+    ) -> Vec<Holder> {
         let scope = self.scope_at(site);
         let mut found: Vec<Holder> = Vec::new();
-        let push = |found: &mut Vec<Holder>, expr: String, value: Value| {
-            if !value.is(types) {
+        let mut push = |target: &Target, expr: String, value: &Value| {
+            if !value.is(types) || !self.visible(target, site, scope) {
                 return;
             }
             let id = value.id();
@@ -1119,7 +1136,7 @@ impl<'a, 't> Symbols<'a, 't> {
         };
         let chain = self.chain(scope);
         for (depth, s) in chain.iter().enumerate() {
-            for &target in candidates {
+            for (target, value) in candidates.iter().copied() {
                 let Target::Name(ts, name) = target else {
                     continue;
                 };
@@ -1129,18 +1146,16 @@ impl<'a, 't> Symbols<'a, 't> {
                         .contains_key(&Target::Name(*inner, name.clone()))
                 });
                 if ts == s && !shadowed {
-                    let value = self.target_value(target, site, scope, 0);
-                    push(&mut found, name.clone(), value);
+                    push(target, name.clone(), value);
                 }
             }
         }
         if let Some((class, self_name)) = self.method_of(scope) {
-            for &target in candidates {
+            for (target, value) in candidates.iter().copied() {
                 if let Target::Attr(c, name) = target
                     && *c == class
                 {
-                    let value = self.target_value(target, site, scope, 0);
-                    push(&mut found, format!("{self_name}.{name}"), value);
+                    push(target, format!("{self_name}.{name}"), value);
                 }
             }
         }
