@@ -525,10 +525,13 @@ impl<'a, 't> Symbols<'a, 't> {
             return self.scope_by_parents(node);
         }
         // The scope node itself, or an ancestor with its range, is not inside it.
-        let holds = |s: &Scope| s.start <= start && end <= s.end && (s.start, s.end) != (start, end);
+        let holds =
+            |s: &Scope| s.start <= start && end <= s.end && (s.start, s.end) != (start, end);
         let mut scope = self.scopes.partition_point(|s| s.start <= start) - 1;
         while !holds(&self.scopes[scope]) {
-            scope = self.scopes[scope].parent.expect("the module holds every node");
+            scope = self.scopes[scope]
+                .parent
+                .expect("the module holds every node");
         }
         scope
     }
