@@ -433,6 +433,9 @@ impl<'t> Construction<'t> {
     }
 }
 
+/// What each codemod gathered from the whole file, by codemod and type.
+type Gathered = HashMap<(&'static str, TypeId), Rc<dyn Any>>;
+
 /// What a codemod's check sees of the file, and where it reports.
 pub struct Checker<'a, 't> {
     pub text: &'a str,
@@ -448,7 +451,7 @@ pub struct Checker<'a, 't> {
     /// Every identifier written in the file, collected by one walk when first asked.
     identifiers: OnceCell<std::collections::HashSet<&'a str>>,
     /// What codemods gathered once for the whole file (see `per_file`).
-    gathered: RefCell<HashMap<(&'static str, TypeId), Rc<dyn Any>>>,
+    gathered: RefCell<Gathered>,
     rule: &'static str,
     findings: Vec<Finding>,
 }

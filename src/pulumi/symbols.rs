@@ -1387,6 +1387,68 @@ mod tests {
         }
     }
 
+    /// Every node of a program with each kind of scope: the binary search finds the scope of
+    /// its nearest scope-making ancestor.
+    #[test]
+    fn scope_at_is_the_nearest_enclosing_scope() {
+        let program = format!(
+            "{PRELUDE}a = 1\n@deco(lambda q: q)\ndef f(x, y=lambda z: z + 1):\n    return [i for i in x if (lambda: i)()]\nclass C:\n    b = {{k: v for k, v in {{}}.items()}}\n    def m(self):\n        return sum(j for j in range(3))\nf(1)\n"
+        );
+        let tree = parse(&program);
+        let imports = Imports::default();
+        let symbols = Symbols::build(&program, &tree, &imports);
+        let mut stack = vec![tree.root_node()];
+        let mut checked = 0;
+        while let Some(node) = stack.pop() {
+            if node.start_byte() < node.end_byte() {
+                assert_eq!(
+                    symbols.scope_at(node),
+                    symbols.scope_by_parents(node),
+                    "{} `{}`",
+                    node.kind(),
+                    &program[node.byte_range()]
+                );
+                checked += 1;
+            }
+            let mut cursor = node.walk();
+            stack.extend(node.children(&mut cursor));
+        }
+        assert!(symbols.scopes.len() > 8 && checked > 100);
+    }
+
+    #[test]
+    fn holder_of_is_the_first_holder_of_that_construction() {
+        let program = format!(
+            "{PRELUDE}shared = aws.ec2.InternetGateway('s')\nagain = shared\nclass N:\n    def __init__(self):\n        self.igw = aws.ec2.InternetGateway('g')\n        shared = aws.ec2.InternetGateway('inner')\n        late = aws.ec2.InternetGateway('late')\n        pulumi.log.info('x')\n"
+        );
+        let tree = parse(&program);
+        let mut imports = Imports::default();
+        let mut cursor = tree.walk();
+        for n in tree.root_node().named_children(&mut cursor) {
+            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+                imports.add_statement(n, &program);
+            }
+        }
+        let symbols = Symbols::build(&program, &tree, &imports);
+        let site = program.find("pulumi.log").unwrap();
+        let site = tree
+            .root_node()
+            .named_descendant_for_byte_range(site, site + 10)
+            .unwrap();
+        let types = ["ec2.InternetGateway"];
+        let mut found = Vec::new();
+        for index in 0..symbols.resources.len() {
+            let first = symbols
+                .holders(site, &types)
+                .into_iter()
+                .find(|h| h.id == Some(index));
+            assert_eq!(symbols.holder_of(site, index), first);
+            found.extend(first.map(|h| h.expr));
+        }
+        // The module's `shared` is shadowed by the method's; `again` still holds it.
+        assert_eq!(found, ["again", "self.igw", "shared", "late"]);
+    }
+
     #[test]
     fn holders_are_the_expressions_in_scope() {
         let (_, holders) = at_end(
