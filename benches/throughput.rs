@@ -220,7 +220,7 @@ fn real_world(root: &Path, examples: &Path) {
         cmd.args(args).arg("--quiet").arg(".").current_dir(&corpus);
         cmd
     };
-    let mut commands = vec![
+    let mut commands = [
         ("parse only (baseline)", {
             let mut cmd = Command::new(&me);
             cmd.arg("--parse-only").arg(&corpus);
