@@ -10,6 +10,11 @@
 //! `BENCH_COPIES=N` sets how many copies of each fixture (default 150); each figure is the
 //! fastest of `BENCH_RUNS` runs (default 3).
 //!
+//! `BENCH_EXAMPLES=<pulumi/examples git dir>` runs only the real-world comparison: it builds
+//! `target/bench-corpus-examples` with `scripts/bench-corpus.sh` (every `aws-py-*` program,
+//! `BENCH_COPIES` copies, default 30: about 2,000 files) and prints `--check` and `--dry-run
+//! --unsafe-fixes` against parse-only, medians of `BENCH_RUNS` interleaved runs (default 7).
+//!
 //! `BENCH_CORPUS=DIR` takes the Python files under DIR instead of the fixtures (which are
 //! dense with findings): for a real-world-like corpus, point it at a checkout of
 //! pulumi/examples' `aws-py-*` programs. A last section runs one large file
@@ -30,6 +35,10 @@ fn main() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if let Some(examples) = std::env::var_os("BENCH_EXAMPLES") {
+        real_world(root, Path::new(&examples));
+        return;
+    }
     let copies: usize = std::env::var("BENCH_COPIES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -178,6 +187,83 @@ fn main() {
             bytes,
         );
     }
+}
+
+/// `--check` and `--dry-run --unsafe-fixes` against parse-only on copies of pulumi/examples'
+/// `aws-py-*` programs: the runs interleaved (a slow moment of a shared machine hits them
+/// all), each figure the median of `BENCH_RUNS` (default 7).
+fn real_world(root: &Path, examples: &Path) {
+    let copies = std::env::var("BENCH_COPIES").unwrap_or_else(|_| "30".into());
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7);
+    let corpus = root.join("target/bench-corpus-examples");
+    let built = Command::new(root.join("scripts/bench-corpus.sh"))
+        .arg(examples)
+        .arg(&corpus)
+        .arg(&copies)
+        .status()
+        .expect("run scripts/bench-corpus.sh");
+    assert!(built.success(), "scripts/bench-corpus.sh failed");
+    let (files, bytes) = size_of(&corpus);
+    println!(
+        "\nReal-world corpus: {files} files, {:.1} MB, {} lines ({copies} copies of the aws-py-* programs, {})",
+        bytes as f64 / 1e6,
+        lines_of(&corpus),
+        corpus.display()
+    );
+    let me = std::env::current_exe().unwrap();
+    let binary = env!("CARGO_BIN_EXE_infra-fix");
+    let infra_fix = |args: &[&str]| {
+        let mut cmd = Command::new(binary);
+        cmd.args(args).arg("--quiet").arg(".").current_dir(&corpus);
+        cmd
+    };
+    let mut commands = [
+        ("parse only (baseline)", {
+            let mut cmd = Command::new(&me);
+            cmd.arg("--parse-only").arg(&corpus);
+            cmd
+        }),
+        ("infra-fix --check", infra_fix(&["--check", "--no-cache"])),
+        (
+            "infra-fix --dry-run --unsafe-fixes",
+            infra_fix(&["--dry-run", "--unsafe-fixes", "--no-cache"]),
+        ),
+    ];
+    let mut measured: Vec<Vec<Run>> = commands.iter().map(|_| Vec::new()).collect();
+    for _ in 0..runs.max(1) {
+        for (i, (_, cmd)) in commands.iter_mut().enumerate() {
+            measured[i].push(measure(cmd));
+        }
+    }
+    let medians: Vec<Run> = measured.into_iter().map(median).collect();
+    println!(
+        "{:<34} {:>8} {:>8} {:>9} {:>8} {:>9} {:>7} {:>7}",
+        "run (median)", "wall s", "CPU s", "files/s", "MB/s", "peak MiB", "x base", "x CPU"
+    );
+    for ((label, _), run) in commands.iter().zip(&medians) {
+        println!(
+            "{label:<34} {:>8.2} {:>8.2} {:>9.0} {:>8.1} {:>9.1} {:>7.2} {:>7.2}",
+            run.wall,
+            run.cpu,
+            files as f64 / run.wall,
+            bytes as f64 / 1e6 / run.wall,
+            run.peak_kib as f64 / 1024.0,
+            run.wall / medians[0].wall,
+            run.cpu / medians[0].cpu
+        );
+    }
+    println!(
+        "targets: --check <= 1.10x parse-only, --dry-run --unsafe-fixes <= 1.30x (wall, medians of {runs} interleaved runs)"
+    );
+}
+
+/// The median run by wall time, with its own CPU time and memory.
+fn median(mut runs: Vec<Run>) -> Run {
+    runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+    runs.swap_remove(runs.len() / 2)
 }
 
 /// The fastest of `BENCH_RUNS` runs (default 3): a shared machine's noise only slows runs down.

@@ -10,6 +10,7 @@ use crate::pulumi::container_image::{self, Prober, Unprobed, local_url};
 use crate::pulumi::json_literal::{self, Json};
 use crate::pulumi::literal::{bool_value, int_value, string_value};
 use crate::pulumi::{ResourceCall, Symbols};
+use std::collections::HashMap;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -265,18 +266,16 @@ fn load_balancer_check<'t>(
     };
     // Every (port, path) a load balancer checks; the path is `None` behind a TCP check.
     let mut checks: Vec<(Option<i64>, Option<String>)> = Vec::new();
-    for (_, service) in symbols.of_type(&["ecs.Service"]) {
+    let services = cx.per_file(services_by_task);
+    for &index in services.get(&task_index).into_iter().flatten() {
+        let service = &symbols.resources[index];
         let Some(args) = service.call.written_arguments(cx.imports, cx.text) else {
             continue;
         };
-        let uses_task = args
-            .keyword("task_definition", cx.text)
-            .and_then(|k| k.value.child_by_field_name("object"))
-            .is_some_and(|o| symbols.resolve(o).id() == Some(task_index));
         let Some(balancers) = args.keyword("load_balancers", cx.text) else {
             continue;
         };
-        if !uses_task || balancers.value.kind() != "list" {
+        if balancers.value.kind() != "list" {
             continue;
         }
         for balancer in items(balancers.value) {
@@ -327,6 +326,25 @@ fn load_balancer_check<'t>(
                 .join(", ")
         )),
     }
+}
+
+/// The file's ECS services by the task definition they run (`task_definition=task.arn`), in
+/// file order.
+fn services_by_task(cx: &Checker<'_, '_>) -> HashMap<usize, Vec<usize>> {
+    let symbols = cx.symbols();
+    let mut by_task: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (index, service) in symbols.of_type(&["ecs.Service"]) {
+        let task = service
+            .call
+            .written_arguments(cx.imports, cx.text)
+            .and_then(|args| args.keyword("task_definition", cx.text))
+            .and_then(|k| k.value.child_by_field_name("object"))
+            .and_then(|o| symbols.resolve(o).id());
+        if let Some(task) = task {
+            by_task.entry(task).or_default().push(index);
+        }
+    }
+    by_task
 }
 
 /// The path a target group's HTTP health check asks for; `None` for a TCP check. `Err` for a

@@ -7,6 +7,7 @@ use crate::edit::{Fix, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::symbols::Holder;
+use std::collections::HashMap;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -40,12 +41,17 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         .filter_map(|lb| field(cx, lb, "target_group_arn"))
         .filter_map(|arn| arn_of(cx, arn))
         .collect();
-    // The listeners whose default action forwards to one of them.
-    let mut wanted: Vec<(usize, &str)> = symbols
-        .of_type(LISTENERS)
-        .filter(|(_, listener)| forwards_to(cx, &listener.call, &groups))
-        .map(|(i, _)| (i, "listener"))
+    // The listeners whose default action forwards to one of them, in file order.
+    let by_group = cx.per_file(listeners_by_group);
+    let mut listeners: Vec<usize> = groups
+        .iter()
+        .filter_map(|group| by_group.get(group))
+        .flatten()
+        .copied()
         .collect();
+    listeners.sort_unstable();
+    listeners.dedup();
+    let mut wanted: Vec<(usize, &str)> = listeners.into_iter().map(|i| (i, "listener")).collect();
     let databases: Vec<(usize, bool)> = symbols
         .of_type(DATABASES)
         .map(|(i, db)| (i, db.repeated))
@@ -59,12 +65,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let mut needed = Vec::new();
     let mut unreachable = Vec::new();
     for (id, what) in wanted {
-        let types = [symbols.resources[id].call.type_name.as_str()];
-        match symbols
-            .holders(service.node, &types)
-            .into_iter()
-            .find(|h| h.id == Some(id))
-        {
+        match symbols.holder_of(service.node, id) {
             Some(holder) => needed.push(holder),
             None => unreachable.push((id, what)),
         }
@@ -156,17 +157,38 @@ fn arn_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>) -> Option<usize> {
         .id()
 }
 
-/// True when a default action of `listener` forwards to one of `groups`: by its
+/// The file's listeners by the target groups a default action of theirs forwards to: by its
 /// `target_group_arn`, or as one of a weighted `forward={"target_groups": [{"arn": ...}]}`.
-fn forwards_to<'t>(cx: &Checker<'_, 't>, listener: &ResourceCall<'t>, groups: &[usize]) -> bool {
+fn listeners_by_group(cx: &Checker<'_, '_>) -> HashMap<usize, Vec<usize>> {
+    let mut by_group: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (index, listener) in cx.symbols().of_type(LISTENERS) {
+        for group in forwarded_groups(cx, &listener.call) {
+            let listeners = by_group.entry(group).or_default();
+            if listeners.last() != Some(&index) {
+                listeners.push(index);
+            }
+        }
+    }
+    by_group
+}
+
+/// The target groups a default action of `listener` forwards to.
+fn forwarded_groups<'t>(cx: &Checker<'_, 't>, listener: &ResourceCall<'t>) -> Vec<usize> {
     let Some(args) = listener.written_arguments(cx.imports, cx.text) else {
-        return false;
+        return Vec::new();
     };
     let Some(actions) = args.keyword("default_actions", cx.text) else {
-        return false;
+        return Vec::new();
     };
-    actions.value.kind() == "list"
-        && items(actions.value).into_iter().any(|action| {
+    if actions.value.kind() != "list" {
+        return Vec::new();
+    }
+    items(actions.value)
+        .into_iter()
+        .filter(|&action| {
+            field(cx, action, "type").and_then(|t| string_value(t, cx.text)) == Some("forward")
+        })
+        .flat_map(|action| {
             let weighted = field(cx, action, "forward")
                 .and_then(|forward| field(cx, forward, "target_groups"))
                 .filter(|list| list.kind() == "list")
@@ -174,11 +196,11 @@ fn forwards_to<'t>(cx: &Checker<'_, 't>, listener: &ResourceCall<'t>, groups: &[
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|group| field(cx, group, "arn"));
-            field(cx, action, "type").and_then(|t| string_value(t, cx.text)) == Some("forward")
-                && field(cx, action, "target_group_arn")
-                    .into_iter()
-                    .chain(weighted)
-                    .filter_map(|arn| arn_of(cx, arn))
-                    .any(|tg| groups.contains(&tg))
+            field(cx, action, "target_group_arn")
+                .into_iter()
+                .chain(weighted)
+                .filter_map(|arn| arn_of(cx, arn))
+                .collect::<Vec<_>>()
         })
+        .collect()
 }

@@ -13,6 +13,7 @@ use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
 use crate::source::Seeker;
 use crate::suppression::Directives;
+use std::any::{Any, TypeId};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -463,6 +464,9 @@ impl<'t> Construction<'t> {
     }
 }
 
+/// What each codemod gathered from the whole file, by codemod and type.
+type Gathered = HashMap<(&'static str, TypeId), Rc<dyn Any>>;
+
 /// What a codemod's check sees of the file, and where it reports.
 pub struct Checker<'a, 't> {
     pub text: &'a str,
@@ -477,6 +481,8 @@ pub struct Checker<'a, 't> {
     symbols: OnceCell<Symbols<'a, 't>>,
     /// Every identifier written in the file, collected by one walk when first asked.
     identifiers: OnceCell<std::collections::HashSet<&'a str>>,
+    /// What codemods gathered once for the whole file (see `per_file`).
+    gathered: RefCell<Gathered>,
     rule: &'static str,
     findings: Vec<Finding>,
 }
@@ -591,6 +597,19 @@ impl<'a, 't> Checker<'a, 't> {
                 names
             })
             .contains(name)
+    }
+
+    /// What the running codemod gathers from the whole file (an index of its resources),
+    /// built on its first match and kept for the others: gathering it again for each
+    /// construction was quadratic on one large file.
+    pub fn per_file<T: 'static>(&self, gather: impl FnOnce(&Self) -> T) -> Rc<T> {
+        let key = (self.rule, TypeId::of::<T>());
+        if let Some(found) = self.gathered.borrow().get(&key) {
+            return Rc::clone(found).downcast().expect("keyed by its type");
+        }
+        let gathered = Rc::new(gather(self));
+        self.gathered.borrow_mut().insert(key, gathered.clone());
+        gathered
     }
 
     /// True when this rule already reported `node` (a document dumped in two places).
@@ -916,6 +935,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         paths: RefCell::default(),
         symbols: OnceCell::new(),
         identifiers: OnceCell::new(),
+        gathered: RefCell::default(),
         rule: "",
         findings: Vec::new(),
     };

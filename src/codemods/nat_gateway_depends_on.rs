@@ -8,6 +8,7 @@ use crate::edit::Fix;
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::symbols::Holder;
+use std::collections::HashMap;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -127,27 +128,51 @@ fn same_vpc<'t>(
     } else {
         // The one NAT gateway of the program whose allocation resolves to this EIP.
         let me = symbols.resource_index(resource.node)?;
-        let mut users = symbols.of_type(&["ec2.NatGateway"]).filter_map(|(_, nat)| {
-            let nat_args = nat.call.written_arguments(cx.imports, cx.text)?;
-            let value = nat_args.keyword("allocation_id", cx.text)?.value;
-            let eip = object_of(cx, value, &["id", "allocation_id"])?;
-            (symbols.resolve(eip).id() == Some(me)).then_some(nat_args)
-        });
-        let user = users.next()?;
-        if users.next().is_some() {
+        let users = cx.per_file(nat_gateways_by_eip);
+        let [user] = users.get(&me)?.as_slice() else {
             return None;
-        }
-        user
+        };
+        symbols.resources[*user]
+            .call
+            .written_arguments(cx.imports, cx.text)?
     };
     let subnet = object_of(cx, nat_args.keyword("subnet_id", cx.text)?.value, &["id"])?;
     let subnet = &symbols.resources[symbols.resolve(subnet).id()?].call;
     let vpc = vpc_key(cx, subnet)?;
-    let mut matching = gateways.iter().filter(|g| {
-        g.id.and_then(|id| vpc_key(cx, &symbols.resources[id].call))
-            .is_some_and(|key| key == vpc)
-    });
+    let gateway_vpcs = cx.per_file(gateway_vpcs);
+    let mut matching = gateways
+        .iter()
+        .filter(|g| g.id.and_then(|id| gateway_vpcs.get(&id)) == Some(&vpc));
     let one = matching.next()?;
     matching.next().is_none().then(|| one.clone())
+}
+
+/// The file's NAT gateways by the EIP whose id they are given (`allocation_id=eip.id`), in
+/// file order.
+fn nat_gateways_by_eip(cx: &Checker<'_, '_>) -> HashMap<usize, Vec<usize>> {
+    let symbols = cx.symbols();
+    let mut by_eip: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (index, nat) in symbols.of_type(&["ec2.NatGateway"]) {
+        let eip = nat
+            .call
+            .written_arguments(cx.imports, cx.text)
+            .and_then(|args| args.keyword("allocation_id", cx.text))
+            .and_then(|k| object_of(cx, k.value, &["id", "allocation_id"]))
+            .and_then(|eip| symbols.resolve(eip).id());
+        if let Some(eip) = eip {
+            by_eip.entry(eip).or_default().push(index);
+        }
+    }
+    by_eip
+}
+
+/// The VPC construction each internet gateway of the file names, when it names one.
+fn gateway_vpcs(cx: &Checker<'_, '_>) -> HashMap<usize, usize> {
+    let symbols = cx.symbols();
+    symbols
+        .of_type(IGW)
+        .filter_map(|(index, gateway)| Some((index, vpc_key(cx, &gateway.call)?)))
+        .collect()
 }
 
 /// The VPC construction a subnet or gateway names in `vpc_id=X.id`, when `X` resolves to

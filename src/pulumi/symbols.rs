@@ -92,6 +92,9 @@ struct Scope {
     parent: Option<usize>,
     /// For a method: its class scope and the name of its first parameter (`self`).
     method_of: Option<(usize, String)>,
+    /// The byte range of its node (the module's: all of the text).
+    start: usize,
+    end: usize,
 }
 
 /// What a binding assigns.
@@ -126,9 +129,16 @@ enum Target {
     Attr(usize, String),
 }
 
+/// The targets that hold a resource, each with what it holds wherever it is read from: by the
+/// resource's type, and by its construction when they hold one (in both, in the order of
+/// `bindings`).
+struct Holding {
+    by_type: HashMap<String, Vec<(Target, Value)>>,
+    by_construction: HashMap<usize, Vec<(Target, Value)>>,
+}
+
 pub struct Symbols<'a, 't> {
     text: &'a str,
-    root: Node<'t>,
     imports: &'a Imports,
     pub resources: Vec<Resource<'t>>,
     resource_at: HashMap<usize, usize>,
@@ -146,8 +156,9 @@ pub struct Symbols<'a, 't> {
     returns: HashMap<usize, Vec<Node<'t>>>,
     /// Set when a resolution ran out of depth: its answer was `Unknown`.
     exhausted: Cell<bool>,
-    /// Targets by the type of resource they hold (see `targets_holding`).
-    holding: OnceCell<HashMap<String, Vec<Target>>>,
+    /// Targets by the type of resource they hold, and by the construction when they hold one
+    /// (see `targets_holding`).
+    holding: OnceCell<Holding>,
     /// For each resource, the resources its arguments reference (see `references`).
     references: OnceCell<Vec<Vec<usize>>>,
 }
@@ -156,7 +167,6 @@ impl<'a, 't> Symbols<'a, 't> {
     pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
         let mut s = Symbols {
             text,
-            root: tree.root_node(),
             imports,
             resources: Vec::new(),
             resource_at: HashMap::new(),
@@ -165,6 +175,8 @@ impl<'a, 't> Symbols<'a, 't> {
                 node: tree.root_node().id(),
                 parent: None,
                 method_of: None,
+                start: 0,
+                end: usize::MAX,
             }],
             scope_of_node: HashMap::new(),
             bindings: BTreeMap::new(),
@@ -235,6 +247,8 @@ impl<'a, 't> Symbols<'a, 't> {
             node: node.id(),
             parent: Some(parent),
             method_of,
+            start: node.start_byte(),
+            end: node.end_byte(),
         });
         let id = self.scopes.len() - 1;
         self.scope_of_node.insert(node.id(), id);
@@ -500,34 +514,26 @@ impl<'a, 't> Symbols<'a, 't> {
         }
     }
 
-    /// The scope `node` is in.
+    /// The scope `node` is in: the innermost scope whose node holds it, found by a binary
+    /// search of the scopes (made in source order, so sorted by start) and a walk up from the
+    /// last one that starts before it. A walk down the tree from the root was linear in the
+    /// number of top-level statements: quadratic on one large file.
     fn scope_at(&self, node: Node) -> usize {
-        self.scope_from_root(node)
-            .unwrap_or_else(|| self.scope_by_parents(node))
-    }
-
-    /// `scope_at` by a cursor walk down from the root, linear in the depth of `node`
-    /// (`Node::parent` walks down from the root at each step: quadratic in a deep expression).
-    /// `None` when the walk does not reach `node` (a zero-width node).
-    fn scope_from_root(&self, node: Node) -> Option<usize> {
         let (start, end) = (node.start_byte(), node.end_byte());
-        let mut cursor = self.root.walk();
-        let mut scope = 0;
-        loop {
-            let current = cursor.node();
-            if current == node {
-                return Some(scope);
-            }
-            if let Some(&s) = self.scope_of_node.get(&current.id()) {
-                scope = s;
-            }
-            cursor.goto_first_child_for_byte(start)?;
-            while !(cursor.node().start_byte() <= start && end <= cursor.node().end_byte()) {
-                if cursor.node().start_byte() > start || !cursor.goto_next_sibling() {
-                    return None;
-                }
-            }
+        if start == end {
+            // A zero-width (missing) node may sit on a scope's edge: ask its parents.
+            return self.scope_by_parents(node);
         }
+        // The scope node itself, or an ancestor with its range, is not inside it.
+        let holds =
+            |s: &Scope| s.start <= start && end <= s.end && (s.start, s.end) != (start, end);
+        let mut scope = self.scopes.partition_point(|s| s.start <= start) - 1;
+        while !holds(&self.scopes[scope]) {
+            scope = self.scopes[scope]
+                .parent
+                .expect("the module holds every node");
+        }
+        scope
     }
 
     fn scope_by_parents(&self, node: Node) -> usize {
@@ -979,18 +985,22 @@ impl<'a, 't> Symbols<'a, 't> {
     /// What `target` holds as seen from `site` (in scope `scope`): every binding must agree,
     /// and when the code runs inline one of them must come before the site.
     fn target_value(&self, target: &Target, site: Node<'t>, scope: usize, depth: u32) -> Value {
-        let Some(bindings) = self.bindings.get(target) else {
-            return Value::Unknown;
-        };
-        let visible = bindings.iter().any(|b| match target {
-            Target::Name(s, _) => !self.runs_inline(scope, *s) || b.at <= site.start_byte(),
-            // Another method may run first; in the same method, the order is the text's.
-            Target::Attr(..) => !self.runs_inline(scope, b.scope) || b.at <= site.start_byte(),
-        });
-        if !visible {
+        if !self.visible(target, site, scope) {
             return Value::Unknown;
         }
         self.bound_value(target, depth)
+    }
+
+    /// True when a binding of `target` may have run before `site` (in scope `scope`) reads it.
+    fn visible(&self, target: &Target, site: Node<'t>, scope: usize) -> bool {
+        let Some(bindings) = self.bindings.get(target) else {
+            return false;
+        };
+        bindings.iter().any(|b| match target {
+            Target::Name(s, _) => !self.runs_inline(scope, *s) || b.at <= site.start_byte(),
+            // Another method may run first; in the same method, the order is the text's.
+            Target::Attr(..) => !self.runs_inline(scope, b.scope) || b.at <= site.start_byte(),
+        })
     }
 
     /// What `target`'s bindings hold, wherever it is read from.
@@ -1047,16 +1057,8 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The targets whose bindings hold a resource of one of `types`, wherever they are read
     /// from: the only ones `holders` needs to look at (looking at every binding for every call
     /// was quadratic in the number of resources).
-    fn targets_holding(&self, types: &[&str]) -> Vec<&Target> {
-        let index = self.holding.get_or_init(|| {
-            let mut index: HashMap<String, Vec<Target>> = HashMap::new();
-            for target in self.bindings.keys() {
-                if let Value::Resource { type_name, .. } = self.bound_value(target, 0) {
-                    index.entry(type_name).or_default().push(target.clone());
-                }
-            }
-            index
-        });
+    fn targets_holding(&self, types: &[&str]) -> Vec<&(Target, Value)> {
+        let index = &self.holding().by_type;
         types
             .iter()
             .filter_map(|t| index.get(*t))
@@ -1064,14 +1066,69 @@ impl<'a, 't> Symbols<'a, 't> {
             .collect()
     }
 
+    fn holding(&self) -> &Holding {
+        self.holding.get_or_init(|| {
+            let mut holding = Holding {
+                by_type: HashMap::new(),
+                by_construction: HashMap::new(),
+            };
+            for target in self.bindings.keys() {
+                let value = self.bound_value(target, 0);
+                if let Value::Resource { type_name, id } = &value {
+                    if let Some(id) = id {
+                        holding
+                            .by_construction
+                            .entry(*id)
+                            .or_default()
+                            .push((target.clone(), value.clone()));
+                    }
+                    holding
+                        .by_type
+                        .entry(type_name.clone())
+                        .or_default()
+                        .push((target.clone(), value));
+                }
+            }
+            holding
+        })
+    }
+
     /// The expressions that hold a resource of one of `types` and may be written at `site`:
     /// names of the enclosing scopes and `self.` attributes of the enclosing class. Holders
     /// of the same construction are listed once (the innermost name first).
     pub fn holders(&self, site: Node<'t>, types: &[&str]) -> Vec<Holder> {
+        self.holders_among(site, types, &self.targets_holding(types))
+    }
+
+    /// The first of `holders(site, [its type])` that holds construction `index`: only the
+    /// names bound to it are looked at (asking `holders` for each of many resources of a type
+    /// was quadratic).
+    pub fn holder_of(&self, site: Node<'t>, index: usize) -> Option<Holder> {
+        let types = [self.resources[index].call.type_name.as_str()];
+        let candidates: Vec<&(Target, Value)> = self
+            .holding()
+            .by_construction
+            .get(&index)
+            .into_iter()
+            .flatten()
+            .collect();
+        self.holders_among(site, &types, &candidates)
+            .into_iter()
+            .find(|h| h.id == Some(index))
+    }
+
+    /// `holders` among `candidates`, with what each holds (as `holding` found it): seen from
+    /// `site`, a candidate holds that or, bound after it in code that runs inline, nothing.
+    fn holders_among(
+        &self,
+        site: Node<'t>,
+        types: &[&str],
+        candidates: &[&(Target, Value)],
+    ) -> Vec<Holder> {
         let scope = self.scope_at(site);
         let mut found: Vec<Holder> = Vec::new();
-        let push = |found: &mut Vec<Holder>, expr: String, value: Value| {
-            if !value.is(types) {
+        let mut push = |target: &Target, expr: String, value: &Value| {
+            if !value.is(types) || !self.visible(target, site, scope) {
                 return;
             }
             let id = value.id();
@@ -1081,9 +1138,8 @@ impl<'a, 't> Symbols<'a, 't> {
             found.push(Holder { expr, id });
         };
         let chain = self.chain(scope);
-        let candidates = self.targets_holding(types);
         for (depth, s) in chain.iter().enumerate() {
-            for &target in &candidates {
+            for (target, value) in candidates.iter().copied() {
                 let Target::Name(ts, name) = target else {
                     continue;
                 };
@@ -1093,18 +1149,16 @@ impl<'a, 't> Symbols<'a, 't> {
                         .contains_key(&Target::Name(*inner, name.clone()))
                 });
                 if ts == s && !shadowed {
-                    let value = self.target_value(target, site, scope, 0);
-                    push(&mut found, name.clone(), value);
+                    push(target, name.clone(), value);
                 }
             }
         }
         if let Some((class, self_name)) = self.method_of(scope) {
-            for &target in &candidates {
+            for (target, value) in candidates.iter().copied() {
                 if let Target::Attr(c, name) = target
                     && *c == class
                 {
-                    let value = self.target_value(target, site, scope, 0);
-                    push(&mut found, format!("{self_name}.{name}"), value);
+                    push(target, format!("{self_name}.{name}"), value);
                 }
             }
         }
@@ -1346,6 +1400,68 @@ mod tests {
         ] {
             assert_eq!(type_of(&format!("{PRELUDE}{body}")), None, "{body}");
         }
+    }
+
+    /// Every node of a program with each kind of scope: the binary search finds the scope of
+    /// its nearest scope-making ancestor.
+    #[test]
+    fn scope_at_is_the_nearest_enclosing_scope() {
+        let program = format!(
+            "{PRELUDE}a = 1\n@deco(lambda q: q)\ndef f(x, y=lambda z: z + 1):\n    return [i for i in x if (lambda: i)()]\nclass C:\n    b = {{k: v for k, v in {{}}.items()}}\n    def m(self):\n        return sum(j for j in range(3))\nf(1)\n"
+        );
+        let tree = parse(&program);
+        let imports = Imports::default();
+        let symbols = Symbols::build(&program, &tree, &imports);
+        let mut stack = vec![tree.root_node()];
+        let mut checked = 0;
+        while let Some(node) = stack.pop() {
+            if node.start_byte() < node.end_byte() {
+                assert_eq!(
+                    symbols.scope_at(node),
+                    symbols.scope_by_parents(node),
+                    "{} `{}`",
+                    node.kind(),
+                    &program[node.byte_range()]
+                );
+                checked += 1;
+            }
+            let mut cursor = node.walk();
+            stack.extend(node.children(&mut cursor));
+        }
+        assert!(symbols.scopes.len() > 8 && checked > 100);
+    }
+
+    #[test]
+    fn holder_of_is_the_first_holder_of_that_construction() {
+        let program = format!(
+            "{PRELUDE}shared = aws.ec2.InternetGateway('s')\nagain = shared\nclass N:\n    def __init__(self):\n        self.igw = aws.ec2.InternetGateway('g')\n        shared = aws.ec2.InternetGateway('inner')\n        late = aws.ec2.InternetGateway('late')\n        pulumi.log.info('x')\n"
+        );
+        let tree = parse(&program);
+        let mut imports = Imports::default();
+        let mut cursor = tree.walk();
+        for n in tree.root_node().named_children(&mut cursor) {
+            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+                imports.add_statement(n, &program);
+            }
+        }
+        let symbols = Symbols::build(&program, &tree, &imports);
+        let site = program.find("pulumi.log").unwrap();
+        let site = tree
+            .root_node()
+            .named_descendant_for_byte_range(site, site + 10)
+            .unwrap();
+        let types = ["ec2.InternetGateway"];
+        let mut found = Vec::new();
+        for index in 0..symbols.resources.len() {
+            let first = symbols
+                .holders(site, &types)
+                .into_iter()
+                .find(|h| h.id == Some(index));
+            assert_eq!(symbols.holder_of(site, index), first);
+            found.extend(first.map(|h| h.expr));
+        }
+        // The module's `shared` is shadowed by the method's; `again` still holds it.
+        assert_eq!(found, ["again", "self.igw", "shared", "late"]);
     }
 
     #[test]
