@@ -191,7 +191,13 @@ fn fit_written_statements(mut fix: Fix, text: &str, tree: &Tree, style: &Style) 
                 .then(|| {
                     let indent = &line[..line.len() - line.trim_start().len()];
                     let unit = indent_unit(text, tree, indent, style);
-                    break_item("statement", statement, indent, &unit, style, 0)
+                    break_item("statement", statement, indent, &unit, style, 0).or_else(|| {
+                        // A line of a call the fix writes over lines: `key=Call(...),`.
+                        let argument = statement.strip_suffix(',')?;
+                        let broken =
+                            break_item("argument_list", argument, indent, &unit, style, 0)?;
+                        Some(format!("{broken},"))
+                    })
                 })
                 .flatten();
             match broken {

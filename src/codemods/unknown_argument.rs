@@ -256,8 +256,17 @@ fn random_secret(cx: &Checker, call: &ResourceCall, keyword: Keyword) -> Result<
                     "json".to_string()
                 }
             };
+            let pulumi = match cx.imports.local_name("pulumi") {
+                Some(local) => local.to_string(),
+                None => {
+                    imports.push("import pulumi");
+                    "pulumi".to_string()
+                }
+            };
+            // `Output.json_dumps` waits for the password and keeps it secret; a dict, unlike
+            // an `apply` lambda, is laid out over lines as a formatter would.
             format!(
-                "{password}.result.apply(lambda value: {json}.dumps({{**{json}.loads({template}), {key}: value}}))"
+                "{pulumi}.Output.json_dumps({{**{json}.loads({template}), {key}: {password}.result}})"
             )
         }
         _ => format!("{password}.result"),

@@ -9,7 +9,15 @@ bucket_policy = aws.s3.BucketV2("policy-holder")
 notification = aws.s3.BucketNotification(
     "notify",
     bucket=bucket.id,
-    topics=pulumi.Output.all(bucket.arn, topic.arn).apply(lambda a: [{"topic_arn": a[1], "events": ["s3:ObjectCreated:*"], "filter_prefix": a[0] + "/"}]),
+    topics=pulumi.Output.all(bucket.arn, topic.arn).apply(
+        lambda a: [
+            {
+                "topic_arn": a[1],
+                "events": ["s3:ObjectCreated:*"],
+                "filter_prefix": a[0] + "/",
+            },
+        ],
+    ),
 )
 # The local name `parameter` is taken: the new one is numbered.
 parameter = "taken"

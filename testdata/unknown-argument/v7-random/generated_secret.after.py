@@ -35,6 +35,11 @@ db_credentials_password = pulumi_random.RandomPassword(
 db_credentials_version = aws.secretsmanager.SecretVersion(
     "db-credentials-version",
     secret_id=db_credentials.id,
-    secret_string=db_credentials_password.result.apply(lambda value: json.dumps({**json.loads('{"username": "app"}'), "password": value})),
+    secret_string=pulumi.Output.json_dumps(
+        {
+            **json.loads('{"username": "app"}'),
+            "password": db_credentials_password.result,
+        },
+    ),
 )
 pulumi.export("api_key_arn", api_key.arn)
