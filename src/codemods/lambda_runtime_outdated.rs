@@ -186,7 +186,7 @@ const UNSAFE_WHY: &str = "the function is updated in place, not replaced, but it
 
 fn go_message(date: &str) -> String {
     format!(
-        "`{GO}` is a Lambda runtime AWS deprecated on {date}: functions on it can no longer be created or updated. Build the Go binary as `bootstrap` for `provided.al2023` (and the `lambda.norpc` build tag), package that, and set `runtime=\"provided.al2023\"`; infra-fix cannot rebuild the binary, so there is no fix"
+        "`{GO}` is a Lambda runtime AWS deprecated on {date} (functions on it can no longer be created or updated): build the Go binary as `bootstrap` for `provided.al2023` (and the `lambda.norpc` build tag), package that, and set `runtime=\"provided.al2023\"`; infra-fix cannot rebuild the binary, so there is no fix"
     )
 }
 

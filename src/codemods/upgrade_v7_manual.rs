@@ -92,7 +92,7 @@ fn check(cx: &mut Checker, m: &Match) {
         ami_without_owners(cx, &call);
     } else if V7_DEPRECATED_SERVICES.contains(&key.as_str()) {
         let message = format!(
-            "pulumi-aws 7 deprecates `{key}`: AWS is ending the service (upgrade guide row 13). It still works on 7; a later major removes it, so plan its replacement before that upgrade"
+            "pulumi-aws 7 deprecates `{key}` as AWS is ending the service (upgrade guide row 13); it still works on 7, but a later major removes it, so plan its replacement before that upgrade"
         );
         cx.report(function, message, None);
     }

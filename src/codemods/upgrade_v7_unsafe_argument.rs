@@ -113,7 +113,7 @@ fn character_set(cx: &mut Checker, call: &ResourceCall) {
         return;
     };
     let message = format!(
-        "pulumi-aws 7 rejects `{argument}` of `{class}` beside `{source}` (upgrade guide row 31): the database takes the character set of its source, so delete it. A change of `{argument}` replaces the database: check that the preview after the upgrade shows no replace"
+        "pulumi-aws 7 rejects `{argument}` of `{class}` beside `{source}` (upgrade guide row 31): the database takes its source's character set, so delete it; a changed `{argument}` replaces the database, so check that the preview after the upgrade shows no replace"
     );
     let fix = Fix::unsafe_(vec![delete_item(cx.text, keyword.node)]);
     cx.report(keyword.node, message, Some(fix));
@@ -143,7 +143,7 @@ fn association_targets(cx: &mut Checker, call: &ResourceCall) {
         cx.src(keyword.value)
     );
     let message = format!(
-        "{head}. Unsafe: the state may hold the association under `{argument}`; check that the preview after the upgrade shows no replace, which would run its document again"
+        "{head}; unsafe, as the state may hold the association under `{argument}`: check that the preview after the upgrade shows no replace, which would run its document again"
     );
     let fix = Fix::unsafe_(vec![crate::edit::Edit::replace(keyword.node, target)]);
     cx.report(keyword.node, message, Some(fix));
