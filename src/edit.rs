@@ -325,9 +325,22 @@ pub fn delete_item(text: &str, item: Node) -> Edit {
                     text: String::new(),
                 };
             }
-            let end = after + (text[after..].len() - text[after..].trim_start_matches(' ').len());
+            // The last item of a line that keeps others: the spaces before it go too, so that
+            // no line is left ending in white space.
+            let start = if text[after..eol].trim().is_empty() {
+                text[..item.start_byte()]
+                    .trim_end_matches([' ', '\t'])
+                    .len()
+            } else {
+                item.start_byte()
+            };
+            let end = if text[after..eol].trim().is_empty() {
+                after
+            } else {
+                after + (text[after..].len() - text[after..].trim_start_matches(' ').len())
+            };
             Edit {
-                start: item.start_byte(),
+                start,
                 end,
                 text: String::new(),
             }
@@ -546,6 +559,17 @@ mod tests {
         let tree = parse(text);
         let kw = find(tree.root_node(), "keyword_argument").unwrap();
         assert_eq!(apply_edits(text, &[&delete_item(text, kw)]), "f(a)\n");
+        // The last item of a line that keeps others: no white space is left at its end.
+        let text = "f(\n    a=1, vpc=True,\n)\n";
+        let tree = parse(text);
+        let kw = find(tree.root_node(), "keyword_argument")
+            .unwrap()
+            .next_named_sibling()
+            .unwrap();
+        assert_eq!(
+            apply_edits(text, &[&delete_item(text, kw)]),
+            "f(\n    a=1,\n)\n"
+        );
     }
 
     #[test]

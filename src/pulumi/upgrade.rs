@@ -138,6 +138,25 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
         Rename("associated_gateway_id"),
         33,
     ),
+    // Row 45: outputs 6 also took as arguments, which set nothing in AWS.
+    change(
+        "redshift.Cluster",
+        "cluster_public_key",
+        Delete("it is computed by AWS, not set"),
+        45,
+    ),
+    change(
+        "redshift.Cluster",
+        "cluster_revision_number",
+        Delete("it is computed by AWS, not set"),
+        45,
+    ),
+    change(
+        "redshift.Cluster",
+        "endpoint",
+        Delete("it is computed by AWS, not set"),
+        45,
+    ),
     change(
         "ecs.TaskDefinition",
         "inference_accelerators",

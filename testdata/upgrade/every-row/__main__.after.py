@@ -41,6 +41,11 @@ template = aws.servicequotas.Template(
     "quota", quota_code="L-1", service_code="ec2", value="10", aws_region="us-east-1"
 )
 headers = aws.cloudfront.ResponseHeadersPolicy("headers", comment="c")
+# Row 45: outputs 6 took as arguments.
+warehouse = aws.redshift.Cluster(
+    "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", master_username="admin",
+    master_password="Passw0rd-x1", publicly_accessible=False,
+)
 association = aws.directconnect.GatewayAssociation(
     "dx", dx_gateway_id="dx-1", associated_gateway_id="vgw-1"
 )

@@ -41,6 +41,12 @@ template = aws.servicequotas.Template(
     "quota", quota_code="L-1", service_code="ec2", value="10", region="us-east-1"
 )
 headers = aws.cloudfront.ResponseHeadersPolicy("headers", etag="E1", comment="c")
+# Row 45: outputs 6 took as arguments.
+warehouse = aws.redshift.Cluster(
+    "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", master_username="admin",
+    master_password="Passw0rd-x1", publicly_accessible=False, cluster_public_key="key",
+    cluster_revision_number="1", endpoint="warehouse.example:5439",
+)
 association = aws.directconnect.GatewayAssociation(
     "dx", dx_gateway_id="dx-1", vpn_gateway_id="vgw-1"
 )
