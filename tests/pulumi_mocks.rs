@@ -1801,11 +1801,9 @@ fn programs_naming_what_pulumi_aws_lacks_run_once_renamed() {
     fix_with(&program, "unknown-name");
     let after = run_program(&python, &program, None);
     assert!(after.status.success(), "{}", stderr(&after));
-    assert!(
-        std::fs::read_to_string(&program)
-            .unwrap()
-            .contains("aws.ec2.get_subnets(\n    filters=[{\"name\": \"vpc-id\"")
-    );
+    assert!(std::fs::read_to_string(&program).unwrap().contains(
+        "aws.ec2.get_subnets(filters=[{\"name\": \"vpc-id\", \"values\": [\"vpc-1\"]}])"
+    ));
 }
 
 /// Copies fixture `testdata/unknown-argument/<case>.before.py` (`v7/replace_shapes`) to
