@@ -479,6 +479,9 @@ pub struct Checker<'a, 't> {
     style: OnceCell<Style>,
     paths: RefCell<HashMap<usize, Option<Rc<str>>>>,
     symbols: OnceCell<Symbols<'a, 't>>,
+    /// The file's `pulumi_aws` constructions, found once: by the engine for its dispatch, or
+    /// when a codemod first asks.
+    constructions: OnceCell<Vec<Node<'t>>>,
     /// Every identifier written in the file, collected by one walk when first asked.
     identifiers: OnceCell<std::collections::HashSet<&'a str>>,
     /// What codemods gathered once for the whole file (see `per_file`).
@@ -541,6 +544,12 @@ impl<'a, 't> Checker<'a, 't> {
             line_length: self.file.line_length,
             ..Style::of(self.text)
         })
+    }
+
+    /// Every construction of a `pulumi_aws` class in the file (see `constructions`).
+    pub fn constructions(&self) -> &[Node<'t>] {
+        self.constructions
+            .get_or_init(|| constructions(self.tree, self.text, self.imports))
     }
 
     /// Which names hold which resources, built when a codemod first asks: most files never
@@ -920,9 +929,9 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
             .flatten()
             .any(|&i| rules.contains(i));
     let calls = if wants_constructions {
-        constructions(tree, text, &imports)
+        OnceCell::from(constructions(tree, text, &imports))
     } else {
-        Vec::new()
+        OnceCell::new()
     };
     let matches = query_matches(engine, tree, text, rules, false);
     let mut checker = Checker {
@@ -934,13 +943,17 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         style: OnceCell::new(),
         paths: RefCell::default(),
         symbols: OnceCell::new(),
+        constructions: calls,
         identifiers: OnceCell::new(),
         gathered: RefCell::default(),
         rule: "",
         findings: Vec::new(),
     };
-    let resolved: Vec<Construction> = calls
-        .iter()
+    let resolved: Vec<Construction> = checker
+        .constructions
+        .get()
+        .into_iter()
+        .flatten()
         .filter_map(|&call| Construction::resolve(call, &imports, text))
         .collect();
     // Each construction goes to the codemods that declared its class, in registry order.

@@ -70,7 +70,23 @@ fn check(cx: &mut Checker, _: &Match) {
         .flat_map(|name| words(cx.text, name).map(move |at| (at, at + name.len())))
         .collect();
     hits.sort_unstable();
+    // The callees of constructions of classes the tables know (most `aws.` chains) name
+    // nothing missing: no need to find their nodes.
+    let known: std::collections::HashSet<usize> = cx
+        .constructions()
+        .iter()
+        .filter_map(|call| call.child_by_field_id(fields().function))
+        .filter(|callee| {
+            cx.imports
+                .resolve_aws_key(*callee, cx.text)
+                .is_some_and(|key| tables.class(&key).is_some())
+        })
+        .map(|callee| callee.start_byte())
+        .collect();
     for (start, end) in hits {
+        if known.contains(&start) {
+            continue;
+        }
         let node = seeker.seek(start, end);
         if node.kind() != "identifier" || node.start_byte() != start || node.end_byte() != end {
             continue;
@@ -107,7 +123,7 @@ const RESOURCE_ATTRIBUTES: &[&str] = &[
 fn output_properties(cx: &mut Checker, tables: &Tables) {
     // Names assigned a resource construction: name -> (the call, its class).
     let mut holders: HashMap<&str, (Node, String)> = HashMap::new();
-    for call in super::constructions(cx.tree, cx.text, cx.imports) {
+    for &call in cx.constructions() {
         let Some(function) = call.child_by_field_id(fields().function) else {
             continue;
         };
