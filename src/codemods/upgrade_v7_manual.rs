@@ -15,7 +15,7 @@ use crate::pulumi::literal::{bool_value, string_value};
 use crate::pulumi::opts::written_option;
 use crate::pulumi::upgrade::{
     V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPRECATED_SERVICES, V7_IMPORT_ID_FORMATS, V7_LISTED_OUTPUTS,
-    V7_MANUAL_ARGUMENTS, V7_REMOVED_OUTPUTS, changes_key, removed_in_v7,
+    V7_MANUAL_ARGUMENTS, V7_REMOVED_OUTPUTS, V7_WEBSITE_ROUTING_RULES, changes_key, removed_in_v7,
 };
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -67,6 +67,8 @@ pub const CODEMOD: super::Codemod = codemod! {
         "Flow",
         "UserInGroup",
         "ImageVersion",
+        "Bucket",
+        "BucketWebsiteArgs",
     ],
     check: check,
 };
@@ -107,6 +109,7 @@ fn check(cx: &mut Checker, m: &Match) {
     }
     changed_output_reads(cx, &call, &key);
     import_id(cx, &call, &key);
+    routing_rules_list(cx, &call, &key);
     let on = changes_key(&key);
     for &(_, argument, row, step) in V7_MANUAL_ARGUMENTS.iter().filter(|(c, ..)| *c == on) {
         if let Some(keyword) = call.keyword(argument, cx.text) {
@@ -184,6 +187,36 @@ fn import_id(cx: &mut Checker, call: &ResourceCall, key: &str) {
             "pulumi-aws 7 imports `{key}` by another ID (upgrade guide row 30): write `import_=` as {format}"
         );
         cx.report(import, message, None);
+    }
+}
+
+/// `s3.Bucket(website={"routing_rules": [...]})` or `BucketWebsiteArgs(routing_rules=[...])`:
+/// 7 takes the rules as one JSON string. Only a list written out is certain to be one.
+fn routing_rules_list(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    let (bucket, website, website_args, field) = V7_WEBSITE_ROUTING_RULES;
+    let rules = if key == bucket {
+        call.keyword(website, cx.text)
+            .filter(|k| k.value.kind() == "dictionary")
+            .and_then(|k| {
+                items(k.value).into_iter().find(|pair| {
+                    pair.kind() == "pair"
+                        && pair
+                            .child_by_field_name("key")
+                            .and_then(|k| string_value(k, cx.text))
+                            == Some(field)
+                })
+            })
+            .and_then(|pair| Some((pair, pair.child_by_field_name("value")?)))
+    } else if key == website_args {
+        call.keyword(field, cx.text).map(|k| (k.node, k.value))
+    } else {
+        None
+    };
+    if let Some((node, _)) = rules.filter(|(_, value)| value.kind() == "list") {
+        let message = format!(
+            "pulumi-aws 7 takes `{field}` of `{bucket}`'s `{website}` as one JSON string, not a list (upgrade guide row 5): write them as one JSON array, `json.dumps([...])` of the rule dicts (with `import json`)"
+        );
+        cx.report(node, message, None);
     }
 }
 

@@ -418,6 +418,16 @@ pub static V7_IMPORT_ID_FORMATS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Row 5: 6's legacy `s3.Bucket` took `website`'s `routing_rules` as a JSON string or a list;
+/// 7's `s3.Bucket` (6's `BucketV2`) takes the string only: (class, argument, its args class,
+/// field), as the 6.83.4 and 7.51.1 signatures give them.
+pub const V7_WEBSITE_ROUTING_RULES: (&str, &str, &str, &str) = (
+    "s3.Bucket",
+    "website",
+    "s3.BucketWebsiteArgs",
+    "routing_rules",
+);
+
 /// True when 7 removed what `key` (`opsworks.Stack`, `redshift.get_service_account`) names.
 pub fn removed_in_v7(key: &str) -> bool {
     let module = key.split('.').next().unwrap_or(key);
@@ -985,6 +995,11 @@ mod tests {
                 six.class(class).is_some() && seven.class(class).is_some(),
                 "{class}"
             );
+        }
+        let (bucket, website, website_args, field) = V7_WEBSITE_ROUTING_RULES;
+        for tables in [six, seven] {
+            assert!(tables.class(bucket).unwrap().param(website).is_some());
+            assert!(tables.class(website_args).unwrap().param(field).is_some());
         }
         // The tables hold inputs only: `V7_REMOVED_OUTPUTS` and `V7_LISTED_OUTPUTS` were
         // checked in the wheels.

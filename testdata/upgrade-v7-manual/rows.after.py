@@ -63,3 +63,8 @@ payment_key = aws.paymentcryptography.Key("key", exportable=True, key_attributes
 pulumi.export("algorithm", payment_key.key_attributes.key_algorithm)
 profile = aws.appflow.ConnectorProfile("profile", connection_mode="Public", connector_type="Redshift", opts=pulumi.ResourceOptions(import_="arn:aws:appflow:us-west-2:123456789012:connectorprofile/profile"))
 version = aws.sagemaker.ImageVersion("version", image_name="image", base_image="012345678912.dkr.ecr.us-west-2.amazonaws.com/image:latest", opts=pulumi.ResourceOptions(protect=True, import_="image"))
+site = aws.s3.Bucket("site", website={
+    "index_document": "index.html",
+    "routing_rules": [{"Condition": {"KeyPrefixEquals": "docs/"}, "Redirect": {"ReplaceKeyPrefixWith": "documents/"}}],
+})
+site_args = aws.s3.BucketWebsiteArgs(index_document="index.html", routing_rules=[RULE])

@@ -17,3 +17,6 @@ attributes = key.key_attributes
 # Import IDs of classes whose format 7 kept, or options built elsewhere.
 bucket = aws.s3.BucketV2("b", opts=pulumi.ResourceOptions(import_="my-bucket"))
 flow = aws.appflow.Flow("flow", opts=OPTIONS)
+# Routing rules already one JSON string, or not written out here.
+site = aws.s3.Bucket("site", website={"index_document": "index.html", "routing_rules": ROUTING_RULES_JSON})
+site_v2 = aws.s3.BucketV2("site-v2", website={"routing_rules": json.dumps([RULE])})
