@@ -5,15 +5,17 @@
 //! most_recent=True)` without `owners`, arguments whose successor is a resource of its own
 //! (`dms.Endpoint(s3_settings=)`, `redshift.Cluster(logging=, snapshot_copy=)`) or that 7
 //! deprecates (`eks.Cluster(default_addons_to_removes=)`, `guardduty.Detector(datasources=)`),
-//! and the classes of services AWS is ending.
+//! the classes of services AWS is ending, outputs that became lists, and `import_=` IDs 7 reads
+//! in another format.
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Fix, delete_item, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, string_value};
+use crate::pulumi::opts::written_option;
 use crate::pulumi::upgrade::{
-    V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPRECATED_SERVICES, V7_MANUAL_ARGUMENTS, V7_REMOVED_OUTPUTS,
-    changes_key, removed_in_v7,
+    V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPRECATED_SERVICES, V7_IMPORT_ID_FORMATS, V7_LISTED_OUTPUTS,
+    V7_MANUAL_ARGUMENTS, V7_REMOVED_OUTPUTS, V7_WEBSITE_ROUTING_RULES, changes_key, removed_in_v7,
 };
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -58,6 +60,15 @@ pub const CODEMOD: super::Codemod = codemod! {
         "get_task_definition_output",
         "get_launch_template",
         "get_launch_template_output",
+        "get_serverless_security_config",
+        "get_serverless_security_config_output",
+        "Key",
+        "ConnectorProfile",
+        "Flow",
+        "UserInGroup",
+        "ImageVersion",
+        "Bucket",
+        "BucketWebsiteArgs",
     ],
     check: check,
 };
@@ -96,7 +107,9 @@ fn check(cx: &mut Checker, m: &Match) {
         );
         cx.report(function, message, None);
     }
-    removed_output_reads(cx, &call, &key);
+    changed_output_reads(cx, &call, &key);
+    import_id(cx, &call, &key);
+    routing_rules_list(cx, &call, &key);
     let on = changes_key(&key);
     for &(_, argument, row, step) in V7_MANUAL_ARGUMENTS.iter().filter(|(c, ..)| *c == on) {
         if let Some(keyword) = call.keyword(argument, cx.text) {
@@ -107,15 +120,30 @@ fn check(cx: &mut Checker, m: &Match) {
     }
 }
 
-/// Reads of an output 7 removed: off a data source's call (`get_domain(...).kibana_endpoint`)
-/// or off a name assigned the resource once (`deployment.invoke_url`).
-fn removed_output_reads(cx: &mut Checker, call: &ResourceCall, key: &str) {
+/// Reads of an output 7 removed or made a list: off a data source's call
+/// (`get_domain(...).kibana_endpoint`) or off a name assigned the resource once
+/// (`deployment.invoke_url`).
+fn changed_output_reads(cx: &mut Checker, call: &ResourceCall, key: &str) {
     let on = key.strip_suffix("_output").unwrap_or(key);
-    let removed: Vec<_> = V7_REMOVED_OUTPUTS
-        .iter()
-        .filter(|(c, ..)| *c == on)
-        .collect();
-    if removed.is_empty() {
+    let step = |output: &str| -> Option<String> {
+        if let Some((.., row, step)) = V7_REMOVED_OUTPUTS
+            .iter()
+            .find(|(c, o, ..)| *c == on && *o == output)
+        {
+            return Some(format!(
+                "pulumi-aws 7 removed `{output}` of `{on}` (upgrade guide row {row}): {step}"
+            ));
+        }
+        let (.., row) = V7_LISTED_OUTPUTS
+            .iter()
+            .find(|(c, o, _)| *c == on && *o == output)?;
+        Some(format!(
+            "pulumi-aws 7 returns `{output}` of `{on}` as a list of the object 6 returned (upgrade guide row {row}): read its first item, `{output}[0]`, then the fields"
+        ))
+    };
+    if !V7_REMOVED_OUTPUTS.iter().any(|(c, ..)| *c == on)
+        && !V7_LISTED_OUTPUTS.iter().any(|(c, ..)| *c == on)
+    {
         return;
     }
     let mut reads = vec![call.node];
@@ -142,13 +170,53 @@ fn removed_output_reads(cx: &mut Checker, call: &ResourceCall, key: &str) {
         let Some(name) = attribute.child_by_field_name("attribute") else {
             continue;
         };
-        let output = cx.src(name);
-        if let Some(&&(_, _, row, step)) = removed.iter().find(|(_, o, ..)| *o == output) {
-            let message = format!(
-                "pulumi-aws 7 removed `{output}` of `{on}` (upgrade guide row {row}): {step}"
-            );
+        if let Some(message) = step(cx.src(name)) {
             cx.report(attribute, message, None);
         }
+    }
+}
+
+/// `opts=ResourceOptions(import_=...)` on a class whose import ID 7 reads in another format:
+/// the ID written for 6 no longer finds the resource.
+fn import_id(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    let Some(&(_, format)) = V7_IMPORT_ID_FORMATS.iter().find(|(c, _)| *c == key) else {
+        return;
+    };
+    if let Some(import) = written_option(call, "import_", cx.imports, cx.text) {
+        let message = format!(
+            "pulumi-aws 7 imports `{key}` by another ID (upgrade guide row 30): write `import_=` as {format}"
+        );
+        cx.report(import, message, None);
+    }
+}
+
+/// `s3.Bucket(website={"routing_rules": [...]})` or `BucketWebsiteArgs(routing_rules=[...])`:
+/// 7 takes the rules as one JSON string. Only a list written out is certain to be one.
+fn routing_rules_list(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    let (bucket, website, website_args, field) = V7_WEBSITE_ROUTING_RULES;
+    let rules = if key == bucket {
+        call.keyword(website, cx.text)
+            .filter(|k| k.value.kind() == "dictionary")
+            .and_then(|k| {
+                items(k.value).into_iter().find(|pair| {
+                    pair.kind() == "pair"
+                        && pair
+                            .child_by_field_name("key")
+                            .and_then(|k| string_value(k, cx.text))
+                            == Some(field)
+                })
+            })
+            .and_then(|pair| Some((pair, pair.child_by_field_name("value")?)))
+    } else if key == website_args {
+        call.keyword(field, cx.text).map(|k| (k.node, k.value))
+    } else {
+        None
+    };
+    if let Some((node, _)) = rules.filter(|(_, value)| value.kind() == "list") {
+        let message = format!(
+            "pulumi-aws 7 takes `{field}` of `{bucket}`'s `{website}` as one JSON string, not a list (upgrade guide row 5): write them as one JSON array, `json.dumps([...])` of the rule dicts (with `import json`)"
+        );
+        cx.report(node, message, None);
     }
 }
 

@@ -194,6 +194,26 @@ fn has_args_object(
         .is_some_and(|object| is_args_object(object, imports, text))
 }
 
+/// The `name=value` of option `name` written in the call's own `ResourceOptions(...)`
+/// (`opts=pulumi.ResourceOptions(import_="...")`); `None` when the options are built elsewhere.
+pub fn written_option<'t>(
+    call: &ResourceCall<'t>,
+    name: &str,
+    imports: &Imports,
+    text: &str,
+) -> Option<Node<'t>> {
+    let options = options_of(call, imports, text).ok()??;
+    let Options::Literal(arguments) = classify(options, imports, text) else {
+        return None;
+    };
+    items(arguments).into_iter().find(|item| {
+        item.kind() == "keyword_argument"
+            && item
+                .child_by_field_name("name")
+                .is_some_and(|n| &text[n.byte_range()] == name)
+    })
+}
+
 /// What a call's `__opts__=` does today, and whether renaming it is all it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OldOptions {

@@ -388,6 +388,46 @@ pub static V7_REMOVED_OUTPUTS: &[(&str, &str, u8, &str)] = &[
     ),
 ];
 
+/// Outputs that were one object on 6 and are a list of it on 7: (class or function, output,
+/// row). Checked in the wheels (6.83.4 returns the object, 7.51.1 a `Sequence` of it). The
+/// guide's other names in rows 17 and 26 change only in nested blocks or not at all there.
+pub static V7_LISTED_OUTPUTS: &[(&str, &str, u8)] = &[
+    (
+        "opensearch.get_serverless_security_config",
+        "saml_options",
+        17,
+    ),
+    ("paymentcryptography.Key", "key_attributes", 26),
+];
+
+/// Classes whose `pulumi import` ID 7 reads in another format (row 30), as the 7.51.1
+/// docstrings give it, with the 6.83.4 one.
+pub static V7_IMPORT_ID_FORMATS: &[(&str, &str)] = &[
+    (
+        "appflow.ConnectorProfile",
+        "the connector profile's name (6 took its ARN)",
+    ),
+    ("appflow.Flow", "the flow's name (6 took its ARN)"),
+    (
+        "cognito.UserInGroup",
+        "`<user_pool_id>,<group_name>,<username>`, comma-delimited",
+    ),
+    (
+        "sagemaker.ImageVersion",
+        "`<image_name>,<version>`, comma-delimited (6 took the name)",
+    ),
+];
+
+/// Row 5: 6's legacy `s3.Bucket` took `website`'s `routing_rules` as a JSON string or a list;
+/// 7's `s3.Bucket` (6's `BucketV2`) takes the string only: (class, argument, its args class,
+/// field), as the 6.83.4 and 7.51.1 signatures give them.
+pub const V7_WEBSITE_ROUTING_RULES: (&str, &str, &str, &str) = (
+    "s3.Bucket",
+    "website",
+    "s3.BucketWebsiteArgs",
+    "routing_rules",
+);
+
 /// True when 7 removed what `key` (`opsworks.Stack`, `redshift.get_service_account`) names.
 pub fn removed_in_v7(key: &str) -> bool {
     let module = key.split('.').next().unwrap_or(key);
@@ -950,7 +990,19 @@ mod tests {
                 "{class}"
             );
         }
-        // The tables hold inputs only: `V7_REMOVED_OUTPUTS` were checked in the wheels.
+        for (class, _) in V7_IMPORT_ID_FORMATS {
+            assert!(
+                six.class(class).is_some() && seven.class(class).is_some(),
+                "{class}"
+            );
+        }
+        let (bucket, website, website_args, field) = V7_WEBSITE_ROUTING_RULES;
+        for tables in [six, seven] {
+            assert!(tables.class(bucket).unwrap().param(website).is_some());
+            assert!(tables.class(website_args).unwrap().param(field).is_some());
+        }
+        // The tables hold inputs only: `V7_REMOVED_OUTPUTS` and `V7_LISTED_OUTPUTS` were
+        // checked in the wheels.
     }
 
     #[test]

@@ -56,3 +56,15 @@ pulumi.export("found", aws.opensearch.get_domain(domain_name="search").kibana_en
 pulumi.export("accelerators", aws.ecs.get_task_definition(task_definition="app").inference_accelerators)
 template = aws.ec2.get_launch_template(name="web")
 pulumi.export("gpus", aws.ec2.get_launch_template_output(name="web").elastic_gpu_specifications)
+security = aws.opensearch.get_serverless_security_config(id="saml/123456789012/idp")
+pulumi.export("idp", security.saml_options)
+pulumi.export("metadata", aws.opensearch.get_serverless_security_config_output(id="saml/123456789012/idp").saml_options.metadata)
+payment_key = aws.paymentcryptography.Key("key", exportable=True, key_attributes={"key_algorithm": "TDES_3KEY", "key_class": "SYMMETRIC_KEY", "key_usage": "TR31_P0_PIN_ENCRYPTION_KEY", "key_modes_of_use": {"encrypt": True}})
+pulumi.export("algorithm", payment_key.key_attributes.key_algorithm)
+profile = aws.appflow.ConnectorProfile("profile", connection_mode="Public", connector_type="Redshift", opts=pulumi.ResourceOptions(import_="arn:aws:appflow:us-west-2:123456789012:connectorprofile/profile"))
+version = aws.sagemaker.ImageVersion("version", image_name="image", base_image="012345678912.dkr.ecr.us-west-2.amazonaws.com/image:latest", opts=pulumi.ResourceOptions(protect=True, import_="image"))
+site = aws.s3.Bucket("site", website={
+    "index_document": "index.html",
+    "routing_rules": [{"Condition": {"KeyPrefixEquals": "docs/"}, "Redirect": {"ReplaceKeyPrefixWith": "documents/"}}],
+})
+site_args = aws.s3.BucketWebsiteArgs(index_document="index.html", routing_rules=[RULE])
