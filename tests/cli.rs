@@ -1955,3 +1955,32 @@ fn upgrade_to_6_moves_a_5_project_and_only_that() {
         read(project.path(), "__main__.py").contains("aws.rds.Instance(\"db\", db_name=\"app\"")
     );
 }
+
+/// Fixes keep to the line length of the project's formatter configuration (ruff's, else
+/// black's, else 88): a call a fix pushes past it is broken one argument per line, with the
+/// trailing comma ruff and black keep.
+#[test]
+fn fixes_keep_to_the_line_length_ruff_or_black_is_configured_with() {
+    let fixed = |config: Option<(&str, &str)>| {
+        let mut files: Vec<(&str, &[u8])> = vec![("main.py", ECR.as_bytes())];
+        if let Some((name, contents)) = config {
+            files.push((name, contents.as_bytes()));
+        }
+        let dir = tree(&files);
+        let out = infra_fix(dir.path(), &["--write", "--unsafe-fixes", "main.py"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        read(dir.path(), "main.py")
+    };
+    let one_line = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\"r\", image_tag_mutability=\"MUTABLE\", force_delete=True)\n";
+    let broken = "import pulumi_aws as aws\n\nrepo = aws.ecr.Repository(\n    \"r\",\n    image_tag_mutability=\"MUTABLE\",\n    force_delete=True,\n)\n";
+    assert_eq!(fixed(None), one_line);
+    assert_eq!(
+        fixed(Some(("pyproject.toml", "[tool.ruff]\nline-length = 60\n"))),
+        broken
+    );
+    assert_eq!(
+        fixed(Some(("pyproject.toml", "[tool.black]\nline-length = 60\n"))),
+        broken
+    );
+    assert_eq!(fixed(Some(("ruff.toml", "line-length = 120\n"))), one_line);
+}
