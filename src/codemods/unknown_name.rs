@@ -68,6 +68,12 @@ fn check(cx: &mut Checker, _: &Match) {
     let mut hits: Vec<(usize, usize)> = names
         .iter()
         .flat_map(|name| words(cx.text, name).map(move |at| (at, at + name.len())))
+        // A chain goes on with a dot; most other hits are words in strings (`arn:aws:...`).
+        .filter(|&(_, end)| {
+            cx.text[end..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with('.')
+        })
         .collect();
     hits.sort_unstable();
     // The callees of constructions of classes the tables know (most `aws.` chains) name
@@ -156,7 +162,19 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         while start > 0 && is_ident(bytes[start - 1]) {
             start -= 1;
         }
-        if start == dot || !holders.contains_key(&cx.text[start..dot]) {
+        let Some((_, key)) = (start != dot)
+            .then(|| holders.get(&cx.text[start..dot]))
+            .flatten()
+        else {
+            continue;
+        };
+        // Most reads name an output the class has: told from the text, no node needed.
+        let after = &cx.text[dot + 1..];
+        let property = &after[..after
+            .bytes()
+            .position(|b| !is_ident(b))
+            .unwrap_or(after.len())];
+        if tables.has_output(key, property) == Some(true) {
             continue;
         }
         let node = seeker.seek(start, dot);
