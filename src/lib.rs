@@ -65,9 +65,8 @@ impl Job {
                 .pulumi_aws
                 .or(configured)
                 .or_else(|| pulumi::version::major_for(path)),
-            lacks_pulumi_random: pulumi::version::lacks_dependency(path, "pulumi-random"),
+            pulumi_random_listed: pulumi::version::dependency_listed(path, "pulumi-random"),
             line_length: layout::line_length_for(path),
-            declares_pulumi_random: pulumi::version::declares_dependency(path, "pulumi-random"),
             upgrade: self.upgrade_to.map(|to| {
                 let on = self
                     .current_major

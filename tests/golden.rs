@@ -75,11 +75,7 @@ fn file_for(path: &Path) -> FileSettings {
     });
     FileSettings {
         pulumi_aws: infra_fix::pulumi::version::major_for(path),
-        lacks_pulumi_random: infra_fix::pulumi::version::lacks_dependency(path, "pulumi-random"),
-        declares_pulumi_random: infra_fix::pulumi::version::declares_dependency(
-            path,
-            "pulumi-random",
-        ),
+        pulumi_random_listed: infra_fix::pulumi::version::dependency_listed(path, "pulumi-random"),
         upgrade,
         line_length: infra_fix::layout::line_length_for(path),
     }

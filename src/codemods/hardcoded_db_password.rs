@@ -105,7 +105,7 @@ fn check_value<'t>(
                     }
                 },
             };
-            let dependency = if cx.file.lacks_pulumi_random {
+            let dependency = if cx.file.pulumi_random_listed == Some(false) {
                 "; add `pulumi-random` to the project's dependencies (requirements.txt / pyproject.toml), which do not list it"
             } else {
                 ""

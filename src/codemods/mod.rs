@@ -363,11 +363,9 @@ pub struct FileSettings {
     /// The pulumi-aws major of the file's project; `None` when it is one infra-fix has no
     /// tables for, and the schema rules stay quiet.
     pub pulumi_aws: Option<Major>,
-    /// The dependency list beside the file (`requirements.txt`, `pyproject.toml`) does not
-    /// name `pulumi-random`, which a fix may import.
-    pub lacks_pulumi_random: bool,
-    /// That dependency list names `pulumi-random`: a fix may write its classes.
-    pub declares_pulumi_random: bool,
+    /// Whether the dependency list beside the file (`requirements.txt`, `pyproject.toml`)
+    /// names `pulumi-random`, whose classes a fix may write; `None` without such a list.
+    pub pulumi_random_listed: Option<bool>,
     /// Set by `infra-fix upgrade`: only the upgrade rules run.
     pub upgrade: Option<Upgrade>,
     /// The widest line a fix may write, from the project's formatter configuration.
@@ -388,8 +386,7 @@ impl Default for FileSettings {
     fn default() -> Self {
         FileSettings {
             pulumi_aws: Some(Major::NEWEST),
-            lacks_pulumi_random: false,
-            declares_pulumi_random: false,
+            pulumi_random_listed: None,
             upgrade: None,
             line_length: LineLength::default(),
         }

@@ -109,9 +109,9 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
                 }
                 Replacement::RandomSecret(what) => {
                     message.push_str(&format!("; {what}"));
-                    let fix = if cx.file.declares_pulumi_random {
+                    let fix = if cx.file.pulumi_random_listed == Some(true) {
                         random_secret(cx, &resource, keyword)
-                    } else if cx.file.lacks_pulumi_random {
+                    } else if cx.file.pulumi_random_listed == Some(false) {
                         Err("add `pulumi-random` to the project's dependencies (requirements.txt / pyproject.toml), which do not list it".to_string())
                     } else {
                         Err("the project declares no `pulumi-random` dependency".to_string())

@@ -70,20 +70,10 @@ fn declared_in(dir: &Path) -> Option<Option<Major>> {
         .find_map(|text| declared_major(&text))
 }
 
-/// True when `file`'s folder has a `requirements.txt` or `pyproject.toml` dependency list
-/// that does not name `package` (`pulumi-random`): a fix that imports it must say so.
-pub fn lacks_dependency(file: &Path, package: &str) -> bool {
-    dependency_listed(file, package) == Some(false)
-}
-
-/// True when `file`'s folder has a dependency list that names `package`: a fix may rely on it.
-pub fn declares_dependency(file: &Path, package: &str) -> bool {
-    dependency_listed(file, package) == Some(true)
-}
-
-/// Whether the `requirements.txt` or `pyproject.toml` beside `file` names `package`; `None`
+/// Whether the `requirements.txt` or `pyproject.toml` beside `file` names `package`
+/// (`pulumi-random`: a fix that writes its classes relies on it, or says to add it); `None`
 /// without either.
-fn dependency_listed(file: &Path, package: &str) -> Option<bool> {
+pub fn dependency_listed(file: &Path, package: &str) -> Option<bool> {
     /// (folder, package) -> whether its dependency list names the package.
     type Listings = HashMap<(PathBuf, String), Option<bool>>;
     static CACHE: OnceLock<Mutex<Listings>> = OnceLock::new();
