@@ -4,13 +4,15 @@
 //! project's major version accepts, how to read and edit JSON documents written as Python
 //! literals, which IAM actions can be scoped to a resource, which resources of the program an
 //! IAM policy serves, which health-check probe a container image can run, and which names a
-//! program uses without binding them, and which arguments other arguments replaced.
+//! program uses without binding them, which arguments other arguments replaced, and which
+//! Lambda runtimes AWS has deprecated.
 
 mod call;
 pub mod container_image;
 pub mod iam;
 pub mod imports;
 pub mod json_literal;
+pub mod lambda_runtime;
 pub mod literal;
 pub mod opts;
 pub mod output;
