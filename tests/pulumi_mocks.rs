@@ -498,8 +498,71 @@ fn python6() -> PathBuf {
     candidate
 }
 
+type Registered = std::collections::BTreeMap<String, (String, serde_json::Value)>;
+
+/// Runs the program folder `program` on `old` (it must run), rewrites a copy with `infra-fix
+/// upgrade --to <to> --write --unsafe-fixes` and runs it on `new` (it must run); checks that the
+/// rewritten pin allows the pulumi-aws of `new` and not that of `old`, and that a second
+/// upgrade finds nothing. Returns the `--write` run and what each run registered.
+fn upgraded(program: &Path, to: u64, old: &Path, new: &Path) -> (Output, Registered, Registered) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    copy_dir(program, &project);
+    let before_json = dir.path().join("before.json");
+    let before = run_program(old, &project, Some(&before_json));
+    assert!(
+        before.status.success(),
+        "{}: on {}: {}",
+        program.display(),
+        to - 1,
+        stderr(&before)
+    );
+    let upgrade = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+            .args(["upgrade", "--to", &to.to_string(), "--unsafe-fixes"])
+            .args(args)
+            .arg(&project)
+            .output()
+            .unwrap()
+    };
+    let written = upgrade(&["--write"]);
+    let after_json = dir.path().join("after.json");
+    let after = run_program(new, &project, Some(&after_json));
+    assert!(
+        after.status.success(),
+        "{}: on {to}: {}",
+        program.display(),
+        stderr(&after)
+    );
+    // The rewritten pin is one pip reads as allowing the pulumi-aws just run, and not the old.
+    let requirements = project.join("requirements.txt");
+    for (python, allowed) in [(new, "True"), (old, "False")] {
+        let reads = Command::new(python)
+            .args(["-c", PIN_ALLOWS_INSTALLED])
+            .arg(&requirements)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&reads.stdout).trim(),
+            allowed,
+            "{}: {}",
+            program.display(),
+            stderr(&reads)
+        );
+    }
+    // Idempotent: nothing left to rewrite.
+    let again = upgrade(&["--check"]);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+    (written, registered(&before_json), registered(&after_json))
+}
+
 /// The resources a program registered, by name: (type, inputs).
-fn registered(json: &Path) -> std::collections::BTreeMap<String, (String, serde_json::Value)> {
+fn registered(json: &Path) -> Registered {
     let text = std::fs::read_to_string(json).unwrap();
     let resources: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     resources
@@ -697,62 +760,8 @@ fn upgraded_programs_register_the_same_resources_on_7() {
     let mut pinned_seen = std::collections::BTreeSet::new();
     let programs = std::fs::read_dir(Path::new(ROOT).join("testdata/upgrade")).unwrap();
     for program in programs.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
-        let dir = tempfile::tempdir().unwrap();
-        let project = dir.path().join("project");
-        copy_dir(&program, &project);
-        let before_json = dir.path().join("before.json");
-        let before = run_program(&python6, &project, Some(&before_json));
-        assert!(
-            before.status.success(),
-            "{}: on 6: {}",
-            program.display(),
-            stderr(&before)
-        );
-
-        let upgrade = |args: &[&str]| {
-            Command::new(env!("CARGO_BIN_EXE_infra-fix"))
-                .args(["upgrade", "--to", "7", "--unsafe-fixes"])
-                .args(args)
-                .arg(&project)
-                .output()
-                .unwrap()
-        };
-        let written = upgrade(&["--write"]);
+        let (written, before, after) = upgraded(&program, 7, &python6, &python7);
         assert_ne!(written.status.code(), Some(2), "{}", stderr(&written));
-        let after_json = dir.path().join("after.json");
-        let after = run_program(&python7, &project, Some(&after_json));
-        assert!(
-            after.status.success(),
-            "{}: on 7: {}",
-            program.display(),
-            stderr(&after)
-        );
-        // The rewritten pin is one pip reads as allowing the pulumi-aws 7 just run, and not 6.
-        let requirements = project.join("requirements.txt");
-        for (python, allowed) in [(&python7, "True"), (&python6, "False")] {
-            let reads = Command::new(python)
-                .args(["-c", PIN_ALLOWS_INSTALLED])
-                .arg(&requirements)
-                .output()
-                .unwrap();
-            assert_eq!(
-                String::from_utf8_lossy(&reads.stdout).trim(),
-                allowed,
-                "{}: {}",
-                program.display(),
-                stderr(&reads)
-            );
-        }
-        // Idempotent: nothing left to rewrite.
-        let again = upgrade(&["--check"]);
-        assert_eq!(
-            again.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&again.stdout)
-        );
-
-        let (before, after) = (registered(&before_json), registered(&after_json));
         assert_eq!(
             before.keys().collect::<Vec<_>>(),
             after.keys().collect::<Vec<_>>(),
@@ -962,63 +971,13 @@ fn upgraded_programs_register_the_same_resources_on_6() {
     let mut renamed_seen = std::collections::BTreeSet::new();
     let programs = std::fs::read_dir(Path::new(ROOT).join("testdata/upgrade-v6")).unwrap();
     for program in programs.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
-        let dir = tempfile::tempdir().unwrap();
-        let project = dir.path().join("project");
-        copy_dir(&program, &project);
-        let before_json = dir.path().join("before.json");
-        let before = run_program(&python5, &project, Some(&before_json));
-        assert!(
-            before.status.success(),
-            "{}: on 5: {}",
-            program.display(),
-            stderr(&before)
-        );
-        let upgrade = |args: &[&str]| {
-            Command::new(env!("CARGO_BIN_EXE_infra-fix"))
-                .args(["upgrade", "--to", "6", "--unsafe-fixes"])
-                .args(args)
-                .arg(&project)
-                .output()
-                .unwrap()
-        };
-        let written = upgrade(&["--write"]);
+        let (written, before, after) = upgraded(&program, 6, &python5, &python6);
         assert_eq!(
             written.status.code(),
             Some(0),
             "{}",
             String::from_utf8_lossy(&written.stdout)
         );
-        let after_json = dir.path().join("after.json");
-        let after = run_program(&python6, &project, Some(&after_json));
-        assert!(
-            after.status.success(),
-            "{}: on 6: {}",
-            program.display(),
-            stderr(&after)
-        );
-        let requirements = project.join("requirements.txt");
-        for (python, allowed) in [(&python6, "True"), (&python5, "False")] {
-            let reads = Command::new(python)
-                .args(["-c", PIN_ALLOWS_INSTALLED])
-                .arg(&requirements)
-                .output()
-                .unwrap();
-            assert_eq!(
-                String::from_utf8_lossy(&reads.stdout).trim(),
-                allowed,
-                "{}",
-                stderr(&reads)
-            );
-        }
-        let again = upgrade(&["--check"]);
-        assert_eq!(
-            again.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&again.stdout)
-        );
-
-        let (before, after) = (registered(&before_json), registered(&after_json));
         assert_eq!(
             before.keys().collect::<Vec<_>>(),
             after.keys().collect::<Vec<_>>(),
