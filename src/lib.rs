@@ -24,8 +24,8 @@ pub mod write;
 
 use cache::Cache;
 use cli::{Cli, ColorChoice, Command, Mode};
-use codemods::FileSettings;
-use config::{Resolver, Settings};
+use codemods::{FileSettings, Settings};
+use config::Resolver;
 use edit::Applicability;
 use fix::{FixMode, Positions};
 use pulumi::Major;
