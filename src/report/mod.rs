@@ -15,8 +15,12 @@ pub mod style;
 use crate::edit::Applicability;
 use crate::fix::{Diagnostic, Outcome};
 use crate::source::Source;
-use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use std::io::{self, Write};
+
+/// Exit codes of `spec/cli.md`: the report decides them from what it printed.
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
 
 /// The output format (`--format`); its variants' docs are the command line's help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
