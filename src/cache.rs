@@ -329,7 +329,7 @@ mod tests {
     #[test]
     fn another_build_does_not_answer_from_this_builds_entries() {
         let root = tempfile::tempdir().unwrap();
-        let settings = crate::config::Settings::default();
+        let settings = crate::codemods::Settings::default();
         let file = crate::codemods::FileSettings::default();
         let contents = b"import pulumi_aws as aws\nrepo = aws.ecr.Repository('r')\n";
         let old = Cache::open_for_build(root.path(), "old-rules");

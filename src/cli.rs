@@ -3,6 +3,9 @@
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The report's choices, which the command line offers.
+pub use crate::report::{Format, Mode};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "infra-fix",
@@ -188,44 +191,10 @@ pub struct Upgrade {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Diffs (`--dry-run`) or findings (`--check`), each with its source line and a caret
-    /// under the span, and a summary on stderr.
-    #[value(alias = "full")]
-    Text,
-    /// Like `text`, with each finding on one line: `path:line:col: rule-id message`.
-    Concise,
-    /// One JSON document with every finding.
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning.
-    Sarif,
-    /// GitHub Actions workflow annotations.
-    Github,
-    /// reviewdog's diagnostic format, fixes as suggestions.
-    Rdjson,
-    /// A pull-request body.
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    DryRun,
-    Write,
-    Check,
-}
-
-impl Format {
-    /// The formats for people: diffs and findings on the terminal, a summary on stderr.
-    pub fn is_text(self) -> bool {
-        matches!(self, Format::Text | Format::Concise)
-    }
 }
 
 impl Cli {

@@ -1,201 +1,20 @@
 //! Configuration: `infra-fix.toml`, or `[tool.infra-fix]` in `pyproject.toml`, found upward
 //! from each file (the nearest wins) or named by `--config`, validated into the per-file
-//! `Settings` that the fix loop and the codemods read.
+//! `Settings` that the fix loop and the codemods read. Rule options are validated against
+//! each codemod's declaration of them (`codemods::options`): nothing here knows one rule.
 
-use crate::codemods::{self, CODEMODS, RuleSet};
+use crate::codemods::options::{OptionKind, OptionValue, RuleOption, RuleOptions};
+use crate::codemods::settings::Exclude;
+use crate::codemods::{self, CODEMODS};
 use crate::edit::Applicability;
-use crate::pulumi::container_image;
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSetBuilder};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::{Table, Value};
 
-/// Everything that decides how one file is checked and fixed. Codemods read their options
-/// through `Checker::settings()`.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub rules: RuleSet,
-    /// Apply unsafe fixes too (`--unsafe-fixes` or `unsafe-fixes = true`).
-    pub unsafe_fixes: bool,
-    /// The `pulumi-aws` major the code targets, when configured (6 or 7).
-    pub pulumi_aws_version: Option<u8>,
-    /// Per codemod (registry order): an applicability that replaces the one its fixes
-    /// declare (`extend-safe-fixes` / `extend-unsafe-fixes`).
-    pub applicability: Vec<Option<Applicability>>,
-    pub options: RuleOptions,
-    /// The configuration file these settings come from, for messages.
-    pub source: Option<PathBuf>,
-    exclude: Option<Exclude>,
-    /// `per-file-ignores`: rules turned off for the files each glob matches.
-    per_file_ignores: Vec<(Exclude, Vec<usize>)>,
-}
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings::with_rules(RuleSet::defaults())
-    }
-}
-
-impl Settings {
-    pub fn with_rules(rules: RuleSet) -> Settings {
-        Settings {
-            rules,
-            unsafe_fixes: false,
-            pulumi_aws_version: None,
-            applicability: vec![None; CODEMODS.len()],
-            options: RuleOptions::default(),
-            source: None,
-            exclude: None,
-            per_file_ignores: Vec::new(),
-        }
-    }
-
-    /// Whether `exclude` leaves out `path` (met while walking a folder).
-    pub fn excludes(&self, path: &Path) -> bool {
-        self.exclude.as_ref().is_some_and(|e| e.matches(path))
-    }
-
-    /// The rules `per-file-ignores` turns off for `path` among those that run, in registry
-    /// order.
-    fn ignored_for(&self, path: &Path) -> Vec<usize> {
-        let mut ignored: Vec<usize> = self
-            .per_file_ignores
-            .iter()
-            .filter(|(files, _)| files.matches(path))
-            .flat_map(|(_, rules)| rules.iter().copied())
-            .filter(|&i| self.rules.contains(i))
-            .collect();
-        ignored.sort_unstable();
-        ignored.dedup();
-        ignored
-    }
-}
-
-/// The options of the codemods that have some, with the values used when none is configured.
-#[derive(Debug, Clone, Default)]
-pub struct RuleOptions {
-    pub rds_backup_retention: RdsBackupRetention,
-    pub ecr_force_delete: EcrForceDelete,
-    pub ecs_service_deployment_config: EcsServiceDeploymentConfig,
-    pub hardcoded_db_password: HardcodedDbPassword,
-    pub ecs_container_health_check: EcsContainerHealthCheck,
-}
-
-/// What replaces a hard-coded database password.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PasswordStrategy {
-    /// `pulumi_random.RandomPassword(...).result` where the value only feeds resource
-    /// arguments, a `secrets`-module string where it is also used as a plain `str`.
-    #[default]
-    RandomPassword,
-    /// Always a `secrets`-module string.
-    Secrets,
-    /// `pulumi.Config().require_secret("<name>")`, where the value only feeds resource
-    /// arguments.
-    ConfigSecret,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct HardcodedDbPassword {
-    pub strategy: PasswordStrategy,
-}
-
-#[derive(Debug, Clone)]
-pub struct EcsContainerHealthCheck {
-    /// The path probed when no HTTP target group names one.
-    pub path: String,
-    /// The shell command for every image, `{port}` and `{path}` filled in; by default the
-    /// probe is picked from what the image is known to ship.
-    pub command: Option<String>,
-    pub interval: u32,
-}
-
-impl Default for EcsContainerHealthCheck {
-    fn default() -> Self {
-        EcsContainerHealthCheck {
-            path: "/".into(),
-            command: None,
-            interval: 30,
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct RdsBackupRetention {
-    pub retention_days: u32,
-    /// The first choice for a missing backup window (`hh:mm-hh:mm`).
-    pub backup_window: Option<String>,
-    /// The first choice for a missing maintenance window (`ddd:hh:mm-ddd:hh:mm`).
-    pub maintenance_window: Option<String>,
-}
-
-impl Default for RdsBackupRetention {
-    fn default() -> Self {
-        RdsBackupRetention {
-            retention_days: 7,
-            backup_window: None,
-            maintenance_window: None,
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct EcrForceDelete {
-    /// `MUTABLE` (the AWS default, made explicit) or `IMMUTABLE`.
-    pub image_tag_mutability: &'static str,
-}
-
-impl Default for EcrForceDelete {
-    fn default() -> Self {
-        EcrForceDelete {
-            image_tag_mutability: "MUTABLE",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct EcsServiceDeploymentConfig {
-    pub maximum_percent: u32,
-    pub minimum_healthy_percent: u32,
-    pub health_check_grace_period_seconds: u32,
-}
-
-impl Default for EcsServiceDeploymentConfig {
-    fn default() -> Self {
-        EcsServiceDeploymentConfig {
-            maximum_percent: 200,
-            minimum_healthy_percent: 100,
-            health_check_grace_period_seconds: 60,
-        }
-    }
-}
-
-/// `exclude` (or `per-file-ignores`) globs, relative to the folder of the configuration that
-/// sets them.
-#[derive(Debug, Clone)]
-struct Exclude {
-    base: PathBuf,
-    globs: GlobSet,
-}
-
-impl Exclude {
-    /// A glob matches the path below the base, any folder on the way, or (without a `/`) a
-    /// name at any depth, so `generated` excludes `generated/x.py` and `a/generated/y.py`.
-    fn matches(&self, path: &Path) -> bool {
-        let Ok(relative) = absolute(path)
-            .strip_prefix(&self.base)
-            .map(Path::to_path_buf)
-        else {
-            return false;
-        };
-        let mut prefix = PathBuf::new();
-        relative.components().any(|c| {
-            prefix.push(c);
-            self.globs.is_match(&prefix) || self.globs.is_match(Path::new(c.as_os_str()))
-        })
-    }
-}
+/// What this module reads configuration files into.
+pub use crate::codemods::Settings;
 
 /// What the command line says about rules and fixes; it wins over configuration files.
 #[derive(Debug, Clone, Default)]
@@ -390,7 +209,7 @@ pub fn rule_indexes(ids: &[String]) -> Result<Vec<usize>, String> {
             let (i, _) = codemods::find(id).ok_or_else(|| {
                 format!(
                     "unknown rule {}; `infra-fix --list-rules` lists them",
-                    unknown_rule(id)
+                    codemods::unknown_rule(id)
                 )
             })?;
             indexes.push(i);
@@ -410,28 +229,6 @@ const TOP_KEYS: &[&str] = &[
     "extend-safe-fixes",
     "extend-unsafe-fixes",
     "rules",
-];
-
-/// The options each rule accepts, for the "allowed" part of messages.
-const RULE_KEYS: &[(&str, &[&str])] = &[
-    (
-        "rds-backup-retention",
-        &["retention-days", "backup-window", "maintenance-window"],
-    ),
-    ("ecr-force-delete", &["image-tag-mutability"]),
-    ("hardcoded-db-password", &["strategy"]),
-    (
-        "ecs-container-health-check",
-        &["path", "command", "interval"],
-    ),
-    (
-        "ecs-service-deployment-config",
-        &[
-            "maximum-percent",
-            "minimum-healthy-percent",
-            "health-check-grace-period-seconds",
-        ],
-    ),
 ];
 
 /// Reads and validates one configuration file. `Err` holds one message per problem, each
@@ -584,17 +381,11 @@ impl Parser {
                 settings.rules.set(i, false);
             }
         }
-        if let Some(rds) = &settings.options.rds_backup_retention.backup_window
-            && let Some(maintenance) = &settings.options.rds_backup_retention.maintenance_window
-        {
-            use codemods::rds_backup_retention::{overlaps, parse_backup, parse_maintenance};
-            if let (Some(b), Some(m)) = (parse_backup(rds), parse_maintenance(maintenance))
-                && overlaps(b, m)
-            {
-                self.error(
-                    "rules.rds-backup-retention.maintenance-window",
-                    format!("\"{maintenance}\" overlaps `backup-window` \"{rds}\"; AWS requires windows that do not overlap"),
-                );
+        // Checks across one rule's options, once all its values are read.
+        for codemod in CODEMODS {
+            let options = settings.options.of(codemod.id, codemod.options);
+            if let Some((option, why)) = codemod.check_options.and_then(|check| check(&options)) {
+                self.error(&format!("rules.{}.{option}", codemod.id), why);
             }
         }
         settings
@@ -634,7 +425,7 @@ impl Parser {
                         "unknown rule {}; allowed: ALL, {}",
                         unknown
                             .iter()
-                            .map(|id| unknown_rule(id.trim()))
+                            .map(|id| codemods::unknown_rule(id.trim()))
                             .collect::<Vec<_>>()
                             .join(", "),
                         rule_list()
@@ -673,13 +464,17 @@ impl Parser {
                 );
                 continue;
             };
-            let Some((_, allowed)) = RULE_KEYS.iter().find(|(id, _)| id == rule) else {
+            let Some(codemod) = codemods::find(rule)
+                .map(|(_, c)| c)
+                .filter(|c| !c.options.is_empty())
+            else {
                 let why = if codemods::find(rule).is_some() {
                     format!(
                         "rule `{rule}` has no options; rules with options: {}",
-                        RULE_KEYS
+                        CODEMODS
                             .iter()
-                            .map(|(id, _)| format!("`{id}`"))
+                            .filter(|c| !c.options.is_empty())
+                            .map(|c| format!("`{}`", c.id))
                             .collect::<Vec<_>>()
                             .join(", ")
                     )
@@ -691,130 +486,46 @@ impl Parser {
             };
             for (name, value) in table {
                 let key = format!("{key}.{name}");
-                if !allowed.contains(&name.as_str()) {
-                    self.error(&key, unknown_key(name, allowed));
+                let Some(option) = codemod.options.iter().find(|o| o.name == name) else {
+                    let allowed: Vec<&str> = codemod.options.iter().map(|o| o.name).collect();
+                    self.error(&key, unknown_key(name, &allowed));
                     continue;
+                };
+                if let Some(value) = self.rule_option(&key, option, value) {
+                    options.set(codemod.id, option.name, value);
                 }
-                self.rule_option(&key, name, value, options);
             }
         }
     }
 
-    fn rule_option(&mut self, key: &str, name: &str, value: &Value, options: &mut RuleOptions) {
-        use codemods::rds_backup_retention::{parse_backup, parse_maintenance};
-        let rds = &mut options.rds_backup_retention;
-        let ecs = &mut options.ecs_service_deployment_config;
-        match name {
-            "retention-days" => {
-                if let Some(v) = self.integer(key, value, 1, 35, "days (the AWS limits)") {
-                    rds.retention_days = v;
-                }
+    /// `value` validated as `option` declares; `None` after reporting what it must be.
+    fn rule_option(
+        &mut self,
+        key: &str,
+        option: &RuleOption,
+        value: &Value,
+    ) -> Option<OptionValue> {
+        let valid = match (option.kind, value) {
+            (OptionKind::Integer { min, max, .. }, Value::Integer(v))
+                if (min..=max).contains(v) =>
+            {
+                Some(OptionValue::Integer(*v))
             }
-            "backup-window" => match value {
-                Value::String(s) if parse_backup(s).is_some() => {
-                    rds.backup_window = Some(s.clone())
-                }
-                other => self.error(
-                    key,
-                    format!("must be a daily UTC window \"hh:mm-hh:mm\" such as \"03:00-04:00\", not {}", shown(other)),
-                ),
-            },
-            "maintenance-window" => match value {
-                Value::String(s) if parse_maintenance(s).is_some() => {
-                    rds.maintenance_window = Some(s.to_ascii_lowercase())
-                }
-                other => self.error(
-                    key,
-                    format!("must be a weekly UTC window \"ddd:hh:mm-ddd:hh:mm\" such as \"mon:04:00-mon:05:00\", not {}", shown(other)),
-                ),
-            },
-            "image-tag-mutability" => match value {
-                Value::String(s) if s == "MUTABLE" => {
-                    options.ecr_force_delete.image_tag_mutability = "MUTABLE"
-                }
-                Value::String(s) if s == "IMMUTABLE" => {
-                    options.ecr_force_delete.image_tag_mutability = "IMMUTABLE"
-                }
-                other => self.error(
-                    key,
-                    format!("must be \"MUTABLE\" or \"IMMUTABLE\", not {}", shown(other)),
-                ),
-            },
-            "maximum-percent" => {
-                if let Some(v) = self.integer(key, value, 100, 200, "percent") {
-                    ecs.maximum_percent = v;
-                }
+            (OptionKind::OneOf { values, .. }, Value::String(s))
+                if values.contains(&s.as_str()) =>
+            {
+                Some(OptionValue::Text(s.clone()))
             }
-            "minimum-healthy-percent" => {
-                if let Some(v) = self.integer(key, value, 0, 100, "percent") {
-                    ecs.minimum_healthy_percent = v;
-                }
-            }
-            "health-check-grace-period-seconds" => {
-                if let Some(v) = self.integer(key, value, 0, 2_147_483_647, "seconds") {
-                    ecs.health_check_grace_period_seconds = v;
-                }
-            }
-            "strategy" => match value {
-                Value::String(s) => match s.as_str() {
-                    "random-password" => {
-                        options.hardcoded_db_password.strategy = PasswordStrategy::RandomPassword
-                    }
-                    "secrets" => options.hardcoded_db_password.strategy = PasswordStrategy::Secrets,
-                    "config-secret" => {
-                        options.hardcoded_db_password.strategy = PasswordStrategy::ConfigSecret
-                    }
-                    _ => self.error(
-                        key,
-                        format!("must be \"random-password\", \"secrets\" or \"config-secret\", not \"{s}\""),
-                    ),
-                },
-                other => self.error(
-                    key,
-                    format!("must be \"random-password\", \"secrets\" or \"config-secret\", not {}", shown(other)),
-                ),
-            },
-            "path" => match value {
-                Value::String(s) if container_image::plain_url(s) => {
-                    options.ecs_container_health_check.path = s.clone()
-                }
-                other => self.error(
-                    key,
-                    format!("must be a URL path such as \"/health\" (starting with `/`; letters, digits and `/-._~%+,:@=` only, which a shell command carries unquoted), not {}", shown(other)),
-                ),
-            },
-            "command" => match value {
-                Value::String(s) if !s.trim().is_empty() && !s.contains(['\n', '\r']) => {
-                    options.ecs_container_health_check.command = Some(s.clone())
-                }
-                other => self.error(
-                    key,
-                    format!("must be a one-line shell command such as \"curl -f http://localhost:{{port}}{{path}} || exit 1\", not {}", shown(other)),
-                ),
-            },
-            "interval" => {
-                if let Some(v) = self.integer(key, value, 5, 300, "seconds (the ECS limits)") {
-                    options.ecs_container_health_check.interval = v;
-                }
-            }
-            _ => unreachable!("RULE_KEYS lists only the names handled here"),
+            (OptionKind::Text { parse, .. }, Value::String(s)) => parse(s).map(OptionValue::Text),
+            _ => None,
+        };
+        if valid.is_none() {
+            self.error(
+                key,
+                format!("must be {}, not {}", option.expected(), shown(value)),
+            );
         }
-    }
-
-    fn integer(&mut self, key: &str, value: &Value, min: i64, max: i64, unit: &str) -> Option<u32> {
-        match value {
-            Value::Integer(v) if (min..=max).contains(v) => Some(*v as u32),
-            other => {
-                self.error(
-                    key,
-                    format!(
-                        "must be a whole number from {min} to {max} {unit}, not {}",
-                        shown(other)
-                    ),
-                );
-                None
-            }
-        }
+        valid
     }
 }
 
@@ -840,14 +551,6 @@ fn unknown_key(key: &str, allowed: &[&str]) -> String {
         String::new()
     };
     format!("unknown key{hint}; allowed: {}", allowed.join(", "))
-}
-
-/// An unknown rule id as a message shows it: quoted, with the id it is a typo of if any.
-pub(crate) fn unknown_rule(id: &str) -> String {
-    match codemods::closest(id, CODEMODS.iter().map(|c| c.id)) {
-        Some(near) => format!("`{id}` (did you mean `{near}`?)"),
-        None => format!("`{id}`"),
-    }
 }
 
 fn rule_list() -> String {
@@ -882,29 +585,61 @@ mod tests {
         assert!(s.unsafe_fixes);
         assert_eq!(s.pulumi_aws_version, Some(6));
         assert_eq!(s.applicability[ecr], Some(Applicability::Safe));
-        assert_eq!(s.options.rds_backup_retention.retention_days, 14);
+        let option = |rule: &str, name: &str| configured(&s, rule, name);
+        let expected = [
+            ("rds-backup-retention", "retention-days", "14"),
+            ("rds-backup-retention", "backup-window", "05:00-06:00"),
+            ("rds-backup-retention", "maintenance-window", "none"),
+            ("ecr-force-delete", "image-tag-mutability", "IMMUTABLE"),
+            ("ecs-service-deployment-config", "maximum-percent", "150"),
+            (
+                "ecs-service-deployment-config",
+                "minimum-healthy-percent",
+                "50",
+            ),
+            (
+                "ecs-service-deployment-config",
+                "health-check-grace-period-seconds",
+                "120",
+            ),
+            ("hardcoded-db-password", "strategy", "config-secret"),
+            ("ecs-container-health-check", "path", "/ready"),
+            ("ecs-container-health-check", "interval", "10"),
+            (
+                "ecs-container-health-check",
+                "command",
+                "wget -q -O- http://localhost:{port}{path}",
+            ),
+        ];
+        for (rule, name, value) in expected {
+            assert_eq!(option(rule, name), value, "{rule}.{name}");
+        }
+        // Nothing configured: the declared defaults.
+        let defaults = Settings::default();
         assert_eq!(
-            s.options.rds_backup_retention.backup_window.as_deref(),
-            Some("05:00-06:00")
-        );
-        assert_eq!(s.options.ecr_force_delete.image_tag_mutability, "IMMUTABLE");
-        assert_eq!(s.options.ecs_service_deployment_config.maximum_percent, 150);
-        assert_eq!(
-            s.options.hardcoded_db_password.strategy,
-            PasswordStrategy::ConfigSecret
-        );
-        let health = &s.options.ecs_container_health_check;
-        assert_eq!((health.path.as_str(), health.interval), ("/ready", 10));
-        assert_eq!(
-            health.command.as_deref(),
-            Some("wget -q -O- http://localhost:{port}{path}")
+            configured(&defaults, "rds-backup-retention", "retention-days"),
+            "7"
         );
         assert_eq!(
-            s.options
-                .ecs_service_deployment_config
-                .health_check_grace_period_seconds,
-            120
+            configured(&defaults, "ecs-container-health-check", "path"),
+            "/"
         );
+        assert_eq!(
+            configured(&defaults, "hardcoded-db-password", "strategy"),
+            "random-password"
+        );
+    }
+
+    /// The value a codemod reads for its option `name`, as text (`none` when unset).
+    fn configured(settings: &Settings, rule: &str, name: &str) -> String {
+        let (_, codemod) = codemods::find(rule).unwrap();
+        let option = codemod.options.iter().find(|o| o.name == name).unwrap();
+        let options = settings.options.of(codemod.id, codemod.options);
+        match option.kind {
+            OptionKind::Integer { .. } => options.integer(option).to_string(),
+            OptionKind::OneOf { .. } => options.choice(option).to_string(),
+            OptionKind::Text { .. } => options.text(option).unwrap_or("none").to_string(),
+        }
     }
 
     #[test]
@@ -933,6 +668,17 @@ mod tests {
         for (error, expected) in errors.iter().zip(expected) {
             assert!(error.starts_with(expected), "{error}\nexpected: {expected}");
         }
+    }
+
+    #[test]
+    fn a_rule_without_options_names_the_rules_that_have_some_in_registry_order() {
+        let errors = parse("[rules.eip-domain-vpc]\nx = 1\n").unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "key `rules.eip-domain-vpc`: rule `eip-domain-vpc` has no options; rules with options: `ecr-force-delete`, `rds-backup-retention`, `ecs-service-deployment-config`, `hardcoded-db-password`, `ecs-container-health-check`"
+            ]
+        );
     }
 
     #[test]

@@ -2,8 +2,7 @@
 //! re-parse, repeat until nothing applies. A pass that breaks the syntax gives the original
 //! text back.
 
-use crate::codemods::{self, FileSettings, Finding};
-use crate::config::Settings;
+use crate::codemods::{self, FileSettings, Finding, Settings};
 use crate::edit::{Applicability, Edit, apply_edits};
 use crate::source::{LineIndex, first_syntax_error, line_col, try_parse, try_reparse};
 use std::ops::Range;

@@ -24,8 +24,8 @@ pub mod write;
 
 use cache::Cache;
 use cli::{Cli, ColorChoice, Command, Mode};
-use codemods::FileSettings;
-use config::{Resolver, Settings};
+use codemods::{FileSettings, Settings};
+use config::Resolver;
 use edit::Applicability;
 use fix::{FixMode, Positions};
 use pulumi::Major;
@@ -37,10 +37,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Exit codes of `spec/cli.md`.
-pub const EXIT_CLEAN: i32 = 0;
-pub const EXIT_FINDINGS: i32 = 1;
-pub const EXIT_ERROR: i32 = 2;
+pub use report::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 /// What every file's processing needs from the command line.
 #[derive(Clone, Copy)]

@@ -185,7 +185,7 @@ pub fn unknown_ids(bytes: &[u8]) -> Vec<String> {
             let (line, _) = crate::source::line_col(text, directive.ids.as_ref().unwrap()[i].start);
             warnings.push(format!(
                 "{line}: unknown rule {} in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them",
-                crate::config::unknown_rule(id)
+                crate::codemods::unknown_rule(id)
             ));
         }
     }

@@ -1,5 +1,6 @@
 //! `ecr-force-delete`: `aws.ecr.Repository` without `force_delete` (catalog issue 6).
 
+use super::options::{OptionKind, RuleOption};
 use super::{Checker, Match, codemod};
 use crate::edit::{Fix, append_items};
 
@@ -8,7 +9,17 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "ECR repository without `force_delete`: `pulumi destroy` fails once it holds images",
     fix: Unsafe,
     matches: classes["ecr.Repository"],
+    options: [IMAGE_TAG_MUTABILITY],
     check: check,
+};
+
+/// Written beside `force_delete`: `MUTABLE`, the AWS default, made explicit.
+const IMAGE_TAG_MUTABILITY: RuleOption = RuleOption {
+    name: "image-tag-mutability",
+    kind: OptionKind::OneOf {
+        values: &["MUTABLE", "IMMUTABLE"],
+        default: "MUTABLE",
+    },
 };
 
 fn check(cx: &mut Checker, m: &Match) {
@@ -24,10 +35,10 @@ fn check(cx: &mut Checker, m: &Match) {
     }
     let mut added = Vec::new();
     if args.keyword("image_tag_mutability", cx.text).is_none() {
+        let mutability = cx.options().choice(&IMAGE_TAG_MUTABILITY);
         added.push(format!(
             "image_tag_mutability={}",
-            cx.style()
-                .string(cx.settings().options.ecr_force_delete.image_tag_mutability)
+            cx.style().string(mutability)
         ));
     }
     added.push("force_delete=True".to_string());

@@ -4,6 +4,7 @@
 //! writes `hostPort` in `awsvpc` port mappings. A probe that cannot run makes ECS replace
 //! healthy tasks forever, so an image whose tools are not known gets no fix.
 
+use super::options::{OptionKind, RuleOption};
 use super::{Checker, Match, codemod};
 use crate::edit::{Fix, items};
 use crate::pulumi::container_image::{self, Prober, Unprobed, local_url};
@@ -18,7 +19,39 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "ECS container definition without `healthCheck`",
     fix: Unsafe,
     matches: classes["ecs.TaskDefinition"],
+    options: [PATH, COMMAND, INTERVAL],
     check: check,
+};
+
+/// The path probed when no HTTP target group names one.
+const PATH: RuleOption = RuleOption {
+    name: "path",
+    kind: OptionKind::Text {
+        parse: |s| container_image::plain_url(s).then(|| s.to_string()),
+        expected: "a URL path such as \"/health\" (starting with `/`; letters, digits and `/-._~%+,:@=` only, which a shell command carries unquoted)",
+        default: Some("/"),
+    },
+};
+
+/// The shell command for every image, `{port}` and `{path}` filled in; by default the probe
+/// is picked from what the image is known to ship.
+const COMMAND: RuleOption = RuleOption {
+    name: "command",
+    kind: OptionKind::Text {
+        parse: |s| (!s.trim().is_empty() && !s.contains(['\n', '\r'])).then(|| s.to_string()),
+        expected: "a one-line shell command such as \"curl -f http://localhost:{port}{path} || exit 1\"",
+        default: None,
+    },
+};
+
+const INTERVAL: RuleOption = RuleOption {
+    name: "interval",
+    kind: OptionKind::Integer {
+        min: 5,
+        max: 300,
+        unit: "seconds (the ECS limits)",
+        default: 30,
+    },
 };
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
@@ -116,7 +149,7 @@ fn check_container<'t>(
         );
         return;
     };
-    let options = &cx.settings().options.ecs_container_health_check;
+    let options = cx.options();
     let container_name = string_value(name.value, cx.text);
     let checked = match load_balancer_check(cx, task, container_name) {
         Ok(checked) => checked,
@@ -128,11 +161,17 @@ fn check_container<'t>(
     let port = checked.port.unwrap_or(first_port);
     let (path, guessed) = match checked.path {
         Some(path) => (path, false),
-        None => (options.path.clone(), true),
+        None => (
+            options
+                .text(&PATH)
+                .expect("declared with a default")
+                .to_string(),
+            true,
+        ),
     };
     let url = local_url(port, &path);
     let image_text = string_value(json_literal::resolve(image.value, || cx.symbols()), cx.text);
-    let (command, with) = match (&options.command, image_text) {
+    let (command, with) = match (options.text(&COMMAND), image_text) {
         (Some(command), _) => (
             command
                 .replace("{port}", &port.to_string())
@@ -164,7 +203,7 @@ fn check_container<'t>(
             "command".into(),
             Json::List(vec![Json::Str("CMD-SHELL".into()), Json::Str(command)]),
         ),
-        ("interval".into(), Json::Int(options.interval.into())),
+        ("interval".into(), Json::Int(options.integer(&INTERVAL))),
         ("timeout".into(), Json::Int(5)),
         ("retries".into(), Json::Int(3)),
         ("startPeriod".into(), Json::Int(60)),

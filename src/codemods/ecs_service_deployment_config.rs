@@ -1,6 +1,7 @@
 //! `ecs-service-deployment-config`: ECS services without explicit rolling-update settings
 //! (catalog issue 11, with the catalog's `TypeError` fix corrected).
 
+use super::options::{OptionKind, RuleOption};
 use super::{Checker, Match, codemod};
 use crate::edit::{
     Edit, Fix, append_items, delete_item, items, line_end, line_start, next_non_comment_sibling,
@@ -14,7 +15,38 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "ECS service without explicit deployment limits (and health-check grace period behind a load balancer)",
     fix: Safe,
     matches: classes["ecs.Service"],
+    options: [MAXIMUM_PERCENT, MINIMUM_HEALTHY_PERCENT, HEALTH_CHECK_GRACE_PERIOD_SECONDS],
     check: check,
+};
+
+const MAXIMUM_PERCENT: RuleOption = RuleOption {
+    name: "maximum-percent",
+    kind: OptionKind::Integer {
+        min: 100,
+        max: 200,
+        unit: "percent",
+        default: 200,
+    },
+};
+
+const MINIMUM_HEALTHY_PERCENT: RuleOption = RuleOption {
+    name: "minimum-healthy-percent",
+    kind: OptionKind::Integer {
+        min: 0,
+        max: 100,
+        unit: "percent",
+        default: 100,
+    },
+};
+
+const HEALTH_CHECK_GRACE_PERIOD_SECONDS: RuleOption = RuleOption {
+    name: "health-check-grace-period-seconds",
+    kind: OptionKind::Integer {
+        min: 0,
+        max: 2_147_483_647,
+        unit: "seconds",
+        default: 60,
+    },
 };
 
 const MAXIMUM: &str = "deployment_maximum_percent";
@@ -76,12 +108,13 @@ fn check(cx: &mut Checker, m: &Match) {
         );
         return;
     }
-    let options = &cx.settings().options.ecs_service_deployment_config;
+    let options = cx.options();
     let values = [
-        options.maximum_percent,
-        options.minimum_healthy_percent,
-        options.health_check_grace_period_seconds,
-    ];
+        MAXIMUM_PERCENT,
+        MINIMUM_HEALTHY_PERCENT,
+        HEALTH_CHECK_GRACE_PERIOD_SECONDS,
+    ]
+    .map(|option| options.integer(&option));
     let missing_items: Vec<String> = NAMES
         .iter()
         .zip(values)

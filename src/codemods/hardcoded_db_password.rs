@@ -2,8 +2,8 @@
 //! cluster (catalog issue 3), replaced by a generated password that does not rotate on every
 //! deployment where the program allows it.
 
+use super::options::{OptionKind, RuleOption};
 use super::{Checker, Match, codemod};
-use crate::config::PasswordStrategy;
 use crate::edit::{Edit, Fix, add_import, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
@@ -14,8 +14,40 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "Database password written in the program",
     fix: Unsafe,
     matches: classes["rds.Instance", "rds.Cluster"],
+    options: [STRATEGY],
     check: check,
 };
+
+const STRATEGY: RuleOption = RuleOption {
+    name: "strategy",
+    kind: OptionKind::OneOf {
+        values: &["random-password", "secrets", "config-secret"],
+        default: "random-password",
+    },
+};
+
+/// What replaces a hard-coded database password (option `strategy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PasswordStrategy {
+    /// `pulumi_random.RandomPassword(...).result` where the value only feeds resource
+    /// arguments, a `secrets`-module string where it is also used as a plain `str`.
+    RandomPassword,
+    /// Always a `secrets`-module string.
+    Secrets,
+    /// `pulumi.Config().require_secret("<name>")`, where the value only feeds resource
+    /// arguments.
+    ConfigSecret,
+}
+
+impl PasswordStrategy {
+    fn of(cx: &Checker) -> PasswordStrategy {
+        match cx.options().choice(&STRATEGY) {
+            "secrets" => PasswordStrategy::Secrets,
+            "config-secret" => PasswordStrategy::ConfigSecret,
+            _ => PasswordStrategy::RandomPassword,
+        }
+    }
+}
 
 const KEYWORDS: &[&str] = &["password", "master_password"];
 
@@ -79,7 +111,7 @@ fn check_value<'t>(
             .into_iter()
             .find(|r| !is_resource_input(cx, *r))
     });
-    let strategy = cx.settings().options.hardcoded_db_password.strategy;
+    let strategy = PasswordStrategy::of(cx);
     let style = cx.style();
     let mut edits = Vec::new();
     let add = |edits: &mut Vec<Edit>, statement: &str| {

@@ -1,11 +1,11 @@
 //! The codemod registry and the one pass that runs them all over a parsed file.
 //!
-//! A codemod is `src/codemods/<rule_id>.rs` (metadata and check), `codemods/<rule-id>.scm`
-//! (its tree-sitter query) and `codemods/<rule-id>.md` (its documentation), found by
-//! convention through the `codemod!` macro, plus one line in `CODEMODS` below. All queries are
-//! compiled once per process into a single query, so each file is walked once for all of them.
+//! A codemod is `src/codemods/<rule_id>.rs` (metadata, options and check),
+//! `codemods/<rule-id>.scm` (its tree-sitter query) and `codemods/<rule-id>.md` (its
+//! documentation), found by convention through the `codemod!` macro, plus one line in
+//! `CODEMODS` below. All queries are compiled once per process into a single query, so each
+//! file is walked once for all of them.
 
-use crate::config::Settings;
 use crate::edit::{Edit, Fix, Style};
 use crate::layout::{self, LineLength};
 use crate::pulumi::imports::{aws_key, aws_type};
@@ -13,6 +13,8 @@ use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
 use crate::source::Seeker;
 use crate::suppression::Directives;
+use options::{CheckOptions, Options, RuleOption};
+pub use settings::Settings;
 use std::any::{Any, TypeId};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -33,11 +35,13 @@ mod iam_wildcard_resource;
 mod lambda_runtime_outdated;
 mod missing_import;
 mod nat_gateway_depends_on;
+pub mod options;
 mod output_as_string;
 pub(crate) mod rds_backup_retention;
 mod rds_endpoint_split;
 mod resource_in_apply;
 mod resource_option_argument;
+pub mod settings;
 mod sg_rule_description;
 mod unknown_argument;
 pub(crate) use unknown_argument::closest;
@@ -165,6 +169,10 @@ pub struct Codemod {
     pub upgrade: Option<Major>,
     /// What it looks at: the engine calls `check` once per match of it.
     pub pattern: Pattern,
+    /// What it accepts under `[rules.<id>]` in the configuration (its `.md` documents them).
+    pub options: &'static [RuleOption],
+    /// A check across its options once the configuration's values are read.
+    pub check_options: Option<CheckOptions>,
     /// `codemods/<id>.md`: what it does, why, example, fix safety.
     pub docs: &'static str,
     /// Called once per match of the query; the match's nodes belong to the checker's tree.
@@ -234,7 +242,9 @@ impl Pattern {
 
 /// Declares a codemod: `matches: classes["ecr.Repository"]` (or `classes(CONST)`), `matches: any_class`, or
 /// `matches: query["split", "rsplit"]` (its query in `codemods/<id>.scm`, run around those
-/// words); its docs live in `codemods/<id>.md`. Severity is `Warning` unless given.
+/// words); its docs live in `codemods/<id>.md`. Severity is `Warning` unless given. A codemod
+/// with options lists their declarations, `options: [RETENTION_DAYS, ...]`, and may add
+/// `check_options: f` for a check across them.
 macro_rules! codemod {
     (
         id: $id:literal,
@@ -243,6 +253,8 @@ macro_rules! codemod {
         $(severity: $severity:ident,)?
         $(upgrade: $upgrade:ident,)?
         matches: $kind:ident $([$($arg:tt)*])? $(($classes:expr))?,
+        $(options: [$($option:expr),* $(,)?],)?
+        $(check_options: $check_options:path,)?
         check: $check:path $(,)?
     ) => {
         $crate::codemods::Codemod {
@@ -253,6 +265,8 @@ macro_rules! codemod {
             default_enabled: true,
             upgrade: codemod!(@upgrade $($upgrade)?),
             pattern: codemod!(@pattern $id, $kind $([$($arg)*])? $(($classes))?),
+            options: &[$($($option),*)?],
+            check_options: codemod!(@check_options $($check_options)?),
             docs: include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/codemods/",
@@ -270,6 +284,12 @@ macro_rules! codemod {
     };
     (@upgrade) => {
         None
+    };
+    (@check_options) => {
+        None
+    };
+    (@check_options $check:path) => {
+        Some($check)
     };
     (@pattern $id:literal, classes [$($class:literal),* $(,)?]) => {
         $crate::codemods::Pattern::Classes(&[$($class),*])
@@ -301,6 +321,14 @@ pub fn find(id: &str) -> Option<(usize, &'static Codemod)> {
         .enumerate()
         .find(|(_, c)| c.id == id)
         .map(|(i, c)| (i, *c))
+}
+
+/// An unknown rule id as a message shows it: quoted, with the id it is a typo of if any.
+pub fn unknown_rule(id: &str) -> String {
+    match closest(id, CODEMODS.iter().map(|c| c.id)) {
+        Some(near) => format!("`{id}` (did you mean `{near}`?)"),
+        None => format!("`{id}`"),
+    }
 }
 
 /// One problem in one file.
@@ -484,6 +512,8 @@ pub struct Checker<'a, 't> {
     /// What codemods gathered once for the whole file (see `per_file`).
     gathered: RefCell<Gathered>,
     rule: &'static str,
+    /// The running codemod's declared options.
+    declared_options: &'static [RuleOption],
     findings: Vec<Finding>,
 }
 
@@ -513,9 +543,14 @@ impl<'a, 't> Checker<'a, 't> {
         path.clone()
     }
 
-    /// The configuration that governs this file: rule options, fix applicability.
+    /// The configuration that governs this file: rule set, fix applicability.
     pub fn settings(&self) -> &Settings {
         self.settings
+    }
+
+    /// The running codemod's options: configured, or the defaults it declares.
+    pub fn options(&self) -> Options<'a> {
+        self.settings.options.of(self.rule, self.declared_options)
     }
 
     /// The schema tables of the file's pulumi-aws major, loaded on first use.
@@ -944,6 +979,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         identifiers: OnceCell::new(),
         gathered: RefCell::default(),
         rule: "",
+        declared_options: &[],
         findings: Vec::new(),
     };
     let resolved: Vec<Construction> = checker
@@ -987,6 +1023,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
     for (i, m) in dispatch.chain(queried).chain(whole_file) {
         let codemod = CODEMODS[i];
         checker.rule = codemod.id;
+        checker.declared_options = codemod.options;
         let first = checker.findings.len();
         (codemod.check)(&mut checker, &m);
         // `extend-safe-fixes` / `extend-unsafe-fixes` decide over the codemod's own choice.
@@ -1055,6 +1092,44 @@ mod tests {
                     assert!(engine.queries.iter().any(|q| q.owners.contains(&i)));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn options_are_valid_by_default_and_documented_as_declared() {
+        use options::OptionKind;
+        for codemod in CODEMODS {
+            for option in codemod.options {
+                let valid_default = match option.kind {
+                    OptionKind::Integer {
+                        min, max, default, ..
+                    } => (min..=max).contains(&default),
+                    OptionKind::OneOf { values, default } => values.contains(&default),
+                    OptionKind::Text { parse, default, .. } => {
+                        default.is_none_or(|d| parse(d).as_deref() == Some(d))
+                    }
+                };
+                assert!(valid_default, "{}: {}", codemod.id, option.name);
+            }
+            // The `## Options` section's example table: one `name = value` line per option.
+            let section = codemod
+                .docs
+                .split("\n## ")
+                .find_map(|s| s.strip_prefix("Options\n"));
+            let documented: Vec<&str> = section
+                .into_iter()
+                .flat_map(str::lines)
+                .filter_map(|line| line.split_once(" = ").map(|(key, _)| key.trim()))
+                .filter(|key| !key.starts_with('#'))
+                .collect();
+            let declared: Vec<&str> = codemod.options.iter().map(|o| o.name).collect();
+            assert_eq!(documented, declared, "{}", codemod.id);
+            assert_eq!(
+                section.is_some(),
+                !declared.is_empty(),
+                "{}: an `## Options` section exactly when it has options",
+                codemod.id
+            );
         }
     }
 

@@ -1,5 +1,6 @@
 //! `rds-backup-retention`: RDS instances and clusters without automated backups (catalog issue 10).
 
+use super::options::{OptionKind, Options, RuleOption};
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, append_items};
 use crate::pulumi::literal::{int_value, string_value};
@@ -9,8 +10,52 @@ pub const CODEMOD: super::Codemod = codemod! {
     title: "RDS instance or cluster without `backup_retention_period`, or with it set to 0",
     fix: Sometimes,
     matches: classes["rds.Instance", "rds.Cluster"],
+    options: [RETENTION_DAYS, BACKUP_WINDOW, MAINTENANCE_WINDOW],
+    check_options: windows_apart,
     check: check,
 };
+
+const RETENTION_DAYS: RuleOption = RuleOption {
+    name: "retention-days",
+    kind: OptionKind::Integer {
+        min: 1,
+        max: 35,
+        unit: "days (the AWS limits)",
+        default: 7,
+    },
+};
+
+/// The first choice for a missing backup window.
+const BACKUP_WINDOW: RuleOption = RuleOption {
+    name: "backup-window",
+    kind: OptionKind::Text {
+        parse: |s| parse_backup(s).map(|_| s.to_string()),
+        expected: "a daily UTC window \"hh:mm-hh:mm\" such as \"03:00-04:00\"",
+        default: None,
+    },
+};
+
+/// The first choice for a missing maintenance window.
+const MAINTENANCE_WINDOW: RuleOption = RuleOption {
+    name: "maintenance-window",
+    kind: OptionKind::Text {
+        parse: |s| parse_maintenance(s).map(|_| s.to_ascii_lowercase()),
+        expected: "a weekly UTC window \"ddd:hh:mm-ddd:hh:mm\" such as \"mon:04:00-mon:05:00\"",
+        default: None,
+    },
+};
+
+/// AWS rejects a maintenance window that overlaps the backup window.
+fn windows_apart(options: &Options) -> Option<(&'static str, String)> {
+    let backup = options.text(&BACKUP_WINDOW)?;
+    let maintenance = options.text(&MAINTENANCE_WINDOW)?;
+    overlaps(parse_backup(backup)?, parse_maintenance(maintenance)?).then(|| {
+        (
+            MAINTENANCE_WINDOW.name,
+            format!("\"{maintenance}\" overlaps `backup-window` \"{backup}\"; AWS requires windows that do not overlap"),
+        )
+    })
+}
 
 /// Argument names of the two windows, which differ between instances and clusters.
 struct WindowArgs {
@@ -45,19 +90,17 @@ fn check(cx: &mut Checker, m: &Match) {
         return;
     }
     let args = if is_instance { &INSTANCE } else { &CLUSTER };
-    let options = &cx.settings().options.rds_backup_retention;
-    let days = options.retention_days;
+    let options = cx.options();
+    let days = options.integer(&RETENTION_DAYS);
     // A configured window is the first choice; the usual hours follow it.
     let backup_candidates: Vec<&str> = options
-        .backup_window
-        .iter()
-        .map(String::as_str)
+        .text(&BACKUP_WINDOW)
+        .into_iter()
         .chain(BACKUP_CANDIDATES.iter().copied())
         .collect();
     let maintenance_candidates: Vec<&str> = options
-        .maintenance_window
-        .iter()
-        .map(String::as_str)
+        .text(&MAINTENANCE_WINDOW)
+        .into_iter()
         .chain(MAINTENANCE_CANDIDATES.iter().copied())
         .collect();
     let retention = db.keyword("backup_retention_period", cx.text);
@@ -212,14 +255,14 @@ fn parse_hhmm(s: &str) -> Option<u32> {
 }
 
 /// `hh:mm-hh:mm` as minutes of the day, the end past the start (wrapping past midnight).
-pub(crate) fn parse_backup(s: &str) -> Option<(u32, u32)> {
+fn parse_backup(s: &str) -> Option<(u32, u32)> {
     let (a, b) = s.split_once('-')?;
     let (start, end) = (parse_hhmm(a)?, parse_hhmm(b)?);
     Some((start, if end <= start { end + DAY } else { end }))
 }
 
 /// `ddd:hh:mm-ddd:hh:mm` as minutes of the week, the end past the start (wrapping past Sunday).
-pub(crate) fn parse_maintenance(s: &str) -> Option<(u32, u32)> {
+fn parse_maintenance(s: &str) -> Option<(u32, u32)> {
     let point = |p: &str| -> Option<u32> {
         let (day, time) = p.split_at_checked(3)?;
         let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -233,7 +276,7 @@ pub(crate) fn parse_maintenance(s: &str) -> Option<(u32, u32)> {
 }
 
 /// Whether a daily window meets a weekly one on any day.
-pub(crate) fn overlaps(backup: (u32, u32), maintenance: (u32, u32)) -> bool {
+fn overlaps(backup: (u32, u32), maintenance: (u32, u32)) -> bool {
     (0..=7).any(|day| {
         let b = (day * DAY + backup.0, day * DAY + backup.1);
         [0, WEEK].iter().any(|&shift| {

@@ -773,8 +773,8 @@ fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codemods::Settings;
     use crate::codemods::{FileSettings, RuleSet};
-    use crate::config::Settings;
     use crate::fix::{FixMode, lint};
     use crate::pulumi::Major;
 

@@ -18,6 +18,8 @@ pub const CODEMOD: Codemod = Codemod {
     default_enabled: false,
     upgrade: None,
     pattern: super::Pattern::IgnoreComments,
+    options: &[],
+    check_options: None,
     docs: include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/codemods/unused-ignore.md"

@@ -21,6 +21,8 @@ pub const CODEMOD: Codemod = Codemod {
     default_enabled: true,
     upgrade: Some(Major::V7),
     pattern: super::Pattern::ProjectFiles,
+    options: &[],
+    check_options: None,
     docs: include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/codemods/upgrade-v7-dependency-pin.md"
@@ -36,6 +38,8 @@ pub const CODEMOD_V6: Codemod = Codemod {
     id: ID_V6,
     title: "pulumi-aws requirement that must move to 6 (upgrade --to 6)",
     upgrade: Some(Major::V6),
+    options: &[],
+    check_options: None,
     docs: include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/codemods/upgrade-v6-dependency-pin.md"

@@ -5,8 +5,8 @@
 //! `--write` would do with `"would_apply"` on each fix and a `"would_change"` list of files
 //! (its `"files_changed"` is empty: it changes nothing).
 
+use super::Mode;
 use super::{Items, write_json};
-use crate::cli::Mode;
 use crate::fix::Diagnostic;
 use serde::Serialize;
 use serde_json::{Value, json};

@@ -3,8 +3,8 @@
 //! "review carefully") and the findings left unfixed with the reason, then the files that
 //! could not be processed.
 
+use super::Mode;
 use super::{FileResult, plural, unfixed_reason};
-use crate::cli::Mode;
 use crate::codemods::CODEMODS;
 use crate::edit::Applicability;
 use crate::fix::Diagnostic;

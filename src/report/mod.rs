@@ -12,12 +12,52 @@ pub mod rules;
 pub mod sarif;
 pub mod style;
 
-use crate::cli::{Format, Mode};
 use crate::edit::Applicability;
 use crate::fix::{Diagnostic, Outcome};
 use crate::source::Source;
-use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use std::io::{self, Write};
+
+/// Exit codes of `spec/cli.md`: the report decides them from what it printed.
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+/// The output format (`--format`); its variants' docs are the command line's help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Diffs (`--dry-run`) or findings (`--check`), each with its source line and a caret
+    /// under the span, and a summary on stderr.
+    #[value(alias = "full")]
+    Text,
+    /// Like `text`, with each finding on one line: `path:line:col: rule-id message`.
+    Concise,
+    /// One JSON document with every finding.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// reviewdog's diagnostic format, fixes as suggestions.
+    Rdjson,
+    /// A pull-request body.
+    Markdown,
+}
+
+/// What the run does with the fixes: show them as a diff, write them, or only list the
+/// findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    DryRun,
+    Write,
+    Check,
+}
+
+impl Format {
+    /// The formats for people: diffs and findings on the terminal, a summary on stderr.
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Text | Format::Concise)
+    }
+}
 
 /// How a finding's fix stands under the current flags.
 pub fn fix_note(diagnostic: &Diagnostic, unsafe_fixes: bool) -> &'static str {

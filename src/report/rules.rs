@@ -30,7 +30,7 @@ pub fn table() -> String {
 /// `codemods/README.md`: the rule index, generated from the registry.
 pub fn codemods_readme() -> String {
     let mut index = String::from(
-        "# Codemods\n\nGenerated from the registry in `src/codemods/mod.rs` by `UPDATE_GOLDEN=1 cargo test --test golden`; do not edit.\n\nEach codemod is `src/codemods/<rule_id>.rs` (what it looks at, declared with it, and its check), `<rule-id>.md` here (its documentation, also printed by `infra-fix explain <rule-id>`), its fixtures in `testdata/<rule-id>/`, and for a syntactic pattern only, `<rule-id>.scm` here (its tree-sitter query).\n\n| rule | fix | default | looks at | what it finds |\n|---|---|---|---|---|\n",
+        "# Codemods\n\nGenerated from the registry in `src/codemods/mod.rs` by `UPDATE_GOLDEN=1 cargo test --test golden`; do not edit.\n\nEach codemod is `src/codemods/<rule_id>.rs` (what it looks at and its options, declared with it, and its check), `<rule-id>.md` here (its documentation and options, also printed by `infra-fix explain <rule-id>`), its fixtures in `testdata/<rule-id>/`, and for a syntactic pattern only, `<rule-id>.scm` here (its tree-sitter query).\n\n| rule | fix | default | looks at | what it finds |\n|---|---|---|---|---|\n",
     );
     for c in CODEMODS {
         index.push_str(&format!(

@@ -5,8 +5,8 @@
 //! after the run (as read, or as `--write` wrote it); `fixApplied` says a fix was written,
 //! and in a dry run `fixWouldApply` that `--write` would apply it.
 
+use super::Mode;
 use super::{FileResult, Items, write_json};
-use crate::cli::Mode;
 use crate::codemods::{CODEMODS, Codemod};
 use crate::fix::Diagnostic;
 use serde::Serialize;
