@@ -846,7 +846,7 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                         | Rewrite::Merge(n)
                         | Rewrite::Ordered(n) => Some(n),
                         Rewrite::EipDomain => Some("domain"),
-                        Rewrite::Delete(_) => None,
+                        Rewrite::Delete(_) | Rewrite::BoolAsString => None,
                     };
                     camel(c.argument) == *field || written.is_some_and(|w| camel(w) == *field)
                 });
@@ -867,6 +867,15 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                         new.get(field)
                     );
                 };
+                if change.rewrite == Rewrite::BoolAsString {
+                    // `True` on 6, `"true"` on 7: the same value in the type 7 takes.
+                    let was = old.get(field).and_then(|v| v.as_bool());
+                    assert_eq!(
+                        new.get(field).and_then(|v| v.as_str()),
+                        was.map(|b| if b { "true" } else { "false" }),
+                        "{name}: {field} keeps its value as a string"
+                    );
+                }
                 if let Rewrite::Rename(to) = change.rewrite {
                     assert_eq!(
                         old.get(&camel(change.argument)),

@@ -4,7 +4,7 @@
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
 use crate::edit::{Edit, Fix, delete_item, items, sole_item};
-use crate::pulumi::literal::string_value;
+use crate::pulumi::literal::{bool_value, string_value};
 use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
 use crate::pulumi::{Keyword, Major, ResourceCall};
 
@@ -135,6 +135,10 @@ pub(super) fn rewrite_argument(
     keyword: Keyword,
 ) {
     let name = change.argument;
+    if change.rewrite == Rewrite::BoolAsString && string_value(keyword.value, cx.text).is_some() {
+        // Already the string 7 takes (6 passed it on as it was).
+        return;
+    }
     let (what, fix) = match change.rewrite {
         Rewrite::Merge(new) => {
             // One finding for the group, on its first argument.
@@ -202,16 +206,24 @@ pub(super) fn rewritten(
             "is removed: `vpc=True` is `domain=\"vpc\"`".to_string(),
             vpc_true_fix(cx, call, keyword.node),
         ),
+        Rewrite::BoolAsString => (
+            "is a string on 7, where 6 took a bool: `True` is `\"true\"`, `False` is `\"false\"`"
+                .to_string(),
+            bool_value(keyword.value).map(|value| {
+                let text = cx.style().string(if value { "true" } else { "false" });
+                Fix::safe(vec![Edit::replace(keyword.value, text)])
+            }),
+        ),
     }
 }
 
 /// Why a rewrite has no fix, for the message: `vpc=False` asked for what no longer exists;
 /// anything else the source does not say enough about.
 pub(super) fn by_hand(rewrite: Rewrite, keyword: Keyword) -> &'static str {
-    if rewrite == Rewrite::EipDomain
-        && crate::pulumi::literal::bool_value(keyword.value) == Some(false)
-    {
+    if rewrite == Rewrite::EipDomain && bool_value(keyword.value) == Some(false) {
         "; `vpc=False` asked for an EC2-Classic address, a retired platform: remove it or use `domain=\"vpc\"` by hand"
+    } else if rewrite == Rewrite::BoolAsString {
+        "; the value is not written as `True` or `False` here: pass the string, for a bool `x` `\"true\" if x else \"false\"` (an `Output`: `x.apply(lambda v: \"true\" if v else \"false\")`)"
     } else {
         "; the source does not say enough to rewrite it, change it by hand"
     }

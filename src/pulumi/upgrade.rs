@@ -27,6 +27,10 @@ pub enum Rewrite {
     Ordered(&'static str),
     /// `vpc=True` -> `domain="vpc"`.
     EipDomain,
+    /// The same name, retyped: 6 took a bool, 7 takes the string Terraform spells it with
+    /// (`encrypted=True` -> `encrypted="true"`). Only a literal is rewritten: the same value,
+    /// in the type 7 takes.
+    BoolAsString,
 }
 
 /// One argument of one class or data-source function that changed.
@@ -157,6 +161,8 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
         Delete("it is computed by AWS, not set"),
         45,
     ),
+    // Row 45: `Input[bool]` in 6.83.4, `Input[str]` in 7.51.1 (redshift/cluster.py).
+    change("redshift.Cluster", "encrypted", BoolAsString, 45),
     change(
         "ecs.TaskDefinition",
         "inference_accelerators",
@@ -605,6 +611,15 @@ pub static V7_PINNED_DEFAULTS: &[PinnedDefault] = &[
         row: 45,
     },
     PinnedDefault {
+        on: "redshift.Cluster",
+        nested: None,
+        argument: "encrypted",
+        value: "\"false\"",
+        when: None,
+        flipped: "6 defaulted it to `false` and 7 to `\"true\"` (7.51.1: \"Default is `true`\"), so the first `pulumi up` would encrypt a cluster 6 left unencrypted; encrypting is a separate decision (`\"true\"`, the safer setting); AWS encrypts every cluster created since January 2025: if the preview shows `encrypted` changing, the cluster is encrypted already, write `\"true\"`",
+        row: 45,
+    },
+    PinnedDefault {
         on: "elasticache.ReplicationGroup",
         nested: None,
         argument: "auth_token_update_strategy",
@@ -891,7 +906,7 @@ mod tests {
         match change.rewrite {
             Rename(new) | Unwrap(new) | Wrap(new) | Merge(new) | Ordered(new) => Some(new),
             EipDomain => Some("domain"),
-            Delete(_) => None,
+            Delete(_) | BoolAsString => None,
         }
     }
 
@@ -904,6 +919,12 @@ mod tests {
                 accepts(Major::V6, change.on, change.argument).is_some(),
                 "{what}: not in 6"
             );
+            if change.rewrite == BoolAsString {
+                // The name stays and its type changes, which the tables do not hold: the
+                // wheels' signatures say it, and the mock test runs both sides.
+                assert_eq!(accepts(Major::V7, change.on, change.argument), Some(false));
+                continue;
+            }
             // Gone from 7, or kept there only as a deprecated spelling.
             assert_ne!(
                 accepts(Major::V7, change.on, change.argument),

@@ -8,3 +8,6 @@ association = aws.directconnect.GatewayAssociation(
     "dx", dx_gateway_id="dx-1", vpn_gateway_id="vgw-1", associated_gateway_id="vgw-2"
 )
 eip = aws.ec2.Eip("legacy", vpc=False)
+# Row 45: 7 takes `encrypted` as a string; a value the source does not spell out stays.
+encrypt = True
+warehouse = aws.redshift.Cluster("warehouse", cluster_identifier="w", node_type="ra3.xlplus", encrypted=encrypt)

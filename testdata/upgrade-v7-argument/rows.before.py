@@ -86,3 +86,9 @@ def region_of(bucket):
 reassigned = aws.s3.Bucket("first")
 reassigned = aws.s3.Bucket("second")
 pulumi.export("reassigned_region", reassigned.region)  # two assignments: left alone
+# Row 45: `encrypted` was a bool on 6 and is a string on 7.
+encrypted = aws.redshift.Cluster("encrypted", cluster_identifier="e", node_type="ra3.xlplus", encrypted=True)
+plain = aws.redshift.Cluster(
+    "plain", args=aws.redshift.ClusterArgs(cluster_identifier="p", node_type="ra3.xlplus", encrypted=False)
+)
+already = aws.redshift.Cluster("already", cluster_identifier="a", node_type="ra3.xlplus", encrypted="true")  # 7's type

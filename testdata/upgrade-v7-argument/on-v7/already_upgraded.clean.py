@@ -3,3 +3,4 @@
 import pulumi_aws as aws
 
 eip = aws.ec2.Eip("nat", vpc=True)
+warehouse = aws.redshift.Cluster("warehouse", cluster_identifier="w", node_type="ra3.xlplus", encrypted="true")

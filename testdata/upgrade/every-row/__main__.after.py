@@ -44,7 +44,7 @@ headers = aws.cloudfront.ResponseHeadersPolicy("headers", comment="c")
 # Row 45: outputs 6 took as arguments.
 warehouse = aws.redshift.Cluster(
     "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", master_username="admin",
-    master_password="Passw0rd-x1", publicly_accessible=False,
+    master_password="Passw0rd-x1", publicly_accessible=False, encrypted="true",
 )
 association = aws.directconnect.GatewayAssociation(
     "dx", dx_gateway_id="dx-1", associated_gateway_id="vgw-1"

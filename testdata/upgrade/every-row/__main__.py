@@ -44,7 +44,7 @@ headers = aws.cloudfront.ResponseHeadersPolicy("headers", etag="E1", comment="c"
 # Row 45: outputs 6 took as arguments.
 warehouse = aws.redshift.Cluster(
     "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", master_username="admin",
-    master_password="Passw0rd-x1", publicly_accessible=False, cluster_public_key="key",
+    master_password="Passw0rd-x1", publicly_accessible=False, encrypted=True, cluster_public_key="key",
     cluster_revision_number="1", endpoint="warehouse.example:5439",
 )
 association = aws.directconnect.GatewayAssociation(
