@@ -846,6 +846,105 @@ pub static V6_RENAMED_ARGUMENTS: &[(&str, &str, &str)] = &[
     ("rds.Instance", "name", "db_name"),
 ];
 
+/// Arguments pulumi-aws 6 removed whose successor `replacements::REPLACEMENTS` gives (5.43.0
+/// takes them, 6.83.4 does not): a route to an instance goes to its network interface.
+pub static V6_REPLACED_ARGUMENTS: &[(&str, &str)] = &[
+    ("ec2.Route", "instance_id"),
+    ("ec2.RouteTableRoute", "instance_id"),
+];
+
+/// How a resource of a removed class leaves the program: deleting its code alone would make
+/// `pulumi up` ask a provider that no longer knows the type to delete it.
+pub const V6_OUT_OF_STATE: &str = "drop it from the state only (`pulumi state delete <urn>`, URNs from `pulumi stack --show-urns`), then delete this code";
+
+/// Classes pulumi-aws 6 removed with no successor of the same meaning (in 5.43.0, not in
+/// 6.83.4), with the next step; the `*Args` classes named after each went with it
+/// (`rds.SecurityGroupIngressArgs`). The EC2-Classic ones were deprecated in 5.43.0 "with the
+/// retirement of EC2-Classic".
+pub static V6_REMOVED_CLASSES: &[(&str, &str)] = &[
+    (
+        "elasticache.SecurityGroup",
+        "an EC2-Classic cache security group, retired with EC2-Classic; a cluster in a VPC takes `security_group_ids=` of `aws.ec2.SecurityGroup`s",
+    ),
+    (
+        "rds.SecurityGroup",
+        "an EC2-Classic DB security group, retired with EC2-Classic; a database in a VPC takes `vpc_security_group_ids=` of `aws.ec2.SecurityGroup`s",
+    ),
+    (
+        "redshift.SecurityGroup",
+        "an EC2-Classic cluster security group, retired with EC2-Classic; a cluster in a VPC takes `vpc_security_group_ids=` of `aws.ec2.SecurityGroup`s",
+    ),
+    (
+        "macie.MemberAccountAssociation",
+        "Amazon Macie Classic (5.43.0: it \"cannot be activated in new accounts\"); its successor, `aws.macie2.Member`, is another service's resource with other arguments, not a rename",
+    ),
+    (
+        "macie.S3BucketAssociation",
+        "Amazon Macie Classic (5.43.0: it \"cannot be activated in new accounts\"); its successor, an `aws.macie2.ClassificationJob` over the bucket, is another service's resource with other arguments, not a rename",
+    ),
+];
+
+/// The removed class of `V6_REMOVED_CLASSES` that `key` is, or whose `*Args` class it is.
+pub fn v6_removed_class(key: &str) -> Option<&'static (&'static str, &'static str)> {
+    V6_REMOVED_CLASSES.iter().find(|(class, _)| {
+        key == *class
+            || key
+                .strip_prefix(class)
+                .is_some_and(|rest| rest.ends_with("Args"))
+    })
+}
+
+/// Arguments of kept classes that 6 removed with EC2-Classic (in 5.43.0, not in 6.83.4):
+/// (class, argument, the step). None of them can mean anything in AWS any more, but only the
+/// author can say that nothing else in the program relies on them.
+pub static V6_MANUAL_ARGUMENTS: &[(&str, &str, &str)] = &[
+    (
+        "ec2.Vpc",
+        "enable_classiclink",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.Vpc",
+        "enable_classiclink_dns_support",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.DefaultVpc",
+        "enable_classiclink",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.DefaultVpc",
+        "enable_classiclink_dns_support",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.LaunchConfiguration",
+        "vpc_classic_link_id",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.LaunchConfiguration",
+        "vpc_classic_link_security_groups",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "elasticache.Cluster",
+        "security_group_names",
+        "it named EC2-Classic cache security groups, retired with EC2-Classic: delete it (a cluster in a VPC takes `security_group_ids=`)",
+    ),
+    (
+        "rds.Instance",
+        "security_group_names",
+        "it named EC2-Classic DB security groups, retired with EC2-Classic: delete it (a database in a VPC takes `vpc_security_group_ids=`)",
+    ),
+    (
+        "redshift.Cluster",
+        "cluster_security_groups",
+        "it named EC2-Classic cluster security groups, retired with EC2-Classic: delete it (a cluster in a VPC takes `vpc_security_group_ids=`)",
+    ),
+];
+
 /// The renames of `V6_RENAMED_ARGUMENTS` that are unsafe: `rds.Instance(name=)` -> `db_name`
 /// has made `pulumi up` replace databases in real upgrades.
 pub fn v6_rename_is_unsafe(on: &str, argument: &str) -> bool {
@@ -1479,5 +1578,64 @@ mod tests {
             .class("ssm.AssociationTargetArgs")
             .unwrap();
         assert!(target.param("key").is_some() && target.param("values").is_some());
+    }
+
+    /// The `--to 6` entries against 6's tables; that 5.43.0 has them is checked against its
+    /// wheel by the mock tests (`v6_removals_are_in_5_and_gone_from_6`).
+    #[test]
+    fn v6_removals_are_gone_from_6_and_their_successors_exist() {
+        let six = Tables::get(Major::V6);
+        for (class, _) in V6_REMOVED_CLASSES {
+            let module = class.split('.').next().unwrap();
+            assert!(
+                !six.keys_in(module).iter().any(|k| k.starts_with(class)),
+                "{class} (or an Args class named after it) in 6"
+            );
+            assert_eq!(v6_removed_class(class).map(|(c, _)| *c), Some(*class));
+            assert_eq!(
+                v6_removed_class(&format!("{class}Args")).map(|(c, _)| *c),
+                Some(*class)
+            );
+        }
+        assert!(v6_removed_class("rds.SecurityGroupIngressArgs").is_some());
+        assert!(v6_removed_class("ec2.SecurityGroup").is_none());
+        assert!(v6_removed_class("rds.SecurityGroupX").is_none());
+        for (class, argument) in [
+            ("macie2.Member", "account_id"),
+            ("macie2.ClassificationJob", "s3_job_definition"),
+            ("elasticache.Cluster", "security_group_ids"),
+            ("rds.Instance", "vpc_security_group_ids"),
+            ("redshift.Cluster", "vpc_security_group_ids"),
+        ] {
+            assert!(
+                six.class(class).and_then(|c| c.param(argument)).is_some(),
+                "6: {class}({argument}=)"
+            );
+        }
+        for (class, argument, _) in V6_MANUAL_ARGUMENTS {
+            let on = six.class(class).unwrap_or_else(|| panic!("{class} in 6"));
+            assert!(on.param(argument).is_none(), "6: {class}({argument}=)");
+        }
+        for (class, argument) in V6_REPLACED_ARGUMENTS {
+            let on = six
+                .class(class)
+                .or_else(|| six.class(&format!("{class}Args")))
+                .unwrap_or_else(|| panic!("{class} in 6"));
+            assert!(on.param(argument).is_none(), "6: {class}({argument}=)");
+            let replacement = crate::pulumi::replacements::replacement(Major::V6, class, argument);
+            let Some(crate::pulumi::replacements::Replacement::Output { argument, of, .. }) =
+                replacement
+            else {
+                panic!("{class}({argument}=): {replacement:?}");
+            };
+            assert!(on.param(argument).is_some() && six.class(of).is_some());
+        }
+        let functions = functions();
+        for (old, new) in crate::pulumi::replacements::REPLACED_FUNCTIONS {
+            assert!(!functions.contains_key(&(6, old.to_string())), "{old} in 6");
+            let (params, results) = &functions[&(6, new.to_string())];
+            assert!(params.iter().any(|p| p == "filters"), "{new}(filters=)");
+            assert!(results.iter().any(|r| r == "ids"), "{new}().ids");
+        }
     }
 }
