@@ -6,13 +6,14 @@
 //! arguments (`rds.Instance(name=)` -> `db_name`, unsafe). The names are data
 //! (`pulumi::upgrade::V6_*`).
 
+use super::unknown_argument::output_replacement;
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix};
-use crate::pulumi::ResourceCall;
 use crate::pulumi::upgrade::{
-    V6_PARTLY_KEPT_MODULES, V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES, changes_key, v6_name,
-    v6_rename_is_unsafe,
+    V6_PARTLY_KEPT_MODULES, V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES, V6_REPLACED_ARGUMENTS,
+    changes_key, v6_name, v6_rename_is_unsafe,
 };
+use crate::pulumi::{Major, ResourceCall, replacements};
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v6-rename",
@@ -46,11 +47,16 @@ pub const CODEMOD: super::Codemod = codemod! {
         "ReplicationGroupArgs",
         "Instance",
         "InstanceArgs",
+        "get_subnet_ids",
+        "get_subnet_ids_output",
+        "Route",
+        "RouteArgs",
+        "RouteTableRouteArgs",
     ],
     check: check,
 };
 
-fn check(cx: &mut Checker, m: &Match) {
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     if let Some(import) = m.node("import") {
         imports(cx, import);
         return;
@@ -68,6 +74,10 @@ fn check(cx: &mut Checker, m: &Match) {
     let key = key.to_string();
     if let Some(new) = v6_name(&key) {
         renamed(cx, function, &key, &new);
+        return;
+    }
+    if let Some(new) = replacements::replaced_function(&key) {
+        replaced_function(cx, function, &key, &new);
         return;
     }
     let Some(call) = ResourceCall::with_type(node, key.clone()) else {
@@ -99,6 +109,33 @@ fn check(cx: &mut Checker, m: &Match) {
             cx.report(keyword.node, message, fix);
         }
     }
+    for &(_, argument) in V6_REPLACED_ARGUMENTS.iter().filter(|(c, _)| *c == on) {
+        let (Some(keyword), Some(replacement)) = (
+            call.keyword(argument, cx.text),
+            replacements::replacement(Major::V6, on, argument),
+        ) else {
+            continue;
+        };
+        let (what, fix) = output_replacement(cx, &call, keyword, replacement);
+        let message = format!("pulumi-aws 6 removed `{argument}` of `{on}`{what}");
+        cx.report(keyword.node, message, fix);
+    }
+}
+
+/// `ec2.get_subnet_ids(vpc_id=X)`, removed by 6 (5.43.0 deprecated it for `get_subnets`):
+/// `ec2.get_subnets(filters=[{"name": "vpc-id", "values": [X]}])`, the same subnets.
+fn replaced_function(cx: &mut Checker, function: tree_sitter::Node, old: &str, new: &str) {
+    let fix =
+        replacements::subnet_ids_call(function, cx.text, cx.style().quote, new).map(Fix::safe);
+    let hint = if fix.is_some() {
+        ""
+    } else {
+        "; the call passes other arguments than `vpc_id`, `tags` and `opts`, or comes in through an import: rewrite it by hand"
+    };
+    let message = format!(
+        "pulumi-aws 6 removed `{old}`; it is `{new}`, given the VPC as a `vpc-id` filter: the same subnets, the same `ids`{hint}"
+    );
+    cx.report(function, message, fix);
 }
 
 /// `aws.elasticloadbalancingv2.LoadBalancer(...)` -> `aws.lb.LoadBalancer(...)`: rewritten

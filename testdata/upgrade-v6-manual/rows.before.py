@@ -17,9 +17,15 @@ bucket = aws.macie.S3BucketAssociation(
 )
 # EC2-Classic arguments of classes 6 kept.
 vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16", enable_classiclink=False, enable_classiclink_dns_support=False)
-default = aws.ec2.DefaultVpc("default", args=aws.ec2.DefaultVpcArgs(enable_classiclink=False))
+default = aws.ec2.DefaultVpc(
+    "default", args=aws.ec2.DefaultVpcArgs(enable_classiclink=False, enable_classiclink_dns_support=False)
+)
 launch = aws.ec2.LaunchConfiguration(
-    "launch", image_id="ami-1", instance_type="t3.micro", vpc_classic_link_id="vpc-1"
+    "launch",
+    image_id="ami-1",
+    instance_type="t3.micro",
+    vpc_classic_link_id="vpc-1",
+    vpc_classic_link_security_groups=["sg-1"],
 )
 cluster = aws.elasticache.Cluster("cluster", engine="redis", node_type="cache.t3.micro", security_group_names=["cache"])
 db = aws.rds.Instance("db", instance_class="db.t3.micro", security_group_names=[db_group.name])
