@@ -744,7 +744,7 @@ print(pin.specifier.contains(m.version('pulumi-aws')))";
 fn upgraded_programs_register_the_same_resources_on_7() {
     use infra_fix::pulumi::upgrade::{
         Rewrite, V7_ACCOUNT_RESET_ON_DELETE, V7_ARGUMENTS, V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2,
-        V7_BUCKET_V2_UNWRAPPED, V7_PINNED_DEFAULTS, V7_RDS_CHARACTER_SET,
+        V7_BUCKET_V2_UNWRAPPED, V7_NESTED_ARGS, V7_PINNED_DEFAULTS, V7_RDS_CHARACTER_SET,
         V7_REMOVED_PROVIDER_ENDPOINTS, V7_SSM_ASSOCIATION_INSTANCE_ID,
     };
     let mut targets_seen = false;
@@ -804,6 +804,28 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                 );
                 targets_seen = true;
             }
+            // `ConnectPeer(bgp_options={"peer_asn": 65000})`: the retyped keys of a nested
+            // `*Args` class carry the same value as a string.
+            for &(resource, argument, args) in V7_NESTED_ARGS {
+                let Some(nested) = inputs
+                    .get_mut(camel(argument))
+                    .and_then(|n| n.as_object_mut())
+                    .filter(|_| key == resource)
+                else {
+                    continue;
+                };
+                for change in V7_ARGUMENTS.iter().filter(|c| c.on == args) {
+                    if let Some(value) = nested.get_mut(&camel(change.argument)) {
+                        let text = match (&*value, change.rewrite) {
+                            (serde_json::Value::Number(n), Rewrite::IntAsString) => n.to_string(),
+                            (serde_json::Value::Bool(b), Rewrite::BoolAsString) => b.to_string(),
+                            _ => panic!("{name}: {args}.{} is {value} on 6", change.argument),
+                        };
+                        *value = serde_json::Value::String(text);
+                        mapped_seen.insert((change.on, change.argument));
+                    }
+                }
+            }
             let inputs = &inputs;
             let changes: Vec<_> = V7_ARGUMENTS.iter().filter(|c| c.on == key).collect();
             let empty = serde_json::Map::new();
@@ -846,7 +868,7 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                         | Rewrite::Merge(n)
                         | Rewrite::Ordered(n) => Some(n),
                         Rewrite::EipDomain => Some("domain"),
-                        Rewrite::Delete(_) | Rewrite::BoolAsString => None,
+                        Rewrite::Delete(_) | Rewrite::BoolAsString | Rewrite::IntAsString => None,
                     };
                     camel(c.argument) == *field || written.is_some_and(|w| camel(w) == *field)
                 });
@@ -867,12 +889,16 @@ fn upgraded_programs_register_the_same_resources_on_7() {
                         new.get(field)
                     );
                 };
-                if change.rewrite == Rewrite::BoolAsString {
-                    // `True` on 6, `"true"` on 7: the same value in the type 7 takes.
-                    let was = old.get(field).and_then(|v| v.as_bool());
+                if change.rewrite.retypes() {
+                    // `True` or `65000` on 6, `"true"` or `"65000"` on 7: the same value in the
+                    // type 7 takes.
+                    let was = old.get(field).map(|v| match v {
+                        serde_json::Value::Bool(b) => b.to_string(),
+                        other => other.to_string(),
+                    });
                     assert_eq!(
-                        new.get(field).and_then(|v| v.as_str()),
-                        was.map(|b| if b { "true" } else { "false" }),
+                        new.get(field).and_then(|v| v.as_str()).map(String::from),
+                        was,
                         "{name}: {field} keeps its value as a string"
                     );
                 }

@@ -31,7 +31,20 @@ pub enum Rewrite {
     /// (`encrypted=True` -> `encrypted="true"`). Only a literal is rewritten: the same value,
     /// in the type 7 takes.
     BoolAsString,
+    /// The same name, retyped: 6 took a number, 7 takes its decimal string (`peer_asn=65000`
+    /// -> `peer_asn="65000"`). Only a literal is rewritten.
+    IntAsString,
 }
+
+impl Rewrite {
+    /// True for the rewrites that keep the name and change only the value's type.
+    pub fn retypes(self) -> bool {
+        matches!(self, BoolAsString | IntAsString)
+    }
+}
+
+/// The `row` of a change the upgrade guide does not list, found comparing the wheels.
+pub const NOT_IN_GUIDE: u8 = 0;
 
 /// One argument of one class or data-source function that changed.
 #[derive(Debug, Clone, Copy)]
@@ -163,6 +176,13 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
     ),
     // Row 45: `Input[bool]` in 6.83.4, `Input[str]` in 7.51.1 (redshift/cluster.py).
     change("redshift.Cluster", "encrypted", BoolAsString, 45),
+    // `Input[int]` in 6.83.4, `Input[str]` in 7.51.1 ("Supports 2-byte and 4-byte ASNs").
+    change(
+        "networkmanager.ConnectPeerBgpOptions",
+        "peer_asn",
+        IntAsString,
+        NOT_IN_GUIDE,
+    ),
     change(
         "ecs.TaskDefinition",
         "inference_accelerators",
@@ -220,6 +240,15 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
         47,
     ),
 ];
+
+/// Arguments of resources that take an `*Args` class `V7_ARGUMENTS` changes, which a program
+/// may write as a dict literal instead: (resource, argument, the `*Args` class's key). The
+/// dict's keys change as the class's keywords do (retyped values only).
+pub static V7_NESTED_ARGS: &[(&str, &str, &str)] = &[(
+    "networkmanager.ConnectPeer",
+    "bgp_options",
+    "networkmanager.ConnectPeerBgpOptions",
+)];
 
 /// The key of the object `Merge` arguments go into: `cpu_core_count` -> `core_count`.
 pub fn merge_key(argument: &str) -> Option<&'static str> {
@@ -988,7 +1017,13 @@ mod tests {
     /// The parameters of `on` in a major, and whether `name` among them is deprecated.
     fn accepts(major: Major, on: &str, name: &str) -> Option<bool> {
         let tables = Tables::get(major);
-        if let Some(class) = tables.class(on) {
+        // A nested `*Args` class has no resource of its name (`ConnectPeerBgpOptions`).
+        let args = format!("{on}Args");
+        if let Some((class, on)) = tables
+            .class(on)
+            .map(|c| (c, on))
+            .or_else(|| tables.class(&args).map(|c| (c, args.as_str())))
+        {
             class.param(name)?;
             return Some(tables.deprecation(on, name).is_some());
         }
@@ -1005,7 +1040,7 @@ mod tests {
         match change.rewrite {
             Rename(new) | Unwrap(new) | Wrap(new) | Merge(new) | Ordered(new) => Some(new),
             EipDomain => Some("domain"),
-            Delete(_) | BoolAsString => None,
+            Delete(_) | BoolAsString | IntAsString => None,
         }
     }
 
@@ -1018,7 +1053,7 @@ mod tests {
                 accepts(Major::V6, change.on, change.argument).is_some(),
                 "{what}: not in 6"
             );
-            if change.rewrite == BoolAsString {
+            if change.rewrite.retypes() {
                 // The name stays and its type changes, which the tables do not hold: the
                 // wheels' signatures say it, and the mock test runs both sides.
                 assert_eq!(accepts(Major::V7, change.on, change.argument), Some(false));
@@ -1056,6 +1091,20 @@ mod tests {
                     change.on
                 );
             }
+        }
+    }
+
+    #[test]
+    fn nested_args_are_taken_by_their_resource_and_changed_by_retypes_only() {
+        for (resource, argument, args) in V7_NESTED_ARGS {
+            for major in Major::ALL {
+                let class = Tables::get(major).class(resource).unwrap();
+                assert!(class.param(argument).is_some(), "{resource}({argument}=)");
+                assert!(Tables::get(major).class(&format!("{args}Args")).is_some());
+            }
+            let changes: Vec<_> = argument_changes(Major::V7, args).collect();
+            assert!(!changes.is_empty(), "{args}: no change");
+            assert!(changes.iter().all(|c| c.rewrite.retypes()), "{args}");
         }
     }
 

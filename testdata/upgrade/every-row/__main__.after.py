@@ -76,6 +76,16 @@ core = aws.networkmanager.CoreNetwork("core", global_network_id="gn-1", base_pol
 notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
 )
+# Not in the guide (the wheels' signatures): `peer_asn` is a string on 7.
+peer = aws.networkmanager.ConnectPeer(
+    "peer", connect_attachment_id="a-1", peer_address="10.0.0.1", bgp_options={"peer_asn": "65000"}
+)
+args_peer = aws.networkmanager.ConnectPeer(
+    "args-peer",
+    connect_attachment_id="a-1",
+    peer_address="10.0.0.2",
+    bgp_options=aws.networkmanager.ConnectPeerBgpOptionsArgs(peer_asn="4200000000"),
+)
 api = aws.apigateway.RestApi("api")
 # 6 programs passed an empty stage name to have no stage made; 7 makes none without it.
 deployment = aws.apigateway.Deployment("deployment", rest_api=api.id)
