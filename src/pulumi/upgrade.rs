@@ -923,10 +923,31 @@ pub fn v6_removed_class(key: &str) -> Option<&'static (&'static str, &'static st
     })
 }
 
-/// Arguments of kept classes that 6 removed with EC2-Classic (in 5.43.0, not in 6.83.4):
-/// (class, argument, the step). None of them can mean anything in AWS any more, but only the
-/// author can say that nothing else in the program relies on them.
+/// Arguments of kept classes that 6 removed (in 5.43.0, not in 6.83.4): (class, argument, the
+/// step). The EC2-Classic ones cannot mean anything in AWS any more, but only the author can
+/// say that nothing else in the program relies on them; the others moved to a resource of
+/// their own, which must be imported, or the next `pulumi up` creates a second one.
 pub static V6_MANUAL_ARGUMENTS: &[(&str, &str, &str)] = &[
+    (
+        "ecs.Cluster",
+        "capacity_providers",
+        "an ECS cluster's capacity providers are an `aws.ecs.ClusterCapacityProviders(cluster_name=..., capacity_providers=[...], default_capacity_provider_strategies=[...])` of their own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:ecs/clusterCapacityProviders:ClusterCapacityProviders <name> <cluster name>`",
+    ),
+    (
+        "ecs.Cluster",
+        "default_capacity_provider_strategies",
+        "an ECS cluster's capacity providers are an `aws.ecs.ClusterCapacityProviders(cluster_name=..., capacity_providers=[...], default_capacity_provider_strategies=[...])` of their own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:ecs/clusterCapacityProviders:ClusterCapacityProviders <name> <cluster name>`",
+    ),
+    (
+        "secretsmanager.Secret",
+        "rotation_lambda_arn",
+        "a secret's rotation is an `aws.secretsmanager.SecretRotation(secret_id=<secret>.id, rotation_lambda_arn=..., rotation_rules={...})` of its own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:secretsmanager/secretRotation:SecretRotation <name> <secret arn>`",
+    ),
+    (
+        "secretsmanager.Secret",
+        "rotation_rules",
+        "a secret's rotation is an `aws.secretsmanager.SecretRotation(secret_id=<secret>.id, rotation_lambda_arn=..., rotation_rules={...})` of its own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:secretsmanager/secretRotation:SecretRotation <name> <secret arn>`",
+    ),
     (
         "ec2.Vpc",
         "enable_classiclink",
@@ -1655,6 +1676,12 @@ mod tests {
             ("elasticache.Cluster", "security_group_ids"),
             ("rds.Instance", "vpc_security_group_ids"),
             ("redshift.Cluster", "vpc_security_group_ids"),
+            (
+                "ecs.ClusterCapacityProviders",
+                "default_capacity_provider_strategies",
+            ),
+            ("secretsmanager.SecretRotation", "rotation_rules"),
+            ("secretsmanager.SecretRotation", "rotation_lambda_arn"),
         ] {
             assert!(
                 six.class(class).and_then(|c| c.param(argument)).is_some(),
