@@ -17,7 +17,7 @@
     "get_openid_connect_provider" "get_openid_connect_provider_output"
     "Attachment" "AttachmentArgs" "ReplicationGroup" "ReplicationGroupArgs"
     "Instance" "InstanceArgs" "get_subnet_ids" "get_subnet_ids_output"
-    "Route" "RouteArgs" "RouteTableRouteArgs")) @call
+    "Route" "RouteArgs" "RouteTableRouteArgs" "RestApi" "RestApiArgs")) @call
 
 (call
   function: (attribute

@@ -1004,7 +1004,8 @@ fn upgraded_programs_register_the_same_resources_on_6() {
     use infra_fix::pulumi::Major;
     use infra_fix::pulumi::replacements::{Replacement, replacement};
     use infra_fix::pulumi::upgrade::{
-        V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES, V6_REPLACED_ARGUMENTS, v6_name,
+        V6_INT_AS_STRING, V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES, V6_REPLACED_ARGUMENTS,
+        V6_UNNESTED_BLOCKS, v6_name,
     };
     let (python6, python5) = (python6(), python5());
     let mut renamed_seen = std::collections::BTreeSet::new();
@@ -1057,7 +1058,23 @@ fn upgraded_programs_register_the_same_resources_on_6() {
                 .as_array()
                 .is_some_and(|ids| !ids.is_empty());
             let empty = serde_json::Map::new();
-            let old = same_arns(inputs);
+            let mut old = same_arns(inputs);
+            // A block's keys as arguments of the resource, a number as its string: the same
+            // values in the shape 6 takes.
+            if let Some(map) = old.as_object_mut() {
+                for (on, block, _) in V6_UNNESTED_BLOCKS.iter().filter(|(c, ..)| *c == key) {
+                    if let Some(serde_json::Value::Object(keys)) = map.remove(&camel(block)) {
+                        map.extend(keys);
+                        renamed_seen.insert(format!("{on}({block}=)"));
+                    }
+                }
+                for (on, argument) in V6_INT_AS_STRING.iter().filter(|(c, _)| *c == key) {
+                    if let Some(value) = map.get_mut(&camel(argument)).filter(|v| v.is_number()) {
+                        *value = serde_json::Value::String(value.to_string());
+                        renamed_seen.insert(format!("{on}({argument}=)"));
+                    }
+                }
+            }
             let (old, new) = (
                 old.as_object().unwrap_or(&empty),
                 inputs_after.as_object().unwrap_or(&empty),
@@ -1120,6 +1137,16 @@ fn upgraded_programs_register_the_same_resources_on_6() {
         renamed_seen.contains("ec2.Route(instance_id=)"),
         "no program shows ec2.Route(instance_id=) replaced"
     );
+    let rewritten = V6_INT_AS_STRING
+        .iter()
+        .copied()
+        .chain(V6_UNNESTED_BLOCKS.iter().map(|&(on, block, _)| (on, block)));
+    for (on, argument) in rewritten {
+        assert!(
+            renamed_seen.contains(&format!("{on}({argument}=)")),
+            "no program shows {on}({argument}=) rewritten"
+        );
+    }
     for module in [
         "elasticloadbalancingv2",
         "applicationloadbalancing",

@@ -995,6 +995,22 @@ pub static V6_MANUAL_ARGUMENTS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Blocks 5 deprecated for arguments of the resource itself, which 6 removed: (class, block,
+/// its keys, which 6's class takes under the same names). `cluster_mode={"num_node_groups":
+/// 2, "replicas_per_node_group": 1}` -> `num_node_groups=2, replicas_per_node_group=1`
+/// (5.43.0: "Use num_node_groups and replicas_per_node_group instead"); 6's `cluster_mode` is
+/// another setting, a string (`"enabled"`, `"disabled"`, `"compatible"`).
+pub static V6_UNNESTED_BLOCKS: &[(&str, &str, &[&str])] = &[(
+    "elasticache.ReplicationGroup",
+    "cluster_mode",
+    &["num_node_groups", "replicas_per_node_group"],
+)];
+
+/// Arguments 5 took as a number and 6 takes as its decimal string (6.83.4: "String containing
+/// an integer value"): `minimum_compression_size=1024` -> `"1024"`, the same value.
+pub static V6_INT_AS_STRING: &[(&str, &str)] =
+    &[("apigateway.RestApi", "minimum_compression_size")];
+
 /// The renames of `V6_RENAMED_ARGUMENTS` that are unsafe: `rds.Instance(name=)` -> `db_name`
 /// has made `pulumi up` replace databases in real upgrades.
 pub fn v6_rename_is_unsafe(on: &str, argument: &str) -> bool {
@@ -1705,6 +1721,17 @@ mod tests {
                 panic!("{class}({argument}=): {replacement:?}");
             };
             assert!(on.param(argument).is_some() && six.class(of).is_some());
+        }
+        for (class, block, keys) in V6_UNNESTED_BLOCKS {
+            let on = six.class(class).unwrap();
+            // Kept under the same name for another setting, which the rule tells apart.
+            assert!(on.param(block).is_some(), "6: {class}({block}=)");
+            for key in *keys {
+                assert!(on.param(key).is_some(), "6: {class}({key}=)");
+            }
+        }
+        for (class, argument) in V6_INT_AS_STRING {
+            assert!(six.class(class).unwrap().param(argument).is_some());
         }
         let functions = functions();
         for (old, new) in crate::pulumi::replacements::REPLACED_FUNCTIONS {

@@ -41,7 +41,7 @@ secret = aws.secretsmanager.Secret(
     "secret", rotation_lambda_arn="arn:aws:lambda:us-east-1:123456789012:function:rotate",
     rotation_rules={"automatically_after_days": 30},
 )
-api = aws.apigateway.RestApi("api", minimum_compression_size=1024)  # 6 takes it (typed as a string)
+api = aws.apigateway.RestApi("api", minimum_compression_size=1024)  # 6 takes it (upgrade-v6-rename quotes it)
 fleet = aws.ec2.Fleet("fleet", launch_template_config={"launch_template_specification": {"launch_template_id": "lt-1"}}, target_capacity_specification={"default_target_capacity_type": "spot", "total_target_capacity": 1})
 splat = aws.ecs.Cluster("splat", **{"capacity_providers": ["FARGATE"]})  # not seen: left alone
 # What 6 kept stays quiet.

@@ -60,3 +60,11 @@ nat = aws.ec2.Instance("nat", ami="ami-1", instance_type="t3.micro")
 route = aws.ec2.Route(
     "to-nat", route_table_id="rtb-1", destination_cidr_block="0.0.0.0/0", instance_id=nat.id
 )
+# The `cluster_mode` block 5.43.0 deprecated -> its keys as arguments; a size 6 takes as a string.
+sharded = aws.elasticache.ReplicationGroup(
+    "sharded",
+    description="sharded",
+    node_type="cache.t3.micro",
+    cluster_mode={"num_node_groups": 2, "replicas_per_node_group": 1},
+)
+api = aws.apigateway.RestApi("api", minimum_compression_size=1024)
