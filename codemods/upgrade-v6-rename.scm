@@ -1,7 +1,7 @@
 ; Calls the upgrade to 6 renames (pulumi::upgrade): into a removed module
 ; (elasticloadbalancingv2, applicationloadbalancing, elasticloadbalancing), or by name (the
-; renamed classes and functions, the classes whose arguments were renamed). The names are the
-; codemod's trigger words; the Rust side resolves the callee.
+; renamed classes and functions, `get_subnet_ids`, the classes whose arguments were renamed
+; or replaced). The names are the codemod's trigger words; the Rust side resolves the callee.
 (call
   function: [
     (identifier) @name
@@ -16,7 +16,8 @@
     "get_prefix_list" "get_prefix_list_output" "get_function" "get_function_output"
     "get_openid_connect_provider" "get_openid_connect_provider_output"
     "Attachment" "AttachmentArgs" "ReplicationGroup" "ReplicationGroupArgs"
-    "Instance" "InstanceArgs")) @call
+    "Instance" "InstanceArgs" "get_subnet_ids" "get_subnet_ids_output"
+    "Route" "RouteArgs" "RouteTableRouteArgs" "RestApi" "RestApiArgs")) @call
 
 (call
   function: (attribute

@@ -48,6 +48,7 @@ pub(crate) use unknown_argument::closest;
 mod unknown_name;
 mod unknown_resource;
 pub mod unused_ignore;
+mod upgrade_v6_manual;
 mod upgrade_v6_rename;
 mod upgrade_v7_argument;
 mod upgrade_v7_bucket_v2;
@@ -87,6 +88,7 @@ pub static CODEMODS: &[&Codemod] = &[
     &upgrade_v7_unsafe_argument::CODEMOD,
     &upgrade_v7_enum::CODEMOD,
     &upgrade_v6_rename::CODEMOD,
+    &upgrade_v6_manual::CODEMOD,
     &upgrade_v7_dependency_pin::CODEMOD_V6,
     &resource_option_argument::CODEMOD,
     &missing_import::CODEMOD,

@@ -81,27 +81,10 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
                     message.push_str(&what);
                     fix
                 }
-                Replacement::Output {
-                    argument,
-                    of,
-                    output,
-                    why,
-                } => {
-                    let written = output_of(cx, keyword.value, of)
-                        .filter(|_| resource.keyword(argument, cx.text).is_none());
-                    let object = written.map_or_else(
-                        || format!("<{}>", of.rsplit('.').next().unwrap_or(of).to_lowercase()),
-                        |o| cx.src(o).to_string(),
-                    );
-                    let replacement = format!("{argument}={object}.{output}");
-                    message.push_str(&format!("; {why}: `{replacement}`"));
-                    if written.is_none() {
-                        message.push_str(&format!(
-                            ", where the `{of}` is declared in the program; only you know which one `{}` is",
-                            cx.src(keyword.value)
-                        ));
-                    }
-                    written.map(|_| Fix::unsafe_(vec![Edit::replace(keyword.node, replacement)]))
+                Replacement::Output { .. } => {
+                    let (what, fix) = output_replacement(cx, &resource, keyword, replacement);
+                    message.push_str(&what);
+                    fix
                 }
                 Replacement::Manual(what) => {
                     message.push_str(&format!("; {what}"));
@@ -145,6 +128,42 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
 }
 
 /// `nat` of `instance_id=nat.id`, when `nat` holds a resource of class `of`.
+/// `instance_id=nat.id` -> `network_interface_id=nat.primary_network_interface_id`, when `nat`
+/// holds the `Replacement::Output`'s class: what to say after the finding's message, and the
+/// fix (unsafe: the resource is given another argument) when the source names that resource.
+pub(super) fn output_replacement<'t>(
+    cx: &Checker<'_, 't>,
+    resource: &ResourceCall<'t>,
+    keyword: Keyword<'t>,
+    replacement: Replacement,
+) -> (String, Option<Fix>) {
+    let Replacement::Output {
+        argument,
+        of,
+        output,
+        why,
+    } = replacement
+    else {
+        return (String::new(), None);
+    };
+    let written =
+        output_of(cx, keyword.value, of).filter(|_| resource.keyword(argument, cx.text).is_none());
+    let object = written.map_or_else(
+        || format!("<{}>", of.rsplit('.').next().unwrap_or(of).to_lowercase()),
+        |o| cx.src(o).to_string(),
+    );
+    let replacement = format!("{argument}={object}.{output}");
+    let mut what = format!("; {why}: `{replacement}`");
+    if written.is_none() {
+        what.push_str(&format!(
+            ", where the `{of}` is declared in the program; only you know which one `{}` is",
+            cx.src(keyword.value)
+        ));
+    }
+    let fix = written.map(|_| Fix::unsafe_(vec![Edit::replace(keyword.node, replacement)]));
+    (what, fix)
+}
+
 fn output_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, of: &str) -> Option<Node<'t>> {
     if value.kind() != "attribute" || cx.src(value.child_by_field_name("attribute")?) != "id" {
         return None;

@@ -9,7 +9,7 @@ use super::unknown_argument::closest;
 use super::unknown_resource::{MODULES, suggest};
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, delete_item};
-use crate::pulumi::Tables;
+use crate::pulumi::{Tables, replacements};
 use crate::source::{Seeker, fields, words};
 use std::collections::HashMap;
 use tree_sitter::Node;
@@ -22,10 +22,6 @@ pub const CODEMOD: super::Codemod = codemod! {
     matches: file,
     check: check,
 };
-
-/// Data-source functions pulumi-aws removed, and the one that replaces each. The rewrite of the
-/// call is `rewrite_function`'s.
-const FUNCTIONS: &[(&str, &str)] = &[("ec2.get_subnet_ids", "ec2.get_subnets")];
 
 /// Called once per file: its import statements and the attribute chains of its `pulumi_aws`
 /// names, found from the text (no walk of the whole tree).
@@ -624,11 +620,8 @@ fn function_name(cx: &mut Checker, tables: &Tables, node: Node, module: &str, na
         None => (name, ""),
     };
     let key = format!("{module}.{plain}");
-    let known = FUNCTIONS
-        .iter()
-        .find(|(from, _)| *from == key)
-        .map(|(_, to)| *to);
-    let suggestion = known.map(String::from).or_else(|| {
+    let known = replacements::replaced_function(&key);
+    let suggestion = known.or_else(|| {
         let functions = tables.functions_in(module);
         closest(
             plain,
@@ -646,56 +639,18 @@ fn function_name(cx: &mut Checker, tables: &Tables, node: Node, module: &str, na
     );
     let fix = suggestion.and_then(|target| {
         message.push_str(&format!("; did you mean `{target}{output}`?"));
-        rewrite_function(cx, node, &key, &format!("{target}{output}"))
+        // Only a removed function's own successor: a guessed one may take other arguments.
+        replacements::replaced_function(&key)?;
+        let edits = replacements::subnet_ids_call(
+            node,
+            cx.text,
+            cx.style().quote,
+            &format!("{target}{output}"),
+        )?;
+        // A data source: reading it changes nothing in AWS.
+        Some(Fix::safe(edits))
     });
     cx.report(node, message, fix);
-}
-
-/// `get_subnet_ids(vpc_id=X)` -> `get_subnets(filters=[{"name": "vpc-id", "values": [X]}])`:
-/// the same subnets, and the result has the same `ids`. Only a call whose other keywords the
-/// new function takes as they are (`tags`, `opts`).
-fn rewrite_function(cx: &Checker, callee: Node, key: &str, target: &str) -> Option<Fix> {
-    if key != "ec2.get_subnet_ids" {
-        return None;
-    }
-    let call = callee
-        .parent()
-        .filter(|p| p.kind() == "call" && p.child_by_field_id(fields().function) == Some(callee))?;
-    let arguments = call.child_by_field_id(fields().arguments)?;
-    let object = callee.child_by_field_id(fields().object)?;
-    let package = object.child_by_field_id(fields().object)?;
-    if object.kind() != "attribute"
-        || cx.imports.resolve(package, cx.text).as_deref() != Some("pulumi_aws")
-    {
-        return None;
-    }
-    let mut cursor = arguments.walk();
-    let mut vpc = None;
-    for argument in arguments.named_children(&mut cursor) {
-        let name = (argument.kind() == "keyword_argument")
-            .then(|| argument.child_by_field_name("name"))
-            .flatten()
-            .map(|n| cx.src(n))?;
-        match name {
-            "vpc_id" => vpc = Some(argument),
-            "tags" | "opts" => {}
-            _ => return None,
-        }
-    }
-    let vpc = vpc?;
-    let value = cx.src(vpc.child_by_field_name("value")?);
-    let quote = cx.style().quote;
-    let edits = vec![
-        Edit::replace(callee, format!("{}.{target}", cx.src(package))),
-        Edit::replace(
-            vpc,
-            format!(
-                "filters=[{{{quote}name{quote}: {quote}vpc-id{quote}, {quote}values{quote}: [{value}]}}]"
-            ),
-        ),
-    ];
-    // A data source: reading it changes nothing in AWS.
-    Some(Fix::safe(edits))
 }
 
 /// `aws.lambda_.Runtime.PYTHON3_10`: the member is `PYTHON3D10`.

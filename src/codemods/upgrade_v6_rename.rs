@@ -6,13 +6,17 @@
 //! arguments (`rds.Instance(name=)` -> `db_name`, unsafe). The names are data
 //! (`pulumi::upgrade::V6_*`).
 
+use super::unknown_argument::output_replacement;
 use super::{Checker, Match, codemod};
+use crate::edit::delete_item;
 use crate::edit::{Edit, Fix};
-use crate::pulumi::ResourceCall;
+use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{
-    V6_PARTLY_KEPT_MODULES, V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES, changes_key, v6_name,
+    V6_INT_AS_STRING, V6_PARTLY_KEPT_MODULES, V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES,
+    V6_REPLACED_ARGUMENTS, V6_UNNESTED_BLOCKS, camel_case, changes_key, v6_name,
     v6_rename_is_unsafe,
 };
+use crate::pulumi::{Keyword, Major, ResourceCall, replacements};
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v6-rename",
@@ -46,11 +50,18 @@ pub const CODEMOD: super::Codemod = codemod! {
         "ReplicationGroupArgs",
         "Instance",
         "InstanceArgs",
+        "get_subnet_ids",
+        "get_subnet_ids_output",
+        "Route",
+        "RouteArgs",
+        "RouteTableRouteArgs",
+        "RestApi",
+        "RestApiArgs",
     ],
     check: check,
 };
 
-fn check(cx: &mut Checker, m: &Match) {
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     if let Some(import) = m.node("import") {
         imports(cx, import);
         return;
@@ -68,6 +79,10 @@ fn check(cx: &mut Checker, m: &Match) {
     let key = key.to_string();
     if let Some(new) = v6_name(&key) {
         renamed(cx, function, &key, &new);
+        return;
+    }
+    if let Some(new) = replacements::replaced_function(&key) {
+        replaced_function(cx, function, &key, &new);
         return;
     }
     let Some(call) = ResourceCall::with_type(node, key.clone()) else {
@@ -99,6 +114,133 @@ fn check(cx: &mut Checker, m: &Match) {
             cx.report(keyword.node, message, fix);
         }
     }
+    for &(_, argument) in V6_INT_AS_STRING.iter().filter(|(c, _)| *c == on) {
+        if let Some(keyword) = call.keyword(argument, cx.text) {
+            int_as_string(cx, on, argument, keyword);
+        }
+    }
+    for &(_, block, keys) in V6_UNNESTED_BLOCKS.iter().filter(|(c, ..)| *c == on) {
+        if let Some(keyword) = call.keyword(block, cx.text) {
+            unnested(cx, &call, on, block, keys, keyword);
+        }
+    }
+    for &(_, argument) in V6_REPLACED_ARGUMENTS.iter().filter(|(c, _)| *c == on) {
+        let (Some(keyword), Some(replacement)) = (
+            call.keyword(argument, cx.text),
+            replacements::replacement(Major::V6, on, argument),
+        ) else {
+            continue;
+        };
+        let (what, fix) = output_replacement(cx, &call, keyword, replacement);
+        let message = format!("pulumi-aws 6 removed `{argument}` of `{on}`{what}");
+        cx.report(keyword.node, message, fix);
+    }
+}
+
+/// `minimum_compression_size=1024` -> `"1024"`: 6 takes the number as its decimal string.
+fn int_as_string(cx: &mut Checker, on: &str, argument: &str, keyword: Keyword) {
+    if string_value(keyword.value, cx.text).is_some() {
+        // Already the string 6 takes.
+        return;
+    }
+    let digits = cx.src(keyword.value);
+    let fix = (keyword.value.kind() == "integer" && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| {
+            Fix::safe(vec![Edit::replace(
+                keyword.value,
+                cx.style().string(digits),
+            )])
+        });
+    let hint = if fix.is_some() {
+        ""
+    } else {
+        "; the value is not written as a number here: pass its decimal string, for an int `x` `str(x)` (an `Output`: `x.apply(str)`)"
+    };
+    let message = format!(
+        "pulumi-aws 6 takes `{argument}` of `{on}` as a string, where 5 took a number: `1024` is `\"1024\"`{hint}"
+    );
+    cx.report(keyword.node, message, fix);
+}
+
+/// `cluster_mode={"num_node_groups": 2, "replicas_per_node_group": 1}` -> `num_node_groups=2,
+/// replicas_per_node_group=1`: the block's keys become arguments of the resource, when the
+/// block is a dict literal of those keys only and the resource does not pass them already.
+fn unnested(
+    cx: &mut Checker,
+    call: &ResourceCall,
+    on: &str,
+    block: &str,
+    keys: &[&str],
+    keyword: Keyword,
+) {
+    if string_value(keyword.value, cx.text).is_some() {
+        // 6's own `cluster_mode`, a string.
+        return;
+    }
+    let mut arguments = Vec::new();
+    let mut whole = keyword.value.kind() == "dictionary"
+        && keys.iter().all(|k| call.keyword(k, cx.text).is_none());
+    if whole {
+        let mut cursor = keyword.value.walk();
+        for item in keyword.value.named_children(&mut cursor) {
+            let key = item
+                .child_by_field_name("key")
+                .and_then(|k| string_value(k, cx.text));
+            let name = key.and_then(|k| keys.iter().find(|n| **n == k || camel_case(n) == k));
+            match (item.kind(), name, item.child_by_field_name("value")) {
+                ("pair", Some(name), Some(value)) => {
+                    arguments.push(format!("{name}={}", cx.src(value)))
+                }
+                // A comment, a `**splat` or another key: by hand.
+                _ => whole = false,
+            }
+        }
+    }
+    // One argument a line where the block had a line of its own.
+    let start = keyword.node.start_byte();
+    let indent = &cx.text[cx.text[..start].rfind('\n').map_or(0, |n| n + 1)..start];
+    let separator = if indent.trim().is_empty() && !indent.is_empty() {
+        format!(",{}{indent}", cx.style().newline)
+    } else {
+        ", ".to_string()
+    };
+    let fix = whole.then(|| {
+        if arguments.is_empty() {
+            Fix::safe(vec![delete_item(cx.text, keyword.node)])
+        } else {
+            Fix::safe(vec![Edit::replace(
+                keyword.node,
+                arguments.join(&separator),
+            )])
+        }
+    });
+    let names: Vec<String> = keys.iter().map(|k| format!("`{k}=`")).collect();
+    let hint = if fix.is_some() {
+        ""
+    } else {
+        "; the block is not a dict of those keys only, or the resource passes them already: move them by hand"
+    };
+    let message = format!(
+        "pulumi-aws 6 removed the `{block}` block of `{on}`, which 5 deprecated for arguments of `{on}` itself: its keys are {} (6's `{block}` is another setting, a string){hint}",
+        names.join(" and ")
+    );
+    cx.report(keyword.node, message, fix);
+}
+
+/// `ec2.get_subnet_ids(vpc_id=X)`, removed by 6 (5.43.0 deprecated it for `get_subnets`):
+/// `ec2.get_subnets(filters=[{"name": "vpc-id", "values": [X]}])`, the same subnets.
+fn replaced_function(cx: &mut Checker, function: tree_sitter::Node, old: &str, new: &str) {
+    let fix =
+        replacements::subnet_ids_call(function, cx.text, cx.style().quote, new).map(Fix::safe);
+    let hint = if fix.is_some() {
+        ""
+    } else {
+        "; the call passes other arguments than `vpc_id`, `tags` and `opts`, or comes in through an import: rewrite it by hand"
+    };
+    let message = format!(
+        "pulumi-aws 6 removed `{old}`; it is `{new}`, given the VPC as a `vpc-id` filter: the same subnets, the same `ids`{hint}"
+    );
+    cx.report(function, message, fix);
 }
 
 /// `aws.elasticloadbalancingv2.LoadBalancer(...)` -> `aws.lb.LoadBalancer(...)`: rewritten

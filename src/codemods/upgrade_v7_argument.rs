@@ -4,7 +4,7 @@
 
 use super::{Checker, Match, codemod, eip_domain_vpc::vpc_true_fix};
 use crate::edit::{Edit, Fix, delete_item, items, sole_item};
-use crate::pulumi::literal::string_value;
+use crate::pulumi::literal::{bool_value, string_value};
 use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
 use crate::pulumi::{Keyword, Major, ResourceCall};
 
@@ -27,8 +27,37 @@ fn check(cx: &mut Checker, m: &Match) {
             rewrite_argument(cx, &call, &key, change, keyword);
         }
     }
+    nested_dicts(cx, &call, &key);
     removed_endpoints(cx, &call, &key);
     renamed_outputs(cx, &call, &key);
+}
+
+/// `ConnectPeer(bgp_options={"peer_asn": 65000})`: the keys of a dict literal given for an
+/// `*Args` class whose keywords 7 retyped change as the keywords do.
+fn nested_dicts(cx: &mut Checker, call: &ResourceCall, key: &str) {
+    for &(_, argument, args) in upgrade::V7_NESTED_ARGS.iter().filter(|(r, ..)| *r == key) {
+        let Some(dict) = call
+            .keyword(argument, cx.text)
+            .filter(|k| k.value.kind() == "dictionary")
+        else {
+            continue;
+        };
+        for pair in items(dict.value).into_iter().filter(|p| p.kind() == "pair") {
+            let (Some(name), Some(value)) = (
+                pair.child_by_field_name("key")
+                    .and_then(|k| string_value(k, cx.text)),
+                pair.child_by_field_name("value"),
+            ) else {
+                continue;
+            };
+            let change = upgrade::argument_changes(Major::V7, args)
+                .find(|c| c.argument == name || upgrade::camel_case(c.argument) == name);
+            if let Some(change) = change.filter(|c| c.rewrite.retypes()) {
+                let keyword = Keyword { node: pair, value };
+                rewrite_argument(cx, call, args, change, keyword);
+            }
+        }
+    }
 }
 
 /// Row 2: `Provider(endpoints=[{"opsworks": ...}])` and `ProviderEndpointArgs(opsworks=...)`:
@@ -135,6 +164,10 @@ pub(super) fn rewrite_argument(
     keyword: Keyword,
 ) {
     let name = change.argument;
+    if change.rewrite.retypes() && string_value(keyword.value, cx.text).is_some() {
+        // Already the string 7 takes (6 passed it on as it was).
+        return;
+    }
     let (what, fix) = match change.rewrite {
         Rewrite::Merge(new) => {
             // One finding for the group, on its first argument.
@@ -160,10 +193,13 @@ pub(super) fn rewrite_argument(
     } else {
         by_hand(change.rewrite, keyword)
     };
-    let message = format!(
-        "pulumi-aws 7: `{name}` of `{on}` {what} (upgrade guide row {}){hint}",
-        change.row
-    );
+    let source = match change.row {
+        upgrade::NOT_IN_GUIDE => {
+            "not in the upgrade guide: the 6.83.4 and 7.51.1 signatures".to_string()
+        }
+        row => format!("upgrade guide row {row}"),
+    };
+    let message = format!("pulumi-aws 7: `{name}` of `{on}` {what} ({source}){hint}");
     cx.report(keyword.node, message, fix);
 }
 
@@ -202,16 +238,38 @@ pub(super) fn rewritten(
             "is removed: `vpc=True` is `domain=\"vpc\"`".to_string(),
             vpc_true_fix(cx, call, keyword.node),
         ),
+        Rewrite::BoolAsString => (
+            "is a string on 7, where 6 took a bool: `True` is `\"true\"`, `False` is `\"false\"`"
+                .to_string(),
+            bool_value(keyword.value).map(|value| {
+                let text = cx.style().string(if value { "true" } else { "false" });
+                Fix::safe(vec![Edit::replace(keyword.value, text)])
+            }),
+        ),
+        Rewrite::IntAsString => (
+            "is a string on 7, where 6 took a number: `65000` is `\"65000\"`".to_string(),
+            (keyword.value.kind() == "integer")
+                .then(|| cx.src(keyword.value))
+                .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+                .map(|digits| {
+                    Fix::safe(vec![Edit::replace(
+                        keyword.value,
+                        cx.style().string(digits),
+                    )])
+                }),
+        ),
     }
 }
 
 /// Why a rewrite has no fix, for the message: `vpc=False` asked for what no longer exists;
 /// anything else the source does not say enough about.
 pub(super) fn by_hand(rewrite: Rewrite, keyword: Keyword) -> &'static str {
-    if rewrite == Rewrite::EipDomain
-        && crate::pulumi::literal::bool_value(keyword.value) == Some(false)
-    {
+    if rewrite == Rewrite::EipDomain && bool_value(keyword.value) == Some(false) {
         "; `vpc=False` asked for an EC2-Classic address, a retired platform: remove it or use `domain=\"vpc\"` by hand"
+    } else if rewrite == Rewrite::IntAsString {
+        "; the value is not written as a number here: pass its decimal string, for an int `x` `str(x)` (an `Output`: `x.apply(str)`)"
+    } else if rewrite == Rewrite::BoolAsString {
+        "; the value is not written as `True` or `False` here: pass the string, for a bool `x` `\"true\" if x else \"false\"` (an `Output`: `x.apply(lambda v: \"true\" if v else \"false\")`)"
     } else {
         "; the source does not say enough to rewrite it, change it by hand"
     }

@@ -5,6 +5,8 @@
 
 use super::Major;
 use super::upgrade::{self, Rewrite};
+use crate::edit::Edit;
+use tree_sitter::Node;
 
 /// What takes the place of an argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,6 +179,63 @@ pub static REPLACEMENTS: &[Replaced] = &[
         Rewrite(Rewrite::Wrap("lifecycle_policies")),
     ),
 ];
+
+/// Data-source functions pulumi-aws 6 removed, and the one that replaces each (compared in the
+/// 5.43.0 and 6.83.4 wheels). `subnet_ids_call` rewrites a call.
+pub static REPLACED_FUNCTIONS: &[(&str, &str)] = &[("ec2.get_subnet_ids", "ec2.get_subnets")];
+
+/// The function that replaces `key` (`ec2.get_subnet_ids`, or its `_output` form), when
+/// pulumi-aws removed it: `ec2.get_subnets` (`_output`).
+pub fn replaced_function(key: &str) -> Option<String> {
+    let (base, output) = match key.strip_suffix("_output") {
+        Some(base) => (base, "_output"),
+        None => (key, ""),
+    };
+    let (_, new) = REPLACED_FUNCTIONS.iter().find(|(old, _)| *old == base)?;
+    Some(format!("{new}{output}"))
+}
+
+/// `ec2.get_subnet_ids(vpc_id=X)` -> `ec2.get_subnets(filters=[{"name": "vpc-id", "values":
+/// [X]}])`: the same subnets, and the result has the same `ids`. `callee` is the call's
+/// function, an attribute (`aws.ec2.get_subnet_ids`, `ec2.get_subnet_ids_output`) whose name
+/// becomes `target`'s. Only a call whose other keywords the new function takes as they are
+/// (`tags`, `opts`); `None` for anything else.
+pub fn subnet_ids_call(callee: Node, text: &str, quote: char, target: &str) -> Option<Vec<Edit>> {
+    let src = |n: Node| &text[n.byte_range()];
+    let call = callee
+        .parent()
+        .filter(|p| p.kind() == "call" && p.child_by_field_name("function") == Some(callee))?;
+    let name = callee.child_by_field_name("attribute").filter(|n| {
+        callee.kind() == "attribute"
+            && matches!(src(*n), "get_subnet_ids" | "get_subnet_ids_output")
+    })?;
+    let (_, new_name) = target.rsplit_once('.')?;
+    let arguments = call.child_by_field_name("arguments")?;
+    let mut cursor = arguments.walk();
+    let mut vpc = None;
+    for argument in arguments.named_children(&mut cursor) {
+        let keyword = (argument.kind() == "keyword_argument")
+            .then(|| argument.child_by_field_name("name"))
+            .flatten()
+            .map(src)?;
+        match keyword {
+            "vpc_id" => vpc = Some(argument),
+            "tags" | "opts" => {}
+            _ => return None,
+        }
+    }
+    let vpc = vpc?;
+    let value = src(vpc.child_by_field_name("value")?);
+    Some(vec![
+        Edit::replace(name, new_name),
+        Edit::replace(
+            vpc,
+            format!(
+                "filters=[{{{quote}name{quote}: {quote}vpc-id{quote}, {quote}values{quote}: [{value}]}}]"
+            ),
+        ),
+    ])
+}
 
 /// One key of CloudFormation's `GenerateSecretString` (snake_case), as
 /// `pulumi_random.RandomPassword` says it. AWS's defaults: 32 characters, of every class

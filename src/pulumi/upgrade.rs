@@ -27,7 +27,24 @@ pub enum Rewrite {
     Ordered(&'static str),
     /// `vpc=True` -> `domain="vpc"`.
     EipDomain,
+    /// The same name, retyped: 6 took a bool, 7 takes the string Terraform spells it with
+    /// (`encrypted=True` -> `encrypted="true"`). Only a literal is rewritten: the same value,
+    /// in the type 7 takes.
+    BoolAsString,
+    /// The same name, retyped: 6 took a number, 7 takes its decimal string (`peer_asn=65000`
+    /// -> `peer_asn="65000"`). Only a literal is rewritten.
+    IntAsString,
 }
+
+impl Rewrite {
+    /// True for the rewrites that keep the name and change only the value's type.
+    pub fn retypes(self) -> bool {
+        matches!(self, BoolAsString | IntAsString)
+    }
+}
+
+/// The `row` of a change the upgrade guide does not list, found comparing the wheels.
+pub const NOT_IN_GUIDE: u8 = 0;
 
 /// One argument of one class or data-source function that changed.
 #[derive(Debug, Clone, Copy)]
@@ -157,6 +174,15 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
         Delete("it is computed by AWS, not set"),
         45,
     ),
+    // Row 45: `Input[bool]` in 6.83.4, `Input[str]` in 7.51.1 (redshift/cluster.py).
+    change("redshift.Cluster", "encrypted", BoolAsString, 45),
+    // `Input[int]` in 6.83.4, `Input[str]` in 7.51.1 ("Supports 2-byte and 4-byte ASNs").
+    change(
+        "networkmanager.ConnectPeerBgpOptions",
+        "peer_asn",
+        IntAsString,
+        NOT_IN_GUIDE,
+    ),
     change(
         "ecs.TaskDefinition",
         "inference_accelerators",
@@ -214,6 +240,15 @@ pub static V7_ARGUMENTS: &[ArgumentChange] = &[
         47,
     ),
 ];
+
+/// Arguments of resources that take an `*Args` class `V7_ARGUMENTS` changes, which a program
+/// may write as a dict literal instead: (resource, argument, the `*Args` class's key). The
+/// dict's keys change as the class's keywords do (retyped values only).
+pub static V7_NESTED_ARGS: &[(&str, &str, &str)] = &[(
+    "networkmanager.ConnectPeer",
+    "bgp_options",
+    "networkmanager.ConnectPeerBgpOptions",
+)];
 
 /// The key of the object `Merge` arguments go into: `cpu_core_count` -> `core_count`.
 pub fn merge_key(argument: &str) -> Option<&'static str> {
@@ -605,6 +640,15 @@ pub static V7_PINNED_DEFAULTS: &[PinnedDefault] = &[
         row: 45,
     },
     PinnedDefault {
+        on: "redshift.Cluster",
+        nested: None,
+        argument: "encrypted",
+        value: "\"false\"",
+        when: None,
+        flipped: "6 defaulted it to `false` and 7 to `\"true\"` (7.51.1: \"Default is `true`\"), so the first `pulumi up` would encrypt a cluster 6 left unencrypted; encrypting is a separate decision (`\"true\"`, the safer setting); AWS encrypts every cluster created since January 2025: if the preview shows `encrypted` changing, the cluster is encrypted already, write `\"true\"`",
+        row: 45,
+    },
+    PinnedDefault {
         on: "elasticache.ReplicationGroup",
         nested: None,
         argument: "auth_token_update_strategy",
@@ -831,6 +875,142 @@ pub static V6_RENAMED_ARGUMENTS: &[(&str, &str, &str)] = &[
     ("rds.Instance", "name", "db_name"),
 ];
 
+/// Arguments pulumi-aws 6 removed whose successor `replacements::REPLACEMENTS` gives (5.43.0
+/// takes them, 6.83.4 does not): a route to an instance goes to its network interface.
+pub static V6_REPLACED_ARGUMENTS: &[(&str, &str)] = &[
+    ("ec2.Route", "instance_id"),
+    ("ec2.RouteTableRoute", "instance_id"),
+];
+
+/// How a resource of a removed class leaves the program: deleting its code alone would make
+/// `pulumi up` ask a provider that no longer knows the type to delete it.
+pub const V6_OUT_OF_STATE: &str = "drop it from the state only (`pulumi state delete <urn>`, URNs from `pulumi stack --show-urns`), then delete this code";
+
+/// Classes pulumi-aws 6 removed with no successor of the same meaning (in 5.43.0, not in
+/// 6.83.4), with the next step; the `*Args` classes named after each went with it
+/// (`rds.SecurityGroupIngressArgs`). The EC2-Classic ones were deprecated in 5.43.0 "with the
+/// retirement of EC2-Classic".
+pub static V6_REMOVED_CLASSES: &[(&str, &str)] = &[
+    (
+        "elasticache.SecurityGroup",
+        "an EC2-Classic cache security group, retired with EC2-Classic; a cluster in a VPC takes `security_group_ids=` of `aws.ec2.SecurityGroup`s",
+    ),
+    (
+        "rds.SecurityGroup",
+        "an EC2-Classic DB security group, retired with EC2-Classic; a database in a VPC takes `vpc_security_group_ids=` of `aws.ec2.SecurityGroup`s",
+    ),
+    (
+        "redshift.SecurityGroup",
+        "an EC2-Classic cluster security group, retired with EC2-Classic; a cluster in a VPC takes `vpc_security_group_ids=` of `aws.ec2.SecurityGroup`s",
+    ),
+    (
+        "macie.MemberAccountAssociation",
+        "Amazon Macie Classic (5.43.0: it \"cannot be activated in new accounts\"); its successor, `aws.macie2.Member`, is another service's resource with other arguments, not a rename",
+    ),
+    (
+        "macie.S3BucketAssociation",
+        "Amazon Macie Classic (5.43.0: it \"cannot be activated in new accounts\"); its successor, an `aws.macie2.ClassificationJob` over the bucket, is another service's resource with other arguments, not a rename",
+    ),
+];
+
+/// The removed class of `V6_REMOVED_CLASSES` that `key` is, or whose `*Args` class it is.
+pub fn v6_removed_class(key: &str) -> Option<&'static (&'static str, &'static str)> {
+    V6_REMOVED_CLASSES.iter().find(|(class, _)| {
+        key == *class
+            || key
+                .strip_prefix(class)
+                .is_some_and(|rest| rest.ends_with("Args"))
+    })
+}
+
+/// Arguments of kept classes that 6 removed (in 5.43.0, not in 6.83.4): (class, argument, the
+/// step). The EC2-Classic ones cannot mean anything in AWS any more, but only the author can
+/// say that nothing else in the program relies on them; the others moved to a resource of
+/// their own, which must be imported, or the next `pulumi up` creates a second one.
+pub static V6_MANUAL_ARGUMENTS: &[(&str, &str, &str)] = &[
+    (
+        "ecs.Cluster",
+        "capacity_providers",
+        "an ECS cluster's capacity providers are an `aws.ecs.ClusterCapacityProviders(cluster_name=..., capacity_providers=[...], default_capacity_provider_strategies=[...])` of their own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:ecs/clusterCapacityProviders:ClusterCapacityProviders <name> <cluster name>`",
+    ),
+    (
+        "ecs.Cluster",
+        "default_capacity_provider_strategies",
+        "an ECS cluster's capacity providers are an `aws.ecs.ClusterCapacityProviders(cluster_name=..., capacity_providers=[...], default_capacity_provider_strategies=[...])` of their own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:ecs/clusterCapacityProviders:ClusterCapacityProviders <name> <cluster name>`",
+    ),
+    (
+        "secretsmanager.Secret",
+        "rotation_lambda_arn",
+        "a secret's rotation is an `aws.secretsmanager.SecretRotation(secret_id=<secret>.id, rotation_lambda_arn=..., rotation_rules={...})` of its own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:secretsmanager/secretRotation:SecretRotation <name> <secret arn>`",
+    ),
+    (
+        "secretsmanager.Secret",
+        "rotation_rules",
+        "a secret's rotation is an `aws.secretsmanager.SecretRotation(secret_id=<secret>.id, rotation_lambda_arn=..., rotation_rules={...})` of its own on 6: declare it with these values, delete the arguments here, and adopt it before `pulumi up`: `pulumi import aws:secretsmanager/secretRotation:SecretRotation <name> <secret arn>`",
+    ),
+    (
+        "ec2.Vpc",
+        "enable_classiclink",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.Vpc",
+        "enable_classiclink_dns_support",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.DefaultVpc",
+        "enable_classiclink",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.DefaultVpc",
+        "enable_classiclink_dns_support",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.LaunchConfiguration",
+        "vpc_classic_link_id",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "ec2.LaunchConfiguration",
+        "vpc_classic_link_security_groups",
+        "ClassicLink was retired with EC2-Classic: delete the argument",
+    ),
+    (
+        "elasticache.Cluster",
+        "security_group_names",
+        "it named EC2-Classic cache security groups, retired with EC2-Classic: delete it (a cluster in a VPC takes `security_group_ids=`)",
+    ),
+    (
+        "rds.Instance",
+        "security_group_names",
+        "it named EC2-Classic DB security groups, retired with EC2-Classic: delete it (a database in a VPC takes `vpc_security_group_ids=`)",
+    ),
+    (
+        "redshift.Cluster",
+        "cluster_security_groups",
+        "it named EC2-Classic cluster security groups, retired with EC2-Classic: delete it (a cluster in a VPC takes `vpc_security_group_ids=`)",
+    ),
+];
+
+/// Blocks 5 deprecated for arguments of the resource itself, which 6 removed: (class, block,
+/// its keys, which 6's class takes under the same names). `cluster_mode={"num_node_groups":
+/// 2, "replicas_per_node_group": 1}` -> `num_node_groups=2, replicas_per_node_group=1`
+/// (5.43.0: "Use num_node_groups and replicas_per_node_group instead"); 6's `cluster_mode` is
+/// another setting, a string (`"enabled"`, `"disabled"`, `"compatible"`).
+pub static V6_UNNESTED_BLOCKS: &[(&str, &str, &[&str])] = &[(
+    "elasticache.ReplicationGroup",
+    "cluster_mode",
+    &["num_node_groups", "replicas_per_node_group"],
+)];
+
+/// Arguments 5 took as a number and 6 takes as its decimal string (6.83.4: "String containing
+/// an integer value"): `minimum_compression_size=1024` -> `"1024"`, the same value.
+pub static V6_INT_AS_STRING: &[(&str, &str)] =
+    &[("apigateway.RestApi", "minimum_compression_size")];
+
 /// The renames of `V6_RENAMED_ARGUMENTS` that are unsafe: `rds.Instance(name=)` -> `db_name`
 /// has made `pulumi up` replace databases in real upgrades.
 pub fn v6_rename_is_unsafe(on: &str, argument: &str) -> bool {
@@ -874,7 +1054,13 @@ mod tests {
     /// The parameters of `on` in a major, and whether `name` among them is deprecated.
     fn accepts(major: Major, on: &str, name: &str) -> Option<bool> {
         let tables = Tables::get(major);
-        if let Some(class) = tables.class(on) {
+        // A nested `*Args` class has no resource of its name (`ConnectPeerBgpOptions`).
+        let args = format!("{on}Args");
+        if let Some((class, on)) = tables
+            .class(on)
+            .map(|c| (c, on))
+            .or_else(|| tables.class(&args).map(|c| (c, args.as_str())))
+        {
             class.param(name)?;
             return Some(tables.deprecation(on, name).is_some());
         }
@@ -891,7 +1077,7 @@ mod tests {
         match change.rewrite {
             Rename(new) | Unwrap(new) | Wrap(new) | Merge(new) | Ordered(new) => Some(new),
             EipDomain => Some("domain"),
-            Delete(_) => None,
+            Delete(_) | BoolAsString | IntAsString => None,
         }
     }
 
@@ -904,6 +1090,12 @@ mod tests {
                 accepts(Major::V6, change.on, change.argument).is_some(),
                 "{what}: not in 6"
             );
+            if change.rewrite.retypes() {
+                // The name stays and its type changes, which the tables do not hold: the
+                // wheels' signatures say it, and the mock test runs both sides.
+                assert_eq!(accepts(Major::V7, change.on, change.argument), Some(false));
+                continue;
+            }
             // Gone from 7, or kept there only as a deprecated spelling.
             assert_ne!(
                 accepts(Major::V7, change.on, change.argument),
@@ -936,6 +1128,20 @@ mod tests {
                     change.on
                 );
             }
+        }
+    }
+
+    #[test]
+    fn nested_args_are_taken_by_their_resource_and_changed_by_retypes_only() {
+        for (resource, argument, args) in V7_NESTED_ARGS {
+            for major in Major::ALL {
+                let class = Tables::get(major).class(resource).unwrap();
+                assert!(class.param(argument).is_some(), "{resource}({argument}=)");
+                assert!(Tables::get(major).class(&format!("{args}Args")).is_some());
+            }
+            let changes: Vec<_> = argument_changes(Major::V7, args).collect();
+            assert!(!changes.is_empty(), "{args}: no change");
+            assert!(changes.iter().all(|c| c.rewrite.retypes()), "{args}");
         }
     }
 
@@ -1458,5 +1664,81 @@ mod tests {
             .class("ssm.AssociationTargetArgs")
             .unwrap();
         assert!(target.param("key").is_some() && target.param("values").is_some());
+    }
+
+    /// The `--to 6` entries against 6's tables; that 5.43.0 has them is checked against its
+    /// wheel by the mock tests (`v6_removals_are_in_5_and_gone_from_6`).
+    #[test]
+    fn v6_removals_are_gone_from_6_and_their_successors_exist() {
+        let six = Tables::get(Major::V6);
+        for (class, _) in V6_REMOVED_CLASSES {
+            let module = class.split('.').next().unwrap();
+            assert!(
+                !six.keys_in(module).iter().any(|k| k.starts_with(class)),
+                "{class} (or an Args class named after it) in 6"
+            );
+            assert_eq!(v6_removed_class(class).map(|(c, _)| *c), Some(*class));
+            assert_eq!(
+                v6_removed_class(&format!("{class}Args")).map(|(c, _)| *c),
+                Some(*class)
+            );
+        }
+        assert!(v6_removed_class("rds.SecurityGroupIngressArgs").is_some());
+        assert!(v6_removed_class("ec2.SecurityGroup").is_none());
+        assert!(v6_removed_class("rds.SecurityGroupX").is_none());
+        for (class, argument) in [
+            ("macie2.Member", "account_id"),
+            ("macie2.ClassificationJob", "s3_job_definition"),
+            ("elasticache.Cluster", "security_group_ids"),
+            ("rds.Instance", "vpc_security_group_ids"),
+            ("redshift.Cluster", "vpc_security_group_ids"),
+            (
+                "ecs.ClusterCapacityProviders",
+                "default_capacity_provider_strategies",
+            ),
+            ("secretsmanager.SecretRotation", "rotation_rules"),
+            ("secretsmanager.SecretRotation", "rotation_lambda_arn"),
+        ] {
+            assert!(
+                six.class(class).and_then(|c| c.param(argument)).is_some(),
+                "6: {class}({argument}=)"
+            );
+        }
+        for (class, argument, _) in V6_MANUAL_ARGUMENTS {
+            let on = six.class(class).unwrap_or_else(|| panic!("{class} in 6"));
+            assert!(on.param(argument).is_none(), "6: {class}({argument}=)");
+        }
+        for (class, argument) in V6_REPLACED_ARGUMENTS {
+            let on = six
+                .class(class)
+                .or_else(|| six.class(&format!("{class}Args")))
+                .unwrap_or_else(|| panic!("{class} in 6"));
+            assert!(on.param(argument).is_none(), "6: {class}({argument}=)");
+            let replacement = crate::pulumi::replacements::replacement(Major::V6, class, argument);
+            let Some(crate::pulumi::replacements::Replacement::Output { argument, of, .. }) =
+                replacement
+            else {
+                panic!("{class}({argument}=): {replacement:?}");
+            };
+            assert!(on.param(argument).is_some() && six.class(of).is_some());
+        }
+        for (class, block, keys) in V6_UNNESTED_BLOCKS {
+            let on = six.class(class).unwrap();
+            // Kept under the same name for another setting, which the rule tells apart.
+            assert!(on.param(block).is_some(), "6: {class}({block}=)");
+            for key in *keys {
+                assert!(on.param(key).is_some(), "6: {class}({key}=)");
+            }
+        }
+        for (class, argument) in V6_INT_AS_STRING {
+            assert!(six.class(class).unwrap().param(argument).is_some());
+        }
+        let functions = functions();
+        for (old, new) in crate::pulumi::replacements::REPLACED_FUNCTIONS {
+            assert!(!functions.contains_key(&(6, old.to_string())), "{old} in 6");
+            let (params, results) = &functions[&(6, new.to_string())];
+            assert!(params.iter().any(|p| p == "filters"), "{new}(filters=)");
+            assert!(results.iter().any(|r| r == "ids"), "{new}().ids");
+        }
     }
 }

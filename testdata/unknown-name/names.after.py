@@ -28,6 +28,9 @@ subnets = aws.ec2.get_subnets(
     filters=[{"name": "vpc-id", "values": ["vpc-0123456789abcdef0"]}],
 )
 pulumi.export("subnet_ids", subnets.ids)
+# Through a module imported by name: only the function's name changes.
+from pulumi_aws import ec2
+private = ec2.get_subnets_output(filters=[{"name": "vpc-id", "values": ["vpc-0123456789abcdef0"]}], tags={"tier": "private"})
 
 # A class of a module pulumi-aws spells otherwise, looked up rather than constructed.
 existing = aws.cloudwatch.LogGroup.get("existing", "/aws/lambda/existing")

@@ -26,6 +26,9 @@ worker = lambda_.Function(
 # A data source pulumi-aws removed: `get_subnets` with a `vpc-id` filter reads the same subnets.
 subnets = aws.ec2.get_subnet_ids(vpc_id="vpc-0123456789abcdef0")
 pulumi.export("subnet_ids", subnets.ids)
+# Through a module imported by name: only the function's name changes.
+from pulumi_aws import ec2
+private = ec2.get_subnet_ids_output(vpc_id="vpc-0123456789abcdef0", tags={"tier": "private"})
 
 # A class of a module pulumi-aws spells otherwise, looked up rather than constructed.
 existing = aws.logs.LogGroup.get("existing", "/aws/lambda/existing")

@@ -86,3 +86,22 @@ def region_of(bucket):
 reassigned = aws.s3.Bucket("first")
 reassigned = aws.s3.Bucket("second")
 pulumi.export("reassigned_region", reassigned.region)  # two assignments: left alone
+# Row 45: `encrypted` was a bool on 6 and is a string on 7.
+encrypted = aws.redshift.Cluster("encrypted", cluster_identifier="e", node_type="ra3.xlplus", encrypted=True)
+plain = aws.redshift.Cluster(
+    "plain", args=aws.redshift.ClusterArgs(cluster_identifier="p", node_type="ra3.xlplus", encrypted=False)
+)
+already = aws.redshift.Cluster("already", cluster_identifier="a", node_type="ra3.xlplus", encrypted="true")  # 7's type
+# Not in the guide (the wheels' signatures): `peer_asn` was a number on 6 and is a string on 7.
+peer = aws.networkmanager.ConnectPeer(
+    "peer", connect_attachment_id="a-1", peer_address="10.0.0.1", bgp_options={"peer_asn": 65000}
+)
+camel_peer = aws.networkmanager.ConnectPeer(
+    "camel", connect_attachment_id="a-1", peer_address="10.0.0.2", bgp_options={"peerAsn": 65001}
+)
+args_peer = aws.networkmanager.ConnectPeer(
+    "args",
+    connect_attachment_id="a-1",
+    peer_address="10.0.0.3",
+    bgp_options=aws.networkmanager.ConnectPeerBgpOptionsArgs(peer_asn=65002),
+)

@@ -7,9 +7,10 @@ cluster = aws.redshift.Cluster(
     master_username="admin",
     master_password="Passw0rd!x",
     publicly_accessible=True,
+    encrypted="false",
 )
-private = aws.redshift.Cluster("private", cluster_identifier="p", node_type="ra3.xlplus", publicly_accessible=False)
-by_args = aws.redshift.Cluster("by-args", args=aws.redshift.ClusterArgs(cluster_identifier="a", node_type="ra3.xlplus", publicly_accessible=True))
+private = aws.redshift.Cluster("private", cluster_identifier="p", node_type="ra3.xlplus", publicly_accessible=False, encrypted="false")
+by_args = aws.redshift.Cluster("by-args", args=aws.redshift.ClusterArgs(cluster_identifier="a", node_type="ra3.xlplus", publicly_accessible=True, encrypted="false"))
 cache = aws.elasticache.ReplicationGroup(
     "cache", description="cache", auth_token="0123456789abcdef0123", transit_encryption_enabled=True, auth_token_update_strategy="ROTATE"
 )

@@ -130,6 +130,16 @@ def _invoke_result(token: str, args: dict) -> dict:
     if fn == "getAmi":
         return {"id": "ami-0123456789abcdef0", "imageId": "ami-0123456789abcdef0",
                 "architecture": "x86_64", "name": "mock-ami"}
+    if fn in ("getSubnetIds", "getSubnets"):
+        # The VPC's subnets, as 5's getSubnetIds(vpcId=) and getSubnets(filters=[vpc-id]) both
+        # ask for them: the same VPC gives the same ids.
+        vpcs = [args["vpcId"]] if args.get("vpcId") else [
+            value
+            for f in args.get("filters") or []
+            if f.get("name") == "vpc-id"
+            for value in f.get("values") or []
+        ]
+        return {"ids": [f"subnet-{vpc}-{zone}" for vpc in vpcs for zone in "ab"], "id": REGION}
     if fn == "getPolicyDocument":
         # Good enough for programs that feed `.json` into a policy resource.
         doc = {"Version": "2012-10-17", "Statement": args.get("statements") or []}

@@ -49,3 +49,28 @@ prefixes = aws.ec2.get_prefix_list(name="com.amazonaws.us-east-1.s3")
 zone = aws.elb.get_hosted_zone_id()
 found = aws.lb.get_load_balancer_output(name="web")
 oidc = aws.iam.get_open_id_connect_provider(url="https://example.com")
+# `get_subnet_ids` (removed by 6) -> `get_subnets` with a `vpc-id` filter: the same subnets.
+vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")
+subnets = aws.ec2.get_subnets(
+    filters=[{"name": "vpc-id", "values": ["vpc-0123"]}],
+    tags={"tier": "private"},
+)
+subnets_of_main = aws.ec2.get_subnets_output(
+    filters=[{"name": "vpc-id", "values": [vpc.id]}],
+)
+db_subnets = aws.rds.SubnetGroup("db-subnets", subnet_ids=subnets.ids)
+cache_subnets = aws.elasticache.SubnetGroup("cache-subnets", subnet_ids=subnets_of_main.ids)
+# `Route(instance_id=)` (removed by 6) -> the instance's network interface (unsafe).
+nat = aws.ec2.Instance("nat", ami="ami-1", instance_type="t3.micro")
+route = aws.ec2.Route(
+    "to-nat", route_table_id="rtb-1", destination_cidr_block="0.0.0.0/0", network_interface_id=nat.primary_network_interface_id
+)
+# The `cluster_mode` block 5.43.0 deprecated -> its keys as arguments; a size 6 takes as a string.
+sharded = aws.elasticache.ReplicationGroup(
+    "sharded",
+    description="sharded",
+    node_type="cache.t3.micro",
+    num_node_groups=2,
+    replicas_per_node_group=1,
+)
+api = aws.apigateway.RestApi("api", minimum_compression_size="1024")

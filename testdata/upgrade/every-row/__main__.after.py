@@ -44,7 +44,7 @@ headers = aws.cloudfront.ResponseHeadersPolicy("headers", comment="c")
 # Row 45: outputs 6 took as arguments.
 warehouse = aws.redshift.Cluster(
     "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", master_username="admin",
-    master_password="Passw0rd-x1", publicly_accessible=False,
+    master_password="Passw0rd-x1", publicly_accessible=False, encrypted="true",
 )
 association = aws.directconnect.GatewayAssociation(
     "dx", dx_gateway_id="dx-1", associated_gateway_id="vgw-1"
@@ -75,6 +75,16 @@ launch = ec2.LaunchTemplate(
 core = aws.networkmanager.CoreNetwork("core", global_network_id="gn-1", base_policy_regions=["us-east-1"])
 notebook = aws.sagemaker.NotebookInstance(
     "notebook", role_arn="arn:aws:iam::123456789012:role/sm", instance_type="ml.t2.medium",
+)
+# Not in the guide (the wheels' signatures): `peer_asn` is a string on 7.
+peer = aws.networkmanager.ConnectPeer(
+    "peer", connect_attachment_id="a-1", peer_address="10.0.0.1", bgp_options={"peer_asn": "65000"}
+)
+args_peer = aws.networkmanager.ConnectPeer(
+    "args-peer",
+    connect_attachment_id="a-1",
+    peer_address="10.0.0.2",
+    bgp_options=aws.networkmanager.ConnectPeerBgpOptionsArgs(peer_asn="4200000000"),
 )
 api = aws.apigateway.RestApi("api")
 # 6 programs passed an empty stage name to have no stage made; 7 makes none without it.

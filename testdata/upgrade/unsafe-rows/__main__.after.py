@@ -89,6 +89,7 @@ warehouse = aws.redshift.Cluster(
     "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", master_username="admin",
     master_password="Passw0rd-x1",
     publicly_accessible=True,
+    encrypted="false",
 )
 cache = aws.elasticache.ReplicationGroup(
     "cache", description="cache", auth_token="0123456789abcdef0123", transit_encryption_enabled=True, auth_token_update_strategy="ROTATE"
