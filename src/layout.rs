@@ -73,13 +73,13 @@ fn configured_at_or_above(dir: &Path) -> Option<LineLength> {
 fn configured_in(dir: &Path) -> Option<LineLength> {
     for name in [".ruff.toml", "ruff.toml"] {
         let path = dir.join(name);
-        if let Ok(text) = std::fs::read_to_string(&path) {
+        if let Some(text) = crate::folder::read(dir, name) {
             let table = text.parse::<Table>().unwrap_or_default();
             return Some(from_ruff(&table, None, &path, 0));
         }
     }
     let path = dir.join("pyproject.toml");
-    let text = std::fs::read_to_string(&path).ok()?;
+    let text = crate::folder::read(dir, "pyproject.toml")?;
     if !text.contains("ruff") && !text.contains("black") {
         return None;
     }
