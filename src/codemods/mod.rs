@@ -475,6 +475,8 @@ pub struct Checker<'a, 't> {
     pub file: &'a FileSettings,
     style: OnceCell<Style>,
     paths: RefCell<HashMap<usize, Option<Rc<str>>>>,
+    /// The parent of each node some codemod climbed from, and of its ancestors (see `parent`).
+    parents: RefCell<HashMap<usize, Option<Node<'t>>>>,
     symbols: OnceCell<Symbols<'a, 't>>,
     /// The file's `pulumi_aws` constructions, found once: by the engine for its dispatch, or
     /// when a codemod first asks.
@@ -511,6 +513,27 @@ impl<'a, 't> Checker<'a, 't> {
             .entry(function.id())
             .or_insert_with(|| self.imports.resolve(function, self.text).map(Rc::from));
         path.clone()
+    }
+
+    /// `node.parent()`, for a node of this file's tree, remembered with its ancestors' parents:
+    /// tree-sitter finds a parent by descending from the root, so a codemod climbing from a
+    /// node paid that descent at every step.
+    pub fn parent(&self, node: Node<'t>) -> Option<Node<'t>> {
+        if let Some(&known) = self.parents.borrow().get(&node.id()) {
+            return known;
+        }
+        let mut parents = self.parents.borrow_mut();
+        let mut current = self.tree.root_node();
+        parents.insert(current.id(), None);
+        while current.id() != node.id() {
+            let Some(child) = current.child_with_descendant(node) else {
+                // Not a node of this tree.
+                return node.parent();
+            };
+            parents.insert(child.id(), Some(current));
+            current = child;
+        }
+        parents[&node.id()]
     }
 
     /// The configuration that governs this file: rule options, fix applicability.
@@ -939,6 +962,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         file,
         style: OnceCell::new(),
         paths: RefCell::default(),
+        parents: RefCell::default(),
         symbols: OnceCell::new(),
         constructions: calls,
         identifiers: OnceCell::new(),

@@ -125,7 +125,7 @@ fn output_attribute<'t>(cx: &Checker<'_, 't>, attribute: Node<'t>) -> bool {
         return false;
     };
     let name = cx.src(name);
-    let called = attribute.parent().is_some_and(|p| {
+    let called = cx.parent(attribute).is_some_and(|p| {
         p.kind() == "call" && p.child_by_field_name("function") == Some(attribute)
     });
     !called && !name.starts_with('_') && !NOT_OUTPUTS.contains(&name)
@@ -140,7 +140,7 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
     let mut outputs = Vec::new();
     for resource in &symbols.resources {
         let call = resource.call.node;
-        let Some(parent) = call.parent() else {
+        let Some(parent) = cx.parent(call) else {
             continue;
         };
         match parent.kind() {
@@ -263,14 +263,14 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
 
 /// True inside a lambda: an `apply` callback's values are plain, and what else a lambda holds
 /// is not followed.
-fn in_lambda(node: Node) -> bool {
-    let mut current = node.parent();
+fn in_lambda<'t>(cx: &Checker<'_, 't>, node: Node<'t>) -> bool {
+    let mut current = cx.parent(node);
     // Each step up costs a walk down from the root: a node nested deeper than this counts as
     // inside one (left alone).
     for _ in 0..MAX_CLIMB {
         match current {
             Some(n) if n.kind() == "lambda" => return true,
-            Some(n) => current = n.parent(),
+            Some(n) => current = cx.parent(n),
             None => return false,
         }
     }
@@ -285,7 +285,7 @@ fn follow<'t>(
     origin: Node<'t>,
     depth: u32,
 ) {
-    if depth > MAX_DEPTH || in_lambda(expr) {
+    if depth > MAX_DEPTH || in_lambda(cx, expr) {
         return;
     }
     let climb = climb(cx, expr, state, None);
@@ -334,11 +334,11 @@ fn plain_consequence(what: &str) -> &'static str {
 }
 
 /// The node `expr` stands in for in its parent, through parentheses.
-fn unparenthesized(expr: Node) -> Node {
+fn unparenthesized<'t>(cx: &Checker<'_, 't>, expr: Node<'t>) -> Node<'t> {
     let mut node = expr;
     for _ in 0..MAX_CLIMB {
-        match node
-            .parent()
+        match cx
+            .parent(node)
             .filter(|p| p.kind() == "parenthesized_expression")
         {
             Some(p) => node = p,
@@ -366,11 +366,11 @@ fn climb<'t>(
         end,
     };
     for _ in 0..MAX_CLIMB {
-        node = unparenthesized(node);
+        node = unparenthesized(cx, node);
         if Some(node) == stop {
             return done(node, state, sites, End::Unknown);
         }
-        let Some(parent) = node.parent() else {
+        let Some(parent) = cx.parent(node) else {
             return done(node, state, sites, End::Unknown);
         };
         let is = |field: &str| parent.child_by_field_name(field) == Some(node);
@@ -378,7 +378,7 @@ fn climb<'t>(
         match parent.kind() {
             "attribute" if is("object") && output => {
                 let attribute = parent.child_by_field_name("attribute").map(|a| cx.src(a));
-                let call = parent.parent().filter(|c| {
+                let call = cx.parent(parent).filter(|c| {
                     c.kind() == "call" && c.child_by_field_name("function") == Some(parent)
                 });
                 match (attribute, call) {
@@ -391,7 +391,7 @@ fn climb<'t>(
             }
             "subscript" if is("value") && output => node = parent,
             "interpolation" if is("expression") && output => {
-                let Some(string) = parent.parent() else {
+                let Some(string) = cx.parent(parent) else {
                     return done(node, state, sites, End::Unknown);
                 };
                 sites.push(Site {
@@ -402,8 +402,8 @@ fn climb<'t>(
             }
             "binary_operator" if output && operator(parent) == Some("+") => {
                 let mut top = parent;
-                while let Some(p) = top
-                    .parent()
+                while let Some(p) = cx
+                    .parent(top)
                     .filter(|p| p.kind() == "binary_operator" && operator(*p) == Some("+"))
                 {
                     top = p;
@@ -426,7 +426,7 @@ fn climb<'t>(
                 };
                 return done(node, state, sites, end);
             }
-            "pair" => match parent.parent() {
+            "pair" => match cx.parent(parent) {
                 Some(dict) if dict.kind() == "dictionary" => {
                     state = State::Container;
                     node = dict;
@@ -482,7 +482,7 @@ fn climb<'t>(
             },
             "keyword_argument" if is("value") => {
                 let name = parent.child_by_field_name("name").map(|n| cx.src(n));
-                let Some(arguments) = parent.parent() else {
+                let Some(arguments) = cx.parent(parent) else {
                     return done(node, state, sites, End::Unknown);
                 };
                 match argument_of(cx, arguments, parent, name, state) {
@@ -515,7 +515,7 @@ fn argument_of<'t>(
     state: State,
 ) -> Flow<'t> {
     let unknown = Flow::End(End::Unknown);
-    let Some(call) = arguments.parent().filter(|c| c.kind() == "call") else {
+    let Some(call) = cx.parent(arguments).filter(|c| c.kind() == "call") else {
         return unknown;
     };
     let Some(function) = call.child_by_field_name("function") else {
@@ -612,7 +612,7 @@ fn report_site<'t>(cx: &mut Checker<'_, 't>, climb: &Climb<'t>, origin: Node<'t>
     let sites = sites_within(cx, outer, &climb.sites);
     let (class, import) = output_class(cx.imports);
     let edits = match sites.iter().find_map(|s| unfixable(cx, *s)) {
-        _ if too_deep(outer.node, &sites) => Err("the expression is nested too deeply".into()),
+        _ if too_deep(cx, outer.node, &sites) => Err("the expression is nested too deeply".into()),
         Some(why) => Err(why),
         None => end_edits(cx, climb, &class),
     };
@@ -673,12 +673,12 @@ fn sites_within<'t>(cx: &Checker<'_, 't>, outer: Site<'t>, known: &[Site<'t>]) -
 }
 
 /// True when a site sits more than `MAX_NESTING` levels below `outer`.
-fn too_deep(outer: Node, sites: &[Site]) -> bool {
+fn too_deep<'t>(cx: &Checker<'_, 't>, outer: Node<'t>, sites: &[Site<'t>]) -> bool {
     sites.iter().any(|s| {
         let mut node = s.node;
         let mut levels = 0;
         while node != outer && levels <= MAX_NESTING {
-            match node.parent() {
+            match cx.parent(node) {
                 Some(p) => node = p,
                 None => break,
             }
@@ -693,8 +693,8 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
     let node = site.node;
     match site.kind {
         SiteKind::FString => {
-            if node
-                .parent()
+            if cx
+                .parent(node)
                 .is_some_and(|p| p.kind() == "concatenated_string")
             {
                 return Some("the f-string is written beside other strings".into());
@@ -718,7 +718,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
             None
         }
         SiteKind::Concat => {
-            let operands = concat_operands(node);
+            let operands = concat_operands(cx, node);
             let mut cursor = node.walk();
             if node.children(&mut cursor).any(|c| c.kind() == "comment") {
                 return Some("comments sit between the operands".into());
@@ -777,7 +777,7 @@ fn end_edits<'t>(
             // are rewritten with this fix.
             let mut edits = Vec::new();
             for read in reads {
-                if symbols.assigned_once(read) != Some(climb.top) || in_lambda(read) {
+                if symbols.assigned_once(read) != Some(climb.top) || in_lambda(cx, read) {
                     return Err(blocked());
                 }
                 let c = climb_read(cx, read);
@@ -789,7 +789,7 @@ fn end_edits<'t>(
                     if let Some(why) = sites.iter().find_map(|s| unfixable(cx, *s)) {
                         return Err(why);
                     }
-                    if too_deep(outer.node, &sites) {
+                    if too_deep(cx, outer.node, &sites) {
                         return Err("the expression is nested too deeply".into());
                     }
                     edits.push(Edit::replace(outer.node, render(cx, outer.node, &sites, class)));
@@ -836,14 +836,14 @@ fn site_message(kind: SiteKind, output: &str) -> String {
 }
 
 /// The operands of a `+` chain, left to right.
-fn concat_operands(top: Node) -> Vec<Node> {
+fn concat_operands<'t>(cx: &Checker<'_, 't>, top: Node<'t>) -> Vec<Node<'t>> {
     let mut operands = Vec::new();
     let mut stack = vec![top];
     while let Some(n) = stack.pop() {
         let is_plus = n.kind() == "binary_operator"
             && n.child_by_field_name("operator")
                 .is_some_and(|o| o.kind() == "+");
-        if is_plus && (n == top || n.parent().is_some_and(|p| p.kind() == "binary_operator")) {
+        if is_plus && (n == top || cx.parent(n).is_some_and(|p| p.kind() == "binary_operator")) {
             stack.extend(n.child_by_field_name("right"));
             stack.extend(n.child_by_field_name("left"));
         } else {
@@ -854,7 +854,7 @@ fn concat_operands(top: Node) -> Vec<Node> {
 }
 
 /// The text of `node` with every site in it rewritten.
-fn render(cx: &Checker, node: Node, sites: &[Site], class: &str) -> String {
+fn render<'t>(cx: &Checker<'_, 't>, node: Node<'t>, sites: &[Site<'t>], class: &str) -> String {
     if let Some(site) = sites.iter().find(|s| s.node == node) {
         return rewrite(cx, *site, sites, class);
     }
@@ -875,9 +875,9 @@ fn render(cx: &Checker, node: Node, sites: &[Site], class: &str) -> String {
     out
 }
 
-fn rewrite(cx: &Checker, site: Site, sites: &[Site], class: &str) -> String {
+fn rewrite<'t>(cx: &Checker<'_, 't>, site: Site<'t>, sites: &[Site<'t>], class: &str) -> String {
     let node = site.node;
-    let render = |n: Node| render(cx, n, sites, class);
+    let render = |n: Node<'t>| render(cx, n, sites, class);
     match site.kind {
         SiteKind::FString => {
             let mut format = String::new();
@@ -909,7 +909,7 @@ fn rewrite(cx: &Checker, site: Site, sites: &[Site], class: &str) -> String {
             format!("{class}.format({format}, {})", values.join(", "))
         }
         SiteKind::Concat => {
-            let operands: Vec<String> = concat_operands(node).into_iter().map(render).collect();
+            let operands: Vec<String> = concat_operands(cx, node).into_iter().map(render).collect();
             format!("{class}.concat({})", operands.join(", "))
         }
         SiteKind::Str => {

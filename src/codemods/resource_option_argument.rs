@@ -50,14 +50,14 @@ fn option_name(name: &str) -> Option<&str> {
         .map(|(_, right)| *right)
 }
 
-fn check(cx: &mut Checker, m: &Match) {
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(argument) = m.node("argument") else {
         return;
     };
-    let Some(call) = argument
-        .parent()
+    let Some(call) = cx
+        .parent(argument)
         .filter(|a| a.kind() == "argument_list")
-        .and_then(|a| a.parent())
+        .and_then(|a| cx.parent(a))
         .filter(|c| c.kind() == "call")
     else {
         return;

@@ -42,12 +42,12 @@ fn check(cx: &mut Checker, _: &Match) {
         if node.kind() != "identifier" || node.start_byte() != at {
             continue;
         }
-        let Some(dotted) = node.parent().filter(|p| p.kind() == "dotted_name") else {
+        let Some(dotted) = cx.parent(node).filter(|p| p.kind() == "dotted_name") else {
             continue;
         };
-        let mut statement = dotted.parent();
+        let mut statement = cx.parent(dotted);
         if statement.is_some_and(|s| s.kind() == "aliased_import") {
-            statement = statement.and_then(|s| s.parent());
+            statement = statement.and_then(|s| cx.parent(s));
         }
         if let Some(s) = statement.filter(|s| s.kind().starts_with("import")) {
             statements.push((s, dotted));
@@ -99,7 +99,7 @@ fn check(cx: &mut Checker, _: &Match) {
         }
         let mut chain = vec![node];
         let mut top = node;
-        while let Some(parent) = top.parent().filter(|p| {
+        while let Some(parent) = cx.parent(top).filter(|p| {
             p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(top)
         }) {
             chain.push(parent);
@@ -140,8 +140,8 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         if tables.outputs(&key).is_none() {
             continue;
         }
-        if let Some(holder) = call
-            .parent()
+        if let Some(holder) = cx
+            .parent(call)
             .filter(|p| p.kind() == "assignment" && p.child_by_field_name("right") == Some(call))
             .and_then(|a| a.child_by_field_name("left"))
             .filter(|l| l.kind() == "identifier")
@@ -181,7 +181,7 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         if node.kind() != "identifier" || node.byte_range() != (start..dot) {
             continue;
         }
-        let Some(read) = node.parent().filter(|p| {
+        let Some(read) = cx.parent(node).filter(|p| {
             p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node)
         }) else {
             continue;
@@ -201,7 +201,7 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
             continue;
         }
         // Setting an attribute of the object is Python's business, not the SDK's.
-        if read.parent().is_some_and(|p| {
+        if cx.parent(read).is_some_and(|p| {
             p.kind() == "assignment" && p.child_by_field_name("left") == Some(read)
         }) {
             continue;
@@ -366,7 +366,7 @@ fn rename_module(
         if item.byte_range().contains(&node.start_byte()) {
             continue;
         }
-        let attribute = node.parent().filter(|p| {
+        let attribute = cx.parent(node).filter(|p| {
             p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node)
         })?;
         let written = cx.src(attribute.child_by_field_id(fields().attribute)?);
@@ -380,9 +380,9 @@ fn rename_module(
 }
 
 /// True unless `callee` is called with a keyword class `key` does not take.
-fn call_fits(cx: &Checker, tables: &Tables, callee: Node, key: &str) -> bool {
-    let Some(call) = callee
-        .parent()
+fn call_fits<'t>(cx: &Checker<'_, 't>, tables: &Tables, callee: Node<'t>, key: &str) -> bool {
+    let Some(call) = cx
+        .parent(callee)
         .filter(|p| p.kind() == "call" && p.child_by_field_id(fields().function) == Some(callee))
     else {
         return true;
@@ -471,7 +471,7 @@ fn import_module(cx: &mut Checker, tables: &Tables, dotted: Node) {
 
 /// `aws.<module>.<Name>[.<MEMBER>]`: the first name along the chain that the major lacks.
 /// `chain` is the head identifier and the attributes above it, innermost first.
-fn attribute_chain(cx: &mut Checker, tables: &Tables, chain: &[Node]) {
+fn attribute_chain<'t>(cx: &mut Checker<'_, 't>, tables: &Tables, chain: &[Node<'t>]) {
     let head_path = cx.imports.resolve(chain[0], cx.text);
     let through_package = head_path.as_deref() == Some("pulumi_aws");
     for (i, &node) in chain.iter().enumerate().skip(1) {
@@ -483,7 +483,7 @@ fn attribute_chain(cx: &mut Checker, tables: &Tables, chain: &[Node]) {
         };
         let segments: Vec<&str> = rest.split('.').collect();
         let last = *segments.last().expect("split yields one");
-        let is_callee = node.parent().is_some_and(|p| {
+        let is_callee = cx.parent(node).is_some_and(|p| {
             p.kind() == "call" && p.child_by_field_id(fields().function) == Some(node)
         });
         let capitalized = last.starts_with(|c: char| c.is_ascii_uppercase());
@@ -507,7 +507,7 @@ fn attribute_chain(cx: &mut Checker, tables: &Tables, chain: &[Node]) {
                 // `aws.logs.LogGroup(...)` is `unknown-resource`'s.
                 if let Some(&next) = next {
                     let class = cx.src(next.child_by_field_id(fields().attribute).expect("attr"));
-                    let called = next.parent().is_some_and(|p| {
+                    let called = cx.parent(next).is_some_and(|p| {
                         p.kind() == "call" && p.child_by_field_id(fields().function) == Some(next)
                     });
                     if called && class.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -618,7 +618,13 @@ fn type_name(
 }
 
 /// `aws.ec2.get_subnet_ids(...)`: a data-source function the module does not have.
-fn function_name(cx: &mut Checker, tables: &Tables, node: Node, module: &str, name: &str) {
+fn function_name<'t>(
+    cx: &mut Checker<'_, 't>,
+    tables: &Tables,
+    node: Node<'t>,
+    module: &str,
+    name: &str,
+) {
     let (plain, output) = match name.strip_suffix("_output") {
         Some(plain) => (plain, "_output"),
         None => (name, ""),
@@ -654,12 +660,17 @@ fn function_name(cx: &mut Checker, tables: &Tables, node: Node, module: &str, na
 /// `get_subnet_ids(vpc_id=X)` -> `get_subnets(filters=[{"name": "vpc-id", "values": [X]}])`:
 /// the same subnets, and the result has the same `ids`. Only a call whose other keywords the
 /// new function takes as they are (`tags`, `opts`).
-fn rewrite_function(cx: &Checker, callee: Node, key: &str, target: &str) -> Option<Fix> {
+fn rewrite_function<'t>(
+    cx: &Checker<'_, 't>,
+    callee: Node<'t>,
+    key: &str,
+    target: &str,
+) -> Option<Fix> {
     if key != "ec2.get_subnet_ids" {
         return None;
     }
-    let call = callee
-        .parent()
+    let call = cx
+        .parent(callee)
         .filter(|p| p.kind() == "call" && p.child_by_field_id(fields().function) == Some(callee))?;
     let arguments = call.child_by_field_id(fields().arguments)?;
     let object = callee.child_by_field_id(fields().object)?;
