@@ -58,6 +58,19 @@ pub struct FieldIds {
     pub arguments: u16,
     pub object: u16,
     pub attribute: u16,
+    pub alias: u16,
+    pub argument: u16,
+    pub body: u16,
+    pub expression: u16,
+    pub format_specifier: u16,
+    pub key: u16,
+    pub left: u16,
+    pub module_name: u16,
+    pub operator: u16,
+    pub parameters: u16,
+    pub right: u16,
+    pub subscript: u16,
+    pub type_: u16,
 }
 
 pub fn fields() -> &'static FieldIds {
@@ -77,6 +90,19 @@ pub fn fields() -> &'static FieldIds {
             arguments: id("arguments"),
             object: id("object"),
             attribute: id("attribute"),
+            alias: id("alias"),
+            argument: id("argument"),
+            body: id("body"),
+            expression: id("expression"),
+            format_specifier: id("format_specifier"),
+            key: id("key"),
+            left: id("left"),
+            module_name: id("module_name"),
+            operator: id("operator"),
+            parameters: id("parameters"),
+            right: id("right"),
+            subscript: id("subscript"),
+            type_: id("type"),
         }
     })
 }

@@ -14,6 +14,7 @@ use crate::edit::{Applicability, Edit, Fix, add_import, items};
 use crate::pulumi::output::output_class;
 use crate::pulumi::schema::Kind;
 use crate::pulumi::{ResourceCall, Value};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -121,12 +122,12 @@ fn is_resource_class(cx: &Checker, key: &str) -> bool {
 
 /// `X.attr` where `attr` is an output of a resource object, not one of its methods.
 fn output_attribute<'t>(cx: &Checker<'_, 't>, attribute: Node<'t>) -> bool {
-    let Some(name) = attribute.child_by_field_name("attribute") else {
+    let Some(name) = attribute.child_by_field_id(fields().attribute) else {
         return false;
     };
     let name = cx.src(name);
     let called = cx.parent(attribute).is_some_and(|p| {
-        p.kind() == "call" && p.child_by_field_name("function") == Some(attribute)
+        p.kind() == "call" && p.child_by_field_id(fields().function) == Some(attribute)
     });
     !called && !name.starts_with('_') && !NOT_OUTPUTS.contains(&name)
 }
@@ -145,18 +146,18 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
         };
         match parent.kind() {
             "attribute"
-                if parent.child_by_field_name("object") == Some(call)
+                if parent.child_by_field_id(fields().object) == Some(call)
                     && output_attribute(cx, parent)
                     && is_resource_class(cx, &resource.call.type_name) =>
             {
                 outputs.push(parent);
             }
-            "assignment" if parent.child_by_field_name("right") == Some(call) => {
+            "assignment" if parent.child_by_field_id(fields().right) == Some(call) => {
                 let name = parent
-                    .child_by_field_name("left")
+                    .child_by_field_id(fields().left)
                     .and_then(|l| match l.kind() {
                         "identifier" => Some(l),
-                        "attribute" => l.child_by_field_name("attribute"),
+                        "attribute" => l.child_by_field_id(fields().attribute),
                         _ => None,
                     });
                 names.extend(name.map(|n| cx.src(n)));
@@ -199,7 +200,7 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
         if let Some((context, Some("value"))) = seeker.up()
             && context.kind() == "keyword_argument"
             && context
-                .child_by_field_name("name")
+                .child_by_field_id(fields().name)
                 .is_some_and(|n| cx.src(n) != "resource_name")
         {
             continue;
@@ -225,7 +226,7 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
     }
     match expr.kind() {
         "attribute" => {
-            let Some(object) = expr.child_by_field_name("object") else {
+            let Some(object) = expr.child_by_field_id(fields().object) else {
                 return false;
             };
             output_attribute(cx, expr)
@@ -234,14 +235,14 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
                         if is_resource_class(cx, &type_name)))
         }
         "subscript" => expr
-            .child_by_field_name("value")
+            .child_by_field_id(fields().value)
             .is_some_and(|v| is_output(cx, v, depth + 1)),
         "identifier" => cx
             .symbols()
             .assigned_once(expr)
             .is_some_and(|value| is_output(cx, value, depth + 1)),
         "call" => {
-            let Some(function) = expr.child_by_field_name("function") else {
+            let Some(function) = expr.child_by_field_id(fields().function) else {
                 return false;
             };
             if let Some(path) = cx.imports.resolve(function, cx.text)
@@ -251,10 +252,10 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
             }
             function.kind() == "attribute"
                 && function
-                    .child_by_field_name("attribute")
+                    .child_by_field_id(fields().attribute)
                     .is_some_and(|a| cx.src(a) == "apply")
                 && function
-                    .child_by_field_name("object")
+                    .child_by_field_id(fields().object)
                     .is_some_and(|o| is_output(cx, o, depth + 1))
         }
         _ => false,
@@ -377,9 +378,11 @@ fn climb<'t>(
         let output = state == State::Output;
         match parent.kind() {
             "attribute" if is("object") && output => {
-                let attribute = parent.child_by_field_name("attribute").map(|a| cx.src(a));
+                let attribute = parent
+                    .child_by_field_id(fields().attribute)
+                    .map(|a| cx.src(a));
                 let call = cx.parent(parent).filter(|c| {
-                    c.kind() == "call" && c.child_by_field_name("function") == Some(parent)
+                    c.kind() == "call" && c.child_by_field_id(fields().function) == Some(parent)
                 });
                 match (attribute, call) {
                     (Some("apply"), Some(call)) => node = call,
@@ -466,7 +469,7 @@ fn climb<'t>(
                 return done(node, state, sites, end);
             }
             "assignment" if is("right") => {
-                let end = match parent.child_by_field_name("left") {
+                let end = match parent.child_by_field_id(fields().left) {
                     Some(left) if left.kind() == "identifier" => End::Local(left),
                     _ => End::Unknown,
                 };
@@ -481,7 +484,7 @@ fn climb<'t>(
                 Flow::End(end) => return done(node, state, sites, end),
             },
             "keyword_argument" if is("value") => {
-                let name = parent.child_by_field_name("name").map(|n| cx.src(n));
+                let name = parent.child_by_field_id(fields().name).map(|n| cx.src(n));
                 let Some(arguments) = cx.parent(parent) else {
                     return done(node, state, sites, End::Unknown);
                 };
@@ -518,7 +521,7 @@ fn argument_of<'t>(
     let Some(call) = cx.parent(arguments).filter(|c| c.kind() == "call") else {
         return unknown;
     };
-    let Some(function) = call.child_by_field_name("function") else {
+    let Some(function) = call.child_by_field_id(fields().function) else {
         return unknown;
     };
     let position = items(arguments).iter().position(|a| *a == argument);
@@ -526,10 +529,10 @@ fn argument_of<'t>(
     // `"...{}".format(x)` on a string literal.
     if function.kind() == "attribute"
         && function
-            .child_by_field_name("attribute")
+            .child_by_field_id(fields().attribute)
             .is_some_and(|a| cx.src(a) == "format")
         && function
-            .child_by_field_name("object")
+            .child_by_field_id(fields().object)
             .is_some_and(|o| is_plain_string(o))
     {
         return if output {
@@ -583,7 +586,9 @@ fn argument_of<'t>(
 }
 
 fn operator(binary: Node) -> Option<&'static str> {
-    binary.child_by_field_name("operator").map(|o| o.kind())
+    binary
+        .child_by_field_id(fields().operator)
+        .map(|o| o.kind())
 }
 
 /// A string literal without interpolation (one, or several written side by side).
@@ -709,7 +714,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
                     .children(&mut inner)
                     .any(|c| !c.is_named() && cx.src(c) == "=");
                 let nested = part
-                    .child_by_field_name("format_specifier")
+                    .child_by_field_id(fields().format_specifier)
                     .is_some_and(|s| cx.src(s).contains('{'));
                 if debug || nested {
                     return Some("an interpolation uses `=` or a computed format".into());
@@ -726,7 +731,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
             let stringy = operands.iter().any(|o| {
                 matches!(o.kind(), "string" | "concatenated_string")
                     || (o.kind() == "call"
-                        && o.child_by_field_name("function")
+                        && o.child_by_field_id(fields().function)
                             .is_some_and(|f| f.kind() == "identifier" && cx.src(f) == "str"))
             });
             (!stringy).then(|| {
@@ -734,7 +739,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
             })
         }
         SiteKind::JsonDumps => {
-            let arguments = node.child_by_field_name("arguments")?;
+            let arguments = node.child_by_field_id(fields().arguments)?;
             let splat = items(arguments).iter().any(|a| a.kind().ends_with("splat"));
             (splat || keyword_value(cx, node, "default").is_some())
                 .then(|| "`default=` or `**` arguments would serialize the Output itself".into())
@@ -805,12 +810,12 @@ fn climb_read<'t>(cx: &Checker<'_, 't>, read: Node<'t>) -> Climb<'t> {
 }
 
 fn keyword_value<'t>(cx: &Checker<'_, 't>, call: Node<'t>, name: &str) -> Option<Node<'t>> {
-    let arguments = call.child_by_field_name("arguments")?;
+    let arguments = call.child_by_field_id(fields().arguments)?;
     items(arguments).into_iter().find_map(|a| {
         (a.kind() == "keyword_argument"
-            && a.child_by_field_name("name")
+            && a.child_by_field_id(fields().name)
                 .is_some_and(|n| cx.src(n) == name))
-        .then(|| a.child_by_field_name("value"))
+        .then(|| a.child_by_field_id(fields().value))
         .flatten()
     })
 }
@@ -841,11 +846,11 @@ fn concat_operands<'t>(cx: &Checker<'_, 't>, top: Node<'t>) -> Vec<Node<'t>> {
     let mut stack = vec![top];
     while let Some(n) = stack.pop() {
         let is_plus = n.kind() == "binary_operator"
-            && n.child_by_field_name("operator")
+            && n.child_by_field_id(fields().operator)
                 .is_some_and(|o| o.kind() == "+");
         if is_plus && (n == top || cx.parent(n).is_some_and(|p| p.kind() == "binary_operator")) {
-            stack.extend(n.child_by_field_name("right"));
-            stack.extend(n.child_by_field_name("left"));
+            stack.extend(n.child_by_field_id(fields().right));
+            stack.extend(n.child_by_field_id(fields().left));
         } else {
             operands.push(n);
         }
@@ -890,7 +895,7 @@ fn rewrite<'t>(cx: &Checker<'_, 't>, site: Site<'t>, sites: &[Site<'t>], class: 
                 match part.kind() {
                     "string_start" => format.push_str(&cx.src(part).replace(['f', 'F'], "")),
                     "interpolation" => {
-                        let Some(expression) = part.child_by_field_name("expression") else {
+                        let Some(expression) = part.child_by_field_id(fields().expression) else {
                             continue;
                         };
                         values.push(render(expression));
@@ -914,7 +919,7 @@ fn rewrite<'t>(cx: &Checker<'_, 't>, site: Site<'t>, sites: &[Site<'t>], class: 
         }
         SiteKind::Str => {
             let argument = node
-                .child_by_field_name("arguments")
+                .child_by_field_id(fields().arguments)
                 .and_then(|a| items(a).into_iter().next())
                 .expect("str() has its one argument");
             let argument = unparenthesized_inner(argument);
@@ -932,11 +937,11 @@ fn rewrite<'t>(cx: &Checker<'_, 't>, site: Site<'t>, sites: &[Site<'t>], class: 
             }
         }
         SiteKind::Format => {
-            let function = node.child_by_field_name("function").expect("a call");
+            let function = node.child_by_field_id(fields().function).expect("a call");
             let receiver = function
-                .child_by_field_name("object")
+                .child_by_field_id(fields().object)
                 .expect("an attribute");
-            let arguments = node.child_by_field_name("arguments").expect("a call");
+            let arguments = node.child_by_field_id(fields().arguments).expect("a call");
             let inner = render(arguments);
             let inner = inner
                 .strip_prefix('(')
@@ -945,7 +950,7 @@ fn rewrite<'t>(cx: &Checker<'_, 't>, site: Site<'t>, sites: &[Site<'t>], class: 
             format!("{class}.format({}, {inner})", render(receiver))
         }
         SiteKind::JsonDumps => {
-            let arguments = node.child_by_field_name("arguments").expect("a call");
+            let arguments = node.child_by_field_id(fields().arguments).expect("a call");
             format!("{class}.json_dumps{}", render(arguments))
         }
     }

@@ -142,8 +142,10 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         }
         if let Some(holder) = cx
             .parent(call)
-            .filter(|p| p.kind() == "assignment" && p.child_by_field_name("right") == Some(call))
-            .and_then(|a| a.child_by_field_name("left"))
+            .filter(|p| {
+                p.kind() == "assignment" && p.child_by_field_id(fields().right) == Some(call)
+            })
+            .and_then(|a| a.child_by_field_id(fields().left))
             .filter(|l| l.kind() == "identifier")
         {
             holders.insert(&cx.text[holder.byte_range()], (call, key));
@@ -202,7 +204,7 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         }
         // Setting an attribute of the object is Python's business, not the SDK's.
         if cx.parent(read).is_some_and(|p| {
-            p.kind() == "assignment" && p.child_by_field_name("left") == Some(read)
+            p.kind() == "assignment" && p.child_by_field_id(fields().left) == Some(read)
         }) {
             continue;
         }
@@ -282,8 +284,8 @@ fn from_pulumi_aws(cx: &mut Checker, tables: &Tables, statement: Node) {
     for item in &imported {
         let (name_node, alias) = match item.kind() {
             "aliased_import" => (
-                item.child_by_field_name("name"),
-                item.child_by_field_name("alias"),
+                item.child_by_field_id(fields().name),
+                item.child_by_field_id(fields().alias),
             ),
             _ => (Some(*item), None),
         };
@@ -397,7 +399,7 @@ fn call_fits<'t>(cx: &Checker<'_, 't>, tables: &Tables, callee: Node<'t>, key: &
     let arguments: Vec<Node> = arguments.named_children(&mut cursor).collect();
     arguments.iter().all(|a| match a.kind() {
         "keyword_argument" => a
-            .child_by_field_name("name")
+            .child_by_field_id(fields().name)
             .is_some_and(|n| class.param(cx.src(n)).is_some()),
         "dictionary_splat" => false,
         _ => true,
@@ -426,7 +428,7 @@ fn from_module(cx: &mut Checker, tables: &Tables, statement: Node, dotted: Node)
     let mut fits = true;
     for item in statement.children_by_field_name("name", &mut cursor) {
         let (name_node, aliased) = match item.kind() {
-            "aliased_import" => (item.child_by_field_name("name"), true),
+            "aliased_import" => (item.child_by_field_id(fields().name), true),
             _ => (Some(item), false),
         };
         let Some(name_node) = name_node else {
@@ -684,7 +686,7 @@ fn rewrite_function<'t>(
     let mut vpc = None;
     for argument in arguments.named_children(&mut cursor) {
         let name = (argument.kind() == "keyword_argument")
-            .then(|| argument.child_by_field_name("name"))
+            .then(|| argument.child_by_field_id(fields().name))
             .flatten()
             .map(|n| cx.src(n))?;
         match name {
@@ -694,7 +696,7 @@ fn rewrite_function<'t>(
         }
     }
     let vpc = vpc?;
-    let value = cx.src(vpc.child_by_field_name("value")?);
+    let value = cx.src(vpc.child_by_field_id(fields().value)?);
     let quote = cx.style().quote;
     let edits = vec![
         Edit::replace(callee, format!("{}.{target}", cx.src(package))),

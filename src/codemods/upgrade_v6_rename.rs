@@ -13,6 +13,7 @@ use crate::pulumi::upgrade::{
     V6_PARTLY_KEPT_MODULES, V6_RENAMED_ARGUMENTS, V6_RENAMED_MODULES, changes_key, v6_name,
     v6_rename_is_unsafe,
 };
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v6-rename",
@@ -56,7 +57,7 @@ fn check(cx: &mut Checker, m: &Match) {
         return;
     }
     let Some(node) = m.node("call") else { return };
-    let Some(function) = node.child_by_field_name("function") else {
+    let Some(function) = node.child_by_field_id(fields().function) else {
         return;
     };
     let Some(path) = cx.imports.resolve(function, cx.text) else {
@@ -87,7 +88,7 @@ fn check(cx: &mut Checker, m: &Match) {
             let fix = call.keyword(new, cx.text).is_none().then(|| {
                 let name = keyword
                     .node
-                    .child_by_field_name("name")
+                    .child_by_field_id(fields().name)
                     .unwrap_or(keyword.node);
                 let edits = vec![Edit::replace(name, new)];
                 if unsafe_ {
@@ -142,7 +143,7 @@ fn imports(cx: &mut Checker, import: tree_sitter::Node) {
     let mut cursor = import.walk();
     let names: Vec<tree_sitter::Node> =
         import.children_by_field_name("name", &mut cursor).collect();
-    let from = import.child_by_field_name("module_name");
+    let from = import.child_by_field_id(fields().module_name);
     // (the dotted name to rewrite, the module it names, whether the import aliases it)
     let mut found = Vec::new();
     match from.map(|f| cx.src(f)) {
@@ -203,7 +204,7 @@ fn imports(cx: &mut Checker, import: tree_sitter::Node) {
 
 /// The dotted name of an import's name (`x` or `x as y`), and whether it is aliased.
 fn dotted_of(name: tree_sitter::Node) -> (tree_sitter::Node, bool) {
-    match name.child_by_field_name("name") {
+    match name.child_by_field_id(fields().name) {
         Some(dotted) if name.kind() == "aliased_import" => (dotted, true),
         _ => (name, false),
     }

@@ -7,6 +7,7 @@ use crate::edit::{Edit, Fix, delete_item, items, sole_item};
 use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
 use crate::pulumi::{Keyword, Major, ResourceCall};
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-argument",
@@ -57,7 +58,7 @@ fn removed_endpoints(cx: &mut Checker, call: &ResourceCall, key: &str) {
                 .flat_map(|d| items(*d))
             {
                 let name = pair
-                    .child_by_field_name("key")
+                    .child_by_field_id(fields().key)
                     .and_then(|k| string_value(k, cx.text));
                 if let Some(name) = name.and_then(|n| {
                     upgrade::V7_REMOVED_PROVIDER_ENDPOINTS
@@ -96,7 +97,7 @@ fn renamed_outputs(cx: &mut Checker, call: &ResourceCall, key: &str) {
         .node
         .parent()
         .filter(|p| p.kind() == "assignment")
-        .and_then(|p| p.child_by_field_name("left"))
+        .and_then(|p| p.child_by_field_id(fields().left))
         .filter(|l| l.kind() == "identifier")
     else {
         return;
@@ -108,7 +109,7 @@ fn renamed_outputs(cx: &mut Checker, call: &ResourceCall, key: &str) {
         let Some(attribute) = read
             .parent()
             .filter(|p| p.kind() == "attribute")
-            .and_then(|p| p.child_by_field_name("attribute"))
+            .and_then(|p| p.child_by_field_id(fields().attribute))
         else {
             continue;
         };
@@ -279,7 +280,7 @@ fn ordered(cx: &Checker, call: &ResourceCall, keyword: Keyword, new: &str) -> Op
         return None;
     }
     let style = cx.style();
-    let name = keyword.node.child_by_field_name("name")?;
+    let name = keyword.node.child_by_field_id(fields().name)?;
     let mut edits = vec![Edit::replace(name, new)];
     edits.extend(elements.iter().enumerate().map(|(order, element)| {
         Edit::replace(

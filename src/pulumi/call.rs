@@ -160,7 +160,7 @@ impl<'t> ResourceCall<'t> {
         // A second positional `pulumi.ResourceOptions(...)` is the options, not the arguments.
         let is_options = object.kind() == "call"
             && object
-                .child_by_field_name("function")
+                .child_by_field_id(fields().function)
                 .and_then(|f| imports.resolve(f, text))
                 .is_some_and(|p| p == "pulumi.ResourceOptions");
         is_options.then(|| self.clone())

@@ -32,8 +32,8 @@ impl Imports {
                         // `import a.b as c` binds `c` to `a.b`.
                         "aliased_import" => {
                             if let (Some(path), Some(alias)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
+                                name.child_by_field_id(fields().name),
+                                name.child_by_field_id(fields().alias),
                             ) {
                                 self.bindings.insert(t(alias), t(path));
                             }
@@ -50,7 +50,7 @@ impl Imports {
                 {
                     self.wildcard = true;
                 }
-                let Some(module) = node.child_by_field_name("module_name") else {
+                let Some(module) = node.child_by_field_id(fields().module_name) else {
                     return;
                 };
                 // Relative imports (`from . import x`) name the user's own modules.
@@ -67,8 +67,8 @@ impl Imports {
                         }
                         "aliased_import" => {
                             if let (Some(path), Some(alias)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
+                                name.child_by_field_id(fields().name),
+                                name.child_by_field_id(fields().alias),
                             ) {
                                 self.bindings
                                     .insert(t(alias), format!("{module}.{}", t(path)));
@@ -235,7 +235,7 @@ mod tests {
                 }
                 "expression_statement" => {
                     let call = stmt.named_child(0).unwrap();
-                    callee = call.child_by_field_name("function");
+                    callee = call.child_by_field_id(fields().function);
                 }
                 _ => {}
             }
@@ -271,7 +271,7 @@ mod tests {
             let root = tree.root_node();
             imports.add_statement(root.named_child(0).unwrap(), program);
             let call = root.named_child(1).unwrap().named_child(0).unwrap();
-            imports.resolve_aws_key(call.child_by_field_name("function").unwrap(), program)
+            imports.resolve_aws_key(call.child_by_field_id(fields().function).unwrap(), program)
         };
         assert_eq!(
             key("import pulumi_aws as aws\naws.ec2.Eip('e')\n").as_deref(),

@@ -6,6 +6,7 @@
 use super::symbols::Symbols;
 use super::{Imports, literal};
 use crate::edit::{Edit, Style, append_items, items, line_start};
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// How many variables `resolve` follows from a use to its literal.
@@ -34,14 +35,14 @@ pub fn dumps_argument<'t>(call: Node<'t>, imports: &Imports, text: &str) -> Opti
     if call.kind() != "call" {
         return None;
     }
-    let function = call.child_by_field_name("function")?;
+    let function = call.child_by_field_id(fields().function)?;
     if !matches!(
         imports.resolve(function, text).as_deref(),
         Some("json.dumps" | "pulumi.Output.json_dumps")
     ) {
         return None;
     }
-    let arguments = call.child_by_field_name("arguments")?;
+    let arguments = call.child_by_field_id(fields().arguments)?;
     items(arguments)
         .into_iter()
         .next()
@@ -50,7 +51,7 @@ pub fn dumps_argument<'t>(call: Node<'t>, imports: &Imports, text: &str) -> Opti
 
 /// True for `pulumi.Output.json_dumps(...)`, whose document may hold outputs.
 pub fn is_output_json_dumps(call: Node, imports: &Imports, text: &str) -> bool {
-    call.child_by_field_name("function")
+    call.child_by_field_id(fields().function)
         .and_then(|f| imports.resolve(f, text))
         .is_some_and(|p| p == "pulumi.Output.json_dumps")
 }
@@ -101,8 +102,8 @@ pub fn pairs<'t>(dict: Node<'t>, text: &str) -> Option<Vec<(String, Pair<'t>)>> 
         if item.kind() != "pair" {
             return None;
         }
-        let key = item.child_by_field_name("key")?;
-        let value = item.child_by_field_name("value")?;
+        let key = item.child_by_field_id(fields().key)?;
+        let value = item.child_by_field_id(fields().value)?;
         let name = literal::string_value(key, text)?;
         out.push((
             name.to_string(),

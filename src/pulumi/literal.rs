@@ -1,6 +1,7 @@
 //! Reading Python literals: the values codemods may decide on must be written in the source,
 //! never guessed from a variable.
 
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// The value of a plain string literal (no f-string interpolation, no implicit concatenation).
@@ -26,12 +27,12 @@ pub fn int_value(node: Node, text: &str) -> Option<i64> {
     let mut negative = false;
     let mut node = node;
     while node.kind() == "unary_operator" {
-        match &text[node.child_by_field_name("operator")?.byte_range()] {
+        match &text[node.child_by_field_id(fields().operator)?.byte_range()] {
             "-" => negative = !negative,
             "+" => {}
             _ => return None,
         }
-        node = node.child_by_field_name("argument")?;
+        node = node.child_by_field_id(fields().argument)?;
     }
     if node.kind() != "integer" {
         return None;

@@ -9,6 +9,7 @@ use super::call::Keyword;
 use super::symbols::Holder;
 use super::{Imports, ResourceCall, Symbols};
 use crate::edit::{Edit, Style, add_import, append_items, delete_items, items};
+use crate::source::fields;
 use tree_sitter::{Node, Tree};
 
 /// The keyword parameters of `pulumi.ResourceOptions` (pulumi 3.272.0, the version the tests
@@ -86,8 +87,8 @@ fn classify<'t>(value: Node<'t>, imports: &Imports, text: &str) -> Options<'t> {
         return Options::Other;
     }
     let (Some(function), Some(arguments)) = (
-        value.child_by_field_name("function"),
-        value.child_by_field_name("arguments"),
+        value.child_by_field_id(fields().function),
+        value.child_by_field_id(fields().arguments),
     ) else {
         return Options::Other;
     };
@@ -103,9 +104,9 @@ fn classify<'t>(value: Node<'t>, imports: &Imports, text: &str) -> Options<'t> {
 
 fn keyword<'t>(arguments: Node<'t>, name: &str, text: &str) -> Option<Node<'t>> {
     items(arguments).into_iter().find_map(|item| {
-        let n = item.child_by_field_name("name")?;
+        let n = item.child_by_field_id(fields().name)?;
         (item.kind() == "keyword_argument" && &text[n.byte_range()] == name)
-            .then(|| item.child_by_field_name("value"))
+            .then(|| item.child_by_field_id(fields().value))
             .flatten()
     })
 }
@@ -209,7 +210,7 @@ pub fn written_option<'t>(
     items(arguments).into_iter().find(|item| {
         item.kind() == "keyword_argument"
             && item
-                .child_by_field_name("name")
+                .child_by_field_id(fields().name)
                 .is_some_and(|n| &text[n.byte_range()] == name)
     })
 }

@@ -3,6 +3,7 @@
 
 use super::Imports;
 use crate::edit::items;
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// What a callback passed to `.apply(...)` receives.
@@ -26,20 +27,20 @@ pub fn applied_to<'t>(lambda: Node<'t>, imports: &Imports, text: &str) -> Option
     if items(arguments).len() != 1 {
         return None;
     }
-    let function = arguments.parent()?.child_by_field_name("function")?;
+    let function = arguments.parent()?.child_by_field_id(fields().function)?;
     if function.kind() != "attribute"
-        || &text[function.child_by_field_name("attribute")?.byte_range()] != "apply"
+        || &text[function.child_by_field_id(fields().attribute)?.byte_range()] != "apply"
     {
         return None;
     }
-    let receiver = function.child_by_field_name("object")?;
+    let receiver = function.child_by_field_id(fields().object)?;
     if receiver.kind() == "call"
         && imports
-            .resolve(receiver.child_by_field_name("function")?, text)
+            .resolve(receiver.child_by_field_id(fields().function)?, text)
             .as_deref()
             == Some("pulumi.Output.all")
     {
-        let arguments = receiver.child_by_field_name("arguments")?;
+        let arguments = receiver.child_by_field_id(fields().arguments)?;
         let elements = items(arguments);
         if elements
             .iter()
@@ -57,7 +58,7 @@ pub fn applied_to<'t>(lambda: Node<'t>, imports: &Imports, text: &str) -> Option
 
 /// The only parameter of a lambda, when it has exactly one plain one.
 pub fn lambda_parameter(lambda: Node) -> Option<Node> {
-    match items(lambda.child_by_field_name("parameters")?)[..] {
+    match items(lambda.child_by_field_id(fields().parameters)?)[..] {
         [p] if p.kind() == "identifier" => Some(p),
         _ => None,
     }

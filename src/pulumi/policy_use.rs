@@ -5,6 +5,7 @@
 //! `"Resource": "*"` means.
 
 use super::{Imports, ResourceCall, Symbols};
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// The arguments that take a policy document: (resource type, keyword).
@@ -49,7 +50,7 @@ pub fn owner<'t>(expr: Node<'t>, imports: &Imports, text: &str) -> Option<Resour
         if parent.kind() == "keyword_argument" {
             let call = parent.parent().and_then(|arguments| arguments.parent())?;
             if let Some(resource) = ResourceCall::resolve(call, imports, text) {
-                let keyword = &text[parent.child_by_field_name("name")?.byte_range()];
+                let keyword = &text[parent.child_by_field_id(fields().name)?.byte_range()];
                 if POLICY_ARGUMENTS
                     .iter()
                     .any(|&(t, k)| resource.type_name == t && keyword == k)

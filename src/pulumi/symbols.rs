@@ -5,6 +5,7 @@
 
 use super::{Imports, ResourceCall};
 use crate::source::Seeker;
+use crate::source::fields;
 use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap};
 use tree_sitter::{Node, Tree};
@@ -236,7 +237,7 @@ impl<'a, 't> Symbols<'a, 't> {
             .then(|| {
                 let class = (self.scopes[parent].kind == ScopeKind::Class).then_some(parent)?;
                 let first = node
-                    .child_by_field_name("parameters")?
+                    .child_by_field_id(fields().parameters)?
                     .named_child(0)
                     .filter(|p| p.kind() == "identifier")?;
                 Some((class, self.t(first).to_string()))
@@ -275,20 +276,20 @@ impl<'a, 't> Symbols<'a, 't> {
                     });
                 }
                 self.visit_append(node, scope);
-                if let Some(name) =
-                    node.child_by_field_name("function")
-                        .and_then(|f| match f.kind() {
-                            "identifier" => Some(f),
-                            "attribute" => f.child_by_field_name("attribute"),
-                            _ => None,
-                        })
+                if let Some(name) = node
+                    .child_by_field_id(fields().function)
+                    .and_then(|f| match f.kind() {
+                        "identifier" => Some(f),
+                        "attribute" => f.child_by_field_id(fields().attribute),
+                        _ => None,
+                    })
                 {
                     let name = self.t(name);
                     self.calls_by_name.entry(name).or_default().push(node);
                 }
             }
             "function_definition" | "class_definition" => {
-                if let Some(name) = node.child_by_field_name("name") {
+                if let Some(name) = node.child_by_field_id(fields().name) {
                     let name = self.t(name).to_string();
                     if node.kind() == "function_definition" {
                         self.functions.insert((scope, name.clone()), node);
@@ -306,7 +307,7 @@ impl<'a, 't> Symbols<'a, 't> {
                     ScopeKind::Function
                 };
                 let inner = self.new_scope(node, kind, scope);
-                if let Some(params) = node.child_by_field_name("parameters") {
+                if let Some(params) = node.child_by_field_id(fields().parameters) {
                     let def = (kind == ScopeKind::Function).then_some(node);
                     self.bind_parameters(params, inner, def);
                 }
@@ -314,7 +315,7 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             "lambda" => {
                 let inner = self.new_scope(node, ScopeKind::Lambda, scope);
-                if let Some(params) = node.child_by_field_name("parameters") {
+                if let Some(params) = node.child_by_field_id(fields().parameters) {
                     self.bind_parameters(params, inner, None);
                 }
                 return (inner, false);
@@ -328,8 +329,8 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             "for_in_clause" | "for_statement" => {
                 if let (Some(left), Some(right)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
+                    node.child_by_field_id(fields().left),
+                    node.child_by_field_id(fields().right),
                 ) {
                     self.bind_target(left, Bound::ElementOf(right), node.start_byte(), scope);
                 }
@@ -340,42 +341,42 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             "while_statement" => return (scope, true),
             "assignment" => {
-                if let Some(left) = node.child_by_field_name("left") {
-                    let bound = match node.child_by_field_name("right") {
+                if let Some(left) = node.child_by_field_id(fields().left) {
+                    let bound = match node.child_by_field_id(fields().right) {
                         // `a = b = value`: followed for neither, to stay simple.
                         Some(right) if right.kind() != "assignment" => Bound::Expr(right),
                         _ => Bound::Opaque,
                     };
                     if let (Bound::Expr(value), "subscript") = (bound, left.kind()) {
                         // `d[key] = value`: one more element of the container `d`.
-                        self.add_element(left.child_by_field_name("value"), value, scope);
+                        self.add_element(left.child_by_field_id(fields().value), value, scope);
                     } else {
                         self.bind_target(left, bound, node.end_byte(), scope);
                     }
                 }
             }
             "augmented_assignment" => {
-                if let Some(left) = node.child_by_field_name("left") {
+                if let Some(left) = node.child_by_field_id(fields().left) {
                     self.bind_target(left, Bound::Opaque, node.end_byte(), scope);
                 }
             }
             "named_expression" => {
                 if let (Some(name), Some(value)) = (
-                    node.child_by_field_name("name"),
-                    node.child_by_field_name("value"),
+                    node.child_by_field_id(fields().name),
+                    node.child_by_field_id(fields().value),
                 ) {
                     self.bind_target(name, Bound::Expr(value), node.end_byte(), scope);
                 }
             }
             "as_pattern" => {
-                if let Some(alias) = node.child_by_field_name("alias") {
+                if let Some(alias) = node.child_by_field_id(fields().alias) {
                     self.bind_target(alias, Bound::Opaque, node.start_byte(), scope);
                 }
             }
             "import_statement" | "import_from_statement" if scope != 0 => {
                 let mut cursor = node.walk();
                 for name in node.children_by_field_name("name", &mut cursor) {
-                    let bound = name.child_by_field_name("alias").unwrap_or(name);
+                    let bound = name.child_by_field_id(fields().alias).unwrap_or(name);
                     let local = self.t(bound).split('.').next().unwrap_or_default();
                     self.bind(
                         Target::Name(scope, local.to_string()),
@@ -409,7 +410,7 @@ impl<'a, 't> Symbols<'a, 't> {
             let name = match param.kind() {
                 "identifier" => Some(param),
                 _ => param
-                    .child_by_field_name("name")
+                    .child_by_field_id(fields().name)
                     .or_else(|| param.named_child(0))
                     .filter(|n| n.kind() == "identifier"),
             };
@@ -460,8 +461,8 @@ impl<'a, 't> Symbols<'a, 't> {
 
     /// `self.x` inside a method of a class: the class's attribute `x`.
     fn self_attr(&self, attr: Node, scope: usize) -> Option<Target> {
-        let object = attr.child_by_field_name("object")?;
-        let name = attr.child_by_field_name("attribute")?;
+        let object = attr.child_by_field_id(fields().object)?;
+        let name = attr.child_by_field_id(fields().attribute)?;
         let (class, self_name) = self.method_of(scope)?;
         (object.kind() == "identifier" && self.t(object) == self_name)
             .then(|| Target::Attr(class, self.t(name).to_string()))
@@ -496,21 +497,21 @@ impl<'a, 't> Symbols<'a, 't> {
     }
 
     fn visit_append(&mut self, call: Node<'t>, scope: usize) {
-        let Some(function) = call.child_by_field_name("function") else {
+        let Some(function) = call.child_by_field_id(fields().function) else {
             return;
         };
         if function.kind() != "attribute"
             || function
-                .child_by_field_name("attribute")
+                .child_by_field_id(fields().attribute)
                 .is_none_or(|a| self.t(a) != "append")
         {
             return;
         }
         if let Some(value) = call
-            .child_by_field_name("arguments")
+            .child_by_field_id(fields().arguments)
             .and_then(|a| a.named_child(0))
         {
-            self.add_element(function.child_by_field_name("object"), value, scope);
+            self.add_element(function.child_by_field_id(fields().object), value, scope);
         }
     }
 
@@ -623,7 +624,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 }
             }
             "subscript" => match expr
-                .child_by_field_name("value")
+                .child_by_field_id(fields().value)
                 .map(|v| self.value(v, depth + 1))
             {
                 Some(Value::List { type_name }) => Value::Resource {
@@ -643,7 +644,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 let values: Vec<Node<'t>> = expr
                     .named_children(&mut cursor)
                     .filter(|pair| pair.kind() == "pair")
-                    .filter_map(|pair| pair.child_by_field_name("value"))
+                    .filter_map(|pair| pair.child_by_field_id(fields().value))
                     .collect();
                 if values.len() != expr.named_child_count() {
                     return Value::Unknown;
@@ -651,7 +652,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 self.list_of(values.into_iter().map(|v| self.value(v, depth + 1)))
             }
             "list_comprehension" => expr
-                .child_by_field_name("body")
+                .child_by_field_id(fields().body)
                 .map_or(Value::Unknown, |b| {
                     self.list_of(std::iter::once(self.value(b, depth + 1)))
                 }),
@@ -702,7 +703,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The `def` of this file that `call` runs: a function of an enclosing scope, or a method
     /// of the enclosing class called through `self`.
     fn called_def(&self, call: Node<'t>) -> Option<Node<'t>> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.child_by_field_id(fields().function)?;
         let scope = self.scope_at(call);
         let def = match function.kind() {
             "identifier" => {
@@ -716,8 +717,8 @@ impl<'a, 't> Symbols<'a, 't> {
                     .and_then(|s| self.functions.get(&(s, name.to_string())))
             }
             "attribute" => {
-                let object = function.child_by_field_name("object");
-                let method = function.child_by_field_name("attribute");
+                let object = function.child_by_field_id(fields().object);
+                let method = function.child_by_field_id(fields().attribute);
                 match (self.method_of(scope), object, method) {
                     (Some((class, self_name)), Some(o), Some(m)) if self.t(o) == self_name => {
                         self.functions.get(&(class, self.t(m).to_string()))
@@ -742,11 +743,13 @@ impl<'a, 't> Symbols<'a, 't> {
             },
         };
         let passed = self.passed_value(def, param, name_node, depth);
-        let annotated = param.child_by_field_name("type").and_then(|annotation| {
-            self.imports
-                .resolve(annotation.named_child(0).unwrap_or(annotation), self.text)
-                .and_then(|path| super::imports::aws_type(&path))
-        });
+        let annotated = param
+            .child_by_field_id(fields().type_)
+            .and_then(|annotation| {
+                self.imports
+                    .resolve(annotation.named_child(0).unwrap_or(annotation), self.text)
+                    .and_then(|path| super::imports::aws_type(&path))
+            });
         match annotated {
             Some(type_name) if !passed.is(&[type_name.as_str()]) => Value::Resource {
                 type_name,
@@ -764,10 +767,10 @@ impl<'a, 't> Symbols<'a, 't> {
         name_node: Node<'t>,
         depth: u32,
     ) -> Value {
-        let Some(def_name) = def.child_by_field_name("name").map(|n| self.t(n)) else {
+        let Some(def_name) = def.child_by_field_id(fields().name).map(|n| self.t(n)) else {
             return Value::Unknown;
         };
-        let Some(params) = def.child_by_field_name("parameters") else {
+        let Some(params) = def.child_by_field_id(fields().parameters) else {
             return Value::Unknown;
         };
         let mut cursor = params.walk();
@@ -797,7 +800,7 @@ impl<'a, 't> Symbols<'a, 't> {
             .collect();
         let mut given_values = Vec::with_capacity(calls.len());
         for call in &calls {
-            let Some(arguments) = call.child_by_field_name("arguments") else {
+            let Some(arguments) = call.child_by_field_id(fields().arguments) else {
                 return Value::Unknown;
             };
             let mut cursor = arguments.walk();
@@ -810,8 +813,8 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             let keyword = args.iter().find_map(|a| {
                 (a.kind() == "keyword_argument"
-                    && a.child_by_field_name("name").map(|n| self.t(n)) == Some(name))
-                .then(|| a.child_by_field_name("value"))
+                    && a.child_by_field_id(fields().name).map(|n| self.t(n)) == Some(name))
+                .then(|| a.child_by_field_id(fields().value))
                 .flatten()
             });
             let given = keyword.or_else(|| {
@@ -832,9 +835,9 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The entry `d["key"]` reads when `d` is a name or `self.` attribute assigned one dict
     /// literal and nothing else (no `d[k] = v`), and that literal has the key.
     fn keyed_entry(&self, subscript: Node<'t>) -> Option<Node<'t>> {
-        let key = subscript.child_by_field_name("subscript")?;
+        let key = subscript.child_by_field_id(fields().subscript)?;
         let key = super::literal::string_value(key, self.text)?;
-        let container = subscript.child_by_field_name("value")?;
+        let container = subscript.child_by_field_id(fields().value)?;
         let dict = match container.kind() {
             "dictionary" => container,
             "identifier" | "attribute" => {
@@ -851,9 +854,9 @@ impl<'a, 't> Symbols<'a, 't> {
         }
         let mut cursor = dict.walk();
         dict.named_children(&mut cursor).find_map(|pair| {
-            let k = pair.child_by_field_name("key")?;
+            let k = pair.child_by_field_id(fields().key)?;
             (pair.kind() == "pair" && super::literal::string_value(k, self.text) == Some(key))
-                .then(|| pair.child_by_field_name("value"))
+                .then(|| pair.child_by_field_id(fields().value))
                 .flatten()
         })
     }
@@ -910,7 +913,7 @@ impl<'a, 't> Symbols<'a, 't> {
                     for argument in r.call.arguments.named_children(&mut cursor) {
                         let is_opts = argument.kind() == "keyword_argument"
                             && argument
-                                .child_by_field_name("name")
+                                .child_by_field_id(fields().name)
                                 .is_some_and(|n| self.t(n) == "opts");
                         if !is_opts {
                             self.collect_references(argument, 0, &mut found);
@@ -938,12 +941,13 @@ impl<'a, 't> Symbols<'a, 't> {
         while let Some(n) = stack.pop() {
             let is_reference = match n.kind() {
                 "identifier" => n.parent().is_none_or(|p| {
-                    !((p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
+                    !((p.kind() == "attribute"
+                        && p.child_by_field_id(fields().attribute) == Some(n))
                         || (p.kind() == "keyword_argument"
-                            && p.child_by_field_name("name") == Some(n)))
+                            && p.child_by_field_id(fields().name) == Some(n)))
                 }),
                 "attribute" => n
-                    .child_by_field_name("object")
+                    .child_by_field_id(fields().object)
                     .is_some_and(|o| o.kind() == "identifier"),
                 _ => false,
             };
@@ -1247,9 +1251,10 @@ impl<'a, 't> Symbols<'a, 't> {
             let candidate = match &target {
                 Target::Name(_, name) => {
                     let is_name_of = parent.is_some_and(|p| {
-                        (p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
+                        (p.kind() == "attribute"
+                            && p.child_by_field_id(fields().attribute) == Some(n))
                             || (p.kind() == "keyword_argument"
-                                && p.child_by_field_name("name") == Some(n))
+                                && p.child_by_field_id(fields().name) == Some(n))
                     });
                     let scope = self.scope_at(n);
                     (!is_name_of
@@ -1263,7 +1268,8 @@ impl<'a, 't> Symbols<'a, 't> {
                 }
                 Target::Attr(..) => parent
                     .filter(|p| {
-                        p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n)
+                        p.kind() == "attribute"
+                            && p.child_by_field_id(fields().attribute) == Some(n)
                     })
                     .filter(|p| self.self_attr(*p, self.scope_at(*p)).as_ref() == Some(&target)),
             };
@@ -1272,7 +1278,7 @@ impl<'a, 't> Symbols<'a, 't> {
             };
             let is_store = read.parent().is_some_and(|p| {
                 matches!(p.kind(), "assignment" | "augmented_assignment")
-                    && p.child_by_field_name("left") == Some(read)
+                    && p.child_by_field_id(fields().left) == Some(read)
             });
             if !is_store {
                 out.push(read);

@@ -4,6 +4,7 @@
 
 use super::{Imports, Tables};
 use crate::source::Seeker;
+use crate::source::fields;
 use tree_sitter::{Node, Tree};
 
 /// Names of the `pulumi_aws` package itself that are not classes: its functions and `config`,
@@ -68,7 +69,7 @@ pub fn unbound_attribute_heads<'t>(
                     Some(s) if s.kind() == "import_statement" => {}
                     Some(s)
                         if s.kind() == "import_from_statement"
-                            && s.child_by_field_name("module_name")
+                            && s.child_by_field_id(fields().module_name)
                                 .is_some_and(|m| m.kind() == "dotted_name") => {}
                     _ => return None,
                 }
