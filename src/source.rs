@@ -107,6 +107,29 @@ pub fn fields() -> &'static FieldIds {
     })
 }
 
+/// `Node::kind`, from a table of the grammar's names built once: tree-sitter's binding checks
+/// that the name is UTF-8 at every call, and the symbol model and import resolution make
+/// hundreds of thousands of them on a large run.
+pub trait Kind {
+    fn kind_str(&self) -> &'static str;
+}
+
+impl Kind for Node<'_> {
+    fn kind_str(&self) -> &'static str {
+        static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            let language = language();
+            (0..language.node_kind_count() as u16)
+                .map(|id| language.node_kind_for_id(id).unwrap_or(""))
+                .collect()
+        });
+        names
+            .get(self.kind_id() as usize)
+            .copied()
+            .unwrap_or_else(|| self.kind())
+    }
+}
+
 /// Node kind ids of the grammar, looked up once, for the hot loops that compare kinds.
 pub struct KindIds {
     pub string: u16,

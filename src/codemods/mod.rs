@@ -11,6 +11,7 @@ use crate::layout::{self, LineLength};
 use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
+use crate::source::Kind;
 use crate::source::Seeker;
 use crate::suppression::Directives;
 use std::any::{Any, TypeId};
@@ -611,7 +612,7 @@ impl<'a, 't> Checker<'a, 't> {
                 let mut cursor = self.tree.walk();
                 'walk: loop {
                     let node = cursor.node();
-                    if node.kind() == "identifier" {
+                    if node.kind_str() == "identifier" {
                         names.insert(&self.text[node.byte_range()]);
                     }
                     if cursor.goto_first_child() {
@@ -768,18 +769,18 @@ pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<N
     let mut calls = Vec::new();
     for (start, end) in hits {
         let node = seeker.seek(start, end);
-        if node.kind() != "identifier" || node.start_byte() != start || node.end_byte() != end {
+        if node.kind_str() != "identifier" || node.start_byte() != start || node.end_byte() != end {
             continue;
         }
         // Up the attribute chain while the name stays at its head, then into the call.
         while let Some((parent, field)) = seeker.up() {
-            match (parent.kind(), field) {
+            match (parent.kind_str(), field) {
                 ("attribute", Some("object")) => continue,
                 ("call", Some("function")) => {
                     let f = crate::source::fields();
                     if parent
                         .child_by_field_id(f.arguments)
-                        .is_some_and(|a| a.kind() == "argument_list")
+                        .is_some_and(|a| a.kind_str() == "argument_list")
                     {
                         calls.push(parent);
                     }

@@ -3,6 +3,7 @@
 
 use super::Imports;
 use crate::edit::items;
+use crate::source::Kind;
 use crate::source::fields;
 use tree_sitter::Node;
 
@@ -23,18 +24,20 @@ pub enum Applied<'t> {
 /// `Output.all` with keywords or splats (whose callback gets a dict or an unknown list) is not
 /// read.
 pub fn applied_to<'t>(lambda: Node<'t>, imports: &Imports, text: &str) -> Option<Applied<'t>> {
-    let arguments = lambda.parent().filter(|p| p.kind() == "argument_list")?;
+    let arguments = lambda
+        .parent()
+        .filter(|p| p.kind_str() == "argument_list")?;
     if items(arguments).len() != 1 {
         return None;
     }
     let function = arguments.parent()?.child_by_field_id(fields().function)?;
-    if function.kind() != "attribute"
+    if function.kind_str() != "attribute"
         || &text[function.child_by_field_id(fields().attribute)?.byte_range()] != "apply"
     {
         return None;
     }
     let receiver = function.child_by_field_id(fields().object)?;
-    if receiver.kind() == "call"
+    if receiver.kind_str() == "call"
         && imports
             .resolve(receiver.child_by_field_id(fields().function)?, text)
             .as_deref()
@@ -44,7 +47,7 @@ pub fn applied_to<'t>(lambda: Node<'t>, imports: &Imports, text: &str) -> Option
         let elements = items(arguments);
         if elements
             .iter()
-            .any(|e| e.kind() == "keyword_argument" || e.kind().ends_with("splat"))
+            .any(|e| e.kind_str() == "keyword_argument" || e.kind_str().ends_with("splat"))
         {
             return None;
         }
@@ -59,7 +62,7 @@ pub fn applied_to<'t>(lambda: Node<'t>, imports: &Imports, text: &str) -> Option
 /// The only parameter of a lambda, when it has exactly one plain one.
 pub fn lambda_parameter(lambda: Node) -> Option<Node> {
     match items(lambda.child_by_field_id(fields().parameters)?)[..] {
-        [p] if p.kind() == "identifier" => Some(p),
+        [p] if p.kind_str() == "identifier" => Some(p),
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 //! names through at most `MAX_DEPTH` hops and answers `Unknown` whenever it is not certain.
 
 use super::{Imports, ResourceCall};
+use crate::source::Kind;
 use crate::source::Seeker;
 use crate::source::fields;
 use std::cell::{Cell, OnceCell};
@@ -239,7 +240,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 let first = node
                     .child_by_field_id(fields().parameters)?
                     .named_child(0)
-                    .filter(|p| p.kind() == "identifier")?;
+                    .filter(|p| p.kind_str() == "identifier")?;
                 Some((class, self.t(first).to_string()))
             })
             .flatten();
@@ -266,7 +267,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// Records what `node` binds or constructs; returns the scope and loop flag its children
     /// are in.
     fn visit(&mut self, node: Node<'t>, scope: usize, in_loop: bool) -> (usize, bool) {
-        match node.kind() {
+        match node.kind_str() {
             "call" => {
                 if let Some(call) = ResourceCall::resolve(node, self.imports, self.text) {
                     self.resource_at.insert(node.id(), self.resources.len());
@@ -278,7 +279,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 self.visit_append(node, scope);
                 if let Some(name) = node
                     .child_by_field_id(fields().function)
-                    .and_then(|f| match f.kind() {
+                    .and_then(|f| match f.kind_str() {
                         "identifier" => Some(f),
                         "attribute" => f.child_by_field_id(fields().attribute),
                         _ => None,
@@ -291,7 +292,7 @@ impl<'a, 't> Symbols<'a, 't> {
             "function_definition" | "class_definition" => {
                 if let Some(name) = node.child_by_field_id(fields().name) {
                     let name = self.t(name).to_string();
-                    if node.kind() == "function_definition" {
+                    if node.kind_str() == "function_definition" {
                         self.functions.insert((scope, name.clone()), node);
                     }
                     self.bind(
@@ -301,7 +302,7 @@ impl<'a, 't> Symbols<'a, 't> {
                         scope,
                     );
                 }
-                let kind = if node.kind() == "class_definition" {
+                let kind = if node.kind_str() == "class_definition" {
                     ScopeKind::Class
                 } else {
                     ScopeKind::Function
@@ -335,7 +336,7 @@ impl<'a, 't> Symbols<'a, 't> {
                     self.bind_target(left, Bound::ElementOf(right), node.start_byte(), scope);
                 }
                 // A comprehension's scope is already a loop; a `for` body is one.
-                if node.kind() == "for_statement" {
+                if node.kind_str() == "for_statement" {
                     return (scope, true);
                 }
             }
@@ -344,10 +345,10 @@ impl<'a, 't> Symbols<'a, 't> {
                 if let Some(left) = node.child_by_field_id(fields().left) {
                     let bound = match node.child_by_field_id(fields().right) {
                         // `a = b = value`: followed for neither, to stay simple.
-                        Some(right) if right.kind() != "assignment" => Bound::Expr(right),
+                        Some(right) if right.kind_str() != "assignment" => Bound::Expr(right),
                         _ => Bound::Opaque,
                     };
-                    if let (Bound::Expr(value), "subscript") = (bound, left.kind()) {
+                    if let (Bound::Expr(value), "subscript") = (bound, left.kind_str()) {
                         // `d[key] = value`: one more element of the container `d`.
                         self.add_element(left.child_by_field_id(fields().value), value, scope);
                     } else {
@@ -407,16 +408,16 @@ impl<'a, 't> Symbols<'a, 't> {
     fn bind_parameters(&mut self, params: Node<'t>, scope: usize, def: Option<Node<'t>>) {
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
-            let name = match param.kind() {
+            let name = match param.kind_str() {
                 "identifier" => Some(param),
                 _ => param
                     .child_by_field_id(fields().name)
                     .or_else(|| param.named_child(0))
-                    .filter(|n| n.kind() == "identifier"),
+                    .filter(|n| n.kind_str() == "identifier"),
             };
             if let Some(name) = name {
                 let bound = match def {
-                    Some(def) if matches!(param.kind(), "identifier" | "typed_parameter") => {
+                    Some(def) if matches!(param.kind_str(), "identifier" | "typed_parameter") => {
                         Bound::Parameter { def, param }
                     }
                     _ => Bound::Opaque,
@@ -432,7 +433,7 @@ impl<'a, 't> Symbols<'a, 't> {
     }
 
     fn bind_target(&mut self, left: Node<'t>, bound: Bound<'t>, at: usize, scope: usize) {
-        match left.kind() {
+        match left.kind_str() {
             "identifier" => {
                 let target = Target::Name(scope, self.t(left).to_string());
                 self.bind(target, bound, at, scope);
@@ -464,7 +465,7 @@ impl<'a, 't> Symbols<'a, 't> {
         let object = attr.child_by_field_id(fields().object)?;
         let name = attr.child_by_field_id(fields().attribute)?;
         let (class, self_name) = self.method_of(scope)?;
-        (object.kind() == "identifier" && self.t(object) == self_name)
+        (object.kind_str() == "identifier" && self.t(object) == self_name)
             .then(|| Target::Attr(class, self.t(name).to_string()))
     }
 
@@ -486,7 +487,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// Records `value` as an element of the container `container` (a name or `self.x`).
     fn add_element(&mut self, container: Option<Node<'t>>, value: Node<'t>, scope: usize) {
         let Some(container) = container else { return };
-        let target = match container.kind() {
+        let target = match container.kind_str() {
             "identifier" => Some(Target::Name(scope, self.t(container).to_string())),
             "attribute" => self.self_attr(container, scope),
             _ => None,
@@ -500,7 +501,7 @@ impl<'a, 't> Symbols<'a, 't> {
         let Some(function) = call.child_by_field_id(fields().function) else {
             return;
         };
-        if function.kind() != "attribute"
+        if function.kind_str() != "attribute"
             || function
                 .child_by_field_id(fields().attribute)
                 .is_none_or(|a| self.t(a) != "append")
@@ -605,12 +606,12 @@ impl<'a, 't> Symbols<'a, 't> {
             return Value::Unknown;
         }
         // `d["api"]` of a dict literal without other elements: that entry exactly.
-        if expr.kind() == "subscript"
+        if expr.kind_str() == "subscript"
             && let Some(entry) = self.keyed_entry(expr)
         {
             return self.value(entry, depth + 1);
         }
-        match expr.kind() {
+        match expr.kind_str() {
             "parenthesized_expression" => expr
                 .named_child(0)
                 .map_or(Value::Unknown, |e| self.value(e, depth + 1)),
@@ -643,7 +644,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 let mut cursor = expr.walk();
                 let values: Vec<Node<'t>> = expr
                     .named_children(&mut cursor)
-                    .filter(|pair| pair.kind() == "pair")
+                    .filter(|pair| pair.kind_str() == "pair")
                     .filter_map(|pair| pair.child_by_field_id(fields().value))
                     .collect();
                 if values.len() != expr.named_child_count() {
@@ -705,7 +706,7 @@ impl<'a, 't> Symbols<'a, 't> {
     fn called_def(&self, call: Node<'t>) -> Option<Node<'t>> {
         let function = call.child_by_field_id(fields().function)?;
         let scope = self.scope_at(call);
-        let def = match function.kind() {
+        let def = match function.kind_str() {
             "identifier" => {
                 let name = self.t(function);
                 self.chain(scope)
@@ -735,10 +736,10 @@ impl<'a, 't> Symbols<'a, 't> {
     /// else what every call of `def` in the file passes for it, when they all agree (the
     /// construction itself when there is one call).
     fn parameter_value(&self, def: Node<'t>, param: Node<'t>, depth: u32) -> Value {
-        let name_node = match param.kind() {
+        let name_node = match param.kind_str() {
             "identifier" => param,
             _ => match param.named_child(0) {
-                Some(n) if n.kind() == "identifier" => n,
+                Some(n) if n.kind_str() == "identifier" => n,
                 _ => return Value::Unknown,
             },
         };
@@ -806,20 +807,20 @@ impl<'a, 't> Symbols<'a, 't> {
             let mut cursor = arguments.walk();
             let args: Vec<Node<'t>> = arguments
                 .named_children(&mut cursor)
-                .filter(|a| a.kind() != "comment")
+                .filter(|a| a.kind_str() != "comment")
                 .collect();
-            if args.iter().any(|a| a.kind().ends_with("splat")) {
+            if args.iter().any(|a| a.kind_str().ends_with("splat")) {
                 return Value::Unknown;
             }
             let keyword = args.iter().find_map(|a| {
-                (a.kind() == "keyword_argument"
+                (a.kind_str() == "keyword_argument"
                     && a.child_by_field_id(fields().name).map(|n| self.t(n)) == Some(name))
                 .then(|| a.child_by_field_id(fields().value))
                 .flatten()
             });
             let given = keyword.or_else(|| {
                 args.iter()
-                    .filter(|a| a.kind() != "keyword_argument")
+                    .filter(|a| a.kind_str() != "keyword_argument")
                     .nth(index)
                     .copied()
             });
@@ -838,7 +839,7 @@ impl<'a, 't> Symbols<'a, 't> {
         let key = subscript.child_by_field_id(fields().subscript)?;
         let key = super::literal::string_value(key, self.text)?;
         let container = subscript.child_by_field_id(fields().value)?;
-        let dict = match container.kind() {
+        let dict = match container.kind_str() {
             "dictionary" => container,
             "identifier" | "attribute" => {
                 let assigned = self.assigned_once(container)?;
@@ -849,13 +850,13 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             _ => return None,
         };
-        if dict.kind() != "dictionary" {
+        if dict.kind_str() != "dictionary" {
             return None;
         }
         let mut cursor = dict.walk();
         dict.named_children(&mut cursor).find_map(|pair| {
             let k = pair.child_by_field_id(fields().key)?;
-            (pair.kind() == "pair" && super::literal::string_value(k, self.text) == Some(key))
+            (pair.kind_str() == "pair" && super::literal::string_value(k, self.text) == Some(key))
                 .then(|| pair.child_by_field_id(fields().value))
                 .flatten()
         })
@@ -864,7 +865,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// What a call of a helper of the file returns, when the helper has exactly one `return`
     /// with a value: `doc(arn)` for `def doc(arn): return {...}`.
     pub fn returned(&self, call: Node<'t>) -> Option<Node<'t>> {
-        if call.kind() != "call" {
+        if call.kind_str() != "call" {
             return None;
         }
         match self.returns.get(&self.called_def(call)?.id())?.as_slice() {
@@ -887,7 +888,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The binding target the name or `self.` attribute `expr` stands for where it stands.
     fn target_of(&self, expr: Node<'t>) -> Option<Target> {
         let scope = self.scope_at(expr);
-        match expr.kind() {
+        match expr.kind_str() {
             "identifier" => {
                 let name = self.t(expr).to_string();
                 self.chain(scope)
@@ -911,7 +912,7 @@ impl<'a, 't> Symbols<'a, 't> {
                     let mut found = Vec::new();
                     let mut cursor = r.call.arguments.walk();
                     for argument in r.call.arguments.named_children(&mut cursor) {
-                        let is_opts = argument.kind() == "keyword_argument"
+                        let is_opts = argument.kind_str() == "keyword_argument"
                             && argument
                                 .child_by_field_id(fields().name)
                                 .is_some_and(|n| self.t(n) == "opts");
@@ -939,16 +940,16 @@ impl<'a, 't> Symbols<'a, 't> {
     fn collect_references(&self, node: Node<'t>, hops: u32, found: &mut Vec<usize>) {
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
-            let is_reference = match n.kind() {
+            let is_reference = match n.kind_str() {
                 "identifier" => n.parent().is_none_or(|p| {
-                    !((p.kind() == "attribute"
+                    !((p.kind_str() == "attribute"
                         && p.child_by_field_id(fields().attribute) == Some(n))
-                        || (p.kind() == "keyword_argument"
+                        || (p.kind_str() == "keyword_argument"
                             && p.child_by_field_id(fields().name) == Some(n)))
                 }),
                 "attribute" => n
                     .child_by_field_id(fields().object)
-                    .is_some_and(|o| o.kind() == "identifier"),
+                    .is_some_and(|o| o.kind_str() == "identifier"),
                 _ => false,
             };
             if is_reference {
@@ -966,7 +967,7 @@ impl<'a, 't> Symbols<'a, 't> {
                     }
                     _ => {}
                 }
-                if n.kind() == "identifier" {
+                if n.kind_str() == "identifier" {
                     continue;
                 }
             }
@@ -1172,7 +1173,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The one expression assigned to the name `expr` (a local holding `ResourceOptions`,
     /// say), when the name is bound exactly once, before `expr`, in its own scope.
     pub fn single_assignment(&self, expr: Node<'t>) -> Option<Node<'t>> {
-        if expr.kind() != "identifier" {
+        if expr.kind_str() != "identifier" {
             return None;
         }
         let scope = self.scope_at(expr);
@@ -1244,16 +1245,16 @@ impl<'a, 't> Symbols<'a, 't> {
         for start in crate::source::words(&self.text[within.clone()], word) {
             let start = within.start + start;
             let n = seeker.seek(start, start + word.len());
-            if n.kind() != "identifier" || n.start_byte() != start {
+            if n.kind_str() != "identifier" || n.start_byte() != start {
                 continue;
             }
             let parent = n.parent();
             let candidate = match &target {
                 Target::Name(_, name) => {
                     let is_name_of = parent.is_some_and(|p| {
-                        (p.kind() == "attribute"
+                        (p.kind_str() == "attribute"
                             && p.child_by_field_id(fields().attribute) == Some(n))
-                            || (p.kind() == "keyword_argument"
+                            || (p.kind_str() == "keyword_argument"
                                 && p.child_by_field_id(fields().name) == Some(n))
                     });
                     let scope = self.scope_at(n);
@@ -1268,7 +1269,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 }
                 Target::Attr(..) => parent
                     .filter(|p| {
-                        p.kind() == "attribute"
+                        p.kind_str() == "attribute"
                             && p.child_by_field_id(fields().attribute) == Some(n)
                     })
                     .filter(|p| self.self_attr(*p, self.scope_at(*p)).as_ref() == Some(&target)),
@@ -1277,7 +1278,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 continue;
             };
             let is_store = read.parent().is_some_and(|p| {
-                matches!(p.kind(), "assignment" | "augmented_assignment")
+                matches!(p.kind_str(), "assignment" | "augmented_assignment")
                     && p.child_by_field_id(fields().left) == Some(read)
             });
             if !is_store {
@@ -1319,10 +1320,10 @@ mod tests {
         let mut last = None;
         let mut stack = vec![tree.root_node()];
         while let Some(n) = stack.pop() {
-            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+            if matches!(n.kind_str(), "import_statement" | "import_from_statement") {
                 imports.add_statement(n, program);
             }
-            if n.kind() == "expression_statement"
+            if n.kind_str() == "expression_statement"
                 && last.is_none_or(|l: Node| l.start_byte() < n.start_byte())
             {
                 last = Some(n);
@@ -1426,7 +1427,7 @@ mod tests {
                     symbols.scope_at(node),
                     symbols.scope_by_parents(node),
                     "{} `{}`",
-                    node.kind(),
+                    node.kind_str(),
                     &program[node.byte_range()]
                 );
                 checked += 1;
@@ -1446,7 +1447,7 @@ mod tests {
         let mut imports = Imports::default();
         let mut cursor = tree.walk();
         for n in tree.root_node().named_children(&mut cursor) {
-            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+            if matches!(n.kind_str(), "import_statement" | "import_from_statement") {
                 imports.add_statement(n, &program);
             }
         }
