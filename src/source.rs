@@ -319,21 +319,9 @@ impl<'t> Seeker<'t> {
     pub fn seek(&mut self, start: usize, end: usize) -> Node<'t> {
         let c = &mut self.cursor;
         let contains = |n: Node| n.start_byte() <= start && end <= n.end_byte();
-        // Forward and up until a node spans the range.
-        loop {
-            let n = c.node();
-            if contains(n) {
-                break;
-            }
-            let moved = if n.end_byte() <= start {
-                c.goto_next_sibling() || c.goto_parent()
-            } else {
-                c.goto_parent()
-            };
-            if !moved {
-                break;
-            }
-        }
+        // Up until a node spans the range (stepping through siblings costs more than finding
+        // the child again from their parent).
+        while !contains(c.node()) && c.goto_parent() {}
         // Down into the child that spans it, as deep as it goes (tree-sitter finds the first
         // child that ends after `start`: only that one can span the range).
         while c.goto_first_child_for_byte(start).is_some() {
