@@ -42,12 +42,13 @@ fn check(cx: &mut Checker, _: &Match) {
         if node.kind() != "identifier" || node.start_byte() != at {
             continue;
         }
-        let Some(dotted) = cx.parent(node).filter(|p| p.kind() == "dotted_name") else {
+        let mut up = || seeker.up().map(|(parent, _)| parent);
+        let Some(dotted) = up().filter(|p| p.kind() == "dotted_name") else {
             continue;
         };
-        let mut statement = cx.parent(dotted);
+        let mut statement = up();
         if statement.is_some_and(|s| s.kind() == "aliased_import") {
-            statement = statement.and_then(|s| cx.parent(s));
+            statement = up();
         }
         if let Some(s) = statement.filter(|s| s.kind().starts_with("import")) {
             statements.push((s, dotted));
@@ -98,12 +99,11 @@ fn check(cx: &mut Checker, _: &Match) {
             continue;
         }
         let mut chain = vec![node];
-        let mut top = node;
-        while let Some(parent) = cx.parent(top).filter(|p| {
-            p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(top)
-        }) {
+        while let Some((parent, _)) = seeker
+            .up()
+            .filter(|(p, field)| p.kind() == "attribute" && *field == Some("object"))
+        {
             chain.push(parent);
-            top = parent;
         }
         if chain.len() > 1 {
             attribute_chain(cx, tables, &chain);
@@ -183,9 +183,10 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         if node.kind() != "identifier" || node.byte_range() != (start..dot) {
             continue;
         }
-        let Some(read) = cx.parent(node).filter(|p| {
-            p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node)
-        }) else {
+        let Some((read, _)) = seeker
+            .up()
+            .filter(|(p, field)| p.kind() == "attribute" && *field == Some("object"))
+        else {
             continue;
         };
         reads.push((node, read));
