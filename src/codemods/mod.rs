@@ -516,6 +516,18 @@ impl<'a, 't> Checker<'a, 't> {
         path.clone()
     }
 
+    /// The constructions, their parents remembered for `parent`.
+    fn remember_parents(&self, found: Vec<(Node<'t>, Option<Node<'t>>)>) -> Vec<Node<'t>> {
+        let mut parents = self.parents.borrow_mut();
+        found
+            .into_iter()
+            .map(|(call, parent)| {
+                parents.insert(call.id(), parent);
+                call
+            })
+            .collect()
+    }
+
     /// `node.parent()`, for a node of this file's tree, remembered with its ancestors' parents:
     /// tree-sitter finds a parent by descending from the root, so a codemod climbing from a
     /// node paid that descent at every step.
@@ -569,8 +581,9 @@ impl<'a, 't> Checker<'a, 't> {
 
     /// Every construction of a `pulumi_aws` class in the file (see `constructions`).
     pub fn constructions(&self) -> &[Node<'t>] {
-        self.constructions
-            .get_or_init(|| constructions(self.tree, self.text, self.imports))
+        self.constructions.get_or_init(|| {
+            self.remember_parents(constructions(self.tree, self.text, self.imports))
+        })
     }
 
     /// Which names hold which resources, built when a codemod first asks: most files never
@@ -758,8 +771,13 @@ fn compile(source: &str) -> Query {
 
 /// Every construction of a `pulumi_aws` class in the file: calls whose callee starts with a
 /// name bound to `pulumi_aws` (`aws.ec2.Eip(...)`, `ec2.Eip(...)`, `ElasticIp(...)`), found by
-/// looking those names up in the text. In document order, each once.
-pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<Node<'t>> {
+/// looking those names up in the text. In document order, each once, with its parent (met on
+/// the way up: codemods ask for it, and tree-sitter finds a parent by descending from the root).
+pub fn constructions<'t>(
+    tree: &'t Tree,
+    text: &str,
+    imports: &Imports,
+) -> Vec<(Node<'t>, Option<Node<'t>>)> {
     let mut hits: Vec<(usize, usize)> = imports
         .pulumi_aws_names()
         .flat_map(|name| crate::source::words(text, name).map(move |at| (at, at + name.len())))
@@ -782,7 +800,7 @@ pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<N
                         .child_by_field_id(f.arguments)
                         .is_some_and(|a| a.kind_str() == "argument_list")
                     {
-                        calls.push(parent);
+                        calls.push((parent, seeker.up().map(|(grandparent, _)| grandparent)));
                     }
                 }
                 _ => {}
@@ -790,7 +808,7 @@ pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<N
             break;
         }
     }
-    calls.dedup_by_key(|c| c.id());
+    calls.dedup_by_key(|(c, _)| c.id());
     calls
 }
 
@@ -949,11 +967,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
             .values()
             .flatten()
             .any(|&i| rules.contains(i));
-    let calls = if wants_constructions {
-        OnceCell::from(constructions(tree, text, &imports))
-    } else {
-        OnceCell::new()
-    };
+    let calls = wants_constructions.then(|| constructions(tree, text, &imports));
     let matches = query_matches(engine, tree, text, rules, false);
     let mut checker = Checker {
         text,
@@ -965,12 +979,16 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         paths: RefCell::default(),
         parents: RefCell::default(),
         symbols: OnceCell::new(),
-        constructions: calls,
+        constructions: OnceCell::new(),
         identifiers: OnceCell::new(),
         gathered: RefCell::default(),
         rule: "",
         findings: Vec::new(),
     };
+    if let Some(calls) = calls {
+        let calls = checker.remember_parents(calls);
+        let _ = checker.constructions.set(calls);
+    }
     let resolved: Vec<Construction> = checker
         .constructions
         .get()

@@ -357,7 +357,16 @@ impl Tables {
 
     /// True when resource `key` has the output property `name`.
     pub fn has_output(&self, key: &str, name: &str) -> Option<bool> {
-        Some(self.outputs(key)?.any(|p| p == name))
+        let list: &'static str = self.outputs.get(key)?;
+        // Found in the comma-separated list as a whole item: a search, not a split.
+        let bytes = list.as_bytes();
+        Some(
+            !name.is_empty()
+                && memchr::memmem::find_iter(bytes, name).any(|at| {
+                    let end = at + name.len();
+                    (at == 0 || bytes[at - 1] == b',') && (end == bytes.len() || bytes[end] == b',')
+                }),
+        )
     }
 
     /// True when enum `key` has `member`; `None` when `key` is no enum of this major.
