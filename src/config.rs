@@ -152,11 +152,11 @@ impl Resolver {
 /// `infra-fix.toml` in `dir`, else a `pyproject.toml` there with a `[tool.infra-fix]` table.
 fn config_in(dir: &Path) -> Option<PathBuf> {
     let own = dir.join("infra-fix.toml");
-    if own.is_file() {
+    if crate::folder::may_hold(dir, "infra-fix.toml") && own.is_file() {
         return Some(own);
     }
     let pyproject = dir.join("pyproject.toml");
-    let text = std::fs::read_to_string(&pyproject).ok()?;
+    let text = crate::folder::read(dir, "pyproject.toml")?;
     // A cheap look first; a pyproject.toml that does not parse is reported only when it
     // mentions infra-fix.
     if !text.contains("infra-fix") {

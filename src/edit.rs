@@ -4,6 +4,7 @@
 
 use crate::layout::LineLength;
 use crate::pulumi::opts::OPTIONS_KEYWORDS;
+use crate::source::fields;
 use tree_sitter::{Node, Tree};
 
 /// Whether `--write` applies a fix on its own (`Safe`) or only with `--unsafe-fixes`.
@@ -303,7 +304,7 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
 fn is_keyword(text: &str, node: Node, name: &str) -> bool {
     node.kind() == "keyword_argument"
         && node
-            .child_by_field_name("name")
+            .child_by_field_id(fields().name)
             .is_some_and(|n| &text[n.byte_range()] == name)
 }
 

@@ -5,6 +5,7 @@
 //! `skip-magic-trailing-comma` they would join such items again where they fit: not followed.)
 
 use crate::edit::{Edit, Fix, Style, items, line_end, line_start};
+use crate::source::fields;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -73,13 +74,13 @@ fn configured_at_or_above(dir: &Path) -> Option<LineLength> {
 fn configured_in(dir: &Path) -> Option<LineLength> {
     for name in [".ruff.toml", "ruff.toml"] {
         let path = dir.join(name);
-        if let Ok(text) = std::fs::read_to_string(&path) {
+        if let Some(text) = crate::folder::read(dir, name) {
             let table = text.parse::<Table>().unwrap_or_default();
             return Some(from_ruff(&table, None, &path, 0));
         }
     }
     let path = dir.join("pyproject.toml");
-    let text = std::fs::read_to_string(&path).ok()?;
+    let text = crate::folder::read(dir, "pyproject.toml")?;
     if !text.contains("ruff") && !text.contains("black") {
         return None;
     }
@@ -414,7 +415,7 @@ fn broken_statement(
 /// Whether `edit` lies between the brackets of `node` (for a subscript, its `[...]`).
 fn inside_brackets(node: Node, edit: &Edit) -> bool {
     let open = match node.kind() {
-        "subscript" => node.child_by_field_name("value").map(|v| v.end_byte()),
+        "subscript" => node.child_by_field_id(fields().value).map(|v| v.end_byte()),
         _ => node.child(0).map(|c| c.end_byte()),
     };
     let close = node.child(node.child_count().saturating_sub(1));
@@ -434,7 +435,7 @@ fn whole_expression(bracket: Node) -> Node {
     while let Some(parent) = expression.parent() {
         let is_object = parent.kind() == "attribute"
             && parent
-                .child_by_field_name("object")
+                .child_by_field_id(fields().object)
                 .is_some_and(|o| o.id() == expression.id());
         if !is_object {
             break;
@@ -539,11 +540,11 @@ fn break_item(
         return None;
     };
     let mut expression = match node.kind() {
-        "keyword_argument" | "pair" => node.child_by_field_name("value")?,
+        "keyword_argument" | "pair" => node.child_by_field_id(fields().value)?,
         "return_statement" => node.named_child(0)?,
         "expression_statement" => match node.named_child(0)? {
             e if matches!(e.kind(), "assignment" | "augmented_assignment") => {
-                e.child_by_field_name("right")?
+                e.child_by_field_id(fields().right)?
             }
             e => e,
         },
@@ -551,14 +552,14 @@ fn break_item(
     };
     loop {
         expression = match expression.kind() {
-            "attribute" => expression.child_by_field_name("object")?,
-            "lambda" => expression.child_by_field_name("body")?,
+            "attribute" => expression.child_by_field_id(fields().object)?,
+            "lambda" => expression.child_by_field_id(fields().body)?,
             _ => break,
         };
     }
     let bracket = match expression.kind() {
         "call" => expression
-            .child_by_field_name("arguments")
+            .child_by_field_id(fields().arguments)
             .filter(|a| a.kind() == "argument_list")?,
         kind if BREAKABLE.contains(&kind) => expression,
         _ => return None,
@@ -710,7 +711,7 @@ fn container_in<'t>(tree: &'t Tree, kind: &str, len: usize) -> Option<Node<'t>> 
         .filter(|_| root.named_child_count() == 1)?;
     let mut node = statement.named_child(0)?;
     if kind == "argument_list" {
-        node = node.child_by_field_name("arguments")?;
+        node = node.child_by_field_id(fields().arguments)?;
     }
     (node.kind() == kind && node.end_byte() + 1 == len).then_some(node)
 }

@@ -12,6 +12,7 @@ pub mod codemods;
 pub mod config;
 pub mod edit;
 pub mod fix;
+mod folder;
 mod guard;
 pub mod layout;
 pub mod progress;

@@ -58,6 +58,19 @@ pub struct FieldIds {
     pub arguments: u16,
     pub object: u16,
     pub attribute: u16,
+    pub alias: u16,
+    pub argument: u16,
+    pub body: u16,
+    pub expression: u16,
+    pub format_specifier: u16,
+    pub key: u16,
+    pub left: u16,
+    pub module_name: u16,
+    pub operator: u16,
+    pub parameters: u16,
+    pub right: u16,
+    pub subscript: u16,
+    pub type_: u16,
 }
 
 pub fn fields() -> &'static FieldIds {
@@ -77,8 +90,44 @@ pub fn fields() -> &'static FieldIds {
             arguments: id("arguments"),
             object: id("object"),
             attribute: id("attribute"),
+            alias: id("alias"),
+            argument: id("argument"),
+            body: id("body"),
+            expression: id("expression"),
+            format_specifier: id("format_specifier"),
+            key: id("key"),
+            left: id("left"),
+            module_name: id("module_name"),
+            operator: id("operator"),
+            parameters: id("parameters"),
+            right: id("right"),
+            subscript: id("subscript"),
+            type_: id("type"),
         }
     })
+}
+
+/// `Node::kind`, from a table of the grammar's names built once: tree-sitter's binding checks
+/// that the name is UTF-8 at every call, and the symbol model and import resolution make
+/// hundreds of thousands of them on a large run.
+pub trait Kind {
+    fn kind_str(&self) -> &'static str;
+}
+
+impl Kind for Node<'_> {
+    fn kind_str(&self) -> &'static str {
+        static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            let language = language();
+            (0..language.node_kind_count() as u16)
+                .map(|id| language.node_kind_for_id(id).unwrap_or(""))
+                .collect()
+        });
+        names
+            .get(self.kind_id() as usize)
+            .copied()
+            .unwrap_or_else(|| self.kind())
+    }
 }
 
 /// Node kind ids of the grammar, looked up once, for the hot loops that compare kinds.
@@ -270,21 +319,9 @@ impl<'t> Seeker<'t> {
     pub fn seek(&mut self, start: usize, end: usize) -> Node<'t> {
         let c = &mut self.cursor;
         let contains = |n: Node| n.start_byte() <= start && end <= n.end_byte();
-        // Forward and up until a node spans the range.
-        loop {
-            let n = c.node();
-            if contains(n) {
-                break;
-            }
-            let moved = if n.end_byte() <= start {
-                c.goto_next_sibling() || c.goto_parent()
-            } else {
-                c.goto_parent()
-            };
-            if !moved {
-                break;
-            }
-        }
+        // Up until a node spans the range (stepping through siblings costs more than finding
+        // the child again from their parent).
+        while !contains(c.node()) && c.goto_parent() {}
         // Down into the child that spans it, as deep as it goes (tree-sitter finds the first
         // child that ends after `start`: only that one can span the range).
         while c.goto_first_child_for_byte(start).is_some() {

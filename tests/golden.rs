@@ -577,10 +577,11 @@ fn the_construction_index_finds_what_the_query_finds() {
                 expected.push(call.id());
             }
         }
-        let found: Vec<usize> = constructions(&tree, &source.text, &imports)
-            .iter()
-            .map(|c| c.id())
-            .collect();
+        let found = constructions(&tree, &source.text, &imports);
+        for (call, parent) in &found {
+            assert_eq!(*parent, call.parent(), "{}", path.display());
+        }
+        let found: Vec<usize> = found.iter().map(|(c, _)| c.id()).collect();
         assert_eq!(found, expected, "{}", path.display());
         compared += expected.len();
     }

@@ -4,6 +4,7 @@
 use super::{Checker, Match, codemod};
 use crate::edit::Fix;
 use crate::pulumi::symbols::Holder;
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -75,7 +76,7 @@ fn attribute_objects(value: Node) -> Vec<Node> {
     let mut stack = vec![value];
     while let Some(node) = stack.pop() {
         if node.kind() == "attribute"
-            && let Some(object) = node.child_by_field_name("object")
+            && let Some(object) = node.child_by_field_id(fields().object)
         {
             out.push(object);
         }

@@ -11,6 +11,7 @@ use crate::pulumi::container_image::{self, Prober, Unprobed, local_url};
 use crate::pulumi::json_literal::{self, Json};
 use crate::pulumi::literal::{bool_value, int_value, string_value};
 use crate::pulumi::{ResourceCall, Symbols};
+use crate::source::fields;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -325,7 +326,7 @@ fn load_balancer_check<'t>(
                 continue;
             }
             let Some(group) = field("target_group_arn")
-                .and_then(|arn| arn.child_by_field_name("object"))
+                .and_then(|arn| arn.child_by_field_id(fields().object))
                 .and_then(|o| target_group(symbols, o))
             else {
                 continue;
@@ -377,7 +378,7 @@ fn services_by_task(cx: &Checker<'_, '_>) -> HashMap<usize, Vec<usize>> {
             .call
             .written_arguments(cx.imports, cx.text)
             .and_then(|args| args.keyword("task_definition", cx.text))
-            .and_then(|k| k.value.child_by_field_name("object"))
+            .and_then(|k| k.value.child_by_field_id(fields().object))
             .and_then(|o| symbols.resolve(o).id());
         if let Some(task) = task {
             by_task.entry(task).or_default().push(index);

@@ -8,6 +8,7 @@ use crate::edit::{Edit, Fix, items};
 use crate::pulumi::json_literal;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::output::{Applied, applied_to, lambda_parameter};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -167,9 +168,9 @@ fn secret_of<'t>(cx: &Checker<'_, 't>, dumps: Node<'t>, value: Node<'t>) -> Opti
     let output = match (value.kind(), applied_to(lambda, cx.imports, cx.text)?) {
         ("identifier", Applied::One(output)) if cx.src(value) == parameter => output,
         ("subscript", Applied::All { elements, .. }) => {
-            let base = value.child_by_field_name("value")?;
+            let base = value.child_by_field_id(fields().value)?;
             let index: usize = cx
-                .src(value.child_by_field_name("subscript")?)
+                .src(value.child_by_field_id(fields().subscript)?)
                 .parse()
                 .ok()?;
             if cx.src(base) != parameter {
@@ -186,13 +187,15 @@ fn secret_of<'t>(cx: &Checker<'_, 't>, dumps: Node<'t>, value: Node<'t>) -> Opti
 fn secret_output<'t>(cx: &Checker<'_, 't>, output: Node<'t>) -> Option<usize> {
     if output.kind() != "attribute"
         || !matches!(
-            cx.src(output.child_by_field_name("attribute")?),
+            cx.src(output.child_by_field_id(fields().attribute)?),
             "arn" | "id"
         )
     {
         return None;
     }
-    let resolved = cx.symbols().resolve(output.child_by_field_name("object")?);
+    let resolved = cx
+        .symbols()
+        .resolve(output.child_by_field_id(fields().object)?);
     resolved
         .is(&["secretsmanager.Secret"])
         .then(|| resolved.id())
@@ -212,7 +215,7 @@ fn stored_keys(cx: &Checker, secret: usize) -> Option<Vec<String>> {
         };
         let of_secret = args
             .keyword("secret_id", cx.text)
-            .and_then(|k| k.value.child_by_field_name("object"))
+            .and_then(|k| k.value.child_by_field_id(fields().object))
             .is_some_and(|o| symbols.resolve(o).id() == Some(secret));
         if !of_secret {
             continue;

@@ -7,6 +7,7 @@ use crate::edit::{Fix, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::symbols::Holder;
+use crate::source::fields;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -134,9 +135,9 @@ fn field<'t>(cx: &Checker<'_, 't>, element: Node<'t>, name: &str) -> Option<Node
                 .value,
         ),
         "dictionary" => items(element).into_iter().find_map(|pair| {
-            let key = pair.child_by_field_name("key")?;
+            let key = pair.child_by_field_id(fields().key)?;
             (string_value(key, cx.text) == Some(name))
-                .then(|| pair.child_by_field_name("value"))
+                .then(|| pair.child_by_field_id(fields().value))
                 .flatten()
         }),
         _ => None,
@@ -147,13 +148,13 @@ fn field<'t>(cx: &Checker<'_, 't>, element: Node<'t>, name: &str) -> Option<Node
 fn arn_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>) -> Option<usize> {
     if value.kind() != "attribute"
         || value
-            .child_by_field_name("attribute")
+            .child_by_field_id(fields().attribute)
             .is_none_or(|a| cx.src(a) != "arn")
     {
         return None;
     }
     cx.symbols()
-        .resolve(value.child_by_field_name("object")?)
+        .resolve(value.child_by_field_id(fields().object)?)
         .id()
 }
 

@@ -4,6 +4,7 @@ use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, delete_item};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, string_value};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -25,7 +26,7 @@ fn check(cx: &mut Checker, m: &Match) {
     if cx.owned_elsewhere(&eip.type_name, "vpc") {
         return;
     }
-    let Some(value) = argument.child_by_field_name("value") else {
+    let Some(value) = argument.child_by_field_id(fields().value) else {
         return;
     };
     match bool_value(value) {
@@ -55,7 +56,7 @@ fn check(cx: &mut Checker, m: &Match) {
 /// `domain="vpc"`, or dropping `vpc` when `domain="vpc"` is already there. `None` for any other
 /// value, and when `domain` says something else: the call contradicts itself; a human decides.
 pub(super) fn vpc_true_fix(cx: &Checker, eip: &ResourceCall, argument: Node) -> Option<Fix> {
-    let value = argument.child_by_field_name("value")?;
+    let value = argument.child_by_field_id(fields().value)?;
     if bool_value(value) != Some(true) {
         return None;
     }

@@ -7,6 +7,7 @@ use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, add_import, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -239,11 +240,11 @@ fn secret_argument<'t>(cx: &Checker<'_, 't>, node: Node<'t>) -> Option<Node<'t>>
     if node.kind() != "call" {
         return None;
     }
-    let function = node.child_by_field_name("function")?;
+    let function = node.child_by_field_id(fields().function)?;
     if cx.imports.resolve(function, cx.text).as_deref() != Some("pulumi.Output.secret") {
         return None;
     }
-    match items(node.child_by_field_name("arguments")?)[..] {
+    match items(node.child_by_field_id(fields().arguments)?)[..] {
         [only] if only.kind() == "string" => Some(only),
         _ => None,
     }
@@ -254,9 +255,10 @@ fn secret_argument<'t>(cx: &Checker<'_, 't>, node: Node<'t>) -> Option<Node<'t>>
 /// `Output.concat`, ...), all of which take an `Output` as well as a `str`.
 fn is_resource_input(cx: &Checker, read: Node) -> bool {
     let (arguments, is_value) = match read.parent() {
-        Some(kw) if kw.kind() == "keyword_argument" => {
-            (kw.parent(), kw.child_by_field_name("value") == Some(read))
-        }
+        Some(kw) if kw.kind() == "keyword_argument" => (
+            kw.parent(),
+            kw.child_by_field_id(fields().value) == Some(read),
+        ),
         Some(list) if list.kind() == "argument_list" => (Some(list), true),
         _ => (None, false),
     };
@@ -270,7 +272,7 @@ fn is_resource_input(cx: &Checker, read: Node) -> bool {
     {
         return true;
     }
-    call.child_by_field_name("function")
+    call.child_by_field_id(fields().function)
         .and_then(|f| cx.imports.resolve(f, cx.text))
         .is_some_and(|path| {
             matches!(
@@ -320,14 +322,14 @@ fn resource_name(
             return Some(style.string(&format!("{value}-password")));
         }
         let parameters: Vec<&str> = def
-            .child_by_field_name("parameters")
+            .child_by_field_id(fields().parameters)
             .map(items)
             .unwrap_or_default()
             .into_iter()
             .filter_map(|p| match p.kind() {
                 "identifier" => Some(cx.src(p)),
                 _ => p
-                    .child_by_field_name("name")
+                    .child_by_field_id(fields().name)
                     .or_else(|| p.named_child(0))
                     .filter(|n| n.kind() == "identifier")
                     .map(|n| cx.src(n)),
@@ -339,7 +341,7 @@ fn resource_name(
             .flatten();
     }
     let base = match holder {
-        Some(h) if h.kind() == "attribute" => cx.src(h.child_by_field_name("attribute")?),
+        Some(h) if h.kind() == "attribute" => cx.src(h.child_by_field_id(fields().attribute)?),
         Some(h) => cx.src(h),
         None => "db",
     };
@@ -380,7 +382,7 @@ fn interpolated_names<'a>(cx: &Checker<'a, '_>, name: Node) -> Option<Vec<&'a st
         .filter(|c| c.kind() == "interpolation")
         .map(|i| {
             let expr = i
-                .child_by_field_name("expression")
+                .child_by_field_id(fields().expression)
                 .or_else(|| i.named_child(0))?;
             (expr.kind() == "identifier").then(|| &cx.text[expr.byte_range()])
         })
@@ -403,7 +405,7 @@ fn enclosing_def(node: Node) -> Option<Node> {
 fn config_key(cx: &Checker, holder: Option<Node>) -> String {
     let base = match holder {
         Some(h) if h.kind() == "attribute" => h
-            .child_by_field_name("attribute")
+            .child_by_field_id(fields().attribute)
             .map_or("db_password", |a| cx.src(a)),
         Some(h) => cx.src(h),
         None => "db_password",

@@ -9,6 +9,7 @@ use crate::pulumi::iam::{Actions, condition_narrows};
 use crate::pulumi::json_literal::{self, Json, Pair};
 use crate::pulumi::output::{Applied, applied_to, lambda_parameter, output_class};
 use crate::pulumi::policy_use::{self, PolicyUse};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -139,14 +140,14 @@ fn plain<'t>(cx: &Checker<'_, 't>, value: Node<'t>) -> Option<Document<'t>> {
 
 /// `<receiver>.apply(json.dumps)`.
 fn applied_dumps<'t>(cx: &Checker<'_, 't>, call: Node<'t>) -> Option<Document<'t>> {
-    let function = call.child_by_field_name("function")?;
-    let serializer = items(call.child_by_field_name("arguments")?)
+    let function = call.child_by_field_id(fields().function)?;
+    let serializer = items(call.child_by_field_id(fields().arguments)?)
         .into_iter()
         .next()?;
     if cx.imports.resolve(serializer, cx.text).as_deref() != Some("json.dumps") {
         return None;
     }
-    let mut receiver = function.child_by_field_name("object")?;
+    let mut receiver = function.child_by_field_id(fields().object)?;
     if let Some(value) = cx.symbols().assigned_once(receiver) {
         receiver = value;
     }
@@ -164,8 +165,8 @@ fn output_value<'t>(cx: &Checker<'_, 't>, output: Node<'t>) -> Option<Node<'t>> 
     if output.kind() != "call" {
         return None;
     }
-    let function = output.child_by_field_name("function")?;
-    let arguments = items(output.child_by_field_name("arguments")?);
+    let function = output.child_by_field_id(fields().function)?;
+    let arguments = items(output.child_by_field_id(fields().arguments)?);
     if let Some("pulumi.Output.from_input" | "pulumi.Output.secret") =
         cx.imports.resolve(function, cx.text).as_deref()
     {
@@ -173,7 +174,7 @@ fn output_value<'t>(cx: &Checker<'_, 't>, output: Node<'t>) -> Option<Node<'t>> 
     }
     let lambda = arguments.first().filter(|a| a.kind() == "lambda")?;
     applied_to(*lambda, cx.imports, cx.text)?;
-    lambda.child_by_field_name("body")
+    lambda.child_by_field_id(fields().body)
 }
 
 /// Where a statement is written.
@@ -638,8 +639,8 @@ fn callback<'t>(cx: &Checker<'_, 't>, document: &Document<'t>) -> Result<Callbac
         Form::Plain { .. } => Ok(Callback::Direct),
         Form::Applied { call, written } => {
             let receiver = call
-                .child_by_field_name("function")
-                .and_then(|f| f.child_by_field_name("object"))
+                .child_by_field_id(fields().function)
+                .and_then(|f| f.child_by_field_id(fields().object))
                 .ok_or("")?;
             match written.parent().filter(|p| p.kind() == "lambda") {
                 Some(lambda) if receiver.kind() == "call" => lambda_callback(cx, lambda),
@@ -663,7 +664,7 @@ fn callback<'t>(cx: &Checker<'_, 't>, document: &Document<'t>) -> Result<Callbac
             if parent.kind() == "keyword_argument" {
                 return Ok(Callback::Wrap { dumps: call });
             }
-            if parent.kind() == "lambda" && parent.child_by_field_name("body") == Some(call) {
+            if parent.kind() == "lambda" && parent.child_by_field_id(fields().body) == Some(call) {
                 return lambda_callback(cx, parent);
             }
             Err("the policy is not the argument of a resource or an `apply` callback".into())

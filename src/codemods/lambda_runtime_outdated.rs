@@ -5,6 +5,7 @@ use crate::edit::{Edit, Fix, delete_items, items};
 use crate::pulumi::Tables;
 use crate::pulumi::lambda_runtime::{GO, OS_ONLY, deprecated_on, successor};
 use crate::pulumi::literal::string_value;
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -50,7 +51,7 @@ impl<'t> Written<'t> {
         Some(Written {
             node,
             value,
-            part: node.child_by_field_name("attribute")?,
+            part: node.child_by_field_id(fields().attribute)?,
             is_member: true,
         })
     }

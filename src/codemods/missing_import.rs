@@ -6,6 +6,7 @@ use super::{Checker, Match, codemod};
 use crate::edit::{Fix, add_import};
 use crate::pulumi::unbound::{is_aws_root_name, unbound_attribute_heads};
 use crate::pulumi::{Major, Tables};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -37,7 +38,10 @@ fn check(cx: &mut Checker, _: &Match) {
         let Some(uses) = unbound_attribute_heads(cx.tree, cx.text, cx.imports, name) else {
             continue;
         };
-        let Some(first) = uses.first().and_then(|u| u.child_by_field_name("object")) else {
+        let Some(first) = uses
+            .first()
+            .and_then(|u| u.child_by_field_id(fields().object))
+        else {
             continue;
         };
         match name {
@@ -47,7 +51,7 @@ fn check(cx: &mut Checker, _: &Match) {
                 let tables = Tables::get(cx.file.pulumi_aws.unwrap_or(Major::NEWEST));
                 let names: Vec<&str> = uses
                     .iter()
-                    .filter_map(|u| u.child_by_field_name("attribute"))
+                    .filter_map(|u| u.child_by_field_id(fields().attribute))
                     .map(|a| cx.src(a))
                     .collect();
                 // Not a word about code that is no pulumi_aws program.

@@ -11,6 +11,7 @@ use crate::layout::{self, LineLength};
 use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
+use crate::source::Kind;
 use crate::source::Seeker;
 use crate::suppression::Directives;
 use options::{CheckOptions, Options, RuleOption};
@@ -505,6 +506,8 @@ pub struct Checker<'a, 't> {
     pub file: &'a FileSettings,
     style: OnceCell<Style>,
     paths: RefCell<HashMap<usize, Option<Rc<str>>>>,
+    /// The parent of each node some codemod climbed from, and of its ancestors (see `parent`).
+    parents: RefCell<HashMap<usize, Option<Node<'t>>>>,
     symbols: OnceCell<Symbols<'a, 't>>,
     /// The file's `pulumi_aws` constructions, found once: by the engine for its dispatch, or
     /// when a codemod first asks.
@@ -545,6 +548,39 @@ impl<'a, 't> Checker<'a, 't> {
         path.clone()
     }
 
+    /// The constructions, their parents remembered for `parent`.
+    fn remember_parents(&self, found: Vec<(Node<'t>, Option<Node<'t>>)>) -> Vec<Node<'t>> {
+        let mut parents = self.parents.borrow_mut();
+        found
+            .into_iter()
+            .map(|(call, parent)| {
+                parents.insert(call.id(), parent);
+                call
+            })
+            .collect()
+    }
+
+    /// `node.parent()`, for a node of this file's tree, remembered with its ancestors' parents:
+    /// tree-sitter finds a parent by descending from the root, so a codemod climbing from a
+    /// node paid that descent at every step.
+    pub fn parent(&self, node: Node<'t>) -> Option<Node<'t>> {
+        if let Some(&known) = self.parents.borrow().get(&node.id()) {
+            return known;
+        }
+        let mut parents = self.parents.borrow_mut();
+        let mut current = self.tree.root_node();
+        parents.insert(current.id(), None);
+        while current.id() != node.id() {
+            let Some(child) = current.child_with_descendant(node) else {
+                // Not a node of this tree.
+                return node.parent();
+            };
+            parents.insert(child.id(), Some(current));
+            current = child;
+        }
+        parents[&node.id()]
+    }
+
     /// The configuration that governs this file: rule set, fix applicability.
     pub fn settings(&self) -> &Settings {
         self.settings
@@ -582,8 +618,9 @@ impl<'a, 't> Checker<'a, 't> {
 
     /// Every construction of a `pulumi_aws` class in the file (see `constructions`).
     pub fn constructions(&self) -> &[Node<'t>] {
-        self.constructions
-            .get_or_init(|| constructions(self.tree, self.text, self.imports))
+        self.constructions.get_or_init(|| {
+            self.remember_parents(constructions(self.tree, self.text, self.imports))
+        })
     }
 
     /// Which names hold which resources, built when a codemod first asks: most files never
@@ -625,7 +662,7 @@ impl<'a, 't> Checker<'a, 't> {
                 let mut cursor = self.tree.walk();
                 'walk: loop {
                     let node = cursor.node();
-                    if node.kind() == "identifier" {
+                    if node.kind_str() == "identifier" {
                         names.insert(&self.text[node.byte_range()]);
                     }
                     if cursor.goto_first_child() {
@@ -771,8 +808,13 @@ fn compile(source: &str) -> Query {
 
 /// Every construction of a `pulumi_aws` class in the file: calls whose callee starts with a
 /// name bound to `pulumi_aws` (`aws.ec2.Eip(...)`, `ec2.Eip(...)`, `ElasticIp(...)`), found by
-/// looking those names up in the text. In document order, each once.
-pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<Node<'t>> {
+/// looking those names up in the text. In document order, each once, with its parent (met on
+/// the way up: codemods ask for it, and tree-sitter finds a parent by descending from the root).
+pub fn constructions<'t>(
+    tree: &'t Tree,
+    text: &str,
+    imports: &Imports,
+) -> Vec<(Node<'t>, Option<Node<'t>>)> {
     let mut hits: Vec<(usize, usize)> = imports
         .pulumi_aws_names()
         .flat_map(|name| crate::source::words(text, name).map(move |at| (at, at + name.len())))
@@ -782,20 +824,20 @@ pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<N
     let mut calls = Vec::new();
     for (start, end) in hits {
         let node = seeker.seek(start, end);
-        if node.kind() != "identifier" || node.start_byte() != start || node.end_byte() != end {
+        if node.kind_str() != "identifier" || node.start_byte() != start || node.end_byte() != end {
             continue;
         }
         // Up the attribute chain while the name stays at its head, then into the call.
         while let Some((parent, field)) = seeker.up() {
-            match (parent.kind(), field) {
+            match (parent.kind_str(), field) {
                 ("attribute", Some("object")) => continue,
                 ("call", Some("function")) => {
                     let f = crate::source::fields();
                     if parent
                         .child_by_field_id(f.arguments)
-                        .is_some_and(|a| a.kind() == "argument_list")
+                        .is_some_and(|a| a.kind_str() == "argument_list")
                     {
-                        calls.push(parent);
+                        calls.push((parent, seeker.up().map(|(grandparent, _)| grandparent)));
                     }
                 }
                 _ => {}
@@ -803,7 +845,7 @@ pub fn constructions<'t>(tree: &'t Tree, text: &str, imports: &Imports) -> Vec<N
             break;
         }
     }
-    calls.dedup_by_key(|c| c.id());
+    calls.dedup_by_key(|(c, _)| c.id());
     calls
 }
 
@@ -962,11 +1004,7 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
             .values()
             .flatten()
             .any(|&i| rules.contains(i));
-    let calls = if wants_constructions {
-        OnceCell::from(constructions(tree, text, &imports))
-    } else {
-        OnceCell::new()
-    };
+    let calls = wants_constructions.then(|| constructions(tree, text, &imports));
     let matches = query_matches(engine, tree, text, rules, false);
     let mut checker = Checker {
         text,
@@ -976,14 +1014,19 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         file,
         style: OnceCell::new(),
         paths: RefCell::default(),
+        parents: RefCell::default(),
         symbols: OnceCell::new(),
-        constructions: calls,
+        constructions: OnceCell::new(),
         identifiers: OnceCell::new(),
         gathered: RefCell::default(),
         rule: "",
         declared_options: &[],
         findings: Vec::new(),
     };
+    if let Some(calls) = calls {
+        let calls = checker.remember_parents(calls);
+        let _ = checker.constructions.set(calls);
+    }
     let resolved: Vec<Construction> = checker
         .constructions
         .get()

@@ -8,6 +8,7 @@ use crate::edit::Fix;
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::symbols::Holder;
+use crate::source::fields;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -97,9 +98,9 @@ fn object_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, attrs: &[&str]) -> Optio
     if value.kind() != "attribute" {
         return None;
     }
-    let attr = value.child_by_field_name("attribute")?;
+    let attr = value.child_by_field_id(fields().attribute)?;
     attrs.contains(&cx.src(attr)).then_some(())?;
-    value.child_by_field_name("object")
+    value.child_by_field_id(fields().object)
 }
 
 /// The EIP whose id a NAT gateway is given: `allocation_id=eip.id` -> `eip`, when `eip` is

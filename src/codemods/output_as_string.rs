@@ -14,6 +14,7 @@ use crate::edit::{Applicability, Edit, Fix, add_import, items};
 use crate::pulumi::output::output_class;
 use crate::pulumi::schema::Kind;
 use crate::pulumi::{ResourceCall, Value};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -121,12 +122,12 @@ fn is_resource_class(cx: &Checker, key: &str) -> bool {
 
 /// `X.attr` where `attr` is an output of a resource object, not one of its methods.
 fn output_attribute<'t>(cx: &Checker<'_, 't>, attribute: Node<'t>) -> bool {
-    let Some(name) = attribute.child_by_field_name("attribute") else {
+    let Some(name) = attribute.child_by_field_id(fields().attribute) else {
         return false;
     };
     let name = cx.src(name);
-    let called = attribute.parent().is_some_and(|p| {
-        p.kind() == "call" && p.child_by_field_name("function") == Some(attribute)
+    let called = cx.parent(attribute).is_some_and(|p| {
+        p.kind() == "call" && p.child_by_field_id(fields().function) == Some(attribute)
     });
     !called && !name.starts_with('_') && !NOT_OUTPUTS.contains(&name)
 }
@@ -140,23 +141,23 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
     let mut outputs = Vec::new();
     for resource in &symbols.resources {
         let call = resource.call.node;
-        let Some(parent) = call.parent() else {
+        let Some(parent) = cx.parent(call) else {
             continue;
         };
         match parent.kind() {
             "attribute"
-                if parent.child_by_field_name("object") == Some(call)
+                if parent.child_by_field_id(fields().object) == Some(call)
                     && output_attribute(cx, parent)
                     && is_resource_class(cx, &resource.call.type_name) =>
             {
                 outputs.push(parent);
             }
-            "assignment" if parent.child_by_field_name("right") == Some(call) => {
+            "assignment" if parent.child_by_field_id(fields().right) == Some(call) => {
                 let name = parent
-                    .child_by_field_name("left")
+                    .child_by_field_id(fields().left)
                     .and_then(|l| match l.kind() {
                         "identifier" => Some(l),
-                        "attribute" => l.child_by_field_name("attribute"),
+                        "attribute" => l.child_by_field_id(fields().attribute),
                         _ => None,
                     });
                 names.extend(name.map(|n| cx.src(n)));
@@ -199,7 +200,7 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
         if let Some((context, Some("value"))) = seeker.up()
             && context.kind() == "keyword_argument"
             && context
-                .child_by_field_name("name")
+                .child_by_field_id(fields().name)
                 .is_some_and(|n| cx.src(n) != "resource_name")
         {
             continue;
@@ -225,7 +226,7 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
     }
     match expr.kind() {
         "attribute" => {
-            let Some(object) = expr.child_by_field_name("object") else {
+            let Some(object) = expr.child_by_field_id(fields().object) else {
                 return false;
             };
             output_attribute(cx, expr)
@@ -234,14 +235,14 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
                         if is_resource_class(cx, &type_name)))
         }
         "subscript" => expr
-            .child_by_field_name("value")
+            .child_by_field_id(fields().value)
             .is_some_and(|v| is_output(cx, v, depth + 1)),
         "identifier" => cx
             .symbols()
             .assigned_once(expr)
             .is_some_and(|value| is_output(cx, value, depth + 1)),
         "call" => {
-            let Some(function) = expr.child_by_field_name("function") else {
+            let Some(function) = expr.child_by_field_id(fields().function) else {
                 return false;
             };
             if let Some(path) = cx.imports.resolve(function, cx.text)
@@ -251,10 +252,10 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
             }
             function.kind() == "attribute"
                 && function
-                    .child_by_field_name("attribute")
+                    .child_by_field_id(fields().attribute)
                     .is_some_and(|a| cx.src(a) == "apply")
                 && function
-                    .child_by_field_name("object")
+                    .child_by_field_id(fields().object)
                     .is_some_and(|o| is_output(cx, o, depth + 1))
         }
         _ => false,
@@ -263,14 +264,14 @@ fn is_output<'t>(cx: &Checker<'_, 't>, expr: Node<'t>, depth: u32) -> bool {
 
 /// True inside a lambda: an `apply` callback's values are plain, and what else a lambda holds
 /// is not followed.
-fn in_lambda(node: Node) -> bool {
-    let mut current = node.parent();
+fn in_lambda<'t>(cx: &Checker<'_, 't>, node: Node<'t>) -> bool {
+    let mut current = cx.parent(node);
     // Each step up costs a walk down from the root: a node nested deeper than this counts as
     // inside one (left alone).
     for _ in 0..MAX_CLIMB {
         match current {
             Some(n) if n.kind() == "lambda" => return true,
-            Some(n) => current = n.parent(),
+            Some(n) => current = cx.parent(n),
             None => return false,
         }
     }
@@ -285,7 +286,7 @@ fn follow<'t>(
     origin: Node<'t>,
     depth: u32,
 ) {
-    if depth > MAX_DEPTH || in_lambda(expr) {
+    if depth > MAX_DEPTH || in_lambda(cx, expr) {
         return;
     }
     let climb = climb(cx, expr, state, None);
@@ -334,11 +335,11 @@ fn plain_consequence(what: &str) -> &'static str {
 }
 
 /// The node `expr` stands in for in its parent, through parentheses.
-fn unparenthesized(expr: Node) -> Node {
+fn unparenthesized<'t>(cx: &Checker<'_, 't>, expr: Node<'t>) -> Node<'t> {
     let mut node = expr;
     for _ in 0..MAX_CLIMB {
-        match node
-            .parent()
+        match cx
+            .parent(node)
             .filter(|p| p.kind() == "parenthesized_expression")
         {
             Some(p) => node = p,
@@ -366,20 +367,22 @@ fn climb<'t>(
         end,
     };
     for _ in 0..MAX_CLIMB {
-        node = unparenthesized(node);
+        node = unparenthesized(cx, node);
         if Some(node) == stop {
             return done(node, state, sites, End::Unknown);
         }
-        let Some(parent) = node.parent() else {
+        let Some(parent) = cx.parent(node) else {
             return done(node, state, sites, End::Unknown);
         };
         let is = |field: &str| parent.child_by_field_name(field) == Some(node);
         let output = state == State::Output;
         match parent.kind() {
             "attribute" if is("object") && output => {
-                let attribute = parent.child_by_field_name("attribute").map(|a| cx.src(a));
-                let call = parent.parent().filter(|c| {
-                    c.kind() == "call" && c.child_by_field_name("function") == Some(parent)
+                let attribute = parent
+                    .child_by_field_id(fields().attribute)
+                    .map(|a| cx.src(a));
+                let call = cx.parent(parent).filter(|c| {
+                    c.kind() == "call" && c.child_by_field_id(fields().function) == Some(parent)
                 });
                 match (attribute, call) {
                     (Some("apply"), Some(call)) => node = call,
@@ -391,7 +394,7 @@ fn climb<'t>(
             }
             "subscript" if is("value") && output => node = parent,
             "interpolation" if is("expression") && output => {
-                let Some(string) = parent.parent() else {
+                let Some(string) = cx.parent(parent) else {
                     return done(node, state, sites, End::Unknown);
                 };
                 sites.push(Site {
@@ -402,8 +405,8 @@ fn climb<'t>(
             }
             "binary_operator" if output && operator(parent) == Some("+") => {
                 let mut top = parent;
-                while let Some(p) = top
-                    .parent()
+                while let Some(p) = cx
+                    .parent(top)
                     .filter(|p| p.kind() == "binary_operator" && operator(*p) == Some("+"))
                 {
                     top = p;
@@ -426,7 +429,7 @@ fn climb<'t>(
                 };
                 return done(node, state, sites, end);
             }
-            "pair" => match parent.parent() {
+            "pair" => match cx.parent(parent) {
                 Some(dict) if dict.kind() == "dictionary" => {
                     state = State::Container;
                     node = dict;
@@ -466,7 +469,7 @@ fn climb<'t>(
                 return done(node, state, sites, end);
             }
             "assignment" if is("right") => {
-                let end = match parent.child_by_field_name("left") {
+                let end = match parent.child_by_field_id(fields().left) {
                     Some(left) if left.kind() == "identifier" => End::Local(left),
                     _ => End::Unknown,
                 };
@@ -481,8 +484,8 @@ fn climb<'t>(
                 Flow::End(end) => return done(node, state, sites, end),
             },
             "keyword_argument" if is("value") => {
-                let name = parent.child_by_field_name("name").map(|n| cx.src(n));
-                let Some(arguments) = parent.parent() else {
+                let name = parent.child_by_field_id(fields().name).map(|n| cx.src(n));
+                let Some(arguments) = cx.parent(parent) else {
                     return done(node, state, sites, End::Unknown);
                 };
                 match argument_of(cx, arguments, parent, name, state) {
@@ -515,10 +518,10 @@ fn argument_of<'t>(
     state: State,
 ) -> Flow<'t> {
     let unknown = Flow::End(End::Unknown);
-    let Some(call) = arguments.parent().filter(|c| c.kind() == "call") else {
+    let Some(call) = cx.parent(arguments).filter(|c| c.kind() == "call") else {
         return unknown;
     };
-    let Some(function) = call.child_by_field_name("function") else {
+    let Some(function) = call.child_by_field_id(fields().function) else {
         return unknown;
     };
     let position = items(arguments).iter().position(|a| *a == argument);
@@ -526,10 +529,10 @@ fn argument_of<'t>(
     // `"...{}".format(x)` on a string literal.
     if function.kind() == "attribute"
         && function
-            .child_by_field_name("attribute")
+            .child_by_field_id(fields().attribute)
             .is_some_and(|a| cx.src(a) == "format")
         && function
-            .child_by_field_name("object")
+            .child_by_field_id(fields().object)
             .is_some_and(|o| is_plain_string(o))
     {
         return if output {
@@ -583,7 +586,9 @@ fn argument_of<'t>(
 }
 
 fn operator(binary: Node) -> Option<&'static str> {
-    binary.child_by_field_name("operator").map(|o| o.kind())
+    binary
+        .child_by_field_id(fields().operator)
+        .map(|o| o.kind())
 }
 
 /// A string literal without interpolation (one, or several written side by side).
@@ -612,7 +617,7 @@ fn report_site<'t>(cx: &mut Checker<'_, 't>, climb: &Climb<'t>, origin: Node<'t>
     let sites = sites_within(cx, outer, &climb.sites);
     let (class, import) = output_class(cx.imports);
     let edits = match sites.iter().find_map(|s| unfixable(cx, *s)) {
-        _ if too_deep(outer.node, &sites) => Err("the expression is nested too deeply".into()),
+        _ if too_deep(cx, outer.node, &sites) => Err("the expression is nested too deeply".into()),
         Some(why) => Err(why),
         None => end_edits(cx, climb, &class),
     };
@@ -673,12 +678,12 @@ fn sites_within<'t>(cx: &Checker<'_, 't>, outer: Site<'t>, known: &[Site<'t>]) -
 }
 
 /// True when a site sits more than `MAX_NESTING` levels below `outer`.
-fn too_deep(outer: Node, sites: &[Site]) -> bool {
+fn too_deep<'t>(cx: &Checker<'_, 't>, outer: Node<'t>, sites: &[Site<'t>]) -> bool {
     sites.iter().any(|s| {
         let mut node = s.node;
         let mut levels = 0;
         while node != outer && levels <= MAX_NESTING {
-            match node.parent() {
+            match cx.parent(node) {
                 Some(p) => node = p,
                 None => break,
             }
@@ -693,8 +698,8 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
     let node = site.node;
     match site.kind {
         SiteKind::FString => {
-            if node
-                .parent()
+            if cx
+                .parent(node)
                 .is_some_and(|p| p.kind() == "concatenated_string")
             {
                 return Some("the f-string is written beside other strings".into());
@@ -709,7 +714,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
                     .children(&mut inner)
                     .any(|c| !c.is_named() && cx.src(c) == "=");
                 let nested = part
-                    .child_by_field_name("format_specifier")
+                    .child_by_field_id(fields().format_specifier)
                     .is_some_and(|s| cx.src(s).contains('{'));
                 if debug || nested {
                     return Some("an interpolation uses `=` or a computed format".into());
@@ -718,7 +723,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
             None
         }
         SiteKind::Concat => {
-            let operands = concat_operands(node);
+            let operands = concat_operands(cx, node);
             let mut cursor = node.walk();
             if node.children(&mut cursor).any(|c| c.kind() == "comment") {
                 return Some("comments sit between the operands".into());
@@ -726,7 +731,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
             let stringy = operands.iter().any(|o| {
                 matches!(o.kind(), "string" | "concatenated_string")
                     || (o.kind() == "call"
-                        && o.child_by_field_name("function")
+                        && o.child_by_field_id(fields().function)
                             .is_some_and(|f| f.kind() == "identifier" && cx.src(f) == "str"))
             });
             (!stringy).then(|| {
@@ -734,7 +739,7 @@ fn unfixable<'t>(cx: &Checker<'_, 't>, site: Site<'t>) -> Option<String> {
             })
         }
         SiteKind::JsonDumps => {
-            let arguments = node.child_by_field_name("arguments")?;
+            let arguments = node.child_by_field_id(fields().arguments)?;
             let splat = items(arguments).iter().any(|a| a.kind().ends_with("splat"));
             (splat || keyword_value(cx, node, "default").is_some())
                 .then(|| "`default=` or `**` arguments would serialize the Output itself".into())
@@ -777,7 +782,7 @@ fn end_edits<'t>(
             // are rewritten with this fix.
             let mut edits = Vec::new();
             for read in reads {
-                if symbols.assigned_once(read) != Some(climb.top) || in_lambda(read) {
+                if symbols.assigned_once(read) != Some(climb.top) || in_lambda(cx, read) {
                     return Err(blocked());
                 }
                 let c = climb_read(cx, read);
@@ -789,7 +794,7 @@ fn end_edits<'t>(
                     if let Some(why) = sites.iter().find_map(|s| unfixable(cx, *s)) {
                         return Err(why);
                     }
-                    if too_deep(outer.node, &sites) {
+                    if too_deep(cx, outer.node, &sites) {
                         return Err("the expression is nested too deeply".into());
                     }
                     edits.push(Edit::replace(outer.node, render(cx, outer.node, &sites, class)));
@@ -805,12 +810,12 @@ fn climb_read<'t>(cx: &Checker<'_, 't>, read: Node<'t>) -> Climb<'t> {
 }
 
 fn keyword_value<'t>(cx: &Checker<'_, 't>, call: Node<'t>, name: &str) -> Option<Node<'t>> {
-    let arguments = call.child_by_field_name("arguments")?;
+    let arguments = call.child_by_field_id(fields().arguments)?;
     items(arguments).into_iter().find_map(|a| {
         (a.kind() == "keyword_argument"
-            && a.child_by_field_name("name")
+            && a.child_by_field_id(fields().name)
                 .is_some_and(|n| cx.src(n) == name))
-        .then(|| a.child_by_field_name("value"))
+        .then(|| a.child_by_field_id(fields().value))
         .flatten()
     })
 }
@@ -836,16 +841,16 @@ fn site_message(kind: SiteKind, output: &str) -> String {
 }
 
 /// The operands of a `+` chain, left to right.
-fn concat_operands(top: Node) -> Vec<Node> {
+fn concat_operands<'t>(cx: &Checker<'_, 't>, top: Node<'t>) -> Vec<Node<'t>> {
     let mut operands = Vec::new();
     let mut stack = vec![top];
     while let Some(n) = stack.pop() {
         let is_plus = n.kind() == "binary_operator"
-            && n.child_by_field_name("operator")
+            && n.child_by_field_id(fields().operator)
                 .is_some_and(|o| o.kind() == "+");
-        if is_plus && (n == top || n.parent().is_some_and(|p| p.kind() == "binary_operator")) {
-            stack.extend(n.child_by_field_name("right"));
-            stack.extend(n.child_by_field_name("left"));
+        if is_plus && (n == top || cx.parent(n).is_some_and(|p| p.kind() == "binary_operator")) {
+            stack.extend(n.child_by_field_id(fields().right));
+            stack.extend(n.child_by_field_id(fields().left));
         } else {
             operands.push(n);
         }
@@ -854,7 +859,7 @@ fn concat_operands(top: Node) -> Vec<Node> {
 }
 
 /// The text of `node` with every site in it rewritten.
-fn render(cx: &Checker, node: Node, sites: &[Site], class: &str) -> String {
+fn render<'t>(cx: &Checker<'_, 't>, node: Node<'t>, sites: &[Site<'t>], class: &str) -> String {
     if let Some(site) = sites.iter().find(|s| s.node == node) {
         return rewrite(cx, *site, sites, class);
     }
@@ -875,9 +880,9 @@ fn render(cx: &Checker, node: Node, sites: &[Site], class: &str) -> String {
     out
 }
 
-fn rewrite(cx: &Checker, site: Site, sites: &[Site], class: &str) -> String {
+fn rewrite<'t>(cx: &Checker<'_, 't>, site: Site<'t>, sites: &[Site<'t>], class: &str) -> String {
     let node = site.node;
-    let render = |n: Node| render(cx, n, sites, class);
+    let render = |n: Node<'t>| render(cx, n, sites, class);
     match site.kind {
         SiteKind::FString => {
             let mut format = String::new();
@@ -890,7 +895,7 @@ fn rewrite(cx: &Checker, site: Site, sites: &[Site], class: &str) -> String {
                 match part.kind() {
                     "string_start" => format.push_str(&cx.src(part).replace(['f', 'F'], "")),
                     "interpolation" => {
-                        let Some(expression) = part.child_by_field_name("expression") else {
+                        let Some(expression) = part.child_by_field_id(fields().expression) else {
                             continue;
                         };
                         values.push(render(expression));
@@ -909,12 +914,12 @@ fn rewrite(cx: &Checker, site: Site, sites: &[Site], class: &str) -> String {
             format!("{class}.format({format}, {})", values.join(", "))
         }
         SiteKind::Concat => {
-            let operands: Vec<String> = concat_operands(node).into_iter().map(render).collect();
+            let operands: Vec<String> = concat_operands(cx, node).into_iter().map(render).collect();
             format!("{class}.concat({})", operands.join(", "))
         }
         SiteKind::Str => {
             let argument = node
-                .child_by_field_name("arguments")
+                .child_by_field_id(fields().arguments)
                 .and_then(|a| items(a).into_iter().next())
                 .expect("str() has its one argument");
             let argument = unparenthesized_inner(argument);
@@ -932,11 +937,11 @@ fn rewrite(cx: &Checker, site: Site, sites: &[Site], class: &str) -> String {
             }
         }
         SiteKind::Format => {
-            let function = node.child_by_field_name("function").expect("a call");
+            let function = node.child_by_field_id(fields().function).expect("a call");
             let receiver = function
-                .child_by_field_name("object")
+                .child_by_field_id(fields().object)
                 .expect("an attribute");
-            let arguments = node.child_by_field_name("arguments").expect("a call");
+            let arguments = node.child_by_field_id(fields().arguments).expect("a call");
             let inner = render(arguments);
             let inner = inner
                 .strip_prefix('(')
@@ -945,7 +950,7 @@ fn rewrite(cx: &Checker, site: Site, sites: &[Site], class: &str) -> String {
             format!("{class}.format({}, {inner})", render(receiver))
         }
         SiteKind::JsonDumps => {
-            let arguments = node.child_by_field_name("arguments").expect("a call");
+            let arguments = node.child_by_field_id(fields().arguments).expect("a call");
             format!("{class}.json_dumps{}", render(arguments))
         }
     }

@@ -4,6 +4,7 @@
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, items};
 use crate::pulumi::literal::string_value;
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -39,8 +40,8 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         "identifier" => (receiver, None),
         "subscript" => {
             let (Some(value), Some(i)) = (
-                receiver.child_by_field_name("value"),
-                receiver.child_by_field_name("subscript"),
+                receiver.child_by_field_id(fields().value),
+                receiver.child_by_field_id(fields().subscript),
             ) else {
                 return;
             };
@@ -73,7 +74,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     if instance_endpoint(cx, endpoint).is_none() {
         return;
     }
-    let Some(body) = callback.child_by_field_name("body") else {
+    let Some(body) = callback.child_by_field_id(fields().body) else {
         return;
     };
     // Every use of the value in the callback: `name`, or `name[i]` (other `name[j]` are other
@@ -87,11 +88,11 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         };
         let indexed = n
             .parent()
-            .filter(|p| p.kind() == "subscript" && p.child_by_field_name("value") == Some(n))
+            .filter(|p| p.kind() == "subscript" && p.child_by_field_id(fields().value) == Some(n))
             .and_then(|p| {
                 Some((
                     p,
-                    cx.src(p.child_by_field_name("subscript")?)
+                    cx.src(p.child_by_field_id(fields().subscript)?)
                         .parse::<usize>()
                         .ok()?,
                 ))
@@ -115,7 +116,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         );
         return;
     }
-    let Some(attribute) = endpoint.child_by_field_name("attribute") else {
+    let Some(attribute) = endpoint.child_by_field_id(fields().attribute) else {
         return;
     };
     let mut edits = vec![Edit::replace(attribute, "address")];
@@ -149,8 +150,8 @@ fn instance_endpoint<'t>(cx: &Checker<'_, 't>, expr: Node<'t>) -> Option<Node<'t
     if expr.kind() != "attribute" {
         return None;
     }
-    let attribute = expr.child_by_field_name("attribute")?;
-    let object = expr.child_by_field_name("object")?;
+    let attribute = expr.child_by_field_id(fields().attribute)?;
+    let object = expr.child_by_field_id(fields().object)?;
     (cx.src(attribute) == "endpoint" && cx.symbols().resolve(object).is(&["rds.Instance"]))
         .then_some(object)
 }
@@ -169,7 +170,7 @@ fn enclosing_callback<'t>(node: Node<'t>, name: &str, text: &str) -> Option<Node
 }
 
 fn parameter_node(lambda: Node) -> Option<Node> {
-    let params = lambda.child_by_field_name("parameters")?;
+    let params = lambda.child_by_field_id(fields().parameters)?;
     match items(params).as_slice() {
         [only] if only.kind() == "identifier" => Some(*only),
         _ => None,
@@ -190,21 +191,21 @@ fn applied_to<'t>(cx: &Checker<'_, 't>, callback: Node<'t>) -> Option<Source<'t>
         return None;
     }
     let call = arguments.parent()?;
-    let function = call.child_by_field_name("function")?;
+    let function = call.child_by_field_id(fields().function)?;
     if function.kind() != "attribute"
-        || cx.src(function.child_by_field_name("attribute")?) != "apply"
+        || cx.src(function.child_by_field_id(fields().attribute)?) != "apply"
     {
         return None;
     }
-    let output = function.child_by_field_name("object")?;
+    let output = function.child_by_field_id(fields().object)?;
     if output.kind() == "call"
         && cx
             .imports
-            .resolve(output.child_by_field_name("function")?, cx.text)
+            .resolve(output.child_by_field_id(fields().function)?, cx.text)
             .as_deref()
             == Some("pulumi.Output.all")
     {
-        let all = items(output.child_by_field_name("arguments")?);
+        let all = items(output.child_by_field_id(fields().arguments)?);
         if all.iter().any(|a| {
             a.kind() != "attribute"
                 && a.kind() != "identifier"
@@ -221,21 +222,21 @@ fn applied_to<'t>(cx: &Checker<'_, 't>, callback: Node<'t>) -> Option<Source<'t>
 /// `value.split(":")[0]` / `value.rsplit(":", 1)[0]` around `value`, if it is one.
 fn host_split<'t>(value: Node<'t>, text: &str) -> Option<Node<'t>> {
     let attribute = value.parent().filter(|p| p.kind() == "attribute")?;
-    let method = attribute.child_by_field_name("attribute")?;
+    let method = attribute.child_by_field_id(fields().attribute)?;
     if !matches!(&text[method.byte_range()], "split" | "rsplit") {
         return None;
     }
     let call = attribute.parent().filter(|p| p.kind() == "call")?;
-    let separator = items(call.child_by_field_name("arguments")?)
+    let separator = items(call.child_by_field_id(fields().arguments)?)
         .into_iter()
         .next()?;
     if string_value(separator, text) != Some(":") {
         return None;
     }
     let subscript = call.parent().filter(|p| p.kind() == "subscript")?;
-    (subscript.child_by_field_name("value") == Some(call)
+    (subscript.child_by_field_id(fields().value) == Some(call)
         && subscript
-            .child_by_field_name("subscript")
+            .child_by_field_id(fields().subscript)
             .is_some_and(|s| &text[s.byte_range()] == "0"))
     .then_some(subscript)
 }
@@ -248,10 +249,10 @@ fn identifiers<'t>(node: Node<'t>, name: &str, text: &str) -> Vec<Node<'t>> {
         if n.kind() == "identifier" && &text[n.byte_range()] == name {
             // `x.name` is an attribute, not a use of the name.
             let is_attribute_name = n.parent().is_some_and(|p| {
-                p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n)
+                p.kind() == "attribute" && p.child_by_field_id(fields().attribute) == Some(n)
             });
             let is_keyword = n.parent().is_some_and(|p| {
-                p.kind() == "keyword_argument" && p.child_by_field_name("name") == Some(n)
+                p.kind() == "keyword_argument" && p.child_by_field_id(fields().name) == Some(n)
             });
             if !is_attribute_name && !is_keyword {
                 out.push(n);

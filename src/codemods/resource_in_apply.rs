@@ -5,6 +5,7 @@
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, items};
 use crate::pulumi::ResourceCall;
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -17,7 +18,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(apply) = m.node("apply") else { return };
-    let Some(arguments) = apply.child_by_field_name("arguments") else {
+    let Some(arguments) = apply.child_by_field_id(fields().arguments) else {
         return;
     };
     let [callback] = items(arguments)[..] else {
@@ -26,7 +27,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     if callback.kind() != "lambda" {
         return;
     }
-    let Some(body) = callback.child_by_field_name("body") else {
+    let Some(body) = callback.child_by_field_id(fields().body) else {
         return;
     };
     let resources = resources_in(cx, body);
@@ -103,36 +104,36 @@ fn hoist<'t>(
     callback: Node<'t>,
     resource: &ResourceCall<'t>,
 ) -> Option<Fix> {
-    let parameter = match items(callback.child_by_field_name("parameters")?)[..] {
+    let parameter = match items(callback.child_by_field_id(fields().parameters)?)[..] {
         [p] if p.kind() == "identifier" => cx.src(p),
         _ => return None,
     };
     let receiver = apply
-        .child_by_field_name("function")?
-        .child_by_field_name("object")?;
+        .child_by_field_id(fields().function)?
+        .child_by_field_id(fields().object)?;
     let source = match receiver.kind() {
         "call"
             if cx
                 .imports
-                .resolve(receiver.child_by_field_name("function")?, cx.text)
+                .resolve(receiver.child_by_field_id(fields().function)?, cx.text)
                 .as_deref()
                 == Some("pulumi.Output.all") =>
         {
-            let elements = items(receiver.child_by_field_name("arguments")?);
+            let elements = items(receiver.child_by_field_id(fields().arguments)?);
             if elements
                 .iter()
                 .any(|e| e.kind() == "keyword_argument" || e.kind().ends_with("splat"))
             {
                 return None;
             }
-            Source::All(receiver.child_by_field_name("function")?, elements)
+            Source::All(receiver.child_by_field_id(fields().function)?, elements)
         }
         _ => Source::One(receiver),
     };
     // Where the new statement goes: the apply is the value of an assignment, or a statement.
     let parent = apply.parent()?;
     let statement_prefix = match parent.kind() {
-        "assignment" if parent.child_by_field_name("right") == Some(apply) => String::new(),
+        "assignment" if parent.child_by_field_id(fields().right) == Some(apply) => String::new(),
         "expression_statement" => format!("{} = ", new_name(cx, apply, resource)),
         _ => return None,
     };
@@ -145,7 +146,7 @@ fn hoist<'t>(
     let mut edits: Vec<Edit> = Vec::new();
     for item in items(resource.arguments) {
         let value = match item.kind() {
-            "keyword_argument" => item.child_by_field_name("value")?,
+            "keyword_argument" => item.child_by_field_id(fields().value)?,
             "list_splat" | "dictionary_splat" => {
                 if uses(cx, item, parameter).is_empty() {
                     continue;
@@ -189,8 +190,9 @@ fn uses<'t>(cx: &Checker<'_, 't>, node: Node<'t>, parameter: &str) -> Vec<Node<'
     while let Some(n) = stack.pop() {
         if n.kind() == "identifier" && cx.src(n) == parameter {
             let is_name_of = n.parent().is_some_and(|p| {
-                (p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
-                    || (p.kind() == "keyword_argument" && p.child_by_field_name("name") == Some(n))
+                (p.kind() == "attribute" && p.child_by_field_id(fields().attribute) == Some(n))
+                    || (p.kind() == "keyword_argument"
+                        && p.child_by_field_id(fields().name) == Some(n))
             });
             if !is_name_of {
                 out.push(n);
@@ -227,10 +229,10 @@ fn deferred<'t>(
             let mut subscripts: Vec<(Node, usize)> = Vec::new();
             for use_ in uses(cx, value, parameter) {
                 let subscript = use_.parent().filter(|p| {
-                    p.kind() == "subscript" && p.child_by_field_name("value") == Some(use_)
+                    p.kind() == "subscript" && p.child_by_field_id(fields().value) == Some(use_)
                 })?;
                 let index: usize = cx
-                    .src(subscript.child_by_field_name("subscript")?)
+                    .src(subscript.child_by_field_id(fields().subscript)?)
                     .parse()
                     .ok()?;
                 elements.get(index)?;
@@ -315,7 +317,7 @@ fn method_self(node: Node) -> Option<Node> {
                 return None;
             }
             return n
-                .child_by_field_name("parameters")?
+                .child_by_field_id(fields().parameters)?
                 .named_child(0)
                 .filter(|p| p.kind() == "identifier");
         }

@@ -10,6 +10,7 @@ use crate::pulumi::opts::{
 };
 use crate::pulumi::schema::Kind;
 use crate::pulumi::{Keyword, ResourceCall};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -50,19 +51,19 @@ fn option_name(name: &str) -> Option<&str> {
         .map(|(_, right)| *right)
 }
 
-fn check(cx: &mut Checker, m: &Match) {
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(argument) = m.node("argument") else {
         return;
     };
-    let Some(call) = argument
-        .parent()
+    let Some(call) = cx
+        .parent(argument)
         .filter(|a| a.kind() == "argument_list")
-        .and_then(|a| a.parent())
+        .and_then(|a| cx.parent(a))
         .filter(|c| c.kind() == "call")
     else {
         return;
     };
-    let Some(function) = call.child_by_field_name("function") else {
+    let Some(function) = call.child_by_field_id(fields().function) else {
         return;
     };
     match cx.imports.resolve(function, cx.text).as_deref() {
@@ -186,7 +187,7 @@ fn report_moved(
 /// `ResourceOptions` takes: a TypeError. Reported without a fix: `depends_on` needs the
 /// function's `_output` form, which returns an Output instead of a plain result.
 fn invoke_option(cx: &mut Checker, argument: Node, class: &str, accepted: &[&str]) {
-    let Some(name) = argument.child_by_field_name("name").map(|n| cx.src(n)) else {
+    let Some(name) = argument.child_by_field_id(fields().name).map(|n| cx.src(n)) else {
         return;
     };
     if accepted.contains(&name) || !is_resource_option(name) {

@@ -4,6 +4,7 @@ use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, append_items, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, int_value, scalar_text, string_value};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -41,9 +42,9 @@ impl<'t> Fields<'t> {
         match self {
             Fields::Call(call) => call.keyword(name, text).map(|k| k.value),
             Fields::Dict(dict) => items(*dict).into_iter().find_map(|pair| {
-                let key = pair.child_by_field_name("key")?;
+                let key = pair.child_by_field_id(fields().key)?;
                 (pair.kind() == "pair" && string_value(key, text) == Some(name))
-                    .then(|| pair.child_by_field_name("value"))
+                    .then(|| pair.child_by_field_id(fields().value))
                     .flatten()
             }),
         }
@@ -187,9 +188,11 @@ fn inline_rules<'t>(cx: &Checker, group: &ResourceCall<'t>) -> Vec<(Node<'t>, Di
         };
         match value.kind() {
             "list" | "tuple" => rules.extend(items(value).into_iter().map(|n| (n, direction))),
-            "list_comprehension" => {
-                rules.extend(value.child_by_field_name("body").map(|n| (n, direction)))
-            }
+            "list_comprehension" => rules.extend(
+                value
+                    .child_by_field_id(fields().body)
+                    .map(|n| (n, direction)),
+            ),
             _ => {}
         }
     }
@@ -466,21 +469,21 @@ fn name_of(node: Node, text: &str) -> Option<String> {
             "parenthesized_expression" => node.named_child(0)?,
             // A string key names the element; an index does not.
             "subscript" => {
-                let key = node.child_by_field_name("subscript");
+                let key = node.child_by_field_id(fields().subscript);
                 if let Some(name) = key
                     .and_then(|key| string_value(key, text))
                     .and_then(clean_name)
                 {
                     return Some(name);
                 }
-                node.child_by_field_name("value")?
+                node.child_by_field_id(fields().value)?
             }
             "attribute" => {
-                let attribute = &text[node.child_by_field_name("attribute")?.byte_range()];
+                let attribute = &text[node.child_by_field_id(fields().attribute)?.byte_range()];
                 if !OUTPUTS.contains(&attribute) {
                     return clean_name(attribute);
                 }
-                node.child_by_field_name("object")?
+                node.child_by_field_id(fields().object)?
             }
             _ => return None,
         };
@@ -495,7 +498,7 @@ fn group_name(cx: &Checker, group: &ResourceCall) -> Option<String> {
         .node
         .parent()
         .filter(|p| p.kind() == "assignment")
-        .and_then(|a| a.child_by_field_name("left"))
+        .and_then(|a| a.child_by_field_id(fields().left))
         .and_then(|left| name_of(left, cx.text));
     assigned.or_else(|| {
         let name = group.first_positional().filter(|n| n.kind() == "string")?;
@@ -594,11 +597,11 @@ mod tests {
             .unwrap()
             .named_child(0)
             .unwrap();
-        let arguments = call.child_by_field_name("arguments").unwrap();
+        let arguments = call.child_by_field_id(fields().arguments).unwrap();
         let names: Vec<String> = items(arguments)
             .into_iter()
             .map(|kw| {
-                let value = kw.child_by_field_name("value").unwrap();
+                let value = kw.child_by_field_id(fields().value).unwrap();
                 name_of(value, code).unwrap_or_else(|| "-".into())
             })
             .collect();

@@ -9,6 +9,7 @@ use crate::pulumi::replacements::{self, Replacement, SecretOption, Split};
 use crate::pulumi::schema::{Class, Kind, Param, Shape, Tables};
 use crate::pulumi::upgrade::Rewrite;
 use crate::pulumi::{Keyword, ResourceCall};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -165,10 +166,10 @@ pub(super) fn output_replacement<'t>(
 }
 
 fn output_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, of: &str) -> Option<Node<'t>> {
-    if value.kind() != "attribute" || cx.src(value.child_by_field_name("attribute")?) != "id" {
+    if value.kind() != "attribute" || cx.src(value.child_by_field_id(fields().attribute)?) != "id" {
         return None;
     }
-    let object = value.child_by_field_name("object")?;
+    let object = value.child_by_field_id(fields().object)?;
     cx.symbols().resolve(object).is(&[of]).then_some(object)
 }
 
@@ -200,8 +201,8 @@ fn random_secret(cx: &Checker, call: &ResourceCall, keyword: Keyword) -> Result<
     let (mut template, mut key) = (None, None);
     for pair in items(keyword.value) {
         let (Some(k), Some(v)) = (
-            pair.child_by_field_name("key"),
-            pair.child_by_field_name("value"),
+            pair.child_by_field_id(fields().key),
+            pair.child_by_field_id(fields().value),
         ) else {
             return Err(BY_HAND.to_string());
         };
@@ -365,7 +366,7 @@ fn split_off(
         .map(|k| {
             format!(
                 "`{}`",
-                cx.src(k.node.child_by_field_name("name").unwrap_or(k.node))
+                cx.src(k.node.child_by_field_id(fields().name).unwrap_or(k.node))
             )
         })
         .collect();
@@ -425,7 +426,10 @@ fn split_fix(
         });
     }
     for keyword in moving {
-        let old_name = keyword.node.child_by_field_name("name").ok_or(BY_HAND)?;
+        let old_name = keyword
+            .node
+            .child_by_field_id(fields().name)
+            .ok_or(BY_HAND)?;
         let (_, new) = split
             .moved
             .iter()
@@ -446,7 +450,7 @@ fn split_fix(
         let Some(attribute) = read
             .parent()
             .filter(|p| p.kind() == "attribute")
-            .and_then(|p| p.child_by_field_name("attribute"))
+            .and_then(|p| p.child_by_field_id(fields().attribute))
         else {
             continue;
         };
@@ -488,7 +492,7 @@ impl<'t> TopLevel<'t> {
             .filter(|s| s.parent().is_some_and(|m| m.kind() == "module"))
             .ok_or(NOT_TOP)?;
         let variable = assignment
-            .and_then(|a| a.child_by_field_name("left"))
+            .and_then(|a| a.child_by_field_id(fields().left))
             .filter(|l| l.kind() == "identifier")
             .ok_or(NOT_TOP)?;
         if cx.symbols().only_assignment(variable).map(|v| v.id()) != Some(call.node.id()) {
@@ -505,9 +509,12 @@ impl<'t> TopLevel<'t> {
         {
             return Err("it has options, and only you can say which apply to the new resource");
         }
-        let function = call.node.child_by_field_name("function").ok_or(BY_HAND)?;
+        let function = call
+            .node
+            .child_by_field_id(fields().function)
+            .ok_or(BY_HAND)?;
         let module = function
-            .child_by_field_name("object")
+            .child_by_field_id(fields().object)
             .filter(|_| function.kind() == "attribute")
             .ok_or("the class is imported by name: write it by hand")?;
         Ok(TopLevel {
@@ -604,7 +611,7 @@ fn old_options(
     }
     let fix = old
         .alone
-        .then(|| keyword.node.child_by_field_name("name"))
+        .then(|| keyword.node.child_by_field_id(fields().name))
         .flatten()
         .map(|name| {
             let edit = Edit::replace(name, "opts");
@@ -742,12 +749,12 @@ fn value_shape(cx: &Checker, value: Node) -> Option<Shape> {
         }
         // `bucket.id`, `topic.arn`, `role.name`: a resource's output, one value.
         "attribute" => {
-            let attribute = value.child_by_field_name("attribute")?;
+            let attribute = value.child_by_field_id(fields().attribute)?;
             matches!(cx.src(attribute), "id" | "arn" | "name").then_some(Shape::Scalar)
         }
         // `aws.codepipeline.PipelineArtifactStoreArgs(...)`: one object.
         "call" => {
-            let function = value.child_by_field_name("function")?;
+            let function = value.child_by_field_id(fields().function)?;
             let key = cx.imports.resolve_aws_key(function, cx.text)?;
             key.ends_with("Args").then_some(Shape::Scalar)
         }
@@ -758,7 +765,7 @@ fn value_shape(cx: &Checker, value: Node) -> Option<Shape> {
 /// `name=value` renamed to `target`, when the value fits the target's shape as written or as
 /// the one item of a list.
 fn rename(cx: &Checker, keyword: Node, value: Node, target: Param) -> Option<Edit> {
-    let name = keyword.child_by_field_name("name")?;
+    let name = keyword.child_by_field_id(fields().name)?;
     let shape = value_shape(cx, value);
     let as_is = Edit {
         start: name.start_byte(),

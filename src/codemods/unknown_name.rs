@@ -38,12 +38,13 @@ fn check(cx: &mut Checker, _: &Match) {
         if node.kind() != "identifier" || node.start_byte() != at {
             continue;
         }
-        let Some(dotted) = node.parent().filter(|p| p.kind() == "dotted_name") else {
+        let mut up = || seeker.up().map(|(parent, _)| parent);
+        let Some(dotted) = up().filter(|p| p.kind() == "dotted_name") else {
             continue;
         };
-        let mut statement = dotted.parent();
+        let mut statement = up();
         if statement.is_some_and(|s| s.kind() == "aliased_import") {
-            statement = statement.and_then(|s| s.parent());
+            statement = up();
         }
         if let Some(s) = statement.filter(|s| s.kind().starts_with("import")) {
             statements.push((s, dotted));
@@ -94,12 +95,11 @@ fn check(cx: &mut Checker, _: &Match) {
             continue;
         }
         let mut chain = vec![node];
-        let mut top = node;
-        while let Some(parent) = top.parent().filter(|p| {
-            p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(top)
-        }) {
+        while let Some((parent, _)) = seeker
+            .up()
+            .filter(|(p, field)| p.kind() == "attribute" && *field == Some("object"))
+        {
             chain.push(parent);
-            top = parent;
         }
         if chain.len() > 1 {
             attribute_chain(cx, tables, &chain);
@@ -136,10 +136,12 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         if tables.outputs(&key).is_none() {
             continue;
         }
-        if let Some(holder) = call
-            .parent()
-            .filter(|p| p.kind() == "assignment" && p.child_by_field_name("right") == Some(call))
-            .and_then(|a| a.child_by_field_name("left"))
+        if let Some(holder) = cx
+            .parent(call)
+            .filter(|p| {
+                p.kind() == "assignment" && p.child_by_field_id(fields().right) == Some(call)
+            })
+            .and_then(|a| a.child_by_field_id(fields().left))
             .filter(|l| l.kind() == "identifier")
         {
             holders.insert(&cx.text[holder.byte_range()], (call, key));
@@ -177,9 +179,10 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
         if node.kind() != "identifier" || node.byte_range() != (start..dot) {
             continue;
         }
-        let Some(read) = node.parent().filter(|p| {
-            p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node)
-        }) else {
+        let Some((read, _)) = seeker
+            .up()
+            .filter(|(p, field)| p.kind() == "attribute" && *field == Some("object"))
+        else {
             continue;
         };
         reads.push((node, read));
@@ -197,8 +200,8 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
             continue;
         }
         // Setting an attribute of the object is Python's business, not the SDK's.
-        if read.parent().is_some_and(|p| {
-            p.kind() == "assignment" && p.child_by_field_name("left") == Some(read)
+        if cx.parent(read).is_some_and(|p| {
+            p.kind() == "assignment" && p.child_by_field_id(fields().left) == Some(read)
         }) {
             continue;
         }
@@ -278,8 +281,8 @@ fn from_pulumi_aws(cx: &mut Checker, tables: &Tables, statement: Node) {
     for item in &imported {
         let (name_node, alias) = match item.kind() {
             "aliased_import" => (
-                item.child_by_field_name("name"),
-                item.child_by_field_name("alias"),
+                item.child_by_field_id(fields().name),
+                item.child_by_field_id(fields().alias),
             ),
             _ => (Some(*item), None),
         };
@@ -362,7 +365,7 @@ fn rename_module(
         if item.byte_range().contains(&node.start_byte()) {
             continue;
         }
-        let attribute = node.parent().filter(|p| {
+        let attribute = cx.parent(node).filter(|p| {
             p.kind() == "attribute" && p.child_by_field_id(fields().object) == Some(node)
         })?;
         let written = cx.src(attribute.child_by_field_id(fields().attribute)?);
@@ -376,9 +379,9 @@ fn rename_module(
 }
 
 /// True unless `callee` is called with a keyword class `key` does not take.
-fn call_fits(cx: &Checker, tables: &Tables, callee: Node, key: &str) -> bool {
-    let Some(call) = callee
-        .parent()
+fn call_fits<'t>(cx: &Checker<'_, 't>, tables: &Tables, callee: Node<'t>, key: &str) -> bool {
+    let Some(call) = cx
+        .parent(callee)
         .filter(|p| p.kind() == "call" && p.child_by_field_id(fields().function) == Some(callee))
     else {
         return true;
@@ -393,7 +396,7 @@ fn call_fits(cx: &Checker, tables: &Tables, callee: Node, key: &str) -> bool {
     let arguments: Vec<Node> = arguments.named_children(&mut cursor).collect();
     arguments.iter().all(|a| match a.kind() {
         "keyword_argument" => a
-            .child_by_field_name("name")
+            .child_by_field_id(fields().name)
             .is_some_and(|n| class.param(cx.src(n)).is_some()),
         "dictionary_splat" => false,
         _ => true,
@@ -422,7 +425,7 @@ fn from_module(cx: &mut Checker, tables: &Tables, statement: Node, dotted: Node)
     let mut fits = true;
     for item in statement.children_by_field_name("name", &mut cursor) {
         let (name_node, aliased) = match item.kind() {
-            "aliased_import" => (item.child_by_field_name("name"), true),
+            "aliased_import" => (item.child_by_field_id(fields().name), true),
             _ => (Some(item), false),
         };
         let Some(name_node) = name_node else {
@@ -467,7 +470,7 @@ fn import_module(cx: &mut Checker, tables: &Tables, dotted: Node) {
 
 /// `aws.<module>.<Name>[.<MEMBER>]`: the first name along the chain that the major lacks.
 /// `chain` is the head identifier and the attributes above it, innermost first.
-fn attribute_chain(cx: &mut Checker, tables: &Tables, chain: &[Node]) {
+fn attribute_chain<'t>(cx: &mut Checker<'_, 't>, tables: &Tables, chain: &[Node<'t>]) {
     let head_path = cx.imports.resolve(chain[0], cx.text);
     let through_package = head_path.as_deref() == Some("pulumi_aws");
     for (i, &node) in chain.iter().enumerate().skip(1) {
@@ -479,7 +482,7 @@ fn attribute_chain(cx: &mut Checker, tables: &Tables, chain: &[Node]) {
         };
         let segments: Vec<&str> = rest.split('.').collect();
         let last = *segments.last().expect("split yields one");
-        let is_callee = node.parent().is_some_and(|p| {
+        let is_callee = cx.parent(node).is_some_and(|p| {
             p.kind() == "call" && p.child_by_field_id(fields().function) == Some(node)
         });
         let capitalized = last.starts_with(|c: char| c.is_ascii_uppercase());
@@ -503,7 +506,7 @@ fn attribute_chain(cx: &mut Checker, tables: &Tables, chain: &[Node]) {
                 // `aws.logs.LogGroup(...)` is `unknown-resource`'s.
                 if let Some(&next) = next {
                     let class = cx.src(next.child_by_field_id(fields().attribute).expect("attr"));
-                    let called = next.parent().is_some_and(|p| {
+                    let called = cx.parent(next).is_some_and(|p| {
                         p.kind() == "call" && p.child_by_field_id(fields().function) == Some(next)
                     });
                     if called && class.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -614,7 +617,13 @@ fn type_name(
 }
 
 /// `aws.ec2.get_subnet_ids(...)`: a data-source function the module does not have.
-fn function_name(cx: &mut Checker, tables: &Tables, node: Node, module: &str, name: &str) {
+fn function_name<'t>(
+    cx: &mut Checker<'_, 't>,
+    tables: &Tables,
+    node: Node<'t>,
+    module: &str,
+    name: &str,
+) {
     let (plain, output) = match name.strip_suffix("_output") {
         Some(plain) => (plain, "_output"),
         None => (name, ""),

@@ -5,6 +5,7 @@ use super::unknown_argument::closest;
 use super::{Checker, Match, OWNED_ARGUMENTS, codemod};
 use crate::edit::{Edit, Fix};
 use crate::pulumi::{ResourceCall, Tables};
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "unknown-resource",
@@ -77,7 +78,12 @@ fn check(cx: &mut Checker, m: &Match) {
     if let Some((_, class, package)) = ELSEWHERE.iter().find(|(k, _, _)| *k == key) {
         let message = format!(
             "`{}` is not a class of pulumi-aws {} ({}): it is `{class}`, of the `{package}` package (add it to the project's dependencies and import it)",
-            cx.src(resource.node.child_by_field_name("function").expect("call")),
+            cx.src(
+                resource
+                    .node
+                    .child_by_field_id(fields().function)
+                    .expect("call")
+            ),
             tables.major.number(),
             tables.version
         );
@@ -90,7 +96,12 @@ fn check(cx: &mut Checker, m: &Match) {
         return;
     }
     let written = cx
-        .src(resource.node.child_by_field_name("function").expect("call"))
+        .src(
+            resource
+                .node
+                .child_by_field_id(fields().function)
+                .expect("call"),
+        )
         .to_string();
     let mut message = format!(
         "`{written}` is not a class of pulumi-aws {} ({}): the program fails when it runs",
@@ -106,9 +117,9 @@ fn check(cx: &mut Checker, m: &Match) {
 
 /// What the first name of the call's callee is bound to (`pulumi_aws`, `pulumi_aws.logs`).
 fn head_path(cx: &Checker, resource: &ResourceCall) -> Option<String> {
-    let mut node = resource.node.child_by_field_name("function")?;
+    let mut node = resource.node.child_by_field_id(fields().function)?;
     while node.kind() == "attribute" {
-        node = node.child_by_field_name("object")?;
+        node = node.child_by_field_id(fields().object)?;
     }
     cx.imports.resolve(node, cx.text)
 }
@@ -169,9 +180,9 @@ pub(super) fn suggest(tables: &Tables, module: &str, class: &str) -> Option<&'st
 /// Rewrites `aws.logs.LogGroup` to `aws.cloudwatch.LogGroup` when the call is written through
 /// the package (`<pulumi_aws>.<module>.<Class>`) and the target accepts every keyword it passes.
 fn fix(cx: &Checker, resource: &ResourceCall, tables: &Tables, target: &str) -> Option<Fix> {
-    let function = resource.node.child_by_field_name("function")?;
-    let module_attribute = function.child_by_field_name("object")?;
-    let package = module_attribute.child_by_field_name("object")?;
+    let function = resource.node.child_by_field_id(fields().function)?;
+    let module_attribute = function.child_by_field_id(fields().object)?;
+    let package = module_attribute.child_by_field_id(fields().object)?;
     if module_attribute.kind() != "attribute"
         || cx.imports.resolve(package, cx.text).as_deref() != Some("pulumi_aws")
     {

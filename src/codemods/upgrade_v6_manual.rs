@@ -11,6 +11,7 @@ use crate::pulumi::upgrade::{
     v6_removed_class,
 };
 use crate::pulumi::{Major, ResourceCall, Tables};
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v6-manual",
@@ -28,7 +29,7 @@ fn check(cx: &mut Checker, m: &Match) {
     let key = call.type_name.clone();
     let callee = call
         .node
-        .child_by_field_name("function")
+        .child_by_field_id(fields().function)
         .unwrap_or(call.node);
     if let Some((class, what)) = v6_removed_class(&key) {
         let message = if key == *class {

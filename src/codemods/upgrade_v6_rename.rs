@@ -17,6 +17,7 @@ use crate::pulumi::upgrade::{
     v6_rename_is_unsafe,
 };
 use crate::pulumi::{Keyword, Major, ResourceCall, replacements};
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v6-rename",
@@ -67,7 +68,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
         return;
     }
     let Some(node) = m.node("call") else { return };
-    let Some(function) = node.child_by_field_name("function") else {
+    let Some(function) = node.child_by_field_id(fields().function) else {
         return;
     };
     let Some(path) = cx.imports.resolve(function, cx.text) else {
@@ -102,7 +103,7 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
             let fix = call.keyword(new, cx.text).is_none().then(|| {
                 let name = keyword
                     .node
-                    .child_by_field_name("name")
+                    .child_by_field_id(fields().name)
                     .unwrap_or(keyword.node);
                 let edits = vec![Edit::replace(name, new)];
                 if unsafe_ {
@@ -184,10 +185,10 @@ fn unnested(
         let mut cursor = keyword.value.walk();
         for item in keyword.value.named_children(&mut cursor) {
             let key = item
-                .child_by_field_name("key")
+                .child_by_field_id(fields().key)
                 .and_then(|k| string_value(k, cx.text));
             let name = key.and_then(|k| keys.iter().find(|n| **n == k || camel_case(n) == k));
-            match (item.kind(), name, item.child_by_field_name("value")) {
+            match (item.kind(), name, item.child_by_field_id(fields().value)) {
                 ("pair", Some(name), Some(value)) => {
                     arguments.push(format!("{name}={}", cx.src(value)))
                 }
@@ -284,7 +285,7 @@ fn imports(cx: &mut Checker, import: tree_sitter::Node) {
     let mut cursor = import.walk();
     let names: Vec<tree_sitter::Node> =
         import.children_by_field_name("name", &mut cursor).collect();
-    let from = import.child_by_field_name("module_name");
+    let from = import.child_by_field_id(fields().module_name);
     // (the dotted name to rewrite, the module it names, whether the import aliases it)
     let mut found = Vec::new();
     match from.map(|f| cx.src(f)) {
@@ -345,7 +346,7 @@ fn imports(cx: &mut Checker, import: tree_sitter::Node) {
 
 /// The dotted name of an import's name (`x` or `x as y`), and whether it is aliased.
 fn dotted_of(name: tree_sitter::Node) -> (tree_sitter::Node, bool) {
-    match name.child_by_field_name("name") {
+    match name.child_by_field_id(fields().name) {
         Some(dotted) if name.kind() == "aliased_import" => (dotted, true),
         _ => (name, false),
     }

@@ -7,6 +7,7 @@ use crate::edit::{Edit, Fix, delete_item, items, sole_item};
 use crate::pulumi::literal::{bool_value, string_value};
 use crate::pulumi::upgrade::{self, ArgumentChange, Rewrite};
 use crate::pulumi::{Keyword, Major, ResourceCall};
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-argument",
@@ -44,9 +45,9 @@ fn nested_dicts(cx: &mut Checker, call: &ResourceCall, key: &str) {
         };
         for pair in items(dict.value).into_iter().filter(|p| p.kind() == "pair") {
             let (Some(name), Some(value)) = (
-                pair.child_by_field_name("key")
+                pair.child_by_field_id(fields().key)
                     .and_then(|k| string_value(k, cx.text)),
-                pair.child_by_field_name("value"),
+                pair.child_by_field_id(fields().value),
             ) else {
                 continue;
             };
@@ -86,7 +87,7 @@ fn removed_endpoints(cx: &mut Checker, call: &ResourceCall, key: &str) {
                 .flat_map(|d| items(*d))
             {
                 let name = pair
-                    .child_by_field_name("key")
+                    .child_by_field_id(fields().key)
                     .and_then(|k| string_value(k, cx.text));
                 if let Some(name) = name.and_then(|n| {
                     upgrade::V7_REMOVED_PROVIDER_ENDPOINTS
@@ -125,7 +126,7 @@ fn renamed_outputs(cx: &mut Checker, call: &ResourceCall, key: &str) {
         .node
         .parent()
         .filter(|p| p.kind() == "assignment")
-        .and_then(|p| p.child_by_field_name("left"))
+        .and_then(|p| p.child_by_field_id(fields().left))
         .filter(|l| l.kind() == "identifier")
     else {
         return;
@@ -137,7 +138,7 @@ fn renamed_outputs(cx: &mut Checker, call: &ResourceCall, key: &str) {
         let Some(attribute) = read
             .parent()
             .filter(|p| p.kind() == "attribute")
-            .and_then(|p| p.child_by_field_name("attribute"))
+            .and_then(|p| p.child_by_field_id(fields().attribute))
         else {
             continue;
         };
@@ -337,7 +338,7 @@ fn ordered(cx: &Checker, call: &ResourceCall, keyword: Keyword, new: &str) -> Op
         return None;
     }
     let style = cx.style();
-    let name = keyword.node.child_by_field_name("name")?;
+    let name = keyword.node.child_by_field_id(fields().name)?;
     let mut edits = vec![Edit::replace(name, new)];
     edits.extend(elements.iter().enumerate().map(|(order, element)| {
         Edit::replace(

@@ -10,6 +10,7 @@ use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{
     V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2, V7_BUCKET_V2_UNWRAPPED, camel_case, v7_companion_name,
 };
+use crate::source::fields;
 use std::collections::BTreeMap;
 use tree_sitter::Node;
 
@@ -61,7 +62,7 @@ fn state_step(old: &str, new: &str) -> String {
 }
 
 fn callee(call: Node) -> Node {
-    call.child_by_field_name("function").unwrap_or(call)
+    call.child_by_field_id(fields().function).unwrap_or(call)
 }
 
 /// The edits that rename the class `call` constructs: its name in `module.Class`, or, for a
@@ -73,7 +74,7 @@ fn rename_callee(cx: &Checker, call: Node, new_key: &str) -> Option<Vec<Edit>> {
     let class = new_key.rsplit('.').next()?;
     match function.kind() {
         "attribute" => {
-            let name = function.child_by_field_name("attribute")?;
+            let name = function.child_by_field_id(fields().attribute)?;
             Some(vec![Edit::replace(name, class)])
         }
         "identifier" => {
@@ -221,7 +222,7 @@ fn bucket_edits(cx: &Checker, call: &ResourceCall) -> Result<Vec<Edit>, String> 
     let entries: Vec<Entry> = call
         .keywords(cx.text)
         .map(|(name, k)| Entry {
-            key: k.node.child_by_field_name("name").unwrap_or(k.node),
+            key: k.node.child_by_field_id(fields().name).unwrap_or(k.node),
             name: name.to_string(),
             value: k.value,
             item: k.node,
@@ -254,7 +255,7 @@ fn reads_old_output<'a>(cx: &Checker<'a, '_>) -> Option<&'a str> {
     let mut stack = vec![cx.tree.root_node()];
     while let Some(node) = stack.pop() {
         if node.kind() == "attribute"
-            && let Some(name) = node.child_by_field_name("attribute")
+            && let Some(name) = node.child_by_field_id(fields().attribute)
             && olds.contains(&&cx.text[name.byte_range()])
         {
             return Some(&cx.text[name.byte_range()]);
@@ -384,8 +385,8 @@ fn reshape_object(
     let mut entries = Vec::new();
     for pair in items(node) {
         let (Some(key), Some(value)) = (
-            pair.child_by_field_name("key"),
-            pair.child_by_field_name("value"),
+            pair.child_by_field_id(fields().key),
+            pair.child_by_field_id(fields().value),
         ) else {
             return Err(format!("`{path}` has an entry that is not `key: value`"));
         };

@@ -7,6 +7,7 @@ use crate::edit::{Fix, append_items, items};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{PinnedDefault, V7_PINNED_DEFAULTS, camel_case, changes_key};
+use crate::source::fields;
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -106,7 +107,7 @@ fn pin_dict_entry(cx: &mut Checker, object: Node, pin: &PinnedDefault) {
             return;
         }
         let Some(key) = item
-            .child_by_field_name("key")
+            .child_by_field_id(fields().key)
             .and_then(|k| string_value(k, cx.text))
         else {
             continue;
@@ -134,8 +135,10 @@ fn dicts_under<'t>(cx: &Checker, node: Node<'t>, dict_key: &str) -> Vec<Node<'t>
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         if n.kind() == "pair"
-            && let (Some(key), Some(value)) =
-                (n.child_by_field_name("key"), n.child_by_field_name("value"))
+            && let (Some(key), Some(value)) = (
+                n.child_by_field_id(fields().key),
+                n.child_by_field_id(fields().value),
+            )
             && string_value(key, cx.text).is_some_and(|k| k == dict_key || k == camel)
             && value.kind() == "dictionary"
         {
@@ -149,5 +152,5 @@ fn dicts_under<'t>(cx: &Checker, node: Node<'t>, dict_key: &str) -> Vec<Node<'t>
 }
 
 fn callee(call: Node) -> Node {
-    call.child_by_field_name("function").unwrap_or(call)
+    call.child_by_field_id(fields().function).unwrap_or(call)
 }

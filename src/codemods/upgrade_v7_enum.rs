@@ -5,6 +5,7 @@
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix};
 use crate::pulumi::upgrade::v7_removed_enum_member;
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-enum",
@@ -19,7 +20,7 @@ fn check(cx: &mut Checker, m: &Match) {
     let (Some(read), Some(member)) = (m.node("read"), m.node("member")) else {
         return;
     };
-    let Some(object) = read.child_by_field_name("object") else {
+    let Some(object) = read.child_by_field_id(fields().object) else {
         return;
     };
     let Some(path) = cx.imports.resolve(object, cx.text) else {

@@ -7,6 +7,7 @@ use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix};
 use crate::pulumi::upgrade::{self, V7_NESTED_ARGUMENTS, V7_RESULT_ATTRIBUTES};
 use crate::pulumi::{Major, ResourceCall};
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-function",
@@ -36,7 +37,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(call) = m.node("call") else { return };
-    let Some(function) = call.child_by_field_name("function") else {
+    let Some(function) = call.child_by_field_id(fields().function) else {
         return;
     };
     let Some(path) = cx.imports.resolve(function, cx.text) else {
@@ -87,7 +88,7 @@ fn check(cx: &mut Checker, m: &Match) {
     let Some(read) = call.node.parent().filter(|p| p.kind() == "attribute") else {
         return;
     };
-    let Some(attribute) = read.child_by_field_name("attribute") else {
+    let Some(attribute) = read.child_by_field_id(fields().attribute) else {
         return;
     };
     let name = cx.src(attribute);

@@ -17,6 +17,7 @@ use crate::pulumi::upgrade::{
     V7_DEPLOYMENT_STAGE_ARGUMENTS, V7_DEPRECATED_SERVICES, V7_IMPORT_ID_FORMATS, V7_LISTED_OUTPUTS,
     V7_MANUAL_ARGUMENTS, V7_REMOVED_OUTPUTS, V7_WEBSITE_ROUTING_RULES, changes_key, removed_in_v7,
 };
+use crate::source::fields;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "upgrade-v7-manual",
@@ -75,7 +76,7 @@ pub const CODEMOD: super::Codemod = codemod! {
 
 fn check(cx: &mut Checker, m: &Match) {
     let Some(node) = m.node("call") else { return };
-    let Some(function) = node.child_by_field_name("function") else {
+    let Some(function) = node.child_by_field_id(fields().function) else {
         return;
     };
     let Some(path) = cx.imports.resolve(function, cx.text) else {
@@ -151,7 +152,7 @@ fn changed_output_reads(cx: &mut Checker, call: &ResourceCall, key: &str) {
         .node
         .parent()
         .filter(|p| p.kind() == "assignment")
-        .and_then(|p| p.child_by_field_name("left"))
+        .and_then(|p| p.child_by_field_id(fields().left))
         .filter(|l| l.kind() == "identifier")
     {
         // Only where the name certainly holds this resource.
@@ -167,7 +168,7 @@ fn changed_output_reads(cx: &mut Checker, call: &ResourceCall, key: &str) {
         let Some(attribute) = read.parent().filter(|p| p.kind() == "attribute") else {
             continue;
         };
-        let Some(name) = attribute.child_by_field_name("attribute") else {
+        let Some(name) = attribute.child_by_field_id(fields().attribute) else {
             continue;
         };
         if let Some(message) = step(cx.src(name)) {
@@ -201,12 +202,12 @@ fn routing_rules_list(cx: &mut Checker, call: &ResourceCall, key: &str) {
                 items(k.value).into_iter().find(|pair| {
                     pair.kind() == "pair"
                         && pair
-                            .child_by_field_name("key")
+                            .child_by_field_id(fields().key)
                             .and_then(|k| string_value(k, cx.text))
                             == Some(field)
                 })
             })
-            .and_then(|pair| Some((pair, pair.child_by_field_name("value")?)))
+            .and_then(|pair| Some((pair, pair.child_by_field_id(fields().value)?)))
     } else if key == website_args {
         call.keyword(field, cx.text).map(|k| (k.node, k.value))
     } else {
@@ -258,7 +259,7 @@ fn deployment_stage(cx: &mut Checker, call: &ResourceCall) {
 /// `x = <call>`: `x`.
 fn assigned_name(cx: &Checker, call: &ResourceCall) -> Option<String> {
     let parent = call.node.parent().filter(|p| p.kind() == "assignment")?;
-    let left = parent.child_by_field_name("left")?;
+    let left = parent.child_by_field_id(fields().left)?;
     (left.kind() == "identifier").then(|| cx.src(left).to_string())
 }
 

@@ -2,6 +2,7 @@
 //! arguments.
 
 use super::Imports;
+use crate::source::Kind;
 use crate::source::fields;
 use tree_sitter::Node;
 
@@ -45,12 +46,12 @@ impl<'t> ResourceCall<'t> {
         call: Node<'t>,
         type_name: impl FnOnce(Node<'t>) -> Option<String>,
     ) -> Option<ResourceCall<'t>> {
-        if call.kind() != "call" {
+        if call.kind_str() != "call" {
             return None;
         }
         let f = fields();
         let arguments = call.child_by_field_id(f.arguments)?;
-        if arguments.kind() != "argument_list" {
+        if arguments.kind_str() != "argument_list" {
             return None;
         }
         let type_name = type_name(call.child_by_field_id(f.function)?)?;
@@ -58,7 +59,7 @@ impl<'t> ResourceCall<'t> {
         let mut keywords = Vec::new();
         let mut splat = false;
         for n in arguments.named_children(&mut cursor) {
-            match n.kind() {
+            match n.kind_str() {
                 "keyword_argument" => {
                     if let (Some(name), Some(value)) =
                         (n.child_by_field_id(f.name), n.child_by_field_id(f.value))
@@ -120,7 +121,7 @@ impl<'t> ResourceCall<'t> {
         let mut cursor = self.arguments.walk();
         self.arguments.named_children(&mut cursor).find(|n| {
             !matches!(
-                n.kind(),
+                n.kind_str(),
                 "keyword_argument" | "comment" | "list_splat" | "dictionary_splat"
             )
         })
@@ -135,12 +136,12 @@ impl<'t> ResourceCall<'t> {
         }
         let mut cursor = self.arguments.walk();
         let children: Vec<Node<'t>> = self.arguments.named_children(&mut cursor).collect();
-        if children.iter().any(|n| n.kind() == "list_splat") {
+        if children.iter().any(|n| n.kind_str() == "list_splat") {
             return None;
         }
         let second_positional = children
             .iter()
-            .filter(|n| !matches!(n.kind(), "keyword_argument" | "comment"))
+            .filter(|n| !matches!(n.kind_str(), "keyword_argument" | "comment"))
             .nth(1)
             .copied();
         let Some(object) =
@@ -158,9 +159,9 @@ impl<'t> ResourceCall<'t> {
             return Some(args);
         }
         // A second positional `pulumi.ResourceOptions(...)` is the options, not the arguments.
-        let is_options = object.kind() == "call"
+        let is_options = object.kind_str() == "call"
             && object
-                .child_by_field_name("function")
+                .child_by_field_id(fields().function)
                 .and_then(|f| imports.resolve(f, text))
                 .is_some_and(|p| p == "pulumi.ResourceOptions");
         is_options.then(|| self.clone())

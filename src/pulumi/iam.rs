@@ -5,9 +5,7 @@
 //! resource types are all optional (`translate:TranslateText` may name a terminology,
 //! `rds:DescribeDBInstances` a database) is meant to be granted on `"*"` too.
 
-use flate2::read::GzDecoder;
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::OnceLock;
 
 pub struct Actions {
@@ -72,13 +70,9 @@ impl Actions {
     pub fn get() -> &'static Actions {
         static ACTIONS: OnceLock<Actions> = OnceLock::new();
         ACTIONS.get_or_init(|| {
-            let mut text = String::new();
-            GzDecoder::new(&include_bytes!("../../data/iam-actions.tsv.gz")[..])
-                .read_to_string(&mut text)
-                .expect("the IAM action table decompresses");
-            // Loaded once per process and borrowed by every lookup: leaked, like the schema
-            // tables. Lower-casing keeps byte offsets, so one lower-case copy serves as keys.
-            let text: &'static str = Box::leak(text.into_boxed_str());
+            // `data/iam-actions.tsv.gz`, decompressed by `build.rs`. Lower-casing keeps byte
+            // offsets, so one lower-case copy, leaked for the life of the process, serves as keys.
+            let text: &'static str = include_str!(concat!(env!("OUT_DIR"), "/iam-actions.tsv"));
             let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
             let mut by_name = HashMap::with_capacity(32_768);
             let mut by_service: HashMap<&'static str, Vec<&'static str>> = HashMap::new();

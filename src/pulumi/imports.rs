@@ -2,6 +2,7 @@
 //! `aws.ec2.Eip`, `ec2.Eip`, `Eip`, `ElasticIp` and `pulumi_aws.ec2.Eip` all resolve to the
 //! same `pulumi_aws.ec2.Eip`.
 
+use crate::source::Kind;
 use crate::source::fields;
 use std::collections::HashMap;
 use tree_sitter::{Node, Tree};
@@ -19,10 +20,10 @@ impl Imports {
     pub fn add_statement(&mut self, node: Node, text: &str) {
         let t = |n: Node| text[n.byte_range()].to_string();
         let mut cursor = node.walk();
-        match node.kind() {
+        match node.kind_str() {
             "import_statement" => {
                 for name in node.children_by_field_name("name", &mut cursor) {
-                    match name.kind() {
+                    match name.kind_str() {
                         // `import a.b.c` binds `a`.
                         "dotted_name" => {
                             let full = t(name);
@@ -32,8 +33,8 @@ impl Imports {
                         // `import a.b as c` binds `c` to `a.b`.
                         "aliased_import" => {
                             if let (Some(path), Some(alias)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
+                                name.child_by_field_id(fields().name),
+                                name.child_by_field_id(fields().alias),
                             ) {
                                 self.bindings.insert(t(alias), t(path));
                             }
@@ -46,20 +47,20 @@ impl Imports {
                 let mut children = node.walk();
                 if node
                     .children(&mut children)
-                    .any(|c| c.kind() == "wildcard_import")
+                    .any(|c| c.kind_str() == "wildcard_import")
                 {
                     self.wildcard = true;
                 }
-                let Some(module) = node.child_by_field_name("module_name") else {
+                let Some(module) = node.child_by_field_id(fields().module_name) else {
                     return;
                 };
                 // Relative imports (`from . import x`) name the user's own modules.
-                if module.kind() != "dotted_name" {
+                if module.kind_str() != "dotted_name" {
                     return;
                 }
                 let module = t(module);
                 for name in node.children_by_field_name("name", &mut cursor) {
-                    match name.kind() {
+                    match name.kind_str() {
                         "dotted_name" => {
                             let local = t(name);
                             self.bindings
@@ -67,8 +68,8 @@ impl Imports {
                         }
                         "aliased_import" => {
                             if let (Some(path), Some(alias)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
+                                name.child_by_field_id(fields().name),
+                                name.child_by_field_id(fields().alias),
                             ) {
                                 self.bindings
                                     .insert(t(alias), format!("{module}.{}", t(path)));
@@ -88,13 +89,12 @@ impl Imports {
         let mut imports = Imports::default();
         let mut seeker = crate::source::Seeker::new(tree);
         for at in crate::source::words(text, "import") {
-            if seeker.seek(at, at + "import".len()).kind() != "import" {
+            if seeker.seek(at, at + "import".len()).kind_str() != "import" {
                 continue;
             }
-            if let Some((statement, _)) = seeker
-                .up()
-                .filter(|(s, _)| matches!(s.kind(), "import_statement" | "import_from_statement"))
-            {
+            if let Some((statement, _)) = seeker.up().filter(|(s, _)| {
+                matches!(s.kind_str(), "import_statement" | "import_from_statement")
+            }) {
                 imports.add_statement(statement, text);
             }
         }
@@ -149,11 +149,11 @@ impl Imports {
         // Down the chain without recursion: a hostile file may hold `a.b.b.b...` 100,000 deep.
         let mut attributes = Vec::new();
         let mut node = expr;
-        while node.kind() == "attribute" {
+        while node.kind_str() == "attribute" {
             attributes.push(&text[node.child_by_field_id(f.attribute)?.byte_range()]);
             node = node.child_by_field_id(f.object)?;
         }
-        if node.kind() != "identifier" {
+        if node.kind_str() != "identifier" {
             return None;
         }
         let mut path = self.bindings.get(&text[node.byte_range()])?.clone();
@@ -167,7 +167,7 @@ impl Imports {
     /// The last name of what `expr` stands for (`aws.ec2.Eip` and `ElasticIp` -> `Eip`),
     /// cheaply, to rule out most calls before resolving them.
     pub fn last_name<'a>(&'a self, expr: Node, text: &'a str) -> Option<&'a str> {
-        match expr.kind() {
+        match expr.kind_str() {
             "identifier" => {
                 let name = &text[expr.byte_range()];
                 let path = self.bindings.get(name).map_or(name, String::as_str);
@@ -229,13 +229,13 @@ mod tests {
         let mut callee = None;
         let mut cursor = root.walk();
         for stmt in root.children(&mut cursor) {
-            match stmt.kind() {
+            match stmt.kind_str() {
                 "import_statement" | "import_from_statement" => {
                     imports.add_statement(stmt, program)
                 }
                 "expression_statement" => {
                     let call = stmt.named_child(0).unwrap();
-                    callee = call.child_by_field_name("function");
+                    callee = call.child_by_field_id(fields().function);
                 }
                 _ => {}
             }
@@ -271,7 +271,7 @@ mod tests {
             let root = tree.root_node();
             imports.add_statement(root.named_child(0).unwrap(), program);
             let call = root.named_child(1).unwrap().named_child(0).unwrap();
-            imports.resolve_aws_key(call.child_by_field_name("function").unwrap(), program)
+            imports.resolve_aws_key(call.child_by_field_id(fields().function).unwrap(), program)
         };
         assert_eq!(
             key("import pulumi_aws as aws\naws.ec2.Eip('e')\n").as_deref(),

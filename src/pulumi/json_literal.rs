@@ -6,6 +6,8 @@
 use super::symbols::Symbols;
 use super::{Imports, literal};
 use crate::edit::{Edit, Style, append_items, items, line_start};
+use crate::source::Kind;
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// How many variables `resolve` follows from a use to its literal.
@@ -31,26 +33,26 @@ pub fn dumps_calls<'t>(node: Node<'t>, imports: &Imports, text: &str) -> Vec<Nod
 /// The document argument of a `json.dumps(<document>, ...)` or
 /// `pulumi.Output.json_dumps(<document>, ...)` call.
 pub fn dumps_argument<'t>(call: Node<'t>, imports: &Imports, text: &str) -> Option<Node<'t>> {
-    if call.kind() != "call" {
+    if call.kind_str() != "call" {
         return None;
     }
-    let function = call.child_by_field_name("function")?;
+    let function = call.child_by_field_id(fields().function)?;
     if !matches!(
         imports.resolve(function, text).as_deref(),
         Some("json.dumps" | "pulumi.Output.json_dumps")
     ) {
         return None;
     }
-    let arguments = call.child_by_field_name("arguments")?;
+    let arguments = call.child_by_field_id(fields().arguments)?;
     items(arguments)
         .into_iter()
         .next()
-        .filter(|a| a.kind() != "keyword_argument" && !a.kind().ends_with("splat"))
+        .filter(|a| a.kind_str() != "keyword_argument" && !a.kind_str().ends_with("splat"))
 }
 
 /// True for `pulumi.Output.json_dumps(...)`, whose document may hold outputs.
 pub fn is_output_json_dumps(call: Node, imports: &Imports, text: &str) -> bool {
-    call.child_by_field_name("function")
+    call.child_by_field_id(fields().function)
         .and_then(|f| imports.resolve(f, text))
         .is_some_and(|p| p == "pulumi.Output.json_dumps")
 }
@@ -64,13 +66,13 @@ pub fn resolve<'s, 'a: 's, 't: 's>(
     symbols: impl Fn() -> &'s Symbols<'a, 't>,
 ) -> Node<'t> {
     for _ in 0..MAX_HOPS {
-        while expr.kind() == "parenthesized_expression" {
+        while expr.kind_str() == "parenthesized_expression" {
             match expr.named_child(0) {
                 Some(inner) => expr = inner,
                 None => return expr,
             }
         }
-        if !matches!(expr.kind(), "identifier" | "attribute") {
+        if !matches!(expr.kind_str(), "identifier" | "attribute") {
             return expr;
         }
         match symbols().assigned_once(expr) {
@@ -93,16 +95,16 @@ pub struct Pair<'t> {
 /// dict or some key is not a string (`**other`, a variable): then the document is not fully
 /// known.
 pub fn pairs<'t>(dict: Node<'t>, text: &str) -> Option<Vec<(String, Pair<'t>)>> {
-    if dict.kind() != "dictionary" {
+    if dict.kind_str() != "dictionary" {
         return None;
     }
     let mut out = Vec::new();
     for item in items(dict) {
-        if item.kind() != "pair" {
+        if item.kind_str() != "pair" {
             return None;
         }
-        let key = item.child_by_field_name("key")?;
-        let value = item.child_by_field_name("value")?;
+        let key = item.child_by_field_id(fields().key)?;
+        let value = item.child_by_field_id(fields().value)?;
         let name = literal::string_value(key, text)?;
         out.push((
             name.to_string(),
@@ -127,7 +129,7 @@ pub fn get<'t>(dict: Node<'t>, key: &str, text: &str) -> Option<Pair<'t>> {
 /// The string elements of `node`: one for a string literal, each for a list of them; `None`
 /// when some element is not a plain string.
 pub fn strings<'a>(node: Node, text: &'a str) -> Option<Vec<&'a str>> {
-    match node.kind() {
+    match node.kind_str() {
         "string" => Some(vec![literal::string_value(node, text)?]),
         "list" | "tuple" => items(node)
             .into_iter()
@@ -260,7 +262,7 @@ mod tests {
         let root = tree.root_node();
         let mut cursor = root.walk();
         for n in root.named_children(&mut cursor) {
-            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+            if matches!(n.kind_str(), "import_statement" | "import_from_statement") {
                 imports.add_statement(n, program);
             }
         }
@@ -281,7 +283,7 @@ mod tests {
     fn documents_are_found_through_callbacks_and_variables() {
         let program = "import json as j\nimport pulumi\nx = pulumi.Output.all(a).apply(lambda args: j.dumps([{'name': 'web', 'image': args[0]}]))\n";
         with_document(program, |doc, _| {
-            assert_eq!(doc.kind(), "list");
+            assert_eq!(doc.kind_str(), "list");
             let container = items(doc)[0];
             assert_eq!(
                 get(container, "name", program).map(|p| &program[p.value.byte_range()]),
@@ -290,10 +292,10 @@ mod tests {
             assert!(get(container, "healthCheck", program).is_none());
         });
         let program = "import json\nclass C:\n    def f(self):\n        self.doc = {'Statement': []}\n    def g(self):\n        defs = self.doc\n        return json.dumps(defs)\n";
-        with_document(program, |doc, _| assert_eq!(doc.kind(), "dictionary"));
+        with_document(program, |doc, _| assert_eq!(doc.kind_str(), "dictionary"));
         // Assigned twice: not known.
         let program = "import json\ndoc = {}\ndoc = {'a': 1}\njson.dumps(doc)\n";
-        with_document(program, |doc, _| assert_eq!(doc.kind(), "identifier"));
+        with_document(program, |doc, _| assert_eq!(doc.kind_str(), "identifier"));
         // Not `json.dumps`.
         let tree = parse("import yaml\nyaml.dumps({})\n");
         let imports = imports_of("import yaml\nyaml.dumps({})\n", &tree);

@@ -1,17 +1,19 @@
 //! Reading Python literals: the values codemods may decide on must be written in the source,
 //! never guessed from a variable.
 
+use crate::source::Kind;
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// The value of a plain string literal (no f-string interpolation, no implicit concatenation).
 pub fn string_value<'a>(node: Node, text: &'a str) -> Option<&'a str> {
-    if node.kind() != "string" {
+    if node.kind_str() != "string" {
         return None;
     }
     let mut cursor = node.walk();
     let mut content: Option<&'a str> = None;
     for child in node.named_children(&mut cursor) {
-        match child.kind() {
+        match child.kind_str() {
             "string_start" | "string_end" => {}
             "string_content" if content.is_none() => content = Some(&text[child.byte_range()]),
             _ => return None,
@@ -25,15 +27,15 @@ pub fn int_value(node: Node, text: &str) -> Option<i64> {
     // Signs are peeled in a loop: `- - - ... 1` may nest deeper than the stack allows.
     let mut negative = false;
     let mut node = node;
-    while node.kind() == "unary_operator" {
-        match &text[node.child_by_field_name("operator")?.byte_range()] {
+    while node.kind_str() == "unary_operator" {
+        match &text[node.child_by_field_id(fields().operator)?.byte_range()] {
             "-" => negative = !negative,
             "+" => {}
             _ => return None,
         }
-        node = node.child_by_field_name("argument")?;
+        node = node.child_by_field_id(fields().argument)?;
     }
-    if node.kind() != "integer" {
+    if node.kind_str() != "integer" {
         return None;
     }
     let value: i64 = text[node.byte_range()].replace('_', "").parse().ok()?;
@@ -46,7 +48,7 @@ pub fn int_value(node: Node, text: &str) -> Option<i64> {
 
 /// `Some(true)` / `Some(false)` for the literals `True` / `False`.
 pub fn bool_value(node: Node) -> Option<bool> {
-    match node.kind() {
+    match node.kind_str() {
         "true" => Some(true),
         "false" => Some(false),
         _ => None,

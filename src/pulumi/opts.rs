@@ -9,6 +9,8 @@ use super::call::Keyword;
 use super::symbols::Holder;
 use super::{Imports, ResourceCall, Symbols};
 use crate::edit::{Edit, Style, add_import, append_items, delete_items, items};
+use crate::source::Kind;
+use crate::source::fields;
 use tree_sitter::{Node, Tree};
 
 /// The keyword parameters of `pulumi.ResourceOptions` (pulumi 3.272.0, the version the tests
@@ -82,16 +84,16 @@ enum Options<'t> {
 }
 
 fn classify<'t>(value: Node<'t>, imports: &Imports, text: &str) -> Options<'t> {
-    if value.kind() != "call" {
+    if value.kind_str() != "call" {
         return Options::Other;
     }
     let (Some(function), Some(arguments)) = (
-        value.child_by_field_name("function"),
-        value.child_by_field_name("arguments"),
+        value.child_by_field_id(fields().function),
+        value.child_by_field_id(fields().arguments),
     ) else {
         return Options::Other;
     };
-    if arguments.kind() != "argument_list" {
+    if arguments.kind_str() != "argument_list" {
         return Options::Other;
     }
     match imports.resolve(function, text).as_deref() {
@@ -103,9 +105,9 @@ fn classify<'t>(value: Node<'t>, imports: &Imports, text: &str) -> Options<'t> {
 
 fn keyword<'t>(arguments: Node<'t>, name: &str, text: &str) -> Option<Node<'t>> {
     items(arguments).into_iter().find_map(|item| {
-        let n = item.child_by_field_name("name")?;
-        (item.kind() == "keyword_argument" && &text[n.byte_range()] == name)
-            .then(|| item.child_by_field_name("value"))
+        let n = item.child_by_field_id(fields().name)?;
+        (item.kind_str() == "keyword_argument" && &text[n.byte_range()] == name)
+            .then(|| item.child_by_field_id(fields().value))
             .flatten()
     })
 }
@@ -113,7 +115,7 @@ fn keyword<'t>(arguments: Node<'t>, name: &str, text: &str) -> Option<Node<'t>> 
 fn has_splat(arguments: Node) -> bool {
     items(arguments)
         .iter()
-        .any(|i| matches!(i.kind(), "dictionary_splat" | "list_splat"))
+        .any(|i| matches!(i.kind_str(), "dictionary_splat" | "list_splat"))
 }
 
 /// `ResourceOptions(...)` / `ResourceOptions.merge(...)` calls and `*Args(...)` objects.
@@ -153,9 +155,9 @@ fn positional<'t>(call: &ResourceCall<'t>) -> Result<Vec<Node<'t>>, ()> {
     }
     let positional: Vec<Node<'t>> = items(call.arguments)
         .into_iter()
-        .filter(|n| n.kind() != "keyword_argument")
+        .filter(|n| n.kind_str() != "keyword_argument")
         .collect();
-    if positional.iter().any(|n| n.kind() == "list_splat") {
+    if positional.iter().any(|n| n.kind_str() == "list_splat") {
         return Err(());
     }
     Ok(positional)
@@ -207,9 +209,9 @@ pub fn written_option<'t>(
         return None;
     };
     items(arguments).into_iter().find(|item| {
-        item.kind() == "keyword_argument"
+        item.kind_str() == "keyword_argument"
             && item
-                .child_by_field_name("name")
+                .child_by_field_id(fields().name)
                 .is_some_and(|n| &text[n.byte_range()] == name)
     })
 }
@@ -281,7 +283,7 @@ fn collect<'t>(
         &mut values,
     );
     for value in values {
-        match value.kind() {
+        match value.kind_str() {
             "list" => out.extend(items(value)),
             _ => out.push(value),
         }
@@ -413,7 +415,7 @@ fn into_options(
             edits.extend(delete_items(text, call.arguments, &keywords[1..]));
             return Ok(with_import(edits, import, text, tree, style));
         }
-        Some(opts) if opts.kind() == "none" => edits.push(Edit::replace(opts, fresh.clone())),
+        Some(opts) if opts.kind_str() == "none" => edits.push(Edit::replace(opts, fresh.clone())),
         Some(opts) => {
             let mut target = opts;
             if let Options::Merge(arguments) = classify(target, imports, text)
@@ -463,7 +465,7 @@ fn added_to_literal(
         match keyword(arguments, name, text) {
             Some(existing) => {
                 // Only `depends_on` gets here (other options given twice are refused).
-                if existing.kind() != "list" || k.value.kind() != "list" {
+                if existing.kind_str() != "list" || k.value.kind_str() != "list" {
                     return None;
                 }
                 let present: Vec<&str> = items(existing)
@@ -570,7 +572,7 @@ pub fn add_depends_on(
             &[format!("opts={fresh}")],
             style,
         )),
-        Some(opts) if opts.kind() == "none" => edits.push(Edit::replace(opts, fresh)),
+        Some(opts) if opts.kind_str() == "none" => edits.push(Edit::replace(opts, fresh)),
         Some(opts) => {
             let mut target = opts;
             // Extend the last literal of a merge rather than nesting merges.
@@ -584,7 +586,7 @@ pub fn add_depends_on(
                 Options::Literal(arguments) if !has_splat(arguments) => {
                     needs_import = false;
                     match keyword(arguments, "depends_on", text) {
-                        Some(existing) if existing.kind() == "list" => {
+                        Some(existing) if existing.kind_str() == "list" => {
                             let present: Vec<&str> = items(existing)
                                 .iter()
                                 .map(|n| &text[n.byte_range()])
@@ -641,10 +643,10 @@ mod tests {
         let mut stack = vec![tree.root_node()];
         let mut cursor = tree.walk();
         while let Some(n) = stack.pop() {
-            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+            if matches!(n.kind_str(), "import_statement" | "import_from_statement") {
                 imports.add_statement(n, program);
             }
-            if n.kind() == "call" {
+            if n.kind_str() == "call" {
                 calls.push(n);
             }
             stack.extend(n.named_children(&mut cursor).collect::<Vec<_>>());
@@ -868,7 +870,7 @@ mod tests {
                 .root_node()
                 .descendant_for_byte_range(HEAD.len(), HEAD.len())
                 .and_then(|n| {
-                    std::iter::successors(Some(n), |n| n.parent()).find(|n| n.kind() == "call")
+                    std::iter::successors(Some(n), |n| n.parent()).find(|n| n.kind_str() == "call")
                 })
                 .unwrap();
             let call = ResourceCall::resolve(node, &imports, &program).unwrap();

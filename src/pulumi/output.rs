@@ -3,6 +3,8 @@
 
 use super::Imports;
 use crate::edit::items;
+use crate::source::Kind;
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// What a callback passed to `.apply(...)` receives.
@@ -22,28 +24,30 @@ pub enum Applied<'t> {
 /// `Output.all` with keywords or splats (whose callback gets a dict or an unknown list) is not
 /// read.
 pub fn applied_to<'t>(lambda: Node<'t>, imports: &Imports, text: &str) -> Option<Applied<'t>> {
-    let arguments = lambda.parent().filter(|p| p.kind() == "argument_list")?;
+    let arguments = lambda
+        .parent()
+        .filter(|p| p.kind_str() == "argument_list")?;
     if items(arguments).len() != 1 {
         return None;
     }
-    let function = arguments.parent()?.child_by_field_name("function")?;
-    if function.kind() != "attribute"
-        || &text[function.child_by_field_name("attribute")?.byte_range()] != "apply"
+    let function = arguments.parent()?.child_by_field_id(fields().function)?;
+    if function.kind_str() != "attribute"
+        || &text[function.child_by_field_id(fields().attribute)?.byte_range()] != "apply"
     {
         return None;
     }
-    let receiver = function.child_by_field_name("object")?;
-    if receiver.kind() == "call"
+    let receiver = function.child_by_field_id(fields().object)?;
+    if receiver.kind_str() == "call"
         && imports
-            .resolve(receiver.child_by_field_name("function")?, text)
+            .resolve(receiver.child_by_field_id(fields().function)?, text)
             .as_deref()
             == Some("pulumi.Output.all")
     {
-        let arguments = receiver.child_by_field_name("arguments")?;
+        let arguments = receiver.child_by_field_id(fields().arguments)?;
         let elements = items(arguments);
         if elements
             .iter()
-            .any(|e| e.kind() == "keyword_argument" || e.kind().ends_with("splat"))
+            .any(|e| e.kind_str() == "keyword_argument" || e.kind_str().ends_with("splat"))
         {
             return None;
         }
@@ -57,8 +61,8 @@ pub fn applied_to<'t>(lambda: Node<'t>, imports: &Imports, text: &str) -> Option
 
 /// The only parameter of a lambda, when it has exactly one plain one.
 pub fn lambda_parameter(lambda: Node) -> Option<Node> {
-    match items(lambda.child_by_field_name("parameters")?)[..] {
-        [p] if p.kind() == "identifier" => Some(p),
+    match items(lambda.child_by_field_id(fields().parameters)?)[..] {
+        [p] if p.kind_str() == "identifier" => Some(p),
         _ => None,
     }
 }

@@ -5,6 +5,8 @@
 //! `"Resource": "*"` means.
 
 use super::{Imports, ResourceCall, Symbols};
+use crate::source::Kind;
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// The arguments that take a policy document: (resource type, keyword).
@@ -46,10 +48,10 @@ const PASSES_THROUGH: &[&str] = &[
 pub fn owner<'t>(expr: Node<'t>, imports: &Imports, text: &str) -> Option<ResourceCall<'t>> {
     let mut node = expr;
     while let Some(parent) = node.parent() {
-        if parent.kind() == "keyword_argument" {
+        if parent.kind_str() == "keyword_argument" {
             let call = parent.parent().and_then(|arguments| arguments.parent())?;
             if let Some(resource) = ResourceCall::resolve(call, imports, text) {
-                let keyword = &text[parent.child_by_field_name("name")?.byte_range()];
+                let keyword = &text[parent.child_by_field_id(fields().name)?.byte_range()];
                 if POLICY_ARGUMENTS
                     .iter()
                     .any(|&(t, k)| resource.type_name == t && keyword == k)
@@ -62,7 +64,7 @@ pub fn owner<'t>(expr: Node<'t>, imports: &Imports, text: &str) -> Option<Resour
                     return None;
                 }
             }
-        } else if !PASSES_THROUGH.contains(&parent.kind()) {
+        } else if !PASSES_THROUGH.contains(&parent.kind_str()) {
             return None;
         }
         node = parent;

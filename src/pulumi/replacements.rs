@@ -6,6 +6,8 @@
 use super::Major;
 use super::upgrade::{self, Rewrite};
 use crate::edit::Edit;
+use crate::source::Kind;
+use crate::source::fields;
 use tree_sitter::Node;
 
 /// What takes the place of an argument.
@@ -202,20 +204,20 @@ pub fn replaced_function(key: &str) -> Option<String> {
 /// (`tags`, `opts`); `None` for anything else.
 pub fn subnet_ids_call(callee: Node, text: &str, quote: char, target: &str) -> Option<Vec<Edit>> {
     let src = |n: Node| &text[n.byte_range()];
-    let call = callee
-        .parent()
-        .filter(|p| p.kind() == "call" && p.child_by_field_name("function") == Some(callee))?;
-    let name = callee.child_by_field_name("attribute").filter(|n| {
-        callee.kind() == "attribute"
+    let call = callee.parent().filter(|p| {
+        p.kind_str() == "call" && p.child_by_field_id(fields().function) == Some(callee)
+    })?;
+    let name = callee.child_by_field_id(fields().attribute).filter(|n| {
+        callee.kind_str() == "attribute"
             && matches!(src(*n), "get_subnet_ids" | "get_subnet_ids_output")
     })?;
     let (_, new_name) = target.rsplit_once('.')?;
-    let arguments = call.child_by_field_name("arguments")?;
+    let arguments = call.child_by_field_id(fields().arguments)?;
     let mut cursor = arguments.walk();
     let mut vpc = None;
     for argument in arguments.named_children(&mut cursor) {
-        let keyword = (argument.kind() == "keyword_argument")
-            .then(|| argument.child_by_field_name("name"))
+        let keyword = (argument.kind_str() == "keyword_argument")
+            .then(|| argument.child_by_field_id(fields().name))
             .flatten()
             .map(src)?;
         match keyword {
@@ -225,7 +227,7 @@ pub fn subnet_ids_call(callee: Node, text: &str, quote: char, target: &str) -> O
         }
     }
     let vpc = vpc?;
-    let value = src(vpc.child_by_field_name("value")?);
+    let value = src(vpc.child_by_field_id(fields().value)?);
     Some(vec![
         Edit::replace(name, new_name),
         Edit::replace(

@@ -5,9 +5,7 @@
 //! binary; a major is decompressed and indexed the first time a file needs it, and a class's
 //! parameter list is only split when it is looked at.
 
-use flate2::read::GzDecoder;
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Read};
 use std::sync::OnceLock;
 
 /// A pulumi-aws major version infra-fix has tables for.
@@ -36,20 +34,16 @@ impl Major {
         }
     }
 
-    /// The pulumi-aws release its tables were generated from (`7.51.1`): the first line of
-    /// the tables, decompressed alone.
+    /// The pulumi-aws release its tables were generated from (`7.51.1`): their first line.
     pub fn tables_version(self) -> String {
-        let mut header = String::new();
-        BufReader::new(GzDecoder::new(self.data()))
-            .read_line(&mut header)
-            .expect("the compiled-in pulumi-aws tables decompress");
-        header_version(&header).to_string()
+        header_version(self.text().lines().next().unwrap_or_default()).to_string()
     }
 
-    fn data(self) -> &'static [u8] {
+    /// The tables of this major, as `build.rs` decompressed them from `data/`.
+    fn text(self) -> &'static str {
         match self {
-            Major::V6 => include_bytes!("../../data/pulumi-aws-6.tables.gz"),
-            Major::V7 => include_bytes!("../../data/pulumi-aws-7.tables.gz"),
+            Major::V6 => include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-6.tables")),
+            Major::V7 => include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-7.tables")),
         }
     }
 }
@@ -205,17 +199,9 @@ fn names(list: &'static str) -> impl Iterator<Item = &'static str> + use<> {
         .map(|p| p.split_once(':').map_or(p, |(name, _)| name))
 }
 
-/// Every major's functions, decompressed once per process.
+/// Every major's functions (`data/pulumi-aws-functions.gz`, decompressed by `build.rs`).
 fn functions_text() -> &'static str {
-    static TEXT: OnceLock<&'static str> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        let data = include_bytes!("../../data/pulumi-aws-functions.gz");
-        let mut text = String::new();
-        GzDecoder::new(&data[..])
-            .read_to_string(&mut text)
-            .expect("the compiled-in pulumi-aws functions decompress");
-        Box::leak(text.into_boxed_str())
-    })
+    include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-functions"))
 }
 
 impl Tables {
@@ -225,20 +211,9 @@ impl Tables {
         TABLES[major as usize].get_or_init(|| Tables::load(major))
     }
 
-    /// Decompresses and indexes the tables of `major`, uncached (for the benchmark; use `get`).
-    /// The text is leaked: it lives as long as the process, like the cached tables.
+    /// Indexes the tables of `major`, uncached (for the benchmark; use `get`).
     pub fn load(major: Major) -> Tables {
-        let data = major.data();
-        // The gzip trailer's last four bytes are the uncompressed size: allocate once.
-        let size = data[data.len() - 4..]
-            .try_into()
-            .map_or(0, |b: [u8; 4]| u32::from_le_bytes(b) as usize);
-        let mut text = String::with_capacity(size);
-        GzDecoder::new(data)
-            .read_to_string(&mut text)
-            .expect("the compiled-in pulumi-aws tables decompress");
-        // Loaded once per process and borrowed by every lookup: leak it rather than copy keys.
-        let text: &'static str = Box::leak(text.into_boxed_str());
+        let text = major.text();
         let version = header_version(text);
         let mut tables = Tables {
             major,
@@ -357,7 +332,16 @@ impl Tables {
 
     /// True when resource `key` has the output property `name`.
     pub fn has_output(&self, key: &str, name: &str) -> Option<bool> {
-        Some(self.outputs(key)?.any(|p| p == name))
+        let list: &'static str = self.outputs.get(key)?;
+        // Found in the comma-separated list as a whole item: a search, not a split.
+        let bytes = list.as_bytes();
+        Some(
+            !name.is_empty()
+                && memchr::memmem::find_iter(bytes, name).any(|at| {
+                    let end = at + name.len();
+                    (at == 0 || bytes[at - 1] == b',') && (end == bytes.len() || bytes[end] == b',')
+                }),
+        )
     }
 
     /// True when enum `key` has `member`; `None` when `key` is no enum of this major.

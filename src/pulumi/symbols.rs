@@ -4,7 +4,9 @@
 //! names through at most `MAX_DEPTH` hops and answers `Unknown` whenever it is not certain.
 
 use super::{Imports, ResourceCall};
+use crate::source::Kind;
 use crate::source::Seeker;
+use crate::source::fields;
 use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap};
 use tree_sitter::{Node, Tree};
@@ -236,9 +238,9 @@ impl<'a, 't> Symbols<'a, 't> {
             .then(|| {
                 let class = (self.scopes[parent].kind == ScopeKind::Class).then_some(parent)?;
                 let first = node
-                    .child_by_field_name("parameters")?
+                    .child_by_field_id(fields().parameters)?
                     .named_child(0)
-                    .filter(|p| p.kind() == "identifier")?;
+                    .filter(|p| p.kind_str() == "identifier")?;
                 Some((class, self.t(first).to_string()))
             })
             .flatten();
@@ -265,7 +267,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// Records what `node` binds or constructs; returns the scope and loop flag its children
     /// are in.
     fn visit(&mut self, node: Node<'t>, scope: usize, in_loop: bool) -> (usize, bool) {
-        match node.kind() {
+        match node.kind_str() {
             "call" => {
                 if let Some(call) = ResourceCall::resolve(node, self.imports, self.text) {
                     self.resource_at.insert(node.id(), self.resources.len());
@@ -275,22 +277,22 @@ impl<'a, 't> Symbols<'a, 't> {
                     });
                 }
                 self.visit_append(node, scope);
-                if let Some(name) =
-                    node.child_by_field_name("function")
-                        .and_then(|f| match f.kind() {
-                            "identifier" => Some(f),
-                            "attribute" => f.child_by_field_name("attribute"),
-                            _ => None,
-                        })
+                if let Some(name) = node
+                    .child_by_field_id(fields().function)
+                    .and_then(|f| match f.kind_str() {
+                        "identifier" => Some(f),
+                        "attribute" => f.child_by_field_id(fields().attribute),
+                        _ => None,
+                    })
                 {
                     let name = self.t(name);
                     self.calls_by_name.entry(name).or_default().push(node);
                 }
             }
             "function_definition" | "class_definition" => {
-                if let Some(name) = node.child_by_field_name("name") {
+                if let Some(name) = node.child_by_field_id(fields().name) {
                     let name = self.t(name).to_string();
-                    if node.kind() == "function_definition" {
+                    if node.kind_str() == "function_definition" {
                         self.functions.insert((scope, name.clone()), node);
                     }
                     self.bind(
@@ -300,13 +302,13 @@ impl<'a, 't> Symbols<'a, 't> {
                         scope,
                     );
                 }
-                let kind = if node.kind() == "class_definition" {
+                let kind = if node.kind_str() == "class_definition" {
                     ScopeKind::Class
                 } else {
                     ScopeKind::Function
                 };
                 let inner = self.new_scope(node, kind, scope);
-                if let Some(params) = node.child_by_field_name("parameters") {
+                if let Some(params) = node.child_by_field_id(fields().parameters) {
                     let def = (kind == ScopeKind::Function).then_some(node);
                     self.bind_parameters(params, inner, def);
                 }
@@ -314,7 +316,7 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             "lambda" => {
                 let inner = self.new_scope(node, ScopeKind::Lambda, scope);
-                if let Some(params) = node.child_by_field_name("parameters") {
+                if let Some(params) = node.child_by_field_id(fields().parameters) {
                     self.bind_parameters(params, inner, None);
                 }
                 return (inner, false);
@@ -328,54 +330,54 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             "for_in_clause" | "for_statement" => {
                 if let (Some(left), Some(right)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
+                    node.child_by_field_id(fields().left),
+                    node.child_by_field_id(fields().right),
                 ) {
                     self.bind_target(left, Bound::ElementOf(right), node.start_byte(), scope);
                 }
                 // A comprehension's scope is already a loop; a `for` body is one.
-                if node.kind() == "for_statement" {
+                if node.kind_str() == "for_statement" {
                     return (scope, true);
                 }
             }
             "while_statement" => return (scope, true),
             "assignment" => {
-                if let Some(left) = node.child_by_field_name("left") {
-                    let bound = match node.child_by_field_name("right") {
+                if let Some(left) = node.child_by_field_id(fields().left) {
+                    let bound = match node.child_by_field_id(fields().right) {
                         // `a = b = value`: followed for neither, to stay simple.
-                        Some(right) if right.kind() != "assignment" => Bound::Expr(right),
+                        Some(right) if right.kind_str() != "assignment" => Bound::Expr(right),
                         _ => Bound::Opaque,
                     };
-                    if let (Bound::Expr(value), "subscript") = (bound, left.kind()) {
+                    if let (Bound::Expr(value), "subscript") = (bound, left.kind_str()) {
                         // `d[key] = value`: one more element of the container `d`.
-                        self.add_element(left.child_by_field_name("value"), value, scope);
+                        self.add_element(left.child_by_field_id(fields().value), value, scope);
                     } else {
                         self.bind_target(left, bound, node.end_byte(), scope);
                     }
                 }
             }
             "augmented_assignment" => {
-                if let Some(left) = node.child_by_field_name("left") {
+                if let Some(left) = node.child_by_field_id(fields().left) {
                     self.bind_target(left, Bound::Opaque, node.end_byte(), scope);
                 }
             }
             "named_expression" => {
                 if let (Some(name), Some(value)) = (
-                    node.child_by_field_name("name"),
-                    node.child_by_field_name("value"),
+                    node.child_by_field_id(fields().name),
+                    node.child_by_field_id(fields().value),
                 ) {
                     self.bind_target(name, Bound::Expr(value), node.end_byte(), scope);
                 }
             }
             "as_pattern" => {
-                if let Some(alias) = node.child_by_field_name("alias") {
+                if let Some(alias) = node.child_by_field_id(fields().alias) {
                     self.bind_target(alias, Bound::Opaque, node.start_byte(), scope);
                 }
             }
             "import_statement" | "import_from_statement" if scope != 0 => {
                 let mut cursor = node.walk();
                 for name in node.children_by_field_name("name", &mut cursor) {
-                    let bound = name.child_by_field_name("alias").unwrap_or(name);
+                    let bound = name.child_by_field_id(fields().alias).unwrap_or(name);
                     let local = self.t(bound).split('.').next().unwrap_or_default();
                     self.bind(
                         Target::Name(scope, local.to_string()),
@@ -406,16 +408,16 @@ impl<'a, 't> Symbols<'a, 't> {
     fn bind_parameters(&mut self, params: Node<'t>, scope: usize, def: Option<Node<'t>>) {
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
-            let name = match param.kind() {
+            let name = match param.kind_str() {
                 "identifier" => Some(param),
                 _ => param
-                    .child_by_field_name("name")
+                    .child_by_field_id(fields().name)
                     .or_else(|| param.named_child(0))
-                    .filter(|n| n.kind() == "identifier"),
+                    .filter(|n| n.kind_str() == "identifier"),
             };
             if let Some(name) = name {
                 let bound = match def {
-                    Some(def) if matches!(param.kind(), "identifier" | "typed_parameter") => {
+                    Some(def) if matches!(param.kind_str(), "identifier" | "typed_parameter") => {
                         Bound::Parameter { def, param }
                     }
                     _ => Bound::Opaque,
@@ -431,7 +433,7 @@ impl<'a, 't> Symbols<'a, 't> {
     }
 
     fn bind_target(&mut self, left: Node<'t>, bound: Bound<'t>, at: usize, scope: usize) {
-        match left.kind() {
+        match left.kind_str() {
             "identifier" => {
                 let target = Target::Name(scope, self.t(left).to_string());
                 self.bind(target, bound, at, scope);
@@ -460,10 +462,10 @@ impl<'a, 't> Symbols<'a, 't> {
 
     /// `self.x` inside a method of a class: the class's attribute `x`.
     fn self_attr(&self, attr: Node, scope: usize) -> Option<Target> {
-        let object = attr.child_by_field_name("object")?;
-        let name = attr.child_by_field_name("attribute")?;
+        let object = attr.child_by_field_id(fields().object)?;
+        let name = attr.child_by_field_id(fields().attribute)?;
         let (class, self_name) = self.method_of(scope)?;
-        (object.kind() == "identifier" && self.t(object) == self_name)
+        (object.kind_str() == "identifier" && self.t(object) == self_name)
             .then(|| Target::Attr(class, self.t(name).to_string()))
     }
 
@@ -485,7 +487,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// Records `value` as an element of the container `container` (a name or `self.x`).
     fn add_element(&mut self, container: Option<Node<'t>>, value: Node<'t>, scope: usize) {
         let Some(container) = container else { return };
-        let target = match container.kind() {
+        let target = match container.kind_str() {
             "identifier" => Some(Target::Name(scope, self.t(container).to_string())),
             "attribute" => self.self_attr(container, scope),
             _ => None,
@@ -496,21 +498,21 @@ impl<'a, 't> Symbols<'a, 't> {
     }
 
     fn visit_append(&mut self, call: Node<'t>, scope: usize) {
-        let Some(function) = call.child_by_field_name("function") else {
+        let Some(function) = call.child_by_field_id(fields().function) else {
             return;
         };
-        if function.kind() != "attribute"
+        if function.kind_str() != "attribute"
             || function
-                .child_by_field_name("attribute")
+                .child_by_field_id(fields().attribute)
                 .is_none_or(|a| self.t(a) != "append")
         {
             return;
         }
         if let Some(value) = call
-            .child_by_field_name("arguments")
+            .child_by_field_id(fields().arguments)
             .and_then(|a| a.named_child(0))
         {
-            self.add_element(function.child_by_field_name("object"), value, scope);
+            self.add_element(function.child_by_field_id(fields().object), value, scope);
         }
     }
 
@@ -604,12 +606,12 @@ impl<'a, 't> Symbols<'a, 't> {
             return Value::Unknown;
         }
         // `d["api"]` of a dict literal without other elements: that entry exactly.
-        if expr.kind() == "subscript"
+        if expr.kind_str() == "subscript"
             && let Some(entry) = self.keyed_entry(expr)
         {
             return self.value(entry, depth + 1);
         }
-        match expr.kind() {
+        match expr.kind_str() {
             "parenthesized_expression" => expr
                 .named_child(0)
                 .map_or(Value::Unknown, |e| self.value(e, depth + 1)),
@@ -623,7 +625,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 }
             }
             "subscript" => match expr
-                .child_by_field_name("value")
+                .child_by_field_id(fields().value)
                 .map(|v| self.value(v, depth + 1))
             {
                 Some(Value::List { type_name }) => Value::Resource {
@@ -642,8 +644,8 @@ impl<'a, 't> Symbols<'a, 't> {
                 let mut cursor = expr.walk();
                 let values: Vec<Node<'t>> = expr
                     .named_children(&mut cursor)
-                    .filter(|pair| pair.kind() == "pair")
-                    .filter_map(|pair| pair.child_by_field_name("value"))
+                    .filter(|pair| pair.kind_str() == "pair")
+                    .filter_map(|pair| pair.child_by_field_id(fields().value))
                     .collect();
                 if values.len() != expr.named_child_count() {
                     return Value::Unknown;
@@ -651,7 +653,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 self.list_of(values.into_iter().map(|v| self.value(v, depth + 1)))
             }
             "list_comprehension" => expr
-                .child_by_field_name("body")
+                .child_by_field_id(fields().body)
                 .map_or(Value::Unknown, |b| {
                     self.list_of(std::iter::once(self.value(b, depth + 1)))
                 }),
@@ -702,9 +704,9 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The `def` of this file that `call` runs: a function of an enclosing scope, or a method
     /// of the enclosing class called through `self`.
     fn called_def(&self, call: Node<'t>) -> Option<Node<'t>> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.child_by_field_id(fields().function)?;
         let scope = self.scope_at(call);
-        let def = match function.kind() {
+        let def = match function.kind_str() {
             "identifier" => {
                 let name = self.t(function);
                 self.chain(scope)
@@ -716,8 +718,8 @@ impl<'a, 't> Symbols<'a, 't> {
                     .and_then(|s| self.functions.get(&(s, name.to_string())))
             }
             "attribute" => {
-                let object = function.child_by_field_name("object");
-                let method = function.child_by_field_name("attribute");
+                let object = function.child_by_field_id(fields().object);
+                let method = function.child_by_field_id(fields().attribute);
                 match (self.method_of(scope), object, method) {
                     (Some((class, self_name)), Some(o), Some(m)) if self.t(o) == self_name => {
                         self.functions.get(&(class, self.t(m).to_string()))
@@ -734,19 +736,21 @@ impl<'a, 't> Symbols<'a, 't> {
     /// else what every call of `def` in the file passes for it, when they all agree (the
     /// construction itself when there is one call).
     fn parameter_value(&self, def: Node<'t>, param: Node<'t>, depth: u32) -> Value {
-        let name_node = match param.kind() {
+        let name_node = match param.kind_str() {
             "identifier" => param,
             _ => match param.named_child(0) {
-                Some(n) if n.kind() == "identifier" => n,
+                Some(n) if n.kind_str() == "identifier" => n,
                 _ => return Value::Unknown,
             },
         };
         let passed = self.passed_value(def, param, name_node, depth);
-        let annotated = param.child_by_field_name("type").and_then(|annotation| {
-            self.imports
-                .resolve(annotation.named_child(0).unwrap_or(annotation), self.text)
-                .and_then(|path| super::imports::aws_type(&path))
-        });
+        let annotated = param
+            .child_by_field_id(fields().type_)
+            .and_then(|annotation| {
+                self.imports
+                    .resolve(annotation.named_child(0).unwrap_or(annotation), self.text)
+                    .and_then(|path| super::imports::aws_type(&path))
+            });
         match annotated {
             Some(type_name) if !passed.is(&[type_name.as_str()]) => Value::Resource {
                 type_name,
@@ -764,10 +768,10 @@ impl<'a, 't> Symbols<'a, 't> {
         name_node: Node<'t>,
         depth: u32,
     ) -> Value {
-        let Some(def_name) = def.child_by_field_name("name").map(|n| self.t(n)) else {
+        let Some(def_name) = def.child_by_field_id(fields().name).map(|n| self.t(n)) else {
             return Value::Unknown;
         };
-        let Some(params) = def.child_by_field_name("parameters") else {
+        let Some(params) = def.child_by_field_id(fields().parameters) else {
             return Value::Unknown;
         };
         let mut cursor = params.walk();
@@ -797,26 +801,26 @@ impl<'a, 't> Symbols<'a, 't> {
             .collect();
         let mut given_values = Vec::with_capacity(calls.len());
         for call in &calls {
-            let Some(arguments) = call.child_by_field_name("arguments") else {
+            let Some(arguments) = call.child_by_field_id(fields().arguments) else {
                 return Value::Unknown;
             };
             let mut cursor = arguments.walk();
             let args: Vec<Node<'t>> = arguments
                 .named_children(&mut cursor)
-                .filter(|a| a.kind() != "comment")
+                .filter(|a| a.kind_str() != "comment")
                 .collect();
-            if args.iter().any(|a| a.kind().ends_with("splat")) {
+            if args.iter().any(|a| a.kind_str().ends_with("splat")) {
                 return Value::Unknown;
             }
             let keyword = args.iter().find_map(|a| {
-                (a.kind() == "keyword_argument"
-                    && a.child_by_field_name("name").map(|n| self.t(n)) == Some(name))
-                .then(|| a.child_by_field_name("value"))
+                (a.kind_str() == "keyword_argument"
+                    && a.child_by_field_id(fields().name).map(|n| self.t(n)) == Some(name))
+                .then(|| a.child_by_field_id(fields().value))
                 .flatten()
             });
             let given = keyword.or_else(|| {
                 args.iter()
-                    .filter(|a| a.kind() != "keyword_argument")
+                    .filter(|a| a.kind_str() != "keyword_argument")
                     .nth(index)
                     .copied()
             });
@@ -832,10 +836,10 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The entry `d["key"]` reads when `d` is a name or `self.` attribute assigned one dict
     /// literal and nothing else (no `d[k] = v`), and that literal has the key.
     fn keyed_entry(&self, subscript: Node<'t>) -> Option<Node<'t>> {
-        let key = subscript.child_by_field_name("subscript")?;
+        let key = subscript.child_by_field_id(fields().subscript)?;
         let key = super::literal::string_value(key, self.text)?;
-        let container = subscript.child_by_field_name("value")?;
-        let dict = match container.kind() {
+        let container = subscript.child_by_field_id(fields().value)?;
+        let dict = match container.kind_str() {
             "dictionary" => container,
             "identifier" | "attribute" => {
                 let assigned = self.assigned_once(container)?;
@@ -846,14 +850,14 @@ impl<'a, 't> Symbols<'a, 't> {
             }
             _ => return None,
         };
-        if dict.kind() != "dictionary" {
+        if dict.kind_str() != "dictionary" {
             return None;
         }
         let mut cursor = dict.walk();
         dict.named_children(&mut cursor).find_map(|pair| {
-            let k = pair.child_by_field_name("key")?;
-            (pair.kind() == "pair" && super::literal::string_value(k, self.text) == Some(key))
-                .then(|| pair.child_by_field_name("value"))
+            let k = pair.child_by_field_id(fields().key)?;
+            (pair.kind_str() == "pair" && super::literal::string_value(k, self.text) == Some(key))
+                .then(|| pair.child_by_field_id(fields().value))
                 .flatten()
         })
     }
@@ -861,7 +865,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// What a call of a helper of the file returns, when the helper has exactly one `return`
     /// with a value: `doc(arn)` for `def doc(arn): return {...}`.
     pub fn returned(&self, call: Node<'t>) -> Option<Node<'t>> {
-        if call.kind() != "call" {
+        if call.kind_str() != "call" {
             return None;
         }
         match self.returns.get(&self.called_def(call)?.id())?.as_slice() {
@@ -884,7 +888,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The binding target the name or `self.` attribute `expr` stands for where it stands.
     fn target_of(&self, expr: Node<'t>) -> Option<Target> {
         let scope = self.scope_at(expr);
-        match expr.kind() {
+        match expr.kind_str() {
             "identifier" => {
                 let name = self.t(expr).to_string();
                 self.chain(scope)
@@ -908,9 +912,9 @@ impl<'a, 't> Symbols<'a, 't> {
                     let mut found = Vec::new();
                     let mut cursor = r.call.arguments.walk();
                     for argument in r.call.arguments.named_children(&mut cursor) {
-                        let is_opts = argument.kind() == "keyword_argument"
+                        let is_opts = argument.kind_str() == "keyword_argument"
                             && argument
-                                .child_by_field_name("name")
+                                .child_by_field_id(fields().name)
                                 .is_some_and(|n| self.t(n) == "opts");
                         if !is_opts {
                             self.collect_references(argument, 0, &mut found);
@@ -936,15 +940,16 @@ impl<'a, 't> Symbols<'a, 't> {
     fn collect_references(&self, node: Node<'t>, hops: u32, found: &mut Vec<usize>) {
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
-            let is_reference = match n.kind() {
+            let is_reference = match n.kind_str() {
                 "identifier" => n.parent().is_none_or(|p| {
-                    !((p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
-                        || (p.kind() == "keyword_argument"
-                            && p.child_by_field_name("name") == Some(n)))
+                    !((p.kind_str() == "attribute"
+                        && p.child_by_field_id(fields().attribute) == Some(n))
+                        || (p.kind_str() == "keyword_argument"
+                            && p.child_by_field_id(fields().name) == Some(n)))
                 }),
                 "attribute" => n
-                    .child_by_field_name("object")
-                    .is_some_and(|o| o.kind() == "identifier"),
+                    .child_by_field_id(fields().object)
+                    .is_some_and(|o| o.kind_str() == "identifier"),
                 _ => false,
             };
             if is_reference {
@@ -962,7 +967,7 @@ impl<'a, 't> Symbols<'a, 't> {
                     }
                     _ => {}
                 }
-                if n.kind() == "identifier" {
+                if n.kind_str() == "identifier" {
                     continue;
                 }
             }
@@ -1168,7 +1173,7 @@ impl<'a, 't> Symbols<'a, 't> {
     /// The one expression assigned to the name `expr` (a local holding `ResourceOptions`,
     /// say), when the name is bound exactly once, before `expr`, in its own scope.
     pub fn single_assignment(&self, expr: Node<'t>) -> Option<Node<'t>> {
-        if expr.kind() != "identifier" {
+        if expr.kind_str() != "identifier" {
             return None;
         }
         let scope = self.scope_at(expr);
@@ -1240,16 +1245,17 @@ impl<'a, 't> Symbols<'a, 't> {
         for start in crate::source::words(&self.text[within.clone()], word) {
             let start = within.start + start;
             let n = seeker.seek(start, start + word.len());
-            if n.kind() != "identifier" || n.start_byte() != start {
+            if n.kind_str() != "identifier" || n.start_byte() != start {
                 continue;
             }
             let parent = n.parent();
             let candidate = match &target {
                 Target::Name(_, name) => {
                     let is_name_of = parent.is_some_and(|p| {
-                        (p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n))
-                            || (p.kind() == "keyword_argument"
-                                && p.child_by_field_name("name") == Some(n))
+                        (p.kind_str() == "attribute"
+                            && p.child_by_field_id(fields().attribute) == Some(n))
+                            || (p.kind_str() == "keyword_argument"
+                                && p.child_by_field_id(fields().name) == Some(n))
                     });
                     let scope = self.scope_at(n);
                     (!is_name_of
@@ -1263,7 +1269,8 @@ impl<'a, 't> Symbols<'a, 't> {
                 }
                 Target::Attr(..) => parent
                     .filter(|p| {
-                        p.kind() == "attribute" && p.child_by_field_name("attribute") == Some(n)
+                        p.kind_str() == "attribute"
+                            && p.child_by_field_id(fields().attribute) == Some(n)
                     })
                     .filter(|p| self.self_attr(*p, self.scope_at(*p)).as_ref() == Some(&target)),
             };
@@ -1271,8 +1278,8 @@ impl<'a, 't> Symbols<'a, 't> {
                 continue;
             };
             let is_store = read.parent().is_some_and(|p| {
-                matches!(p.kind(), "assignment" | "augmented_assignment")
-                    && p.child_by_field_name("left") == Some(read)
+                matches!(p.kind_str(), "assignment" | "augmented_assignment")
+                    && p.child_by_field_id(fields().left) == Some(read)
             });
             if !is_store {
                 out.push(read);
@@ -1313,10 +1320,10 @@ mod tests {
         let mut last = None;
         let mut stack = vec![tree.root_node()];
         while let Some(n) = stack.pop() {
-            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+            if matches!(n.kind_str(), "import_statement" | "import_from_statement") {
                 imports.add_statement(n, program);
             }
-            if n.kind() == "expression_statement"
+            if n.kind_str() == "expression_statement"
                 && last.is_none_or(|l: Node| l.start_byte() < n.start_byte())
             {
                 last = Some(n);
@@ -1420,7 +1427,7 @@ mod tests {
                     symbols.scope_at(node),
                     symbols.scope_by_parents(node),
                     "{} `{}`",
-                    node.kind(),
+                    node.kind_str(),
                     &program[node.byte_range()]
                 );
                 checked += 1;
@@ -1440,7 +1447,7 @@ mod tests {
         let mut imports = Imports::default();
         let mut cursor = tree.walk();
         for n in tree.root_node().named_children(&mut cursor) {
-            if matches!(n.kind(), "import_statement" | "import_from_statement") {
+            if matches!(n.kind_str(), "import_statement" | "import_from_statement") {
                 imports.add_statement(n, &program);
             }
         }

@@ -3,7 +3,9 @@
 //! bound anywhere in the file, in any way, counts as bound.
 
 use super::{Imports, Tables};
+use crate::source::Kind;
 use crate::source::Seeker;
+use crate::source::fields;
 use tree_sitter::{Node, Tree};
 
 /// Names of the `pulumi_aws` package itself that are not classes: its functions and `config`,
@@ -48,28 +50,28 @@ pub fn unbound_attribute_heads<'t>(
     for at in crate::source::words(text, name) {
         let node = seeker.seek(at, at + name.len());
         // Strings and comments.
-        if node.kind() != "identifier" || node.start_byte() != at {
+        if node.kind_str() != "identifier" || node.start_byte() != at {
             continue;
         }
         match seeker.up() {
-            Some((parent, Some("object"))) if parent.kind() == "attribute" => uses.push(parent),
+            Some((parent, Some("object"))) if parent.kind_str() == "attribute" => uses.push(parent),
             // `x.aws`, `f(aws=1)`: another object's attribute, a keyword's name.
-            Some((parent, Some("attribute"))) if parent.kind() == "attribute" => {}
-            Some((parent, Some("name"))) if parent.kind() == "keyword_argument" => {}
-            Some((parent, _)) if parent.kind() == "dotted_name" => {
+            Some((parent, Some("attribute"))) if parent.kind_str() == "attribute" => {}
+            Some((parent, Some("name"))) if parent.kind_str() == "keyword_argument" => {}
+            Some((parent, _)) if parent.kind_str() == "dotted_name" => {
                 // In an import, a name `Imports` did not record binds nothing (`import
                 // pulumi_aws as aws`, `from aws import x`), except in a relative import,
                 // which `Imports` leaves out: `from . import aws`.
-                let statement = parent.parent().and_then(|p| match p.kind() {
+                let statement = parent.parent().and_then(|p| match p.kind_str() {
                     "aliased_import" => p.parent(),
                     _ => Some(p),
                 });
                 match statement {
-                    Some(s) if s.kind() == "import_statement" => {}
+                    Some(s) if s.kind_str() == "import_statement" => {}
                     Some(s)
-                        if s.kind() == "import_from_statement"
-                            && s.child_by_field_name("module_name")
-                                .is_some_and(|m| m.kind() == "dotted_name") => {}
+                        if s.kind_str() == "import_from_statement"
+                            && s.child_by_field_id(fields().module_name)
+                                .is_some_and(|m| m.kind_str() == "dotted_name") => {}
                     _ => return None,
                 }
             }

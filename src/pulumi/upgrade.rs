@@ -1023,16 +1023,11 @@ mod tests {
     use crate::pulumi::Tables;
     use crate::pulumi::schema::Shape;
     use std::collections::HashMap;
-    use std::io::Read;
 
     /// `data/pulumi-aws-functions.gz` (`scripts/gen_pulumi_aws_functions.py`): per major, each
     /// function's parameters and its result's attributes (`:d` when deprecated).
     fn functions() -> HashMap<(u64, String), (Vec<String>, Vec<String>)> {
-        let data = include_bytes!("../../data/pulumi-aws-functions.gz");
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(&data[..])
-            .read_to_string(&mut text)
-            .unwrap();
+        let text = include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-functions"));
         let split = |s: &str| {
             s.split(',')
                 .filter(|p| !p.is_empty())

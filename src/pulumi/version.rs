@@ -39,28 +39,17 @@ fn pin_in(dir: &Path) -> Option<Option<Major>> {
 
 /// The dependency files of one folder, in the order they are consulted.
 pub fn dependency_files(dir: &Path) -> Vec<PathBuf> {
-    let mut requirements: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("requirements") && n.ends_with(".txt"))
-        })
-        .collect();
+    let is_requirements = |n: &str| n.starts_with("requirements") && n.ends_with(".txt");
+    let mut requirements = crate::folder::names_where(dir, is_requirements).unwrap_or_default();
     // `requirements.txt` before `requirements-dev.txt`.
-    requirements.sort_by_key(|p| {
-        (
-            p.file_name().is_none_or(|n| n != "requirements.txt"),
-            p.clone(),
-        )
-    });
-    let mut files = vec![dir.join("pyproject.toml")];
-    files.extend(requirements);
-    files.extend(["Pipfile", "setup.py", "setup.cfg"].map(|n| dir.join(n)));
-    files
+    requirements.sort_by_key(|n| (n != "requirements.txt", n.clone()));
+    let names = std::iter::once("pyproject.toml")
+        .chain(requirements.iter().map(String::as_str))
+        .chain(["Pipfile", "setup.py", "setup.cfg"]);
+    names
+        .filter(|n| crate::folder::may_hold(dir, n))
+        .map(|n| dir.join(n))
+        .collect()
 }
 
 fn declared_in(dir: &Path) -> Option<Option<Major>> {
@@ -91,7 +80,7 @@ pub fn dependency_listed(file: &Path, package: &str) -> Option<bool> {
 fn listed_in(dir: &Path, package: &str) -> Option<bool> {
     let texts: Vec<String> = ["requirements.txt", "pyproject.toml"]
         .iter()
-        .filter_map(|n| std::fs::read_to_string(dir.join(n)).ok())
+        .filter_map(|n| crate::folder::read(dir, n))
         .collect();
     let underscored = package.replace('-', "_");
     (!texts.is_empty()).then(|| {
