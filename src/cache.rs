@@ -3,7 +3,8 @@
 //! file's bytes and of everything that decides its findings: the build of infra-fix (its
 //! identity, `src/build_identity.rs`, not only its version: a binary rebuilt from other rules
 //! is another build), its settings and its pulumi-aws major; it holds the file's findings
-//! (none for a clean file).
+//! (none for a clean file), or the reason it was not looked at (a syntax error): a warm run
+//! of a tree with broken files parses none of them.
 //! Stored in `.infra-fix-cache/` of the current folder; a cache that cannot be read or written
 //! only costs time, never a wrong answer or a failed run.
 
@@ -20,8 +21,9 @@ use xxhash_rust::xxh3::xxh3_128_with_seed;
 
 const DIR: &str = ".infra-fix-cache";
 /// The file name carries the format version: one entry per line, the key in hex, then for a
-/// file with findings a tab and the findings as a JSON array.
-const FILE: &str = "results-v2";
+/// file with findings a tab and the findings as a JSON array, for a file that was not looked
+/// at a tab and the reason as a JSON string.
+const FILE: &str = "results-v3";
 /// Entries kept at most, and bytes: old ones go first. Every run reads the whole file.
 const CAPACITY: usize = 200_000;
 const MAX_BYTES: usize = 32 << 20;
@@ -39,6 +41,15 @@ pub struct Cache {
     /// Fingerprints of the settings seen, by address: files share a few settings, and
     /// printing them for each file cost more than reading the file.
     settings: Mutex<HashMap<usize, u64>>,
+}
+
+/// What the cache knows of a file's contents.
+#[derive(Debug)]
+pub enum Known {
+    /// Its findings, none for a clean file.
+    Findings(Vec<Diagnostic>),
+    /// Why it was not looked at (`syntax error at 3:7; ...`).
+    NotLookedAt(String),
 }
 
 /// A finding as stored, a JSON array (arrays decode much faster than objects): rule, byte
@@ -91,15 +102,40 @@ impl Cache {
         xxh3_128_with_seed(bytes, fingerprint)
     }
 
-    /// The findings recorded for `key` (none for a clean file), or `None` when it is not
-    /// known or its entry cannot be read back.
-    pub fn findings(&self, key: u128) -> Option<Vec<Diagnostic>> {
+    /// What is recorded for `key`, or `None` when it is not known or its entry cannot be
+    /// read back.
+    pub fn known(&self, key: u128) -> Option<Known> {
         let range = self.lookup.get(&key)?;
-        if range.is_empty() {
-            return Some(Vec::new());
+        let entry = &self.stored[range.clone()];
+        if entry.is_empty() {
+            return Some(Known::Findings(Vec::new()));
         }
-        let stored: Vec<Stored> = serde_json::from_str(&self.stored[range.clone()]).ok()?;
-        stored.into_iter().map(restore).collect()
+        if entry.starts_with('"') {
+            return serde_json::from_str(entry).ok().map(Known::NotLookedAt);
+        }
+        let stored: Vec<Stored> = serde_json::from_str(entry).ok()?;
+        let found: Option<Vec<Diagnostic>> = stored.into_iter().map(restore).collect();
+        found.map(Known::Findings)
+    }
+
+    /// The findings recorded for `key` (none for a clean file), or `None` when it is not
+    /// known, was not looked at, or its entry cannot be read back.
+    #[cfg(test)]
+    fn findings(&self, key: u128) -> Option<Vec<Diagnostic>> {
+        match self.known(key)? {
+            Known::Findings(found) => Some(found),
+            Known::NotLookedAt(_) => None,
+        }
+    }
+
+    /// Records why a file whose contents hash to `key` was not looked at: its syntax error or
+    /// its encoding, which the same bytes have again.
+    pub fn record_not_looked_at(&self, key: u128, reason: &str) {
+        if self.lookup.contains_key(&key) {
+            return;
+        }
+        let reason = serde_json::to_string(reason).expect("a string serializes");
+        self.fresh.lock().expect("cache lock").push((key, reason));
     }
 
     /// Records the findings of a file whose contents hash to `key`: all of them, none applied.

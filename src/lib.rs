@@ -23,7 +23,7 @@ pub mod suppression;
 pub mod walk;
 pub mod write;
 
-use cache::Cache;
+use cache::{Cache, Known};
 use cli::{Cli, ColorChoice, Command, Mode};
 use codemods::{FileSettings, Settings};
 use config::Resolver;
@@ -304,12 +304,20 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         Ok(bytes) => {
             result.warnings = suppression::unknown_ids(&bytes);
             // Known from an earlier run with the same settings: nothing to parse.
-            let known = cache.and_then(|c| c.findings(Cache::key(&bytes, fingerprint)));
-            match known {
-                Some(found) if !fixes_any(&found, job.mode, settings) => {
+            let key = Cache::key(&bytes, fingerprint);
+            match cache.and_then(|c| c.known(key)) {
+                Some(Known::NotLookedAt(reason)) => {
+                    result.errors.push(reason);
+                    return result;
+                }
+                Some(Known::Findings(found)) if !fixes_any(&found, job.mode, settings) => {
                     return from_cache(bytes, found, result);
                 }
                 _ => analyze(bytes, settings, &file, job.mode, &mut result),
+            }
+            // Not looked at (it does not decode or parse): so it will be again.
+            if let (Some(cache), None, [reason]) = (cache, &result.outcome, &result.errors[..]) {
+                cache.record_not_looked_at(key, reason);
             }
         }
         Err(message) => result.errors.push(message),

@@ -1441,7 +1441,7 @@ fn the_cache_skips_clean_files_and_never_hides_a_finding() {
         std::fs::read_to_string(cache.join(".gitignore")).unwrap(),
         "# Created by infra-fix\n*\n"
     );
-    let entries = std::fs::read_to_string(cache.join("results-v2")).unwrap();
+    let entries = std::fs::read_to_string(cache.join("results-v3")).unwrap();
     assert_eq!(entries.lines().count(), 2, "both files: {entries}");
     // The same answer from the cache, in every format.
     assert_eq!(findings(&[]), first);
@@ -1452,9 +1452,9 @@ fn the_cache_skips_clean_files_and_never_hides_a_finding() {
     // Only the cache is read: an entry altered by hand is what the next run reports.
     let altered = entries.replace("force_delete", "FORCE_DELETE");
     assert_ne!(altered, entries);
-    std::fs::write(cache.join("results-v2"), altered).unwrap();
+    std::fs::write(cache.join("results-v3"), altered).unwrap();
     assert!(findings(&[]).contains("FORCE_DELETE"));
-    std::fs::write(cache.join("results-v2"), &entries).unwrap();
+    std::fs::write(cache.join("results-v3"), &entries).unwrap();
     // Other settings are other entries: repo.py is clean without ecr-force-delete, and still
     // reported with it.
     assert_eq!(findings(&["--ignore", "ecr-force-delete"]), "");
@@ -1468,14 +1468,48 @@ fn the_cache_skips_clean_files_and_never_hides_a_finding() {
     assert!(stdout(&diff).contains("+++ b/repo.py"), "{}", stdout(&diff));
     // --write records what it leaves (both files fixed, clean), so the next run has nothing
     // to parse.
-    let before = std::fs::read_to_string(cache.join("results-v2")).unwrap();
+    let before = std::fs::read_to_string(cache.join("results-v3")).unwrap();
     let out = infra_fix(dir.path(), &["--write", "--unsafe-fixes"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let after = std::fs::read_to_string(cache.join("results-v2")).unwrap();
+    let after = std::fs::read_to_string(cache.join("results-v3")).unwrap();
     let learnt: Vec<&str> = after.lines().skip(before.lines().count()).collect();
     assert_eq!(learnt.len(), 2, "{after}");
     assert!(learnt.iter().all(|entry| !entry.contains('\t')), "{after}");
     assert_eq!(findings(&["--unsafe-fixes"]), "");
+}
+
+#[test]
+fn the_cache_remembers_why_a_file_was_not_looked_at() {
+    let broken = "import pulumi_aws as aws\n\nbucket = aws.s3.Bucket(\"b\"\n";
+    let dir = tree(&[("broken.py", broken.as_bytes())]);
+    let run = || infra_fix(dir.path(), &["--check"]);
+    let first = run();
+    assert_eq!(first.status.code(), Some(2), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("syntax error at"),
+        "{}",
+        stderr(&first)
+    );
+    let entries = std::fs::read_to_string(dir.path().join(".infra-fix-cache/results-v3")).unwrap();
+    assert!(entries.contains("\t\"syntax error at"), "{entries}");
+    // A warm run gives the same line and exit code from the cache, without a parse: an entry
+    // altered by hand is what it reports.
+    let second = run();
+    assert_eq!(
+        (second.status.code(), stderr(&second)),
+        (first.status.code(), stderr(&first))
+    );
+    let altered = entries.replace("syntax error at", "SYNTAX ERROR AT");
+    std::fs::write(dir.path().join(".infra-fix-cache/results-v3"), altered).unwrap();
+    assert!(
+        stderr(&run()).contains("SYNTAX ERROR AT"),
+        "{}",
+        stderr(&run())
+    );
+    // Mended, it is looked at again.
+    std::fs::write(dir.path().join("broken.py"), format!("{broken})\n")).unwrap();
+    let mended = run();
+    assert_eq!(mended.status.code(), Some(0), "{}", stderr(&mended));
 }
 
 /// `infra-fix upgrade --to 7` moves a project's dependency pin and stack setting with its

@@ -642,7 +642,7 @@ fn two_writers_at_once_leave_every_file_original_or_fully_fixed() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert!(
-        cache.len() == 2 && cache.contains(&"results-v2".to_string()),
+        cache.len() == 2 && cache.contains(&"results-v3".to_string()),
         "{cache:?}"
     );
     for name in names {
