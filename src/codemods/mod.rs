@@ -193,7 +193,8 @@ pub enum Pattern {
     /// Every construction of a class named the way the SDK exports it (the schema rules).
     AnyClass,
     /// A tree-sitter query, `codemods/<id>.scm`, for a syntactic pattern (`x.split(":")[0]`,
-    /// `.apply(...)`), run only around the words its matches contain.
+    /// `.apply(...)`), run only around the words its matches contain; a trigger `id=` is the
+    /// word written as a keyword argument.
     Query {
         source: &'static str,
         triggers: &'static [&'static str],
@@ -890,8 +891,15 @@ fn query_matches<'t>(
     let mut hits: Vec<(usize, usize, &str)> = wanted
         .iter()
         .flat_map(|(q, words)| {
-            words.iter().flat_map(move |&word| {
-                crate::source::words(text, word).map(move |at| (at, *q, word))
+            words.iter().flat_map(move |&trigger| {
+                // `id=`: the word only where it is written as a keyword argument, not in
+                // `vpc.id`, so that a file without one does not compile the query.
+                let (word, keyword) = trigger
+                    .strip_suffix('=')
+                    .map_or((trigger, false), |word| (word, true));
+                crate::source::words(text, word)
+                    .filter(move |&at| !keyword || assigned_after(text, at + word.len()))
+                    .map(move |at| (at, *q, word))
             })
         })
         .collect();
@@ -917,6 +925,12 @@ fn query_matches<'t>(
     }
     found.sort_by_key(|(_, captures)| captures.first().map(|c| c.node.start_byte()));
     found
+}
+
+/// Whether `=` (not `==`) follows `end`, past white space.
+fn assigned_after(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    rest.starts_with('=') && !rest.starts_with("==")
 }
 
 /// The matches of the non-construction queries, as (query, start byte of the first capture),

@@ -19,12 +19,33 @@ pub const CODEMOD: super::Codemod = codemod! {
     fix: Sometimes,
     severity: Error,
     matches: query[
-        "parent", "depends_on", "protect", "provider", "providers", "delete_before_replace",
-        "ignore_changes", "version", "aliases", "additional_secret_outputs", "id", "import_",
-        "custom_timeouts", "transformations", "transforms", "hooks", "urn",
-        "replace_on_changes", "replacement_trigger", "plugin_download_url", "retain_on_delete",
-        "deleted_with", "replace_with", "hide_diffs", "env_var_mappings", "state_migrations",
-        "depends_on_",
+        "parent=",
+        "depends_on=",
+        "protect=",
+        "provider=",
+        "providers=",
+        "delete_before_replace=",
+        "ignore_changes=",
+        "version=",
+        "aliases=",
+        "additional_secret_outputs=",
+        "id=",
+        "import_=",
+        "custom_timeouts=",
+        "transformations=",
+        "transforms=",
+        "hooks=",
+        "urn=",
+        "replace_on_changes=",
+        "replacement_trigger=",
+        "plugin_download_url=",
+        "retain_on_delete=",
+        "deleted_with=",
+        "replace_with=",
+        "hide_diffs=",
+        "env_var_mappings=",
+        "state_migrations=",
+        "depends_on_=",
     ],
     check: check,
 };
@@ -230,7 +251,11 @@ mod tests {
         let super::super::Pattern::Query { source, triggers } = CODEMOD.pattern else {
             panic!("a query codemod");
         };
-        let mut triggers = triggers.to_vec();
+        // Each written as a keyword argument (`depends_on=`).
+        let mut triggers: Vec<&str> = triggers
+            .iter()
+            .map(|t| t.strip_suffix('=').expect("a keyword trigger"))
+            .collect();
         triggers.sort_unstable();
         assert_eq!(triggers, expected);
         let mut quoted: Vec<&str> = source
