@@ -39,6 +39,7 @@ pub fn contain(display: &str, process: impl FnOnce() -> FileResult) -> FileResul
         errors: vec![error],
         warnings: Vec::new(),
         unsafe_fixes: false,
+        diff: None,
     })
 }
 
@@ -74,6 +75,7 @@ mod tests {
             errors: Vec::new(),
             warnings: Vec::new(),
             unsafe_fixes: false,
+            diff: None,
         }
     }
 

@@ -44,6 +44,9 @@ pub use report::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 #[derive(Clone, Copy)]
 struct Job {
     mode: Mode,
+    /// Whether the report shows each changed file's diff (a dry run in a text format): the
+    /// workers make them.
+    diffs: bool,
     /// `--pulumi-aws-version`, which overrides the configuration and the dependency files.
     pulumi_aws: Option<Major>,
     /// `infra-fix upgrade --to N`: N, and `--pulumi-aws-version` as given (5 has no tables).
@@ -156,6 +159,7 @@ fn execute(cli: &Cli, out: &mut impl Write) -> io::Result<i32> {
     };
     let job = Job {
         mode: cli.mode(),
+        diffs: cli.mode() == Mode::DryRun && cli.format.is_text(),
         pulumi_aws: cli.pulumi_aws_version.and_then(Major::from_number),
         upgrade_to: cli.upgrade_to.and_then(Major::from_number),
         current_major: cli.pulumi_aws_version.filter(|_| cli.upgrade_to.is_some()),
@@ -297,6 +301,7 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
         errors: Vec::new(),
         warnings: Vec::new(),
         unsafe_fixes: settings.unsafe_fixes,
+        diff: None,
     };
     let file = job.file_settings(path, settings);
     let fingerprint = cache.map_or(0, |c| c.fingerprint(settings, &file));
@@ -340,6 +345,9 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
             );
             result.outcome = Some(unfixed.expect("the file parsed a moment ago"));
         }
+    }
+    if job.diffs && result.changed() {
+        result.diff = Some(result.unified_diff());
     }
     // The findings of what the file now holds are known when nothing was fixed, or with
     // --write after the fixes: those that remain.
@@ -494,6 +502,7 @@ fn process_project_file(path: &Path, settings: &Settings, job: Job) -> FileResul
         errors: Vec::new(),
         warnings: Vec::new(),
         unsafe_fixes: settings.unsafe_fixes,
+        diff: None,
     };
     let source = match walk::read_regular(path).and_then(Source::from_bytes) {
         Ok(source) => source,
@@ -645,6 +654,7 @@ fn run_stdin(
         errors: Vec::new(),
         warnings: Vec::new(),
         unsafe_fixes: settings.as_ref().is_some_and(|s| s.unsafe_fixes),
+        diff: None,
     };
     // Standard input belongs to the project of its `--stdin-filename`, else of the current
     // folder. Without settings (a broken configuration), or excluded with `--force-exclude`,

@@ -195,9 +195,24 @@ pub struct FileResult {
     pub warnings: Vec<String>,
     /// Whether unsafe fixes were allowed for this file (flag or configuration).
     pub unsafe_fixes: bool,
+    /// The dry run's diff of the file, made by the worker that fixed it rather than by the
+    /// printer, which runs on one thread.
+    pub diff: Option<String>,
 }
 
 impl FileResult {
+    /// The unified diff from the file as read to its fixed text (empty when unchanged).
+    pub fn unified_diff(&self) -> String {
+        match (&self.source, &self.outcome) {
+            (Some(source), Some(outcome)) => diff::unified(
+                &self.display,
+                &source.contents(&source.text),
+                &source.contents(&outcome.text),
+            ),
+            _ => String::new(),
+        }
+    }
+
     pub fn changed(&self) -> bool {
         matches!((&self.source, &self.outcome), (Some(s), Some(o)) if s.text != o.text)
     }
@@ -361,12 +376,7 @@ impl<'a, W: Write> Printer<'a, W> {
             }
             Mode::DryRun | Mode::Write => {
                 if options.mode == Mode::DryRun {
-                    let source = r.source.as_ref().expect("an outcome has a source");
-                    let diff = diff::unified(
-                        &r.display,
-                        &source.contents(&source.text),
-                        &source.contents(&o.text),
-                    );
+                    let diff = r.diff.clone().unwrap_or_else(|| r.unified_diff());
                     let diff = if options.color {
                         style::color_diff(&diff)
                     } else {
