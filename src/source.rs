@@ -110,11 +110,11 @@ pub fn fields() -> &'static FieldIds {
 /// `Node::kind`, from a table of the grammar's names built once: tree-sitter's binding checks
 /// that the name is UTF-8 at every call, and the symbol model and import resolution make
 /// hundreds of thousands of them on a large run.
-pub trait Kind {
+pub trait NodeKind {
     fn kind_str(&self) -> &'static str;
 }
 
-impl Kind for Node<'_> {
+impl NodeKind for Node<'_> {
     fn kind_str(&self) -> &'static str {
         static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
         let names = NAMES.get_or_init(|| {

@@ -11,7 +11,7 @@ use crate::layout::{self, LineLength};
 use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::Seeker;
 use crate::suppression::Directives;
 use options::{CheckOptions, Options, RuleOption};

@@ -2,7 +2,7 @@
 //! arguments.
 
 use super::Imports;
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::Node;
 

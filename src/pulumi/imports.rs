@@ -2,7 +2,7 @@
 //! `aws.ec2.Eip`, `ec2.Eip`, `Eip`, `ElasticIp` and `pulumi_aws.ec2.Eip` all resolve to the
 //! same `pulumi_aws.ec2.Eip`.
 
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use std::collections::HashMap;
 use tree_sitter::{Node, Tree};

@@ -6,7 +6,7 @@
 use super::symbols::Symbols;
 use super::{Imports, literal};
 use crate::edit::{Edit, Style, append_items, items, line_start};
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::Node;
 

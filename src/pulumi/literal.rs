@@ -1,7 +1,7 @@
 //! Reading Python literals: the values codemods may decide on must be written in the source,
 //! never guessed from a variable.
 
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::Node;
 

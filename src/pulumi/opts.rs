@@ -9,7 +9,7 @@ use super::call::Keyword;
 use super::symbols::Holder;
 use super::{Imports, ResourceCall, Symbols};
 use crate::edit::{Edit, Style, add_import, append_items, delete_items, items};
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::{Node, Tree};
 

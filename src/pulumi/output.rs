@@ -3,7 +3,7 @@
 
 use super::Imports;
 use crate::edit::items;
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::Node;
 

@@ -5,7 +5,7 @@
 //! `"Resource": "*"` means.
 
 use super::{Imports, ResourceCall, Symbols};
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::Node;
 

@@ -6,7 +6,7 @@
 use super::Major;
 use super::upgrade::{self, Rewrite};
 use crate::edit::Edit;
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::Node;
 

@@ -4,7 +4,7 @@
 //! names through at most `MAX_DEPTH` hops and answers `Unknown` whenever it is not certain.
 
 use super::{Imports, ResourceCall};
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::Seeker;
 use crate::source::fields;
 use std::cell::{Cell, OnceCell};

@@ -3,7 +3,7 @@
 //! bound anywhere in the file, in any way, counts as bound.
 
 use super::{Imports, Tables};
-use crate::source::Kind;
+use crate::source::NodeKind;
 use crate::source::Seeker;
 use crate::source::fields;
 use tree_sitter::{Node, Tree};
