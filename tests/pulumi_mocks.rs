@@ -2013,6 +2013,14 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
     );
     let cases: &[Case] = &[
         (
+            "v7/foreign_args",
+            "Expected opts2 to be a ResourceOptions instance",
+            &[
+                ("events", "forceDestroy", serde_json::json!(true)),
+                ("raw", "forceDestroy", serde_json::json!(true)),
+            ],
+        ),
+        (
             "v7/replace_deployment_stage",
             "Deployment._internal_init() got an unexpected keyword argument 'stage_name'",
             &[
@@ -2162,6 +2170,46 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             assert_eq!(&inputs[*input], value, "{case}: {name}.{input}");
         }
     }
+}
+
+/// Another class's arguments object that the resource's own class cannot take as it is: the
+/// crash is reported and the file left alone.
+#[test]
+#[ignore = "needs Python with pulumi and pulumi-aws: run .ci/run or set INFRA_FIX_PYTHON"]
+fn arguments_of_another_class_that_need_the_author_are_the_crash_reported() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    let program = replacement_program(dir.path(), "v7/foreign_args_by_hand");
+    let before = std::fs::read_to_string(&program).unwrap();
+    let run = run_program(&python, &program, None);
+    assert!(
+        stderr(&run).contains("Expected opts2 to be a ResourceOptions instance"),
+        "{}",
+        stderr(&run)
+    );
+    let findings = std::fs::read_to_string(
+        Path::new(ROOT).join("testdata/unknown-argument/v7/foreign_args_by_hand.findings"),
+    )
+    .unwrap();
+    assert!(findings.contains("takes its arguments as `s3.BucketV2Args`, not `s3.BucketArgs`: the program fails with TypeError"), "{findings}");
+    let fix = Command::new(env!("CARGO_BIN_EXE_infra-fix"))
+        .args([
+            "--write",
+            "--unsafe-fixes",
+            "--no-cache",
+            "--select",
+            "unknown-argument",
+        ])
+        .arg(&program)
+        .output()
+        .unwrap();
+    assert_eq!(
+        fix.status.code(),
+        Some(1),
+        "the finding remains: {}",
+        stderr(&fix)
+    );
+    assert_eq!(std::fs::read_to_string(&program).unwrap(), before);
 }
 
 /// Issue 12, point 3: what only the author can replace is reported, not fixed: each such

@@ -33,6 +33,9 @@ fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(class) = tables.class(&resource.type_name) else {
         return;
     };
+    if class.kind == Kind::Resource {
+        foreign_arguments(cx, tables, &class, &resource);
+    }
     for (name, keyword) in resource.keywords(cx.text) {
         if class.param(name).is_some()
             || cx.owned_elsewhere(class.key, name)
@@ -163,6 +166,66 @@ pub(super) fn output_replacement<'t>(
     }
     let fix = written.map(|_| Fix::unsafe_(vec![Edit::replace(keyword.node, replacement)]));
     (what, fix)
+}
+
+/// `s3.BucketV2("b", s3.BucketArgs(...))`: another class's arguments object. The SDK takes an
+/// object of any class but the resource's own `*Args` for the resource options (TypeError:
+/// "Expected opts2 to be a ResourceOptions instance"), or as `args=` for an unknown keyword.
+/// Renamed to the resource's own class when that takes every keyword given (unsafe: the
+/// author may have meant the other resource instead).
+fn foreign_arguments(cx: &mut Checker, tables: &Tables, class: &Class, resource: &ResourceCall) {
+    let mut cursor = resource.arguments.walk();
+    let positional = resource
+        .arguments
+        .named_children(&mut cursor)
+        .filter(|n| !matches!(n.kind(), "keyword_argument" | "comment"))
+        .nth(1);
+    let Some(object) = positional.or_else(|| resource.keyword("args", cx.text).map(|k| k.value))
+    else {
+        return;
+    };
+    let (Some(args), Some(own)) = (
+        ResourceCall::resolve_key(object, cx.imports, cx.text),
+        tables.arguments_class_of(class.key),
+    ) else {
+        return;
+    };
+    let own_key = own.key;
+    let foreign = tables.class(&args.type_name);
+    if args.type_name == own_key || !foreign.is_some_and(|f| f.kind == Kind::Args) {
+        return;
+    }
+    let mut message = format!(
+        "`{}` takes its arguments as `{own_key}`, not `{}`: the program fails with TypeError",
+        class.key, args.type_name
+    );
+    // `s3.BucketArgs` -> `s3.BucketV2Args` in the callee as written, when the resource's own
+    // class takes every keyword the object passes.
+    let callee = args.node.child_by_field_id(fields().function);
+    let renamable = callee.filter(|c| {
+        c.kind() == "attribute"
+            && c.child_by_field_id(fields().attribute)
+                .is_some_and(|a| cx.src(a) == args.class_name())
+    });
+    let takes_all =
+        !args.has_kwargs_splat() && args.keywords(cx.text).all(|(n, _)| own.param(n).is_some());
+    let fix = match (renamable, takes_all) {
+        (Some(callee), true) => {
+            let attribute = callee
+                .child_by_field_id(fields().attribute)
+                .expect("checked");
+            let own_class = own_key.rsplit('.').next().unwrap_or(own_key);
+            message.push_str(&format!("; did you mean `{own_key}`?"));
+            Some(Fix::unsafe_(vec![Edit::replace(attribute, own_class)]))
+        }
+        _ => {
+            message.push_str(&format!(
+                "; pass the arguments as `{own_key}(...)` or as keywords of the resource"
+            ));
+            None
+        }
+    };
+    cx.report(object, message, fix);
 }
 
 fn output_of<'t>(cx: &Checker<'_, 't>, value: Node<'t>, of: &str) -> Option<Node<'t>> {

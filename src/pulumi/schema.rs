@@ -287,6 +287,14 @@ impl Tables {
         Some(Class { key, kind, params })
     }
 
+    /// The class resource `key` takes its arguments object as: `<Class>Args`, or
+    /// `<Class>InitArgs` where the SDK gave that name to another type (`ec2.VpnConnectionRoute`).
+    pub fn arguments_class_of(&self, key: &str) -> Option<Class> {
+        self.class(&format!("{key}InitArgs"))
+            .or_else(|| self.class(&format!("{key}Args")))
+            .filter(|c| c.kind == Kind::Args)
+    }
+
     /// Every resource and `*Args` class, in no particular order.
     pub fn classes(&self) -> impl Iterator<Item = Class> + '_ {
         self.classes.keys().filter_map(|key| self.class(key))
