@@ -2018,6 +2018,7 @@ fn replaced_arguments_fail_before_and_run_after_infra_fix() {
             &[
                 ("events", "forceDestroy", serde_json::json!(true)),
                 ("raw", "forceDestroy", serde_json::json!(true)),
+                ("legacy", "forceDestroy", serde_json::json!(true)),
             ],
         ),
         (

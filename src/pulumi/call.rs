@@ -149,13 +149,15 @@ impl<'t> ResourceCall<'t> {
         else {
             return Some(self.clone());
         };
-        // `<Class>Args`, or `<Class>InitArgs` where the SDK renamed it, of the same module.
-        let module = self.type_name.split('.').next().unwrap_or_default();
-        if let Some(args) = ResourceCall::resolve(object, imports, text).filter(|a| {
-            a.type_name
-                .starts_with(&format!("{module}.{}", self.class_name()))
-                && a.type_name.ends_with("Args")
-        }) {
+        // `<Class>Args`, or `<Class>InitArgs` where the SDK renamed it, of the same module (not
+        // `BucketV2Args` for `Bucket`: another class's object is taken for the options).
+        let own = [
+            format!("{}Args", self.type_name),
+            format!("{}InitArgs", self.type_name),
+        ];
+        if let Some(args) =
+            ResourceCall::resolve(object, imports, text).filter(|a| own.contains(&a.type_name))
+        {
             return Some(args);
         }
         // A second positional `pulumi.ResourceOptions(...)` is the options, not the arguments.

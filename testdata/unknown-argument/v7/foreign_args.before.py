@@ -13,6 +13,9 @@ events = aws.s3.BucketV2(
 # As `args=`: the same.
 raw = aws.s3.BucketV2("raw", args=aws.s3.BucketArgs(force_destroy=True))
 
+# The other way round: `s3.BucketV2Args` is not `s3.Bucket`'s, though its name starts so.
+legacy = aws.s3.Bucket("legacy", aws.s3.BucketV2Args(force_destroy=True))
+
 # The resource's own class, and an `InitArgs` one: fine.
 logs = aws.s3.BucketV2("logs", aws.s3.BucketV2Args(force_destroy=True))
 route = aws.ec2.VpnConnectionRoute(
