@@ -109,6 +109,10 @@ fn literal<'t>(cx: &Checker<'_, 't>, expr: Node<'t>) -> Node<'t> {
     let mut expr = expr;
     for _ in 0..3 {
         expr = json_literal::resolve(expr, || cx.symbols());
+        // Only a call returns a helper's value: a dict literal needs no symbol model.
+        if expr.kind() != "call" {
+            break;
+        }
         match cx.symbols().returned(expr) {
             Some(value) => expr = value,
             None => break,

@@ -9,7 +9,7 @@ use crate::pulumi::replacements::{self, Replacement, SecretOption, Split};
 use crate::pulumi::schema::{Class, Kind, Param, Shape, Tables};
 use crate::pulumi::upgrade::Rewrite;
 use crate::pulumi::{Keyword, ResourceCall};
-use crate::source::fields;
+use crate::source::{NodeKind, fields};
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -174,20 +174,25 @@ pub(super) fn output_replacement<'t>(
 /// Renamed to the resource's own class when that takes every keyword given (unsafe: the
 /// author may have meant the other resource instead).
 fn foreign_arguments(cx: &mut Checker, tables: &Tables, class: &Class, resource: &ResourceCall) {
+    // Positional arguments come before the keywords: most calls have none past the name.
     let mut cursor = resource.arguments.walk();
     let positional = resource
         .arguments
         .named_children(&mut cursor)
-        .filter(|n| !matches!(n.kind(), "keyword_argument" | "comment"))
+        .take_while(|n| n.kind_str() != "keyword_argument")
+        .filter(|n| n.kind_str() != "comment")
         .nth(1);
     let Some(object) = positional.or_else(|| resource.keyword("args", cx.text).map(|k| k.value))
     else {
         return;
     };
-    let (Some(args), Some(own)) = (
-        ResourceCall::resolve_key(object, cx.imports, cx.text),
-        tables.arguments_class_of(class.key),
-    ) else {
+    if object.kind_str() != "call" {
+        return;
+    }
+    let Some(args) = ResourceCall::resolve_key(object, cx.imports, cx.text) else {
+        return;
+    };
+    let Some(own) = tables.arguments_class_of(class.key) else {
         return;
     };
     let own_key = own.key;
