@@ -153,20 +153,18 @@ pub struct Tables {
     pub major: Major,
     /// The exact wheel version they were generated from: `7.51.1`.
     pub version: &'static str,
-    /// `R` and `A` records: (key, kind, params or `=alias target`), sorted by key. Sorted
-    /// vectors rather than maps: a run that checks one file loads the tables, and 12,000
-    /// pushes and one merge of the two sorted groups cost less than 12,000 hash inserts.
-    classes: Vec<(&'static str, Kind, &'static str)>,
+    /// `R` and `A` records: key -> (kind, params or `=alias target`).
+    classes: HashMap<&'static str, (Kind, &'static str)>,
     /// `D` records: (key, param) -> escaped message.
     deprecations: HashMap<(&'static str, &'static str), &'static str>,
     /// `E` records: exported classes that are neither (enums, mostly).
     others: HashSet<&'static str>,
     /// `P` records: the package's modules, and `""` for the root.
     modules: HashSet<&'static str>,
-    /// `O` records: (resource key, its output properties comma-separated), sorted by key.
-    outputs: Vec<(&'static str, &'static str)>,
-    /// `V` records: (enum key, member, escaped value), sorted by key, in member order.
-    members: Vec<(&'static str, &'static str, &'static str)>,
+    /// `O` records: resource key -> its output properties, comma-separated.
+    outputs: HashMap<&'static str, &'static str>,
+    /// `V` records: enum key -> (member, escaped value), in member order.
+    members: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
     /// Class keys by class name and by module, built when first asked (for suggestions).
     by_name: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
     by_module: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
@@ -221,12 +219,12 @@ impl Tables {
         let mut tables = Tables {
             major,
             version,
-            classes: Vec::with_capacity(16_384),
+            classes: HashMap::with_capacity(16_384),
             deprecations: HashMap::new(),
             others: HashSet::new(),
             modules: HashSet::from_iter([""]),
-            outputs: Vec::with_capacity(2048),
-            members: Vec::with_capacity(4096),
+            outputs: HashMap::with_capacity(2048),
+            members: HashMap::new(),
             by_name: OnceLock::new(),
             by_module: OnceLock::new(),
             functions: OnceLock::new(),
@@ -252,7 +250,7 @@ impl Tables {
                     } else {
                         Kind::Args
                     };
-                    tables.classes.push((key, kind, rest));
+                    tables.classes.insert(key, (kind, rest));
                 }
                 b'D' => {
                     if let Some((param, message)) = rest.split_once('\t') {
@@ -263,11 +261,11 @@ impl Tables {
                     tables.others.insert(key);
                 }
                 b'O' => {
-                    tables.outputs.push((key, rest));
+                    tables.outputs.insert(key, rest);
                 }
                 b'V' => {
                     if let Some((member, value)) = rest.split_once('\t') {
-                        tables.members.push((key, member, value));
+                        tables.members.entry(key).or_default().push((member, value));
                     }
                 }
                 b'P' => {
@@ -276,39 +274,17 @@ impl Tables {
                 _ => {}
             }
         }
-        // Stable sorts: the generator writes each group sorted (one merge), and an enum's
-        // members keep their order.
-        tables.classes.sort_by_key(|&(key, ..)| key);
-        tables.outputs.sort_by_key(|&(key, _)| key);
-        tables.members.sort_by_key(|&(key, ..)| key);
         tables
     }
 
     /// The resource or `*Args` class `key` (`ec2.Eip`), if this major has it.
     pub fn class(&self, key: &str) -> Option<Class> {
-        let (key, kind, params) = self.class_record(key)?;
+        let (&key, &(kind, params)) = self.classes.get_key_value(key)?;
         let params = match params.strip_prefix('=') {
-            Some(target) => self.class_record(target)?.2,
+            Some(target) => self.classes.get(target)?.1,
             None => params,
         };
         Some(Class { key, kind, params })
-    }
-
-    fn class_record(&self, key: &str) -> Option<(&'static str, Kind, &'static str)> {
-        let at = self.classes.binary_search_by(|&(k, ..)| k.cmp(key)).ok()?;
-        Some(self.classes[at])
-    }
-
-    /// The `V` records of enum `key`, in member order; empty when it is no enum.
-    fn member_records(&self, key: &str) -> &[(&'static str, &'static str, &'static str)] {
-        let start = self.members.partition_point(|&(k, ..)| k < key);
-        let end = start + self.members[start..].partition_point(|&(k, ..)| k == key);
-        &self.members[start..end]
-    }
-
-    fn output_list(&self, key: &str) -> Option<&'static str> {
-        let at = self.outputs.binary_search_by(|&(k, _)| k.cmp(key)).ok()?;
-        Some(self.outputs[at].1)
     }
 
     /// The class resource `key` takes its arguments object as: `<Class>Args`, or
@@ -321,7 +297,7 @@ impl Tables {
 
     /// Every resource and `*Args` class, in no particular order.
     pub fn classes(&self) -> impl Iterator<Item = Class> + '_ {
-        self.classes.iter().filter_map(|&(key, ..)| self.class(key))
+        self.classes.keys().filter_map(|key| self.class(key))
     }
 
     /// True when `module` (`ec2`, or `""` for the root package) is a module of this major.
@@ -368,13 +344,13 @@ impl Tables {
     /// The output properties of resource `key` (`rds.Instance`): what a program may read from
     /// an instance of it. `None` when `key` is no resource of this major.
     pub fn outputs(&self, key: &str) -> Option<impl Iterator<Item = &'static str> + use<>> {
-        let list: &'static str = self.output_list(key)?;
+        let list: &'static str = self.outputs.get(key)?;
         Some(list.split(',').filter(|p| !p.is_empty()))
     }
 
     /// True when resource `key` has the output property `name`.
     pub fn has_output(&self, key: &str, name: &str) -> Option<bool> {
-        let list: &'static str = self.output_list(key)?;
+        let list: &'static str = self.outputs.get(key)?;
         // Found in the comma-separated list as a whole item: a search, not a split.
         let bytes = list.as_bytes();
         Some(
@@ -388,15 +364,14 @@ impl Tables {
 
     /// True when enum `key` has `member`; `None` when `key` is no enum of this major.
     pub fn has_enum_member(&self, key: &str, member: &str) -> Option<bool> {
-        let members = self.member_records(key);
-        (!members.is_empty()).then(|| members.iter().any(|&(_, m, _)| m == member))
+        Some(self.members.get(key)?.iter().any(|&(m, _)| m == member))
     }
 
     /// The members of enum `key` (`lambda_.Runtime`) and their values (`PYTHON3D12`,
     /// `python3.12`), or `None` when `key` is no enum of this major.
     pub fn enum_members(&self, key: &str) -> Option<impl Iterator<Item = (&'static str, String)>> {
-        let members = self.member_records(key);
-        (!members.is_empty()).then(|| members.iter().map(|&(_, m, v)| (m, unescape(v))))
+        let members = self.members.get(key)?;
+        Some(members.iter().map(|&(m, v)| (m, unescape(v))))
     }
 
     /// The package's modules (`ec2`, `lambda_`, `config`; `""` for the root), sorted.
@@ -408,14 +383,12 @@ impl Tables {
 
     /// Every enum's key (`lambda_.Runtime`), in no particular order.
     pub fn enums(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let mut keys: Vec<&'static str> = self.members.iter().map(|&(k, ..)| k).collect();
-        keys.dedup();
-        keys.into_iter()
+        self.members.keys().copied()
     }
 
     /// True when the module exports a class called `key`, constructible or not (an enum).
     pub fn exports(&self, key: &str) -> bool {
-        self.class_record(key).is_some() || self.others.contains(key)
+        self.classes.contains_key(key) || self.others.contains(key)
     }
 
     /// The resource and `*Args` class keys whose class is called `name`, in every module.
@@ -437,7 +410,7 @@ impl Tables {
         by: fn(&'static str) -> &'static str,
     ) -> HashMap<&'static str, Vec<&'static str>> {
         let mut index: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-        for &(key, ..) in &self.classes {
+        for &key in self.classes.keys() {
             index.entry(by(key)).or_default().push(key);
         }
         // Hash order is not stable between runs: sorted, answers do not depend on it.
