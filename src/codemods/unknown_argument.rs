@@ -7,7 +7,7 @@ use crate::pulumi::literal::string_value;
 use crate::pulumi::opts::{self, OLD_OPTIONS_KEYWORD, OldOptions};
 use crate::pulumi::replacements::{self, Replacement, SecretOption, Split};
 use crate::pulumi::schema::{Class, Kind, Param, Shape, Tables};
-use crate::pulumi::upgrade::Rewrite;
+use crate::pulumi::upgrade::{Rewrite, snake_case};
 use crate::pulumi::{Keyword, ResourceCall};
 use crate::source::{NodeKind, fields};
 use tree_sitter::Node;
@@ -387,22 +387,6 @@ fn random_secret(cx: &Checker, call: &ResourceCall, keyword: Keyword) -> Result<
         ),
     ));
     Ok(Fix::unsafe_(edits))
-}
-
-/// `PasswordLength` (CloudFormation's spelling) -> `password_length`; snake_case stays.
-fn snake_case(key: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in key.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// The arguments of `call` that move to `split`'s resource, in the order written.

@@ -8,7 +8,8 @@ use crate::edit::{Edit, Fix, delete_item, items, line_end, line_start};
 use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{
-    V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2, V7_BUCKET_V2_UNWRAPPED, camel_case, v7_companion_name,
+    V7_BUCKET_COMPANIONS_V2, V7_BUCKET_V2, V7_BUCKET_V2_UNWRAPPED, camel_case, snake_case,
+    v7_companion_name,
 };
 use crate::source::fields;
 use std::collections::BTreeMap;
@@ -275,20 +276,6 @@ struct Entry<'t> {
     value: Node<'t>,
     /// What to delete to drop the input.
     item: Node<'t>,
-}
-
-/// `targetBucket` -> `target_bucket`: a dict key may be written either way.
-fn snake_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for c in name.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// True when some unwrapped input lies below `path`.

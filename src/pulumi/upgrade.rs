@@ -606,6 +606,23 @@ pub fn camel_case(snake: &str) -> String {
     out
 }
 
+/// `targetBucket` (a dict key the engine's way) or `PasswordLength` (CloudFormation's) ->
+/// `target_bucket`, `password_length`: the Python name of an input; snake_case stays.
+pub fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 // Defaults pulumi-aws 7 flipped (rows 37, 45, 49). An argument a 6 program leaves out took
 // 6's default, which its state holds; on 7 it takes another, and the next `pulumi up` would
 // change the resource. Pinning the 6 value makes the upgrade change nothing; whether to move
