@@ -480,19 +480,25 @@ fn the_product_catalog_runs_after_infra_fix_with_its_dependencies() {
 /// The Python with pulumi-aws 6 that the upgrade tests run programs on first
 /// (`$INFRA_FIX_PYTHON6`, else `target/pyenv6/bin/python`, which `.ci/run` makes).
 fn python6() -> PathBuf {
-    let candidate = std::env::var_os("INFRA_FIX_PYTHON6")
+    python_with_major(6)
+}
+
+/// `$INFRA_FIX_PYTHON<major>`, else `target/pyenv<major>/bin/python`, checked to import
+/// pulumi-aws of that major.
+fn python_with_major(major: u8) -> PathBuf {
+    let candidate = std::env::var_os(format!("INFRA_FIX_PYTHON{major}"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(ROOT).join("target/pyenv6/bin/python"));
+        .unwrap_or_else(|| Path::new(ROOT).join(format!("target/pyenv{major}/bin/python")));
+    let check = format!(
+        "import pulumi_aws, importlib.metadata as m; assert m.version('pulumi-aws').startswith('{major}.')"
+    );
     let works = Command::new(&candidate)
-        .args([
-            "-c",
-            "import pulumi_aws, importlib.metadata as m; assert m.version('pulumi-aws').startswith('6.')",
-        ])
+        .args(["-c", &check])
         .output()
         .is_ok_and(|o| o.status.success());
     assert!(
         works,
-        "{} cannot import pulumi-aws 6: this test needs it (run .ci/run, or set INFRA_FIX_PYTHON6)",
+        "{} cannot import pulumi-aws {major}: this test needs it (run .ci/run, or set INFRA_FIX_PYTHON{major})",
         candidate.display()
     );
     candidate
@@ -968,22 +974,7 @@ fn upgraded_programs_register_the_same_resources_on_7() {
 /// The Python with pulumi-aws 5 that the `--to 6` upgrade test runs programs on first
 /// (`$INFRA_FIX_PYTHON5`, else `target/pyenv5/bin/python`, which `.ci/run` makes).
 fn python5() -> PathBuf {
-    let candidate = std::env::var_os("INFRA_FIX_PYTHON5")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(ROOT).join("target/pyenv5/bin/python"));
-    let works = Command::new(&candidate)
-        .args([
-            "-c",
-            "import pulumi_aws, importlib.metadata as m; assert m.version('pulumi-aws').startswith('5.')",
-        ])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        works,
-        "{} cannot import pulumi-aws 5: this test needs it (run .ci/run, or set INFRA_FIX_PYTHON5)",
-        candidate.display()
-    );
-    candidate
+    python_with_major(5)
 }
 
 /// Prints the type tokens a pulumi-aws class lists as its aliases: `lb.LoadBalancer` ->
