@@ -588,6 +588,38 @@ fn the_construction_index_finds_what_the_query_finds() {
     assert!(compared > 500, "only {compared} constructions compared");
 }
 
+/// The engine's symbol model takes its resources from the constructions it found by name
+/// instead of resolving every call of the file: on every fixture both ways must hold the same
+/// resources, of the same classes, equally marked as built in a loop.
+#[test]
+fn the_symbol_model_from_constructions_holds_what_resolving_every_call_holds() {
+    use infra_fix::codemods::engine_symbols;
+    use infra_fix::pulumi::symbols::Symbols;
+    let summary = |s: &Symbols| -> Vec<(usize, String, bool)> {
+        s.resources
+            .iter()
+            .map(|r| (r.call.node.id(), r.call.type_name.clone(), r.repeated))
+            .collect()
+    };
+    let mut compared = 0;
+    let mut repeated = 0;
+    for path in python_files(Path::new(TESTDATA)) {
+        let source = read(&path);
+        let tree = parse(&source.text);
+        let imports = Imports::of_file(&tree, &source.text);
+        let expected = summary(&Symbols::build(&source.text, &tree, &imports));
+        let found = summary(&engine_symbols(&source.text, &tree, &imports));
+        assert_eq!(found, expected, "{}", path.display());
+        compared += expected.len();
+        repeated += expected.iter().filter(|(_, _, r)| *r).count();
+    }
+    assert!(compared > 500, "only {compared} resources compared");
+    assert!(
+        repeated > 10,
+        "only {repeated} resources built in a loop compared"
+    );
+}
+
 /// Queries run only around their trigger words (`split`, `apply`, `dumps`): on every fixture
 /// that must find exactly what a pass over the whole tree finds.
 #[test]

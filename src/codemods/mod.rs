@@ -513,6 +513,9 @@ pub struct Checker<'a, 't> {
     /// The file's `pulumi_aws` constructions, found once: by the engine for its dispatch, or
     /// when a codemod first asks.
     constructions: OnceCell<Vec<Node<'t>>>,
+    /// The constructions resolved to their classes, once: for the dispatch and the symbol
+    /// model.
+    resolved: OnceCell<Rc<[Construction<'t>]>>,
     /// Every identifier written in the file, collected by one walk when first asked.
     identifiers: OnceCell<std::collections::HashSet<&'a str>>,
     /// What codemods gathered once for the whole file (see `per_file`).
@@ -628,7 +631,19 @@ impl<'a, 't> Checker<'a, 't> {
     /// need it.
     pub fn symbols(&self) -> &Symbols<'a, 't> {
         self.symbols
-            .get_or_init(|| Symbols::build(self.text, self.tree, self.imports))
+            .get_or_init(|| symbols_of(self.text, self.tree, self.imports, &self.resolved()))
+    }
+
+    /// The constructions, resolved to their classes once per file.
+    fn resolved(&self) -> Rc<[Construction<'t>]> {
+        self.resolved
+            .get_or_init(|| {
+                self.constructions()
+                    .iter()
+                    .filter_map(|&call| Construction::resolve(call, self.imports, self.text))
+                    .collect()
+            })
+            .clone()
     }
 
     /// The dependencies of `needed` that `call`'s `depends_on` does not list yet.
@@ -850,6 +865,37 @@ pub fn constructions<'t>(
     calls
 }
 
+/// The symbol model of a file, given its resolved constructions: those of a class named
+/// `module.Class` are its resources.
+fn symbols_of<'a, 't>(
+    text: &'a str,
+    tree: &'t Tree,
+    imports: &'a Imports,
+    resolved: &[Construction<'t>],
+) -> Symbols<'a, 't> {
+    let resources = resolved
+        .iter()
+        .filter(|c| c.aws_type.is_some())
+        .map(|c| c.resource.clone())
+        .collect();
+    Symbols::with_resources(text, tree, imports, resources)
+}
+
+/// The symbol model as the engine builds it, from the constructions it found: for the test
+/// that it holds what a model resolving every call holds.
+#[doc(hidden)]
+pub fn engine_symbols<'a, 't>(
+    text: &'a str,
+    tree: &'t Tree,
+    imports: &'a Imports,
+) -> Symbols<'a, 't> {
+    let resolved: Vec<Construction> = constructions(tree, text, imports)
+        .into_iter()
+        .filter_map(|(call, _)| Construction::resolve(call, imports, text))
+        .collect();
+    symbols_of(text, tree, imports, &resolved)
+}
+
 /// Matches of the non-construction queries: around each trigger word of their codemods, or over
 /// the whole tree for a codemod that has none.
 fn query_matches<'t>(
@@ -1031,23 +1077,21 @@ pub fn check(text: &str, tree: &Tree, settings: &Settings, file: &FileSettings) 
         parents: RefCell::default(),
         symbols: OnceCell::new(),
         constructions: OnceCell::new(),
+        resolved: OnceCell::new(),
         identifiers: OnceCell::new(),
         gathered: RefCell::default(),
         rule: "",
         declared_options: &[],
         findings: Vec::new(),
     };
-    if let Some(calls) = calls {
-        let calls = checker.remember_parents(calls);
-        let _ = checker.constructions.set(calls);
-    }
-    let resolved: Vec<Construction> = checker
-        .constructions
-        .get()
-        .into_iter()
-        .flatten()
-        .filter_map(|&call| Construction::resolve(call, &imports, text))
-        .collect();
+    let resolved = match calls {
+        Some(calls) => {
+            let calls = checker.remember_parents(calls);
+            let _ = checker.constructions.set(calls);
+            checker.resolved()
+        }
+        None => Rc::from([]),
+    };
     // Each construction goes to the codemods that declared its class, in registry order.
     let dispatch = resolved.iter().flat_map(|c| {
         let mut wanted: Vec<usize> = c
