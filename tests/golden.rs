@@ -589,34 +589,59 @@ fn the_construction_index_finds_what_the_query_finds() {
 }
 
 /// The engine's symbol model takes its resources from the constructions it found by name
-/// instead of resolving every call of the file: on every fixture both ways must hold the same
-/// resources, of the same classes, equally marked as built in a loop.
+/// instead of resolving every call of the file, and skips the expressions that bind nothing:
+/// on every fixture it must hold the same resources as the model that resolves every call and
+/// walks every node, of the same classes, equally marked as built in a loop, and give every
+/// expression the same value.
 #[test]
-fn the_symbol_model_from_constructions_holds_what_resolving_every_call_holds() {
+fn the_engine_symbol_model_holds_what_the_whole_walk_holds() {
     use infra_fix::codemods::engine_symbols;
-    use infra_fix::pulumi::symbols::Symbols;
+    use infra_fix::pulumi::symbols::{Symbols, Value};
     let summary = |s: &Symbols| -> Vec<(usize, String, bool)> {
         s.resources
             .iter()
             .map(|r| (r.call.node.id(), r.call.type_name.clone(), r.repeated))
             .collect()
     };
-    let mut compared = 0;
-    let mut repeated = 0;
+    let (mut compared, mut repeated, mut values, mut known_values) = (0, 0, 0, 0);
     for path in python_files(Path::new(TESTDATA)) {
         let source = read(&path);
         let tree = parse(&source.text);
         let imports = Imports::of_file(&tree, &source.text);
-        let expected = summary(&Symbols::build(&source.text, &tree, &imports));
-        let found = summary(&engine_symbols(&source.text, &tree, &imports));
-        assert_eq!(found, expected, "{}", path.display());
+        let whole = Symbols::build(&source.text, &tree, &imports);
+        let engine = engine_symbols(&source.text, &tree, &imports);
+        let expected = summary(&whole);
+        assert_eq!(summary(&engine), expected, "{}", path.display());
         compared += expected.len();
         repeated += expected.iter().filter(|(_, _, r)| *r).count();
+        let mut cursor = tree.walk();
+        'walk: loop {
+            let node = cursor.node();
+            if matches!(
+                node.kind(),
+                "identifier" | "attribute" | "call" | "subscript"
+            ) {
+                let value = whole.resolve(node);
+                let at = node.start_byte();
+                assert_eq!(engine.resolve(node), value, "{} at {at}", path.display());
+                values += 1;
+                known_values += usize::from(value != Value::Unknown);
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
     }
     assert!(compared > 500, "only {compared} resources compared");
+    assert!(repeated > 10, "only {repeated} resources built in a loop");
     assert!(
-        repeated > 10,
-        "only {repeated} resources built in a loop compared"
+        known_values > 2000,
+        "only {known_values} of {values} values known"
     );
 }
 

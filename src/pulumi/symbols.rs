@@ -168,6 +168,49 @@ pub struct Symbols<'a, 't> {
     resolved_in_advance: bool,
 }
 
+/// Kinds of expressions the model may skip when their text `binds_nothing`: an expression
+/// holds no statement, so what the model records in one is a call, a lambda, a
+/// comprehension or an assignment expression.
+fn is_plain_expression_kind(kind: u16) -> bool {
+    static PLAIN: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let plain = PLAIN.get_or_init(|| {
+        let language = crate::source::language();
+        let mut plain = vec![false; language.node_kind_count()];
+        for kind in [
+            "keyword_argument",
+            "pair",
+            "dictionary",
+            "list",
+            "tuple",
+            "set",
+            "attribute",
+            "subscript",
+            "binary_operator",
+            "comparison_operator",
+            "boolean_operator",
+            "not_operator",
+            "unary_operator",
+            "conditional_expression",
+            "parenthesized_expression",
+            "concatenated_string",
+        ] {
+            plain[usize::from(language.id_for_node_kind(kind, true))] = true;
+        }
+        plain
+    });
+    plain.get(usize::from(kind)).copied().unwrap_or(false)
+}
+
+/// True when an expression's text holds no call (`(`), lambda, comprehension (`for`) or
+/// assignment expression (`:=`); a word inside a string only makes the model look.
+fn binds_nothing(text: &[u8]) -> bool {
+    use memchr::memmem::find;
+    memchr::memchr(b'(', text).is_none()
+        && find(text, b"lambda").is_none()
+        && find(text, b"for").is_none()
+        && find(text, b":=").is_none()
+}
+
 impl<'a, 't> Symbols<'a, 't> {
     pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
         Self::walk(text, tree, imports, None)
@@ -175,7 +218,9 @@ impl<'a, 't> Symbols<'a, 't> {
 
     /// As `build`, given the file's `pulumi_aws` constructions already resolved, in document
     /// order and typed `module.Class` (the engine finds them by their names in the text):
-    /// resolving every call of the file again was a third of the model's cost.
+    /// resolving every call of the file again was a third of the model's cost. It also skips
+    /// the expressions whose text shows they bind nothing; `build` walks every node, and a
+    /// test holds the two equal.
     pub fn with_resources(
         text: &'a str,
         tree: &'t Tree,
@@ -215,6 +260,7 @@ impl<'a, 't> Symbols<'a, 't> {
             references: OnceCell::new(),
             resolved_in_advance: known.is_some(),
         };
+        let skip_plain = known.is_some();
         for call in known.into_iter().flatten() {
             s.resource_at.insert(call.node.id(), s.resources.len());
             s.resources.push(Resource {
@@ -255,9 +301,14 @@ impl<'a, 't> Symbols<'a, 't> {
                 (scope, in_loop)
             });
             // Nor does the inside of a string without `{` (no f-string interpolation): most
-            // of a program's nodes are in its strings.
-            descend = node.kind_id() != crate::source::kinds().string
-                || memchr::memchr(b'{', &text.as_bytes()[node.byte_range()]).is_some();
+            // of a program's nodes are in its strings. Nor an expression that calls, defines
+            // and binds nothing (`tags={"Name": "web"}`).
+            let inside = &text.as_bytes()[node.byte_range()];
+            descend = if node.kind_id() == crate::source::kinds().string {
+                memchr::memchr(b'{', inside).is_some()
+            } else {
+                !(skip_plain && is_plain_expression_kind(node.kind_id()) && binds_nothing(inside))
+            };
         }
     }
 
