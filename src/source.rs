@@ -130,18 +130,6 @@ impl NodeKind for Node<'_> {
     }
 }
 
-/// Node kind ids of the grammar, looked up once, for the hot loops that compare kinds.
-pub struct KindIds {
-    pub string: u16,
-}
-
-pub fn kinds() -> &'static KindIds {
-    static KINDS: std::sync::OnceLock<KindIds> = std::sync::OnceLock::new();
-    KINDS.get_or_init(|| KindIds {
-        string: language().id_for_node_kind("string", true),
-    })
-}
-
 thread_local! {
     // One parser per thread: creating one is cheap, but not free, and files are many.
     static PARSER: RefCell<Parser> = RefCell::new({

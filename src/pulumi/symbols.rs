@@ -168,14 +168,32 @@ pub struct Symbols<'a, 't> {
     resolved_in_advance: bool,
 }
 
-/// Kinds of expressions the model may skip when their text `binds_nothing`: an expression
-/// holds no statement, so what the model records in one is a call, a lambda, a
-/// comprehension or an assignment expression.
-fn is_plain_expression_kind(kind: u16) -> bool {
-    static PLAIN: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
-    let plain = PLAIN.get_or_init(|| {
+/// Which nodes the walk may leave without looking inside.
+#[derive(Clone, Copy)]
+enum Skipped {
+    /// A string, unless it interpolates (`{`).
+    String,
+    /// An expression whose text `binds_nothing`: an expression holds no statement, so what
+    /// the model records in one is a call, a lambda, a comprehension or an assignment
+    /// expression.
+    Plain,
+    /// An import statement: `visit` reads its names.
+    Import,
+    No,
+}
+
+fn skipped_kind(kind: u16) -> Skipped {
+    static KINDS: std::sync::OnceLock<Vec<Skipped>> = std::sync::OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
         let language = crate::source::language();
-        let mut plain = vec![false; language.node_kind_count()];
+        let mut kinds = vec![Skipped::No; language.node_kind_count()];
+        let mut set = |kind: &str, skipped: Skipped| {
+            kinds[usize::from(language.id_for_node_kind(kind, true))] = skipped;
+        };
+        set("string", Skipped::String);
+        set("import_statement", Skipped::Import);
+        set("import_from_statement", Skipped::Import);
+        set("future_import_statement", Skipped::Import);
         for kind in [
             "keyword_argument",
             "pair",
@@ -194,11 +212,11 @@ fn is_plain_expression_kind(kind: u16) -> bool {
             "parenthesized_expression",
             "concatenated_string",
         ] {
-            plain[usize::from(language.id_for_node_kind(kind, true))] = true;
+            set(kind, Skipped::Plain);
         }
-        plain
+        kinds
     });
-    plain.get(usize::from(kind)).copied().unwrap_or(false)
+    kinds.get(usize::from(kind)).copied().unwrap_or(Skipped::No)
 }
 
 /// True when an expression's text holds no call (`(`), lambda, comprehension (`for`) or
@@ -301,13 +319,15 @@ impl<'a, 't> Symbols<'a, 't> {
                 (scope, in_loop)
             });
             // Nor does the inside of a string without `{` (no f-string interpolation): most
-            // of a program's nodes are in its strings. Nor an expression that calls, defines
-            // and binds nothing (`tags={"Name": "web"}`).
+            // of a program's nodes are in its strings. Nor, for the engine, an expression that
+            // calls, defines and binds nothing (`tags={"Name": "web"}`), or an import (`visit`
+            // reads what one binds).
             let inside = &text.as_bytes()[node.byte_range()];
-            descend = if node.kind_id() == crate::source::kinds().string {
-                memchr::memchr(b'{', inside).is_some()
-            } else {
-                !(skip_plain && is_plain_expression_kind(node.kind_id()) && binds_nothing(inside))
+            descend = match skipped_kind(node.kind_id()) {
+                Skipped::String => memchr::memchr(b'{', inside).is_some(),
+                Skipped::Plain => !(skip_plain && binds_nothing(inside)),
+                Skipped::Import => !skip_plain,
+                Skipped::No => true,
             };
         }
     }
