@@ -14,11 +14,11 @@ use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};
 use crate::source::NodeKind;
 use crate::source::Seeker;
 use crate::suppression::Directives;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use options::{CheckOptions, Options, RuleOption};
 pub use settings::Settings;
 use std::any::{Any, TypeId};
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 use tree_sitter::{Node, Query, QueryCapture, QueryCursor, StreamingIterator, Tree};
@@ -517,7 +517,7 @@ pub struct Checker<'a, 't> {
     /// model.
     resolved: OnceCell<Rc<[Construction<'t>]>>,
     /// Every identifier written in the file, collected by one walk when first asked.
-    identifiers: OnceCell<std::collections::HashSet<&'a str>>,
+    identifiers: OnceCell<HashSet<&'a str>>,
     /// What codemods gathered once for the whole file (see `per_file`).
     gathered: RefCell<Gathered>,
     rule: &'static str,
@@ -674,7 +674,7 @@ impl<'a, 't> Checker<'a, 't> {
     pub fn identifier_in_file(&self, name: &str) -> bool {
         self.identifiers
             .get_or_init(|| {
-                let mut names = std::collections::HashSet::new();
+                let mut names = HashSet::new();
                 let mut cursor = self.tree.walk();
                 'walk: loop {
                     let node = cursor.node();
@@ -953,7 +953,7 @@ fn query_matches<'t>(
     hits.dedup();
     // Patterns rooted at or a few levels above each trigger, each (query, root) once.
     cursor.set_max_start_depth(Some(0));
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut seeker = Seeker::new(tree);
     for (at, q, word) in hits {
         let query = engine.queries[q].get();

@@ -137,7 +137,7 @@ fn output_attribute<'t>(cx: &Checker<'_, 't>, attribute: Node<'t>) -> bool {
 /// pass over the text, at each `name.` (with the dot).
 fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
     let symbols = cx.symbols();
-    let mut names = std::collections::HashSet::new();
+    let mut names = foldhash::HashSet::default();
     let mut outputs = Vec::new();
     for resource in &symbols.resources {
         let call = resource.call.node;

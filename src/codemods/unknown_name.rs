@@ -11,7 +11,7 @@ use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, delete_item};
 use crate::pulumi::{Tables, replacements};
 use crate::source::{Seeker, fields, words};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -75,7 +75,7 @@ fn check(cx: &mut Checker, _: &Match) {
     hits.sort_unstable();
     // The callees of constructions of classes the tables know (most `aws.` chains) name
     // nothing missing: no need to find their nodes.
-    let known: std::collections::HashSet<usize> = cx
+    let known: foldhash::HashSet<usize> = cx
         .constructions()
         .iter()
         .filter_map(|call| call.child_by_field_id(fields().function))

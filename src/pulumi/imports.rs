@@ -4,7 +4,7 @@
 
 use crate::source::NodeKind;
 use crate::source::fields;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use tree_sitter::{Node, Tree};
 
 #[derive(Debug, Default)]

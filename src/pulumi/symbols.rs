@@ -7,8 +7,9 @@ use super::{Imports, ResourceCall};
 use crate::source::NodeKind;
 use crate::source::Seeker;
 use crate::source::fields;
+use foldhash::{HashMap, HashMapExt};
 use std::cell::{Cell, OnceCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use tree_sitter::{Node, Tree};
 
 /// How many names, calls and returns one resolution may follow.
