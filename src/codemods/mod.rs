@@ -480,6 +480,16 @@ pub struct Construction<'t> {
 }
 
 impl<'t> Construction<'t> {
+    /// The call.
+    pub fn call(&self) -> Node<'t> {
+        self.resource.node
+    }
+
+    /// The schema key of its class, when it names one the way the SDK exports it.
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
+    }
+
     fn resolve(call: Node<'t>, imports: &Imports, text: &str) -> Option<Construction<'t>> {
         let function = call.child_by_field_id(crate::source::fields().function)?;
         let path = imports.resolve(function, text)?;
@@ -635,7 +645,7 @@ impl<'a, 't> Checker<'a, 't> {
     }
 
     /// The constructions, resolved to their classes once per file.
-    fn resolved(&self) -> Rc<[Construction<'t>]> {
+    pub fn resolved(&self) -> Rc<[Construction<'t>]> {
         self.resolved
             .get_or_init(|| {
                 self.constructions()

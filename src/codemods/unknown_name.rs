@@ -76,15 +76,10 @@ fn check(cx: &mut Checker, _: &Match) {
     // The callees of constructions of classes the tables know (most `aws.` chains) name
     // nothing missing: no need to find their nodes.
     let known: foldhash::HashSet<usize> = cx
-        .constructions()
+        .resolved()
         .iter()
-        .filter_map(|call| call.child_by_field_id(fields().function))
-        .filter(|callee| {
-            cx.imports
-                .resolve_aws_key(*callee, cx.text)
-                .is_some_and(|key| tables.class(&key).is_some())
-        })
-        .map(|callee| callee.start_byte())
+        .filter(|c| c.key().is_some_and(|key| tables.class(key).is_some()))
+        .map(|c| c.call().start_byte())
         .collect();
     for (start, end) in hits {
         if known.contains(&start) {
@@ -125,15 +120,12 @@ const RESOURCE_ATTRIBUTES: &[&str] = &[
 fn output_properties(cx: &mut Checker, tables: &Tables) {
     // Names assigned a resource construction: name -> (the call, its class).
     let mut holders: HashMap<&str, (Node, String)> = HashMap::new();
-    for &call in cx.constructions() {
-        let Some(function) = call.child_by_field_id(fields().function) else {
-            continue;
-        };
-        let Some(key) = cx.imports.resolve_aws_key(function, cx.text) else {
+    for construction in cx.resolved().iter() {
+        let (call, Some(key)) = (construction.call(), construction.key()) else {
             continue;
         };
         // Resources only: an `*Args` object has no outputs.
-        if tables.outputs(&key).is_none() {
+        if tables.outputs(key).is_none() {
             continue;
         }
         if let Some(holder) = cx
@@ -144,7 +136,7 @@ fn output_properties(cx: &mut Checker, tables: &Tables) {
             .and_then(|a| a.child_by_field_id(fields().left))
             .filter(|l| l.kind() == "identifier")
         {
-            holders.insert(&cx.text[holder.byte_range()], (call, key));
+            holders.insert(&cx.text[holder.byte_range()], (call, key.to_string()));
         }
     }
     if holders.is_empty() {
