@@ -11,9 +11,10 @@
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Applicability, Edit, Fix, add_import, items};
+use crate::pulumi::Value;
+use crate::pulumi::imports::aws_key;
 use crate::pulumi::output::output_class;
 use crate::pulumi::schema::Kind;
-use crate::pulumi::{ResourceCall, Value};
 use crate::source::fields;
 use tree_sitter::Node;
 
@@ -555,11 +556,13 @@ fn argument_of<'t>(
         }
         _ => {}
     }
-    if let Some(construction) = ResourceCall::resolve_key(call, cx.imports, cx.text) {
-        let kind = cx
-            .schema()
-            .and_then(|t| t.class(&construction.type_name))
-            .map(|c| c.kind);
+    // A construction (as `ResourceCall::resolve_key` takes one), from the path already known.
+    let construction_key = path.as_deref().and_then(aws_key).filter(|_| {
+        call.child_by_field_id(fields().arguments)
+            .is_some_and(|a| a.kind() == "argument_list")
+    });
+    if let Some(key) = construction_key {
+        let kind = cx.schema().and_then(|t| t.class(&key)).map(|c| c.kind);
         return match (kind, keyword) {
             (Some(Kind::Resource), None) if position == Some(0) && output => {
                 Flow::End(End::Plain("the resource's name"))
