@@ -114,7 +114,7 @@ const TYPES: &[&str] = &[
 ];
 const GROUPS: &[&str] = &["ec2.SecurityGroup", "ec2.SecurityGroupArgs"];
 
-fn check(cx: &mut Checker, m: &Match) {
+fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
     let Some(node) = m.node("call") else {
         return;
     };
@@ -200,9 +200,10 @@ fn inline_rules<'t>(cx: &Checker, group: &ResourceCall<'t>) -> Vec<(Node<'t>, Di
 }
 
 /// The security group whose `ingress=` / `egress=` holds `rule` directly.
-fn enclosing_group<'t>(cx: &Checker, rule: Node<'t>) -> Option<ResourceCall<'t>> {
+fn enclosing_group<'t>(cx: &Checker<'_, 't>, rule: Node<'t>) -> Option<ResourceCall<'t>> {
     // rule -> list / comprehension -> keyword argument -> argument list -> call
-    let call = rule.parent()?.parent()?.parent()?.parent()?;
+    let up = |n: Node<'t>| cx.parent(n);
+    let call = up(up(up(up(rule)?)?)?)?;
     let group = cx.resource_call(call, GROUPS)?;
     inline_rules(cx, &group)
         .iter()
@@ -210,7 +211,7 @@ fn enclosing_group<'t>(cx: &Checker, rule: Node<'t>) -> Option<ResourceCall<'t>>
         .then_some(group)
 }
 
-fn check_inline_dicts(cx: &mut Checker, group: &ResourceCall) {
+fn check_inline_dicts<'t>(cx: &mut Checker<'_, 't>, group: &ResourceCall<'t>) {
     let name = group_name(cx, group);
     for (rule, direction) in inline_rules(cx, group) {
         if rule.kind() == "dictionary" {
@@ -493,10 +494,9 @@ fn name_of(node: Node, text: &str) -> Option<String> {
 /// What to call a security group in its rules: the variable it is assigned to
 /// (`self.alb_sg = ...` -> `alb`), else the literal parts of its resource name
 /// (`f"alb-sg-{env}"` -> `alb`, `f"{env}-queue-sg"` -> `queue`).
-fn group_name(cx: &Checker, group: &ResourceCall) -> Option<String> {
-    let assigned = group
-        .node
-        .parent()
+fn group_name<'t>(cx: &Checker<'_, 't>, group: &ResourceCall<'t>) -> Option<String> {
+    let assigned = cx
+        .parent(group.node)
         .filter(|p| p.kind() == "assignment")
         .and_then(|a| a.child_by_field_id(fields().left))
         .and_then(|left| name_of(left, cx.text));
