@@ -70,8 +70,8 @@ struct Entries<'a> {
 impl<'a> Entries<'a> {
     /// Enters `key` with `value`, both slices of `text`.
     fn insert(&mut self, text: &'a str, key: &'a str, value: &'a str) {
-        let entry = [span(text, key), span(text, value)].concat();
-        let entry: [u32; 4] = entry.try_into().expect("two spans");
+        let ([key_offset, key_len], [offset, len]) = (span(text, key), span(text, value));
+        let entry = [key_offset, key_len, offset, len];
         match self.numbers.get(key) {
             Some(&number) => self.entries[number] = entry,
             None => {

@@ -5,7 +5,6 @@
 /// One table: its keys and values are spans of `text`. A key is one field, or two separated
 /// by a TAB (`ec2.Eip\tvpc`), as records hold them. It is found by linear probing from the
 /// slot its hash picks; each slot holds an entry's number plus one, or 0 when empty.
-#[derive(Clone, Copy)]
 pub struct Index<'a> {
     pub text: &'a str,
     /// A power of two of them, at most half full.
