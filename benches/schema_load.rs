@@ -34,7 +34,7 @@ fn main() {
             .collect();
         let (min, median) = summary(samples);
         println!(
-            "load (decompress + index), pulumi-aws {}: min {min:.2} ms, median {median:.2} ms of 25",
+            "load, pulumi-aws {}: min {min:.2} ms, median {median:.2} ms of 25",
             major.number(),
         );
     }

@@ -2,12 +2,38 @@
 //! in a major version, and which are deprecated; each resource's output properties, each enum's
 //! members, the package's modules, and the data-source functions. Generated from the published wheels by
 //! `scripts/gen_pulumi_aws_tables.py` (format in `scripts/README.md`) and compiled into the
-//! binary; a major is decompressed and indexed the first time a file needs it, and a class's
-//! parameter list is only split when it is looked at.
+//! binary as text, with hash tables over it that `build.rs` computes (`index.rs`): loading a
+//! major costs nothing, and a class's parameter list is only split when it is looked at.
 
-// A fast hasher: loading a major inserts 20,000 keys, and every check looks them up.
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+mod index;
+
+use foldhash::{HashMap, HashMapExt};
+use index::Index;
 use std::sync::OnceLock;
+
+/// The indexes of one major's tables and of its functions: `V6` and `V7`.
+struct Indexes {
+    /// `R` and `A` records: key -> params, an alias's those of its resource (the kind is the
+    /// record's tag).
+    classes: Index<'static>,
+    /// `D` records: `<key>\t<param>` -> escaped message.
+    deprecations: Index<'static>,
+    /// `E` records: exported classes that are neither (enums, mostly).
+    others: Index<'static>,
+    /// `P` records: the package's modules (the root, `""`, is not among them).
+    modules: Index<'static>,
+    /// `O` records: resource key -> its output properties, comma-separated.
+    outputs: Index<'static>,
+    /// `V` records: enum key -> the lines of its members' records, in member order.
+    enums: Index<'static>,
+    /// `V` records: `<enum key>\t<member>` -> escaped value.
+    members: Index<'static>,
+    /// Data-source functions (`ec2.get_subnets`, `get_region_output`) -> `<parameters>\t<result
+    /// attributes>`, from `data/pulumi-aws-functions.gz`.
+    functions: Index<'static>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/pulumi-aws-index.rs"));
 
 /// A pulumi-aws major version infra-fix has tables for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,9 +68,13 @@ impl Major {
 
     /// The tables of this major, as `build.rs` decompressed them from `data/`.
     fn text(self) -> &'static str {
+        self.indexes().classes.text
+    }
+
+    fn indexes(self) -> &'static Indexes {
         match self {
-            Major::V6 => include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-6.tables")),
-            Major::V7 => include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-7.tables")),
+            Major::V6 => &V6,
+            Major::V7 => &V7,
         }
     }
 }
@@ -153,24 +183,10 @@ pub struct Tables {
     pub major: Major,
     /// The exact wheel version they were generated from: `7.51.1`.
     pub version: &'static str,
-    /// `R` and `A` records: key -> (kind, params or `=alias target`).
-    classes: HashMap<&'static str, (Kind, &'static str)>,
-    /// `D` records: (key, param) -> escaped message.
-    deprecations: HashMap<(&'static str, &'static str), &'static str>,
-    /// `E` records: exported classes that are neither (enums, mostly).
-    others: HashSet<&'static str>,
-    /// `P` records: the package's modules, and `""` for the root.
-    modules: HashSet<&'static str>,
-    /// `O` records: resource key -> its output properties, comma-separated.
-    outputs: HashMap<&'static str, &'static str>,
-    /// `V` records: enum key -> (member, escaped value), in member order.
-    members: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+    indexes: &'static Indexes,
     /// Class keys by class name and by module, built when first asked (for suggestions).
     by_name: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
     by_module: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
-    /// Data-source functions (`ec2.get_subnets`, `get_region_output`) -> (parameters, result
-    /// attributes), from `data/pulumi-aws-functions.gz`, read when first asked.
-    functions: OnceLock<HashMap<&'static str, (&'static str, &'static str)>>,
 }
 
 /// A data-source function of one major: `aws.ec2.get_subnets` and its `_output` form.
@@ -200,11 +216,6 @@ fn names(list: &'static str) -> impl Iterator<Item = &'static str> + use<> {
         .map(|p| p.split_once(':').map_or(p, |(name, _)| name))
 }
 
-/// Every major's functions (`data/pulumi-aws-functions.gz`, decompressed by `build.rs`).
-fn functions_text() -> &'static str {
-    include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-functions"))
-}
-
 impl Tables {
     /// The tables of `major`, loaded on first use and kept for the life of the process.
     pub fn get(major: Major) -> &'static Tables {
@@ -212,79 +223,32 @@ impl Tables {
         TABLES[major as usize].get_or_init(|| Tables::load(major))
     }
 
-    /// Indexes the tables of `major`, uncached (for the benchmark; use `get`).
+    /// The tables of `major`, uncached (for the benchmark; use `get`). `build.rs` indexed
+    /// them: nothing is left to do but find their version.
     pub fn load(major: Major) -> Tables {
-        let text = major.text();
-        let version = header_version(text);
-        let mut tables = Tables {
+        Tables {
             major,
-            version,
-            classes: HashMap::with_capacity(16_384),
-            deprecations: HashMap::new(),
-            others: HashSet::new(),
-            modules: HashSet::from_iter([""]),
-            outputs: HashMap::with_capacity(2048),
-            members: HashMap::new(),
+            version: header_version(major.text()),
+            indexes: major.indexes(),
             by_name: OnceLock::new(),
             by_module: OnceLock::new(),
-            functions: OnceLock::new(),
-        };
-        // Records are `<tag> <key>\t<rest>`, a one-letter tag: found with memchr, which the
-        // 20,000 lines of a major are loaded faster with than with `lines` and `split_once`.
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-            let line = &text[start..end];
-            start = end + 1;
-            let (tag, record) = match line.as_bytes() {
-                [tag, b' ', ..] => (*tag, &line[2..]),
-                _ => continue,
-            };
-            let (key, rest) = match memchr::memchr(b'\t', record.as_bytes()) {
-                Some(tab) => (&record[..tab], &record[tab + 1..]),
-                None => (record, ""),
-            };
-            match tag {
-                b'R' | b'A' => {
-                    let kind = if tag == b'R' {
-                        Kind::Resource
-                    } else {
-                        Kind::Args
-                    };
-                    tables.classes.insert(key, (kind, rest));
-                }
-                b'D' => {
-                    if let Some((param, message)) = rest.split_once('\t') {
-                        tables.deprecations.insert((key, param), message);
-                    }
-                }
-                b'E' => {
-                    tables.others.insert(key);
-                }
-                b'O' => {
-                    tables.outputs.insert(key, rest);
-                }
-                b'V' => {
-                    if let Some((member, value)) = rest.split_once('\t') {
-                        tables.members.entry(key).or_default().push((member, value));
-                    }
-                }
-                b'P' => {
-                    tables.modules.insert(key);
-                }
-                _ => {}
-            }
         }
-        tables
     }
 
     /// The resource or `*Args` class `key` (`ec2.Eip`), if this major has it.
     pub fn class(&self, key: &str) -> Option<Class> {
-        let (&key, &(kind, params)) = self.classes.get_key_value(key)?;
-        let params = match params.strip_prefix('=') {
-            Some(target) => self.classes.get(target)?.1,
-            None => params,
+        let classes = &self.indexes.classes;
+        let entry = classes.find(key)?;
+        // A record is `<tag> <key>\t<params>`: its tag two bytes before its key.
+        let kind = match classes.text.as_bytes()[classes.key_offset(entry) - 2] {
+            b'R' => Kind::Resource,
+            _ => Kind::Args,
         };
-        Some(Class { key, kind, params })
+        Some(Class {
+            key: classes.key(entry),
+            kind,
+            params: classes.value(entry),
+        })
     }
 
     /// The class resource `key` takes its arguments object as: `<Class>Args`, or
@@ -297,29 +261,22 @@ impl Tables {
 
     /// Every resource and `*Args` class, in no particular order.
     pub fn classes(&self) -> impl Iterator<Item = Class> + '_ {
-        self.classes.keys().filter_map(|key| self.class(key))
+        self.indexes
+            .classes
+            .iter()
+            .filter_map(|(key, _)| self.class(key))
     }
 
     /// True when `module` (`ec2`, or `""` for the root package) is a module of this major.
     pub fn has_module(&self, module: &str) -> bool {
-        self.modules.contains(module)
+        module.is_empty() || self.indexes.modules.contains(module)
     }
 
     /// The data-source function `key` (`ec2.get_subnets`, `get_region_output`), if this major
     /// has it.
     pub fn function(&self, key: &str) -> Option<Function> {
-        let functions = self.functions.get_or_init(|| {
-            let prefix = format!("F {} ", self.major.number());
-            functions_text()
-                .lines()
-                .filter_map(|line| line.strip_prefix(prefix.as_str()))
-                .filter_map(|record| {
-                    let mut fields = record.split('\t');
-                    Some((fields.next()?, (fields.next()?, fields.next()?)))
-                })
-                .collect()
-        });
-        let (&key, &(params, results)) = functions.get_key_value(key)?;
+        let (key, value) = self.indexes.functions.get(key)?;
+        let (params, results) = value.split_once('\t')?;
         Some(Function {
             key,
             params,
@@ -329,12 +286,11 @@ impl Tables {
 
     /// The data-source functions of `module` (`""` for the root), sorted.
     pub fn functions_in(&self, module: &str) -> Vec<&'static str> {
-        self.function("");
         let mut keys: Vec<&'static str> = self
+            .indexes
             .functions
-            .get()
-            .into_iter()
-            .flat_map(|f| f.keys().copied())
+            .iter()
+            .map(|(key, _)| key)
             .filter(|k| module_of(k) == module)
             .collect();
         keys.sort_unstable();
@@ -344,13 +300,13 @@ impl Tables {
     /// The output properties of resource `key` (`rds.Instance`): what a program may read from
     /// an instance of it. `None` when `key` is no resource of this major.
     pub fn outputs(&self, key: &str) -> Option<impl Iterator<Item = &'static str> + use<>> {
-        let list: &'static str = self.outputs.get(key)?;
+        let (_, list) = self.indexes.outputs.get(key)?;
         Some(list.split(',').filter(|p| !p.is_empty()))
     }
 
     /// True when resource `key` has the output property `name`.
     pub fn has_output(&self, key: &str, name: &str) -> Option<bool> {
-        let list: &'static str = self.outputs.get(key)?;
+        let (_, list) = self.indexes.outputs.get(key)?;
         // Found in the comma-separated list as a whole item: a search, not a split.
         let bytes = list.as_bytes();
         Some(
@@ -364,31 +320,48 @@ impl Tables {
 
     /// True when enum `key` has `member`; `None` when `key` is no enum of this major.
     pub fn has_enum_member(&self, key: &str, member: &str) -> Option<bool> {
-        Some(self.members.get(key)?.iter().any(|&(m, _)| m == member))
+        let indexes = self.indexes;
+        indexes
+            .enums
+            .contains(key)
+            .then(|| indexes.members.find_pair(key, member).is_some())
     }
 
     /// The members of enum `key` (`lambda_.Runtime`) and their values (`PYTHON3D12`,
     /// `python3.12`), or `None` when `key` is no enum of this major.
     pub fn enum_members(&self, key: &str) -> Option<impl Iterator<Item = (&'static str, String)>> {
-        let members = self.members.get(key)?;
-        Some(members.iter().map(|&(m, v)| (m, unescape(v))))
+        // The lines of its `V <key>\t<member>\t<value>` records.
+        let (key, lines) = self.indexes.enums.get(key)?;
+        let record = move |line: &'static str| {
+            let rest = line
+                .strip_prefix("V ")?
+                .strip_prefix(key)?
+                .strip_prefix('\t')?;
+            let (member, value) = rest.split_once('\t')?;
+            Some((member, unescape(value)))
+        };
+        Some(lines.split('\n').filter_map(record))
     }
 
     /// The package's modules (`ec2`, `lambda_`, `config`; `""` for the root), sorted.
     pub fn modules(&self) -> Vec<&'static str> {
-        let mut modules: Vec<&'static str> = self.modules.iter().copied().collect();
+        let mut modules: Vec<&'static str> = (self.indexes.modules.iter())
+            .map(|(module, _)| module)
+            .filter(|m| !m.is_empty())
+            .chain([""])
+            .collect();
         modules.sort_unstable();
         modules
     }
 
     /// Every enum's key (`lambda_.Runtime`), in no particular order.
     pub fn enums(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.members.keys().copied()
+        self.indexes.enums.iter().map(|(key, _)| key)
     }
 
     /// True when the module exports a class called `key`, constructible or not (an enum).
     pub fn exports(&self, key: &str) -> bool {
-        self.classes.contains_key(key) || self.others.contains(key)
+        self.indexes.classes.contains(key) || self.indexes.others.contains(key)
     }
 
     /// The resource and `*Args` class keys whose class is called `name`, in every module.
@@ -410,7 +383,7 @@ impl Tables {
         by: fn(&'static str) -> &'static str,
     ) -> HashMap<&'static str, Vec<&'static str>> {
         let mut index: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-        for &key in self.classes.keys() {
+        for (key, _) in self.indexes.classes.iter() {
             index.entry(by(key)).or_default().push(key);
         }
         // Hash order is not stable between runs: sorted, answers do not depend on it.
@@ -420,7 +393,8 @@ impl Tables {
 
     /// The provider's deprecation message for `param` of class `key`.
     pub fn deprecation(&self, key: &str, param: &str) -> Option<String> {
-        let message = self.deprecations.get(&(key, param))?;
+        let deprecations = &self.indexes.deprecations;
+        let message = deprecations.value(deprecations.find_pair(key, param)?);
         Some(unescape(message))
     }
 }
@@ -612,6 +586,102 @@ mod tests {
                 .function("ec2.get_subnet_ids")
                 .is_none()
         );
+    }
+
+    /// The indexes `build.rs` computed answer for every record as a plain reading of the
+    /// text does, and know nothing else.
+    #[test]
+    fn every_record_of_the_tables_is_found_by_its_key() {
+        for major in Major::ALL {
+            let t = Tables::get(major);
+            let text = major.text();
+            let (mut classes, mut enums, mut modules) = (0, Vec::new(), vec![""]);
+            for line in text.lines() {
+                let Some((tag, record)) = line.split_once(' ') else {
+                    continue;
+                };
+                let (key, rest) = record.split_once('\t').unwrap_or((record, ""));
+                match tag {
+                    "R" | "A" => {
+                        let class = t.class(key).unwrap_or_else(|| panic!("{key}"));
+                        let kind = if tag == "R" {
+                            Kind::Resource
+                        } else {
+                            Kind::Args
+                        };
+                        let params = match rest.strip_prefix('=') {
+                            Some(resource) => t.class(resource).unwrap().params,
+                            None => rest,
+                        };
+                        assert_eq!((class.key, class.kind, class.params), (key, kind, params));
+                        assert!(t.exports(key));
+                        classes += 1;
+                    }
+                    "D" => {
+                        let (param, message) = rest.split_once('\t').unwrap();
+                        assert_eq!(t.deprecation(key, param), Some(unescape(message)));
+                        assert_eq!(t.deprecation(key, &format!("{param}_")), None);
+                    }
+                    "E" => assert!(t.exports(key) && t.class(key).is_none(), "{key}"),
+                    "O" => {
+                        let outputs = rest.split(',').filter(|p| !p.is_empty());
+                        assert!(t.outputs(key).unwrap().eq(outputs), "{key}");
+                    }
+                    "V" => {
+                        let (member, value) = rest.split_once('\t').unwrap();
+                        assert_eq!(t.has_enum_member(key, member), Some(true));
+                        if enums.last().is_none_or(|(last, _)| last != &key) {
+                            enums.push((key, Vec::new()));
+                        }
+                        enums.last_mut().unwrap().1.push((member, unescape(value)));
+                    }
+                    "P" => modules.push(key),
+                    _ => {}
+                }
+            }
+            assert_eq!(t.classes().count(), classes);
+            for (key, members) in &enums {
+                assert!(t.enum_members(key).unwrap().eq(members.iter().cloned()));
+                assert_eq!(t.has_enum_member(key, "NOT_A_MEMBER"), Some(false));
+            }
+            assert_eq!(t.enums().count(), enums.len());
+            modules.sort_unstable();
+            assert_eq!(t.modules(), modules);
+            let prefix = format!("F {} ", major.number());
+            let mut functions = 0;
+            for record in functions_text()
+                .lines()
+                .filter_map(|l| l.strip_prefix(&prefix))
+            {
+                let mut fields = record.split('\t');
+                let (key, params, results) = (fields.next(), fields.next(), fields.next());
+                let function = t.function(key.unwrap()).unwrap();
+                assert_eq!(
+                    (function.params, function.results),
+                    (params.unwrap(), results.unwrap())
+                );
+                functions += 1;
+            }
+            assert_eq!(t.indexes.functions.iter().count(), functions);
+            for missing in [
+                "",
+                "ec2",
+                "ec2.Eip2",
+                "ec2.EipArgs\tdomain",
+                "Eip",
+                "ec2.get_vpcs2",
+            ] {
+                assert!(
+                    t.class(missing).is_none() && !t.exports(missing),
+                    "{missing:?}"
+                );
+                assert!(t.function(missing).is_none() && t.outputs(missing).is_none());
+            }
+        }
+    }
+
+    fn functions_text() -> &'static str {
+        include_str!(concat!(env!("OUT_DIR"), "/pulumi-aws-functions"))
     }
 
     #[test]
