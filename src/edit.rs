@@ -2,7 +2,6 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
-use crate::layout::LineLength;
 use crate::pulumi::opts::OPTIONS_KEYWORDS;
 use crate::source::fields;
 use tree_sitter::{Node, Tree};
@@ -78,6 +77,36 @@ impl Fix {
         let start = self.edits.iter().map(|e| e.start).min().unwrap_or(0);
         let end = self.edits.iter().map(|e| e.end).max().unwrap_or(0);
         (start, end)
+    }
+}
+
+/// How wide a line may be, and how wide a tab counts, in the formatter's columns (the
+/// project's is read by `layout::line_length_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LineLength {
+    pub limit: usize,
+    /// Ruff's `indent-width`: the columns of a tab.
+    pub tab_width: usize,
+}
+
+impl Default for LineLength {
+    /// Ruff's and black's defaults.
+    fn default() -> Self {
+        LineLength {
+            limit: 88,
+            tab_width: 4,
+        }
+    }
+}
+
+impl LineLength {
+    /// The width of `line` as ruff counts it: one column a character, a tab up to the next
+    /// tab stop.
+    pub fn width(&self, line: &str) -> usize {
+        line.chars().fold(0, |w, c| match c {
+            '\t' => w + self.tab_width - w % self.tab_width,
+            _ => w + 1,
+        })
     }
 }
 
