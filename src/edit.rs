@@ -2,8 +2,6 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
-use crate::pulumi::opts::OPTIONS_KEYWORDS;
-use crate::source::fields;
 use tree_sitter::{Node, Tree};
 
 /// Whether `--write` applies a fix on its own (`Safe`) or only with `--unsafe-fixes`.
@@ -261,7 +259,8 @@ fn own_line_indent<'a>(text: &'a str, node: Node) -> Option<&'a str> {
 /// Appends `new_items` (already rendered: `kw=value`, `"key": value`, an expression) to a
 /// call's argument list, a dict or a list, in the container's own layout: one item per line
 /// at the same indentation and with the same trailing-comma habit when the items stand on
-/// their own lines, inline `, item` otherwise.
+/// their own lines, inline `, item` otherwise. (A resource's arguments go through
+/// `pulumi::append_arguments`, which keeps `opts=` last.)
 pub fn append_items(text: &str, container: Node, new_items: &[String], style: &Style) -> Edit {
     let existing = items(container);
     let Some(&last) = existing.last() else {
@@ -272,23 +271,6 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
         return Edit::insert(open, new_items.join(", "));
     };
     let multi_line = container.start_position().row != container.end_position().row;
-    // Pulumi programs keep `opts=` last: new arguments go before it.
-    if OPTIONS_KEYWORDS
-        .iter()
-        .any(|&name| is_keyword(text, last, name))
-    {
-        return match own_line_indent(text, last).filter(|_| multi_line) {
-            Some(indent) => {
-                let nl = style.newline;
-                let added: String = new_items
-                    .iter()
-                    .map(|item| format!("{item},{nl}{indent}"))
-                    .collect();
-                Edit::insert(last.start_byte(), added)
-            }
-            None => Edit::insert(last.start_byte(), format!("{}, ", new_items.join(", "))),
-        };
-    }
     let comma = next_non_comment_sibling(last).filter(|n| n.kind() == ",");
     let indent = own_line_indent(text, last).filter(|_| multi_line);
 
@@ -330,11 +312,28 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
     }
 }
 
-fn is_keyword(text: &str, node: Node, name: &str) -> bool {
-    node.kind() == "keyword_argument"
-        && node
-            .child_by_field_id(fields().name)
-            .is_some_and(|n| &text[n.byte_range()] == name)
+/// Inserts `new_items` before `item` of `container`, in the container's layout: each on a
+/// line of its own at `item`'s indentation when `item` stands on its own line, inline
+/// `item, ` otherwise.
+pub fn insert_items_before(
+    text: &str,
+    container: Node,
+    item: Node,
+    new_items: &[String],
+    style: &Style,
+) -> Edit {
+    let multi_line = container.start_position().row != container.end_position().row;
+    match own_line_indent(text, item).filter(|_| multi_line) {
+        Some(indent) => {
+            let nl = style.newline;
+            let added: String = new_items
+                .iter()
+                .map(|item| format!("{item},{nl}{indent}"))
+                .collect();
+            Edit::insert(item.start_byte(), added)
+        }
+        None => Edit::insert(item.start_byte(), format!("{}, ", new_items.join(", "))),
+    }
 }
 
 /// Removes `item` from its container with its comma; when the item stood alone on its line,
@@ -530,23 +529,6 @@ mod tests {
         let before = "f(\n\ta,\n\tb=1  # note\n\t# trailing comment\n)\n";
         let after = "f(\n\ta,\n\tb=1,  # note\n\tc=2\n\t# trailing comment\n)\n";
         assert_eq!(append(before, "argument_list", &["c=2"]), after);
-    }
-
-    #[test]
-    fn new_arguments_go_before_a_trailing_opts() {
-        let before = "f(\n    a,\n    opts=o,  # keep\n)\n";
-        assert_eq!(
-            append(before, "argument_list", &["c=2", "d=3"]),
-            "f(\n    a,\n    c=2,\n    d=3,\n    opts=o,  # keep\n)\n"
-        );
-        assert_eq!(
-            append("f(a, opts=o)\n", "argument_list", &["c=2"]),
-            "f(a, c=2, opts=o)\n"
-        );
-        assert_eq!(
-            append("f(opts=o)\n", "argument_list", &["c=2"]),
-            "f(c=2, opts=o)\n"
-        );
     }
 
     #[test]
