@@ -2,6 +2,7 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
+use crate::source::LineIndex;
 use tree_sitter::{Node, Tree};
 
 /// Whether `--write` applies a fix on its own (`Safe`) or only with `--unsafe-fixes`.
@@ -42,6 +43,30 @@ impl Edit {
             start: node.start_byte(),
             end: node.end_byte(),
             text: text.into(),
+        }
+    }
+
+    /// This edit as tree-sitter takes it to re-parse incrementally (`source::try_reparse`):
+    /// bytes and positions before and after; `lines` indexes the text before.
+    pub fn input_edit(&self, lines: &LineIndex) -> tree_sitter::InputEdit {
+        let start_position = lines.point(self.start);
+        let inserted_rows = memchr::memchr_iter(b'\n', self.text.as_bytes()).count();
+        let new_end_position = match self.text.rfind('\n') {
+            Some(last) => tree_sitter::Point::new(
+                start_position.row + inserted_rows,
+                self.text.len() - last - 1,
+            ),
+            None => {
+                tree_sitter::Point::new(start_position.row, start_position.column + self.text.len())
+            }
+        };
+        tree_sitter::InputEdit {
+            start_byte: self.start,
+            old_end_byte: self.end,
+            new_end_byte: self.start + self.text.len(),
+            start_position,
+            old_end_position: lines.point(self.end),
+            new_end_position,
         }
     }
 }
