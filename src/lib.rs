@@ -292,6 +292,13 @@ fn report_options(cli: &Cli) -> report::Options {
     }
 }
 
+/// `id` as a warning names it when no rule has that id (`codemods::unknown_rule`).
+fn unknown_rule(id: &str) -> Option<String> {
+    codemods::find(id)
+        .is_none()
+        .then(|| codemods::unknown_rule(id))
+}
+
 /// Reads, checks, fixes and (with `--write`) writes one file.
 fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) -> FileResult {
     let mut result = FileResult {
@@ -307,7 +314,7 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
     let fingerprint = cache.map_or(0, |c| c.fingerprint(settings, &file));
     match walk::read_regular(path) {
         Ok(bytes) => {
-            result.warnings = suppression::unknown_ids(&bytes);
+            result.warnings = suppression::unknown_ids(&bytes, unknown_rule);
             // Known from an earlier run with the same settings: nothing to parse.
             let key = Cache::key(&bytes, fingerprint);
             match cache.and_then(|c| c.known(key)) {
@@ -667,7 +674,7 @@ fn run_stdin(
         && !(cli.force_exclude && settings.excludes(&stands_for))
     {
         let file = job.file_settings(&stands_for, settings);
-        result.warnings = suppression::unknown_ids(&bytes);
+        result.warnings = suppression::unknown_ids(&bytes, unknown_rule);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }
     if job.mode == Mode::Write && cli.format.is_text() {
