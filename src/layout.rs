@@ -16,10 +16,7 @@ use tree_sitter::{Node, Tree};
 /// folder decides, as ruff finds its own (`.ruff.toml`, `ruff.toml`, then a `pyproject.toml`
 /// with a `[tool.ruff]` or `[tool.black]` table). Cached per folder.
 pub fn line_length_for(file: &Path) -> LineLength {
-    let absolute = match crate::current_dir() {
-        Some(cwd) if file.is_relative() => cwd.join(file),
-        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
-    };
+    let absolute = crate::folder::absolute(file);
     absolute
         .parent()
         .and_then(configured_at_or_above)

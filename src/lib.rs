@@ -692,7 +692,7 @@ fn run_stdin(
 
 /// A path as the user should see it: relative to the current folder when it is below it.
 pub(crate) fn display_path(path: &Path) -> String {
-    let relative = current_dir()
+    let relative = folder::current_dir()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let shown = relative.to_string_lossy().replace('\\', "/");
@@ -700,11 +700,4 @@ pub(crate) fn display_path(path: &Path) -> String {
         .strip_prefix("./")
         .map(str::to_string)
         .unwrap_or(shown)
-}
-
-/// The current folder, asked once: infra-fix never changes it, and asking costs a system call
-/// per file.
-pub(crate) fn current_dir() -> Option<&'static Path> {
-    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
 }
