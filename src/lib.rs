@@ -701,3 +701,65 @@ pub(crate) fn display_path(path: &Path) -> String {
         .map(str::to_string)
         .unwrap_or(shown)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The modules `file` names through `crate::`: `crate::edit::Edit` and
+    /// `use crate::{edit, source}` alike. Comments are skipped.
+    fn named_modules(file: &Path) -> Vec<String> {
+        let text = std::fs::read_to_string(file).unwrap();
+        let mut named = Vec::new();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for (at, _) in line.match_indices("crate::") {
+                let rest = &line[at + "crate::".len()..];
+                // `crate::{edit, source}` names each module of its group.
+                let names = match rest.strip_prefix('{') {
+                    Some(group) => group.split('}').next().unwrap_or(""),
+                    None => rest.split(',').next().unwrap_or(""),
+                };
+                for name in names.split(',') {
+                    let name: String = name
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if !name.is_empty() {
+                        named.push(name);
+                    }
+                }
+            }
+        }
+        named
+    }
+
+    /// Issue #15: the bottom layers depend one way, pulumi model -> edit -> source, so that
+    /// each can be read (and tested) without the ones above it.
+    #[test]
+    fn the_bottom_layers_depend_one_way() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files: Vec<(std::path::PathBuf, &[&str])> = vec![
+            (src.join("source.rs"), &[]),
+            (src.join("folder.rs"), &[]),
+            (src.join("edit.rs"), &["source"]),
+            (src.join("layout.rs"), &["edit", "source", "folder"]),
+            (src.join("suppression.rs"), &["edit", "source"]),
+        ];
+        for entry in std::fs::read_dir(src.join("pulumi")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                files.push((path, &["pulumi", "edit", "source", "folder"]));
+            }
+        }
+        let mut wrong = Vec::new();
+        for (file, allowed) in &files {
+            for module in named_modules(file) {
+                if !allowed.contains(&module.as_str()) {
+                    wrong.push(format!("{} uses crate::{module}", file.display()));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+}
