@@ -2,9 +2,7 @@
 //! list in its own layout, replace or delete an item, add an import, write a string literal in
 //! the file's quote style.
 
-use crate::layout::LineLength;
-use crate::pulumi::opts::OPTIONS_KEYWORDS;
-use crate::source::fields;
+use crate::source::LineIndex;
 use tree_sitter::{Node, Tree};
 
 /// Whether `--write` applies a fix on its own (`Safe`) or only with `--unsafe-fixes`.
@@ -47,6 +45,30 @@ impl Edit {
             text: text.into(),
         }
     }
+
+    /// This edit as tree-sitter takes it to re-parse incrementally (`source::try_reparse`):
+    /// bytes and positions before and after; `lines` indexes the text before.
+    pub fn input_edit(&self, lines: &LineIndex) -> tree_sitter::InputEdit {
+        let start_position = lines.point(self.start);
+        let inserted_rows = memchr::memchr_iter(b'\n', self.text.as_bytes()).count();
+        let new_end_position = match self.text.rfind('\n') {
+            Some(last) => tree_sitter::Point::new(
+                start_position.row + inserted_rows,
+                self.text.len() - last - 1,
+            ),
+            None => {
+                tree_sitter::Point::new(start_position.row, start_position.column + self.text.len())
+            }
+        };
+        tree_sitter::InputEdit {
+            start_byte: self.start,
+            old_end_byte: self.end,
+            new_end_byte: self.start + self.text.len(),
+            start_position,
+            old_end_position: lines.point(self.end),
+            new_end_position,
+        }
+    }
 }
 
 /// A set of edits that make one finding go away, applied all together or not at all.
@@ -78,6 +100,36 @@ impl Fix {
         let start = self.edits.iter().map(|e| e.start).min().unwrap_or(0);
         let end = self.edits.iter().map(|e| e.end).max().unwrap_or(0);
         (start, end)
+    }
+}
+
+/// How wide a line may be, and how wide a tab counts, in the formatter's columns (the
+/// project's is read by `layout::line_length_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LineLength {
+    pub limit: usize,
+    /// Ruff's `indent-width`: the columns of a tab.
+    pub tab_width: usize,
+}
+
+impl Default for LineLength {
+    /// Ruff's and black's defaults.
+    fn default() -> Self {
+        LineLength {
+            limit: 88,
+            tab_width: 4,
+        }
+    }
+}
+
+impl LineLength {
+    /// The width of `line` as ruff counts it: one column a character, a tab up to the next
+    /// tab stop.
+    pub fn width(&self, line: &str) -> usize {
+        line.chars().fold(0, |w, c| match c {
+            '\t' => w + self.tab_width - w % self.tab_width,
+            _ => w + 1,
+        })
     }
 }
 
@@ -232,7 +284,8 @@ fn own_line_indent<'a>(text: &'a str, node: Node) -> Option<&'a str> {
 /// Appends `new_items` (already rendered: `kw=value`, `"key": value`, an expression) to a
 /// call's argument list, a dict or a list, in the container's own layout: one item per line
 /// at the same indentation and with the same trailing-comma habit when the items stand on
-/// their own lines, inline `, item` otherwise.
+/// their own lines, inline `, item` otherwise. (A resource's arguments go through
+/// `pulumi::append_arguments`, which keeps `opts=` last.)
 pub fn append_items(text: &str, container: Node, new_items: &[String], style: &Style) -> Edit {
     let existing = items(container);
     let Some(&last) = existing.last() else {
@@ -243,23 +296,6 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
         return Edit::insert(open, new_items.join(", "));
     };
     let multi_line = container.start_position().row != container.end_position().row;
-    // Pulumi programs keep `opts=` last: new arguments go before it.
-    if OPTIONS_KEYWORDS
-        .iter()
-        .any(|&name| is_keyword(text, last, name))
-    {
-        return match own_line_indent(text, last).filter(|_| multi_line) {
-            Some(indent) => {
-                let nl = style.newline;
-                let added: String = new_items
-                    .iter()
-                    .map(|item| format!("{item},{nl}{indent}"))
-                    .collect();
-                Edit::insert(last.start_byte(), added)
-            }
-            None => Edit::insert(last.start_byte(), format!("{}, ", new_items.join(", "))),
-        };
-    }
     let comma = next_non_comment_sibling(last).filter(|n| n.kind() == ",");
     let indent = own_line_indent(text, last).filter(|_| multi_line);
 
@@ -301,11 +337,28 @@ pub fn append_items(text: &str, container: Node, new_items: &[String], style: &S
     }
 }
 
-fn is_keyword(text: &str, node: Node, name: &str) -> bool {
-    node.kind() == "keyword_argument"
-        && node
-            .child_by_field_id(fields().name)
-            .is_some_and(|n| &text[n.byte_range()] == name)
+/// Inserts `new_items` before `item` of `container`, in the container's layout: each on a
+/// line of its own at `item`'s indentation when `item` stands on its own line, inline
+/// `item, ` otherwise.
+pub fn insert_items_before(
+    text: &str,
+    container: Node,
+    item: Node,
+    new_items: &[String],
+    style: &Style,
+) -> Edit {
+    let multi_line = container.start_position().row != container.end_position().row;
+    match own_line_indent(text, item).filter(|_| multi_line) {
+        Some(indent) => {
+            let nl = style.newline;
+            let added: String = new_items
+                .iter()
+                .map(|item| format!("{item},{nl}{indent}"))
+                .collect();
+            Edit::insert(item.start_byte(), added)
+        }
+        None => Edit::insert(item.start_byte(), format!("{}, ", new_items.join(", "))),
+    }
 }
 
 /// Removes `item` from its container with its comma; when the item stood alone on its line,
@@ -501,23 +554,6 @@ mod tests {
         let before = "f(\n\ta,\n\tb=1  # note\n\t# trailing comment\n)\n";
         let after = "f(\n\ta,\n\tb=1,  # note\n\tc=2\n\t# trailing comment\n)\n";
         assert_eq!(append(before, "argument_list", &["c=2"]), after);
-    }
-
-    #[test]
-    fn new_arguments_go_before_a_trailing_opts() {
-        let before = "f(\n    a,\n    opts=o,  # keep\n)\n";
-        assert_eq!(
-            append(before, "argument_list", &["c=2", "d=3"]),
-            "f(\n    a,\n    c=2,\n    d=3,\n    opts=o,  # keep\n)\n"
-        );
-        assert_eq!(
-            append("f(a, opts=o)\n", "argument_list", &["c=2"]),
-            "f(a, c=2, opts=o)\n"
-        );
-        assert_eq!(
-            append("f(opts=o)\n", "argument_list", &["c=2"]),
-            "f(c=2, opts=o)\n"
-        );
     }
 
     #[test]

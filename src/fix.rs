@@ -148,8 +148,9 @@ pub fn lint(
             .collect();
         let next = apply_edits(&current, &edits);
         let lines = LineIndex::new(&current);
+        let changes: Vec<_> = edits.iter().map(|e| e.input_edit(&lines)).collect();
         // The old tree, edited, gives the parser every subtree the fixes left alone.
-        let next_tree = match try_reparse(tree, &lines, &edits, &next) {
+        let next_tree = match try_reparse(tree, &changes, &next) {
             Ok(tree) if first_syntax_error(&tree).is_none() => tree,
             parsed => {
                 let what = match parsed {
@@ -527,7 +528,8 @@ mod tests {
             }
             let next = apply_edits(&text, &edits);
             let lines = LineIndex::new(&text);
-            let reparsed = try_reparse(tree, &lines, &edits, &next).unwrap();
+            let changes: Vec<_> = edits.iter().map(|e| e.input_edit(&lines)).collect();
+            let reparsed = try_reparse(tree, &changes, &next).unwrap();
             assert!(
                 nodes(&reparsed) == nodes(&parse(&next)),
                 "{}",

@@ -4,7 +4,7 @@
 //! format` and `black` write it when it does not fit, so that they leave it alone. (With
 //! `skip-magic-trailing-comma` they would join such items again where they fit: not followed.)
 
-use crate::edit::{Edit, Fix, Style, items, line_end, line_start};
+use crate::edit::{Edit, Fix, LineLength, Style, items, line_end, line_start};
 use crate::source::fields;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,43 +12,11 @@ use std::sync::{Mutex, OnceLock};
 use toml::{Table, Value};
 use tree_sitter::{Node, Tree};
 
-/// How wide a line may be, and how wide a tab counts, in the formatter's columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct LineLength {
-    pub limit: usize,
-    /// Ruff's `indent-width`: the columns of a tab.
-    pub tab_width: usize,
-}
-
-impl Default for LineLength {
-    /// Ruff's and black's defaults.
-    fn default() -> Self {
-        LineLength {
-            limit: 88,
-            tab_width: 4,
-        }
-    }
-}
-
-impl LineLength {
-    /// The width of `line` as ruff counts it: one column a character, a tab up to the next
-    /// tab stop.
-    pub fn width(&self, line: &str) -> usize {
-        line.chars().fold(0, |w, c| match c {
-            '\t' => w + self.tab_width - w % self.tab_width,
-            _ => w + 1,
-        })
-    }
-}
-
 /// The line length of `file`'s project: the nearest formatter configuration at or above its
 /// folder decides, as ruff finds its own (`.ruff.toml`, `ruff.toml`, then a `pyproject.toml`
 /// with a `[tool.ruff]` or `[tool.black]` table). Cached per folder.
 pub fn line_length_for(file: &Path) -> LineLength {
-    let absolute = match crate::current_dir() {
-        Some(cwd) if file.is_relative() => cwd.join(file),
-        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
-    };
+    let absolute = crate::folder::absolute(file);
     absolute
         .parent()
         .and_then(configured_at_or_above)

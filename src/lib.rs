@@ -292,6 +292,13 @@ fn report_options(cli: &Cli) -> report::Options {
     }
 }
 
+/// `id` as a warning names it when no rule has that id (`codemods::unknown_rule`).
+fn unknown_rule(id: &str) -> Option<String> {
+    codemods::find(id)
+        .is_none()
+        .then(|| codemods::unknown_rule(id))
+}
+
 /// Reads, checks, fixes and (with `--write`) writes one file.
 fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) -> FileResult {
     let mut result = FileResult {
@@ -307,7 +314,7 @@ fn process(path: &Path, settings: &Settings, job: Job, cache: Option<&Cache>) ->
     let fingerprint = cache.map_or(0, |c| c.fingerprint(settings, &file));
     match walk::read_regular(path) {
         Ok(bytes) => {
-            result.warnings = suppression::unknown_ids(&bytes);
+            result.warnings = suppression::unknown_ids(&bytes, unknown_rule);
             // Known from an earlier run with the same settings: nothing to parse.
             let key = Cache::key(&bytes, fingerprint);
             match cache.and_then(|c| c.known(key)) {
@@ -667,7 +674,7 @@ fn run_stdin(
         && !(cli.force_exclude && settings.excludes(&stands_for))
     {
         let file = job.file_settings(&stands_for, settings);
-        result.warnings = suppression::unknown_ids(&bytes);
+        result.warnings = suppression::unknown_ids(&bytes, unknown_rule);
         analyze(bytes.clone(), settings, &file, job.mode, &mut result);
     }
     if job.mode == Mode::Write && cli.format.is_text() {
@@ -685,7 +692,7 @@ fn run_stdin(
 
 /// A path as the user should see it: relative to the current folder when it is below it.
 pub(crate) fn display_path(path: &Path) -> String {
-    let relative = current_dir()
+    let relative = folder::current_dir()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let shown = relative.to_string_lossy().replace('\\', "/");
@@ -695,9 +702,64 @@ pub(crate) fn display_path(path: &Path) -> String {
         .unwrap_or(shown)
 }
 
-/// The current folder, asked once: infra-fix never changes it, and asking costs a system call
-/// per file.
-pub(crate) fn current_dir() -> Option<&'static Path> {
-    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The modules `file` names through `crate::`: `crate::edit::Edit` and
+    /// `use crate::{edit, source}` alike. Comments are skipped.
+    fn named_modules(file: &Path) -> Vec<String> {
+        let text = std::fs::read_to_string(file).unwrap();
+        let mut named = Vec::new();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for (at, _) in line.match_indices("crate::") {
+                let rest = &line[at + "crate::".len()..];
+                // `crate::{edit, source}` names each module of its group.
+                let names = match rest.strip_prefix('{') {
+                    Some(group) => group.split('}').next().unwrap_or(""),
+                    None => rest.split(',').next().unwrap_or(""),
+                };
+                for name in names.split(',') {
+                    let name: String = name
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if !name.is_empty() {
+                        named.push(name);
+                    }
+                }
+            }
+        }
+        named
+    }
+
+    /// Issue #15: the bottom layers depend one way, pulumi model -> edit -> source, so that
+    /// each can be read (and tested) without the ones above it.
+    #[test]
+    fn the_bottom_layers_depend_one_way() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files: Vec<(std::path::PathBuf, &[&str])> = vec![
+            (src.join("source.rs"), &[]),
+            (src.join("folder.rs"), &[]),
+            (src.join("edit.rs"), &["source"]),
+            (src.join("layout.rs"), &["edit", "source", "folder"]),
+            (src.join("suppression.rs"), &["edit", "source"]),
+        ];
+        for entry in std::fs::read_dir(src.join("pulumi")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                files.push((path, &["pulumi", "edit", "source", "folder"]));
+            }
+        }
+        let mut wrong = Vec::new();
+        for (file, allowed) in &files {
+            for module in named_modules(file) {
+                if !allowed.contains(&module.as_str()) {
+                    wrong.push(format!("{} uses crate::{module}", file.display()));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
 }

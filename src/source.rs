@@ -158,13 +158,12 @@ pub fn try_parse(text: &str) -> Result<Tree, String> {
     Ok(parse_unchecked(text))
 }
 
-/// Parses `new_text`, which is `old_text` with `edits` (sorted, disjoint) applied, reusing
-/// every part of `old_tree` the edits did not touch: a fix pass re-parses only around its
-/// fixes. `lines` indexes `old_text`.
+/// Parses `new_text`, which is the text of `old_tree` with `changes` (sorted, disjoint, in
+/// the old text's offsets) applied, reusing every part of `old_tree` the changes did not
+/// touch: a fix pass re-parses only around its fixes.
 pub fn try_reparse(
     mut old_tree: Tree,
-    lines: &LineIndex,
-    edits: &[&crate::edit::Edit],
+    changes: &[tree_sitter::InputEdit],
     new_text: &str,
 ) -> Result<Tree, String> {
     let widest = widest_indent(new_text.as_bytes());
@@ -173,27 +172,9 @@ pub fn try_reparse(
             "indented {widest} columns deep, more than the Python parser handles ({MAX_INDENT}); left untouched, reduce the nesting"
         ));
     }
-    // Last edit first: the offsets of the edits before it are still those of `old_text`.
-    for edit in edits.iter().rev() {
-        let start_position = lines.point(edit.start);
-        let inserted_rows = memchr::memchr_iter(b'\n', edit.text.as_bytes()).count();
-        let new_end_position = match edit.text.rfind('\n') {
-            Some(last) => tree_sitter::Point::new(
-                start_position.row + inserted_rows,
-                edit.text.len() - last - 1,
-            ),
-            None => {
-                tree_sitter::Point::new(start_position.row, start_position.column + edit.text.len())
-            }
-        };
-        old_tree.edit(&tree_sitter::InputEdit {
-            start_byte: edit.start,
-            old_end_byte: edit.end,
-            new_end_byte: edit.start + edit.text.len(),
-            start_position,
-            old_end_position: lines.point(edit.end),
-            new_end_position,
-        });
+    // Last change first: the offsets of the changes before it are still those of the old text.
+    for change in changes.iter().rev() {
+        old_tree.edit(change);
     }
     Ok(PARSER.with(|parser| {
         parser

@@ -161,10 +161,11 @@ impl Directives {
     }
 }
 
-/// One warning per id of a directive that names no rule: `line N: unknown rule ...`, with the
-/// rule id it most likely meant. Cheap on a file without `infra-fix: ignore[`, and on bytes
-/// that are not UTF-8 (reported elsewhere): nothing to parse.
-pub fn unknown_ids(bytes: &[u8]) -> Vec<String> {
+/// One warning per id of a directive that names no rule: `line N: unknown rule ...`, naming
+/// the id as `unknown_rule` gives it (with the rule id it most likely meant); `unknown_rule`
+/// returns `None` for the id of a rule. Cheap on a file without `infra-fix: ignore[`, and on
+/// bytes that are not UTF-8 (reported elsewhere): nothing to parse.
+pub fn unknown_ids(bytes: &[u8], unknown_rule: impl Fn(&str) -> Option<String>) -> Vec<String> {
     if memchr::memmem::find(bytes, b"infra-fix: ignore[").is_none() {
         return Vec::new();
     }
@@ -178,14 +179,12 @@ pub fn unknown_ids(bytes: &[u8]) -> Vec<String> {
     let mut warnings = Vec::new();
     for directive in Directives::of(text, &tree).list {
         for i in 0..directive.ids.as_ref().map_or(0, Vec::len) {
-            let id = directive.id(text, i);
-            if crate::codemods::find(id).is_some() {
+            let Some(unknown) = unknown_rule(directive.id(text, i)) else {
                 continue;
-            }
+            };
             let (line, _) = crate::source::line_col(text, directive.ids.as_ref().unwrap()[i].start);
             warnings.push(format!(
-                "{line}: unknown rule {} in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them",
-                crate::codemods::unknown_rule(id)
+                "{line}: unknown rule {unknown} in an ignore comment suppresses nothing; `infra-fix --list-rules` lists them"
             ));
         }
     }

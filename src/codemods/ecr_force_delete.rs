@@ -2,7 +2,8 @@
 
 use super::options::{OptionKind, RuleOption};
 use super::{Checker, Match, codemod};
-use crate::edit::{Fix, append_items};
+use crate::edit::Fix;
+use crate::pulumi::append_arguments;
 
 pub const CODEMOD: super::Codemod = codemod! {
     id: "ecr-force-delete",
@@ -42,7 +43,7 @@ fn check(cx: &mut Checker, m: &Match) {
         ));
     }
     added.push("force_delete=True".to_string());
-    let fix = Fix::unsafe_(vec![append_items(
+    let fix = Fix::unsafe_(vec![append_arguments(
         cx.text,
         args.arguments,
         &added,

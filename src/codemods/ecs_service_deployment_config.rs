@@ -3,11 +3,9 @@
 
 use super::options::{OptionKind, RuleOption};
 use super::{Checker, Match, codemod};
-use crate::edit::{
-    Edit, Fix, append_items, delete_item, items, line_end, line_start, next_non_comment_sibling,
-};
+use crate::edit::{Edit, Fix, delete_item, items, line_end, line_start, next_non_comment_sibling};
 use crate::pulumi::literal::string_value;
-use crate::pulumi::{Keyword, ResourceCall};
+use crate::pulumi::{Keyword, ResourceCall, append_arguments};
 use tree_sitter::Node;
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -144,7 +142,7 @@ fn check(cx: &mut Checker, m: &Match) {
         None => to_append = missing_items,
     }
     if !to_append.is_empty() {
-        edits.push(append_items(
+        edits.push(append_arguments(
             cx.text,
             service.arguments,
             &to_append,

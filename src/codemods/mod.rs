@@ -6,8 +6,8 @@
 //! `CODEMODS` below. All queries are compiled once per process into a single query, so each
 //! file is walked once for all of them.
 
-use crate::edit::{Edit, Fix, Style};
-use crate::layout::{self, LineLength};
+use crate::edit::{Edit, Fix, LineLength, Style};
+use crate::layout;
 use crate::pulumi::imports::{aws_key, aws_type};
 use crate::pulumi::symbols::Holder;
 use crate::pulumi::{Imports, Major, ResourceCall, Symbols, Tables, opts};

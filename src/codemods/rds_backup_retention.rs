@@ -2,7 +2,8 @@
 
 use super::options::{OptionKind, Options, RuleOption};
 use super::{Checker, Match, codemod};
-use crate::edit::{Edit, Fix, append_items};
+use crate::edit::{Edit, Fix};
+use crate::pulumi::append_arguments;
 use crate::pulumi::literal::{int_value, string_value};
 
 pub const CODEMOD: super::Codemod = codemod! {
@@ -184,7 +185,7 @@ fn check(cx: &mut Checker, m: &Match) {
             } else {
                 "RDS cluster"
             };
-            let fix = Fix::safe(vec![append_items(
+            let fix = Fix::safe(vec![append_arguments(
                 cx.text,
                 db.arguments,
                 &added,
@@ -199,7 +200,7 @@ fn check(cx: &mut Checker, m: &Match) {
         Some(retention) => {
             let mut edits = vec![Edit::replace(retention.value, days.to_string())];
             if !added.is_empty() {
-                edits.push(append_items(cx.text, db.arguments, &added, cx.style()));
+                edits.push(append_arguments(cx.text, db.arguments, &added, cx.style()));
             }
             // AWS only accepts 1 to 35 days for a DB cluster: there 0 is an error, not a choice.
             let message = if is_instance {

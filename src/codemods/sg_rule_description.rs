@@ -2,8 +2,8 @@
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, append_items, items};
-use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::{bool_value, int_value, scalar_text, string_value};
+use crate::pulumi::{ResourceCall, append_arguments};
 use crate::source::fields;
 use tree_sitter::Node;
 
@@ -257,7 +257,7 @@ fn check_rule(
     let literal = cx.style().string(&description);
     let edit = match (empty, &fields) {
         (Some(value), _) => Edit::replace(value, literal),
-        (None, Fields::Call(_)) => append_items(
+        (None, Fields::Call(_)) => append_arguments(
             cx.text,
             fields.container(),
             &[format!("description={literal}")],

@@ -4,9 +4,9 @@
 
 use super::{Checker, Match, codemod};
 use crate::edit::{Fix, append_items, items};
-use crate::pulumi::ResourceCall;
 use crate::pulumi::literal::string_value;
 use crate::pulumi::upgrade::{PinnedDefault, V7_PINNED_DEFAULTS, camel_case, changes_key};
+use crate::pulumi::{ResourceCall, append_arguments};
 use crate::source::fields;
 use tree_sitter::Node;
 
@@ -84,7 +84,7 @@ fn pin_keyword(cx: &mut Checker, call: &ResourceCall, pin: &PinnedDefault) {
     {
         return;
     }
-    let edit = append_items(
+    let edit = append_arguments(
         cx.text,
         call.arguments,
         &[format!("{}={}", pin.argument, pin.value)],

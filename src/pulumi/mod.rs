@@ -1,11 +1,11 @@
-//! Pulumi knowledge shared by every codemod: which names the imports bind, what a call
-//! constructs, how to read its keyword arguments and literal values, which names hold which
-//! resources, how to add to a resource's `opts`, what the real pulumi-aws API of the
-//! project's major version accepts, how to read and edit JSON documents written as Python
-//! literals, which IAM actions can be scoped to a resource, which resources of the program an
-//! IAM policy serves, which health-check probe a container image can run, and which names a
-//! program uses without binding them, which arguments other arguments replaced, and which
-//! Lambda runtimes AWS has deprecated.
+//! Pulumi knowledge shared by every codemod: which names the imports bind, what a call constructs,
+//! how to read its keyword arguments (and add to them, before `opts=`) and literal values, which
+//! names hold which resources, how to add to a resource's `opts`, what the real pulumi-aws API of
+//! the project's major version accepts, how to read and edit JSON documents written as Python
+//! literals, which IAM actions can be scoped to a resource, which resources of the program an IAM
+//! policy serves, which health-check probe a container image can run, and which names a program
+//! uses without binding them, which arguments other arguments replaced, and which Lambda runtimes
+//! AWS has deprecated.
 
 mod call;
 pub mod container_image;
@@ -27,5 +27,6 @@ pub mod version;
 
 pub use call::{Keyword, ResourceCall};
 pub use imports::Imports;
+pub use opts::append_arguments;
 pub use schema::{Major, Tables};
 pub use symbols::{Symbols, Value};

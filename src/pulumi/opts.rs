@@ -1,6 +1,6 @@
 //! Reading and extending a resource's `opts=`: which `depends_on` elements it already has,
 //! and the edits that add more without losing any other option (`parent=`, `provider=`,
-//! `protect=`, ...), in the file's import style.
+//! `protect=`, ...), in the file's import style; new arguments go before it.
 //!
 //! `__opts__=`, the pre-1.0 spelling, counts as the call's options: edits go into it (and
 //! `unknown-argument` renames it), so that no fix writes a second `opts=` beside it.
@@ -8,7 +8,9 @@
 use super::call::Keyword;
 use super::symbols::Holder;
 use super::{Imports, ResourceCall, Symbols};
-use crate::edit::{Edit, Style, add_import, append_items, delete_items, items};
+use crate::edit::{
+    Edit, Style, add_import, append_items, delete_items, insert_items_before, items,
+};
 use crate::source::NodeKind;
 use crate::source::fields;
 use tree_sitter::{Node, Tree};
@@ -73,6 +75,24 @@ pub const OLD_OPTIONS_KEYWORD: &str = "__opts__";
 
 /// The keywords that hold a call's options, today's first.
 pub const OPTIONS_KEYWORDS: [&str; 2] = ["opts", OLD_OPTIONS_KEYWORD];
+
+/// Appends `new_items` (rendered `kw=value`) to a call's `arguments` in their layout
+/// (`edit::append_items`), before a trailing `opts=` or `__opts__=`: Pulumi programs keep the
+/// options last.
+pub fn append_arguments(text: &str, arguments: Node, new_items: &[String], style: &Style) -> Edit {
+    let is_options = |item: Node| {
+        item.kind_str() == "keyword_argument"
+            && item
+                .child_by_field_id(fields().name)
+                .is_some_and(|name| OPTIONS_KEYWORDS.contains(&&text[name.byte_range()]))
+    };
+    match items(arguments).last() {
+        Some(&last) if is_options(last) => {
+            insert_items_before(text, arguments, last, new_items, style)
+        }
+        _ => append_items(text, arguments, new_items, style),
+    }
+}
 
 /// What an options expression is.
 enum Options<'t> {
@@ -485,7 +505,7 @@ fn added_to_literal(
         }
     }
     if !added.is_empty() {
-        edits.push(append_items(text, arguments, &added, style));
+        edits.push(append_arguments(text, arguments, &added, style));
     }
     Some(edits)
 }
@@ -566,7 +586,7 @@ pub fn add_depends_on(
     let mut edits = Vec::new();
     let mut needs_import = true;
     match options {
-        None => edits.push(append_items(
+        None => edits.push(append_arguments(
             text,
             call.arguments,
             &[format!("opts={fresh}")],
@@ -605,7 +625,7 @@ pub fn add_depends_on(
                             needs_import = true;
                             edits.push(wrap(text, target, &class, &fresh));
                         }
-                        None => edits.push(append_items(
+                        None => edits.push(append_arguments(
                             text,
                             arguments,
                             &[format!("depends_on={list}")],
@@ -633,6 +653,40 @@ mod tests {
     use super::*;
     use crate::edit::apply_edits;
     use crate::source::parse;
+
+    /// Appends `new_items` to the arguments of the first call in `text`.
+    fn append(text: &str, new_items: &[&str]) -> String {
+        let tree = parse(text);
+        let call = tree
+            .root_node()
+            .child(0)
+            .and_then(|s| s.child(0))
+            .expect("call");
+        let arguments = call
+            .child_by_field_id(fields().arguments)
+            .expect("arguments");
+        let new_items: Vec<String> = new_items.iter().map(|s| s.to_string()).collect();
+        let edit = append_arguments(text, arguments, &new_items, &Style::of(text));
+        apply_edits(text, &[&edit])
+    }
+
+    #[test]
+    fn new_arguments_go_before_a_trailing_opts() {
+        let before = "f(\n    a,\n    opts=o,  # keep\n)\n";
+        assert_eq!(
+            append(before, &["c=2", "d=3"]),
+            "f(\n    a,\n    c=2,\n    d=3,\n    opts=o,  # keep\n)\n"
+        );
+        assert_eq!(append("f(a, opts=o)\n", &["c=2"]), "f(a, c=2, opts=o)\n");
+        assert_eq!(append("f(opts=o)\n", &["c=2"]), "f(c=2, opts=o)\n");
+        assert_eq!(append("f(__opts__=o)\n", &["c=2"]), "f(c=2, __opts__=o)\n");
+        // Elsewhere they go last, as in any other argument list.
+        assert_eq!(
+            append("f(opts=o, a=1)\n", &["c=2"]),
+            "f(opts=o, a=1, c=2)\n"
+        );
+        assert_eq!(append("f()\n", &["c=2"]), "f(c=2)\n");
+    }
 
     /// Adds `deps` to the last resource call of `program` and returns the new text, and the
     /// elements seen before the edit.

@@ -12,10 +12,7 @@ use std::sync::{Mutex, OnceLock};
 /// The major for `file`: `None` when its project pins a major infra-fix has no tables for (or a
 /// specifier it cannot read), so that schema rules stay quiet rather than guess.
 pub fn major_for(file: &Path) -> Option<Major> {
-    let absolute = match crate::current_dir() {
-        Some(cwd) if file.is_relative() => cwd.join(file),
-        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
-    };
+    let absolute = crate::folder::absolute(file);
     match absolute.parent() {
         Some(dir) => pin_in(dir).unwrap_or(Some(Major::NEWEST)),
         None => Some(Major::NEWEST),
@@ -333,10 +330,7 @@ const UPGRADE_MAJORS: [u64; 3] = [5, 6, 7];
 /// `None` when no dependency file names pulumi-aws; a major of `None` when the specifier is
 /// not understood or several mentions disagree.
 pub fn pinning_file(file: &Path) -> Option<(PathBuf, Option<u64>)> {
-    let absolute = match crate::current_dir() {
-        Some(cwd) if file.is_relative() => cwd.join(file),
-        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
-    };
+    let absolute = crate::folder::absolute(file);
     let dir = absolute.parent()?;
     // Most files of a run share a few folders.
     type Found = Option<(PathBuf, Option<u64>)>;
