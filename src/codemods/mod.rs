@@ -844,6 +844,9 @@ pub fn constructions<'t>(
     let mut hits: Vec<(usize, usize)> = imports
         .pulumi_aws_names()
         .flat_map(|name| crate::source::words(text, name).map(move |at| (at, at + name.len())))
+        // The head of a callee goes on with `.` or `(`: most other hits are in imports
+        // (`import pulumi_aws as aws`) and strings (`arn:aws:`), not worth finding the node of.
+        .filter(|&(_, end)| matches!(next_token_byte(text, end), Some(b'.' | b'(')))
         .collect();
     hits.sort_unstable();
     let mut seeker = Seeker::new(tree);
@@ -904,6 +907,20 @@ pub fn engine_symbols<'a, 't>(
         .filter_map(|(call, _)| Construction::resolve(call, imports, text))
         .collect();
     symbols_of(text, tree, imports, &resolved)
+}
+
+/// The first byte of the next token after `at` in code: past spaces, line breaks, line
+/// continuations and comments.
+fn next_token_byte(text: &str, mut at: usize) -> Option<u8> {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\\' => at += 1,
+            b'#' => at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n),
+            _ => return Some(b),
+        }
+    }
+    None
 }
 
 /// Matches of the non-construction queries: around each trigger word of their codemods, or over
@@ -1206,6 +1223,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `constructions` skips the names not followed by `.` or `(`: a callee written across
+    /// lines, with comments and continuations, is still found, as resolving every call finds it.
+    #[test]
+    fn constructions_are_found_across_lines_and_comments() {
+        let text = "import pulumi_aws as aws\nfrom pulumi_aws.ec2 import Eip\n\
+            a = aws.ec2.Eip('a')\n\
+            b = f(aws  # the module\n    .ec2\n    .Eip('b'))\n\
+            c = aws \\\n    .ec2.Eip('c')\n\
+            d = Eip ('d')\n\
+            e = Eip(  # c\n    'e')\n\
+            s = 'arn:aws:iam::aws.ec2'\n";
+        let tree = crate::source::parse(text);
+        let imports = Imports::of_file(&tree, text);
+        let found: Vec<usize> = constructions(&tree, text, &imports)
+            .iter()
+            .map(|(call, _)| call.start_byte())
+            .collect();
+        let mut expected = Vec::new();
+        let mut cursor = tree.walk();
+        'walk: loop {
+            let node = cursor.node();
+            if ResourceCall::resolve(node, &imports, text).is_some() {
+                expected.push(node.start_byte());
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        assert_eq!(expected.len(), 5);
+        assert_eq!(found, expected);
     }
 
     #[test]
