@@ -1,10 +1,12 @@
 //! The codemod registry and the one pass that runs them all over a parsed file.
 //!
-//! A codemod is `src/codemods/<rule_id>.rs` (metadata, options and check),
-//! `codemods/<rule-id>.scm` (its tree-sitter query) and `codemods/<rule-id>.md` (its
-//! documentation), found by convention through the `codemod!` macro, plus one line in
-//! `CODEMODS` below. All queries are compiled once per process into a single query, so each
-//! file is walked once for all of them.
+//! A codemod is `src/codemods/<rule_id>.rs` (metadata, what it matches, options and check),
+//! `codemods/<rule-id>.md` (its documentation) and, for a syntactic pattern only,
+//! `codemods/<rule-id>.scm` (its tree-sitter query), found by convention through the
+//! `codemod!` macro, plus one line in `CODEMODS` below. The engine finds the file's
+//! `pulumi_aws` constructions from the text and hands each to the codemods that declared its
+//! class; a query is compiled the first time a file holds one of its trigger words, and run
+//! only around them.
 
 use crate::edit::{Edit, Fix, LineLength, Style};
 use crate::layout;

@@ -164,9 +164,9 @@ pub struct Symbols<'a, 't> {
     holding: OnceCell<Holding>,
     /// For each resource, the resources its arguments reference (see `references`).
     references: OnceCell<Vec<Vec<usize>>>,
-    /// Whether `resources` were given (`with_resources`): the walk then only marks those
-    /// built in a loop.
-    resolved_in_advance: bool,
+    /// Built by `with_resources`: the resources were given (the walk only marks those built
+    /// in a loop), and the walk skips imports and the expressions that bind nothing.
+    abridged: bool,
 }
 
 /// Which nodes the walk may leave without looking inside.
@@ -277,9 +277,8 @@ impl<'a, 't> Symbols<'a, 't> {
             exhausted: Cell::new(false),
             holding: OnceCell::new(),
             references: OnceCell::new(),
-            resolved_in_advance: known.is_some(),
+            abridged: known.is_some(),
         };
-        let skip_plain = known.is_some();
         for call in known.into_iter().flatten() {
             s.resource_at.insert(call.node.id(), s.resources.len());
             s.resources.push(Resource {
@@ -326,8 +325,8 @@ impl<'a, 't> Symbols<'a, 't> {
             let inside = &text.as_bytes()[node.byte_range()];
             descend = match skipped_kind(node.kind_id()) {
                 Skipped::String => memchr::memchr(b'{', inside).is_some(),
-                Skipped::Plain => !(skip_plain && binds_nothing(inside)),
-                Skipped::Import => !skip_plain,
+                Skipped::Plain => !(s.abridged && binds_nothing(inside)),
+                Skipped::Import => !s.abridged,
                 Skipped::No => true,
             };
         }
@@ -373,7 +372,7 @@ impl<'a, 't> Symbols<'a, 't> {
     fn visit(&mut self, node: Node<'t>, scope: usize, in_loop: bool) -> (usize, bool) {
         match node.kind_str() {
             "call" => {
-                if self.resolved_in_advance {
+                if self.abridged {
                     if let Some(&i) = self.resource_at.get(&node.id()) {
                         self.resources[i].repeated = in_loop;
                     }
