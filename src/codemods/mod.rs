@@ -487,6 +487,12 @@ impl<'t> Construction<'t> {
         self.resource.node
     }
 
+    /// Its `module.Class` (`ec2.Eip`, also through the SDK's file modules): what the symbol
+    /// model's resources are typed by.
+    pub fn aws_type(&self) -> Option<&str> {
+        self.aws_type.as_deref()
+    }
+
     /// The schema key of its class, when it names one the way the SDK exports it.
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()

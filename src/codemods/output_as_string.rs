@@ -137,11 +137,14 @@ fn output_attribute<'t>(cx: &Checker<'_, 't>, attribute: Node<'t>) -> bool {
 /// `x.attr` / `self.x.attr` where `x` holds a resource. The holders' names are looked up in one
 /// pass over the text, at each `name.` (with the dot).
 fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
-    let symbols = cx.symbols();
     let mut names = foldhash::HashSet::default();
     let mut outputs = Vec::new();
-    for resource in &symbols.resources {
-        let call = resource.call.node;
+    // The constructions, not the symbol model's resources (the same calls): the model is
+    // built only for a file that reads a name holding one.
+    for construction in cx.resolved().iter() {
+        let (call, Some(type_name)) = (construction.call(), construction.aws_type()) else {
+            continue;
+        };
         let Some(parent) = cx.parent(call) else {
             continue;
         };
@@ -149,7 +152,7 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
             "attribute"
                 if parent.child_by_field_id(fields().object) == Some(call)
                     && output_attribute(cx, parent)
-                    && is_resource_class(cx, &resource.call.type_name) =>
+                    && is_resource_class(cx, type_name) =>
             {
                 outputs.push(parent);
             }
@@ -209,7 +212,7 @@ fn resource_outputs<'t>(cx: &Checker<'_, 't>) -> Vec<Node<'t>> {
         if !output_attribute(cx, read) {
             continue;
         }
-        if matches!(symbols.resolve(holder), Value::Resource { type_name, .. }
+        if matches!(cx.symbols().resolve(holder), Value::Resource { type_name, .. }
             if is_resource_class(cx, &type_name))
         {
             outputs.push(read);
