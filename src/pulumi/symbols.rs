@@ -189,7 +189,9 @@ fn skipped_kind(kind: u16) -> Skipped {
         let language = crate::source::language();
         let mut kinds = vec![Skipped::No; language.node_kind_count()];
         let mut set = |kind: &str, skipped: Skipped| {
-            kinds[usize::from(language.id_for_node_kind(kind, true))] = skipped;
+            let id = language.id_for_node_kind(kind, true);
+            assert_ne!(id, 0, "`{kind}` is a node kind of tree-sitter-python");
+            kinds[usize::from(id)] = skipped;
         };
         set("string", Skipped::String);
         set("import_statement", Skipped::Import);
