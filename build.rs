@@ -1,13 +1,13 @@
 //! Stamps the binary with its build identity (`src/build_identity.rs`), which keys the
 //! results cache; decompresses the tables of `data/` for the binary to hold as text; and
-//! indexes the pulumi-aws tables into hash tables over that text
-//! (`src/pulumi/schema/index.rs`), written as Rust source that `schema.rs` includes.
+//! indexes the pulumi-aws tables and the IAM action table into hash tables over that text
+//! (`src/pulumi/index.rs`), written as Rust source that `schema.rs` and `iam.rs` include.
 
 #[path = "src/build_identity.rs"]
 mod build_identity;
 // The build only puts keys and finds them again.
 #[allow(dead_code)]
-#[path = "src/pulumi/schema/index.rs"]
+#[path = "src/pulumi/index.rs"]
 mod index;
 
 use std::collections::HashMap;
@@ -47,6 +47,10 @@ fn main() {
         write_major(&mut source, major, table, &texts[table], &texts[FUNCTIONS]);
     }
     std::fs::write(out.join("pulumi-aws-index.rs"), source).expect("OUT_DIR is writable");
+    // The IAM table too: indexing it at first use cost a run on a file with a policy 29
+    // million instructions, more than the rest of the run.
+    let source = iam_index(&texts[IAM_ACTIONS]);
+    std::fs::write(out.join("iam-actions-index.rs"), source).expect("OUT_DIR is writable");
 }
 
 /// The gzipped tables of `data/`, without their `.gz`.
@@ -54,10 +58,19 @@ const TABLES: [&str; 4] = [
     "pulumi-aws-6.tables",
     "pulumi-aws-7.tables",
     FUNCTIONS,
-    "iam-actions.tsv",
+    IAM_ACTIONS,
 ];
 
 const FUNCTIONS: &str = "pulumi-aws-functions";
+const IAM_ACTIONS: &str = "iam-actions.tsv";
+
+/// How an index compares keys: as the text spells them (the pulumi-aws tables), or in any
+/// ASCII case (IAM action names, which IAM matches case-insensitively).
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    Exact,
+    Ignored,
+}
 
 /// An index being built: each key's entry, the last record of a key winning (as inserting
 /// into a map would).
@@ -94,8 +107,8 @@ impl<'a> Entries<'a> {
     }
 
     /// Writes the index as an `Index` expression over the text named `text_name`.
-    fn write(&self, out: &mut String, text: &str, text_name: &str) {
-        let slots = slots(text, &self.entries);
+    fn write(&self, out: &mut String, text: &str, text_name: &str, case: Case) {
+        let slots = slots(text, &self.entries, case);
         write!(out, "Index {{ text: {text_name}, slots: &[").unwrap();
         for slot in &slots {
             write!(out, "{slot},").unwrap();
@@ -116,8 +129,9 @@ fn span(text: &str, part: &str) -> [u32; 2] {
 }
 
 /// The slots of an open-addressing table over `entries`: a power of two of them, at least
-/// twice as many as entries, so that probing is short and always meets an empty slot.
-fn slots(text: &str, entries: &[[u32; 4]]) -> Vec<u32> {
+/// twice as many as entries, so that probing is short and always meets an empty slot. Keys
+/// compared in any case are hashed lower-cased, as their lookup hashes them.
+fn slots(text: &str, entries: &[[u32; 4]], case: Case) -> Vec<u32> {
     if entries.is_empty() {
         return Vec::new();
     }
@@ -126,27 +140,33 @@ fn slots(text: &str, entries: &[[u32; 4]]) -> Vec<u32> {
     for (number, &[offset, len, _, _]) in entries.iter().enumerate() {
         let key = &text[offset as usize..][..len as usize];
         // A key of two fields (`<class>\t<param>`) hashes as its fields one after the other.
-        let hash = key
-            .split('\t')
-            .fold(0, |hash, field| index::hash(hash, field.as_bytes()));
+        let hash = match case {
+            Case::Exact => key
+                .split('\t')
+                .fold(0, |hash, field| index::hash(hash, field.as_bytes())),
+            Case::Ignored => index::hash(0, key.to_ascii_lowercase().as_bytes()),
+        };
         let mut slot = hash as usize & mask;
         while slots[slot] != 0 {
             slot = (slot + 1) & mask;
         }
         slots[slot] = u32::try_from(number + 1).expect("under 4 G entries");
     }
-    // The lookup `schema.rs` does finds every key where it was put.
+    // The lookup `schema.rs` or `iam.rs` does finds every key where it was put: no two keys
+    // are one in any case either.
     let built = index::Index {
         text,
         slots: &slots,
         entries,
     };
     for number in 0..entries.len() {
-        let found = match built.key(number).split_once('\t') {
-            Some((first, second)) => built.find_pair(first, second),
-            None => built.find(built.key(number)),
+        let key = built.key(number);
+        let found = match (case, key.split_once('\t')) {
+            (Case::Ignored, _) => built.find_ignoring_case(&key.to_ascii_lowercase()),
+            (Case::Exact, Some((first, second))) => built.find_pair(first, second),
+            (Case::Exact, None) => built.find(key),
         };
-        assert_eq!(found, Some(number));
+        assert_eq!(found, Some(number), "{key}: another key is the same");
     }
     slots
 }
@@ -241,10 +261,49 @@ fn write_major(out: &mut String, major: u32, table: &str, text: &str, functions:
         ("members", &members),
     ] {
         write!(out, "    {field}: ").unwrap();
-        entries.write(out, text, &text_name);
+        entries.write(out, text, &text_name, Case::Exact);
         out.push_str(",\n");
     }
     out.push_str("    functions: ");
-    by_function.write(out, functions, "FUNCTIONS_TEXT");
+    by_function.write(out, functions, "FUNCTIONS_TEXT", Case::Exact);
     out.push_str(",\n};\n");
+}
+
+/// The source of `static ACTIONS: Actions` (`iam.rs`), the indexes of the IAM action table
+/// (`text`: `#` header lines, then records `<service>:<Action>\t<resource types>` sorted by
+/// name): each action by its name, and each service's records (its lines, first to last) by
+/// the service, both in any case.
+fn iam_index(text: &str) -> String {
+    let mut by_name = Entries::default();
+    let mut by_service = Entries::default();
+    let mut last_service = None;
+    for line in text.split('\n') {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((name, types)) = line.split_once('\t') else {
+            continue;
+        };
+        by_name.insert(text, name, types);
+        let service = name.split_once(':').map_or(name, |(service, _)| service);
+        // A service's records are one span of lines: the table is sorted.
+        assert!(
+            last_service == Some(service) || !by_service.numbers.contains_key(service),
+            "{IAM_ACTIONS}: the records of {service} are not together"
+        );
+        by_service.extend(text, service, line);
+        last_service = Some(service);
+    }
+    let source = text.lines().next().unwrap_or_default();
+    let mut out = format!(
+        "// Generated by build.rs from data/{IAM_ACTIONS}.gz.\n\
+         const IAM_TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/{IAM_ACTIONS}\"));\n\
+         static ACTIONS: Actions = Actions {{\n    source: {:?},\n    by_name: ",
+        source.trim_start_matches("# ")
+    );
+    by_name.write(&mut out, text, "IAM_TEXT", Case::Ignored);
+    out.push_str(",\n    by_service: ");
+    by_service.write(&mut out, text, "IAM_TEXT", Case::Ignored);
+    out.push_str(",\n};\n");
+    out
 }

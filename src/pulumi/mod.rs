@@ -11,6 +11,7 @@ mod call;
 pub mod container_image;
 pub mod iam;
 pub mod imports;
+mod index;
 pub mod json_literal;
 pub mod lambda_runtime;
 pub mod literal;

@@ -2,13 +2,11 @@
 //! in a major version, and which are deprecated; each resource's output properties, each enum's
 //! members, the package's modules, and the data-source functions. Generated from the published wheels by
 //! `scripts/gen_pulumi_aws_tables.py` (format in `scripts/README.md`) and compiled into the
-//! binary as text, with hash tables over it that `build.rs` computes (`index.rs`): loading a
+//! binary as text, with hash tables over it that `build.rs` computes (`super::index`): loading a
 //! major costs nothing, and a class's parameter list is only split when it is looked at.
 
-mod index;
-
+use super::index::Index;
 use foldhash::{HashMap, HashMapExt};
-use index::Index;
 use std::sync::OnceLock;
 
 /// The indexes of one major's tables and of its functions: `V6` and `V7`.

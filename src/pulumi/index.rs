@@ -1,6 +1,7 @@
-//! The hash tables over the pulumi-aws tables' text that `build.rs` builds at compile time
-//! and `schema.rs` looks keys up in, so that a run does not index 20,000 records before its
-//! first lookup. Both include this file: a key must hash the same in each.
+//! The hash tables over the text of the tables of `data/` (pulumi-aws's, the IAM actions) that
+//! `build.rs` builds at compile time and `schema.rs` and `iam.rs` look keys up in, so that a
+//! run does not index 20,000 records before its first lookup. The build includes this file
+//! too: a key must hash the same in each.
 
 /// One table: its keys and values are spans of `text`. A key is one field, or two separated
 /// by a TAB (`ec2.Eip\tvpc`), as records hold them. It is found by linear probing from the
@@ -18,6 +19,15 @@ impl<'a> Index<'a> {
     pub fn find(&self, key: &str) -> Option<usize> {
         let key = key.as_bytes();
         self.probe(hash(0, key), |text| text == key)
+    }
+
+    /// The number of the entry whose key is `key` in any ASCII case, in an index built with
+    /// its keys hashed lower-cased (the IAM actions, which IAM names case-insensitively).
+    /// `key` is lower-case.
+    pub fn find_ignoring_case(&self, key: &str) -> Option<usize> {
+        debug_assert!(!key.bytes().any(|b| b.is_ascii_uppercase()), "{key}");
+        let key = key.as_bytes();
+        self.probe(hash(0, key), |text| text.eq_ignore_ascii_case(key))
     }
 
     /// The number of the entry whose key is `first`, a TAB, and `second`.
