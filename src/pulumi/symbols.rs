@@ -233,6 +233,8 @@ fn binds_nothing(text: &[u8]) -> bool {
 }
 
 impl<'a, 't> Symbols<'a, 't> {
+    /// The model of a file from a walk of every node, resolving every call: what the engine's
+    /// `with_resources` is held equal to, and what tests build.
     pub fn build(text: &'a str, tree: &'t Tree, imports: &'a Imports) -> Symbols<'a, 't> {
         Self::walk(text, tree, imports, None)
     }
