@@ -5,6 +5,7 @@
 use super::{Checker, Match, codemod};
 use crate::edit::{Edit, Fix, items};
 use crate::pulumi::ResourceCall;
+use crate::pulumi::upgrade::snake_case;
 use crate::source::fields;
 use tree_sitter::Node;
 
@@ -288,7 +289,7 @@ fn deferred<'t>(
 /// The name the hoisted resource is assigned to when the apply was a bare statement:
 /// `self.<snake of its class>` in a method, else a local, numbered if the name is taken.
 fn new_name(cx: &Checker, apply: Node, resource: &ResourceCall) -> String {
-    let class = snake(resource.class_name());
+    let class = snake_case(resource.class_name());
     let self_name = method_self(apply).map(|s| cx.src(s).to_string());
     let taken = |name: &str| cx.identifier_in_file(name);
     let mut name = class.clone();
@@ -324,22 +325,6 @@ fn method_self(node: Node) -> Option<Node> {
         current = n.parent();
     }
     None
-}
-
-/// `SecretVersion` -> `secret_version`.
-fn snake(class: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in class.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn multi_line_string_in(node: Node) -> bool {
@@ -385,8 +370,8 @@ mod tests {
 
     #[test]
     fn class_names_become_snake_case() {
-        assert_eq!(snake("SecretVersion"), "secret_version");
-        assert_eq!(snake("Eip"), "eip");
+        assert_eq!(snake_case("SecretVersion"), "secret_version");
+        assert_eq!(snake_case("Eip"), "eip");
     }
 
     #[test]
