@@ -474,26 +474,16 @@ mod tests {
 
     /// Every node's kind, byte range and start position, in document order.
     fn nodes(tree: &tree_sitter::Tree) -> Vec<(u16, usize, usize, tree_sitter::Point)> {
-        let mut out = Vec::new();
-        let mut cursor = tree.walk();
-        'walk: loop {
-            let n = cursor.node();
-            out.push((
-                n.kind_id(),
-                n.start_byte(),
-                n.end_byte(),
-                n.start_position(),
-            ));
-            if cursor.goto_first_child() {
-                continue;
-            }
-            while !cursor.goto_next_sibling() {
-                if !cursor.goto_parent() {
-                    break 'walk;
-                }
-            }
-        }
-        out
+        crate::source::every_node(tree)
+            .map(|n| {
+                (
+                    n.kind_id(),
+                    n.start_byte(),
+                    n.end_byte(),
+                    n.start_position(),
+                )
+            })
+            .collect()
     }
 
     /// The incremental re-parse of a fix pass gives the tree a fresh parse gives, on every

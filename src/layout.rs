@@ -734,10 +734,8 @@ fn first_indentation_step(text: &str, tree: &Tree) -> Option<String> {
         let line = &text[line_start(text, n.start_byte())..];
         &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
     };
-    let mut cursor = tree.walk();
-    loop {
-        let node = cursor.node();
-        let step = match node.kind() {
+    crate::source::every_node(tree).find_map(|node| {
+        match node.kind() {
             "block" => node.parent().zip(node.named_child(0)),
             "argument_list" | "list" | "dictionary" | "tuple" | "set" => {
                 Some(node).zip(items(node).first().copied())
@@ -749,19 +747,8 @@ fn first_indentation_step(text: &str, tree: &Tree) -> Option<String> {
             let unit = own_line_indent(inner)?.strip_prefix(line_indent(outer))?;
             let uniform = !unit.is_empty() && unit.chars().all(|c| c == ' ') || unit == "\t";
             uniform.then(|| unit.to_string())
-        });
-        if step.is_some() {
-            return step;
-        }
-        if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return None;
-            }
-        }
-    }
+        })
+    })
 }
 
 #[cfg(test)]

@@ -311,6 +311,28 @@ impl<'t> Seeker<'t> {
     }
 }
 
+/// Every node of `tree`, named and anonymous, in document order (parents before their
+/// children), by one cursor walk without recursion: a hostile file may nest 100,000 deep.
+pub fn every_node(tree: &Tree) -> impl Iterator<Item = Node<'_>> {
+    let mut cursor = tree.walk();
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let node = cursor.node();
+        if !cursor.goto_first_child() {
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    done = true;
+                    break;
+                }
+            }
+        }
+        Some(node)
+    })
+}
+
 /// Byte offsets of `word` in `text` where it stands as a whole identifier (not inside a
 /// longer name). Strings and comments are not told apart here: callers look at the node.
 pub fn words<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
@@ -499,6 +521,25 @@ mod tests {
         assert_eq!((attribute.kind(), field), ("attribute", Some("object")));
         let (call, field) = seeker.up().unwrap();
         assert_eq!((call.kind(), field), ("call", Some("function")));
+    }
+
+    #[test]
+    fn every_node_is_walked_once_parents_first() {
+        let text = "import a\nx = f(a.b, [1, 2])  # c\ndef g():\n    return x\n";
+        let tree = parse(text);
+        let nodes: Vec<Node> = every_node(&tree).collect();
+        assert_eq!(nodes.len(), tree.root_node().descendant_count());
+        assert_eq!(nodes[0], tree.root_node());
+        for (i, node) in nodes.iter().enumerate().skip(1) {
+            let parent = node.parent().expect("below the root");
+            assert!(
+                nodes[..i].contains(&parent),
+                "{} before its parent",
+                node.kind()
+            );
+        }
+        let ids: std::collections::HashSet<usize> = nodes.iter().map(|n| n.id()).collect();
+        assert_eq!(ids.len(), nodes.len());
     }
 
     #[test]

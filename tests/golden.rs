@@ -473,20 +473,8 @@ fn codemods_readme_is_current() {
 /// `(class, keyword)` of every keyword argument of every `pulumi_aws` class call in `text`.
 fn class_keywords(text: &str) -> Vec<(String, String)> {
     let tree = parse(text);
-    let mut nodes = Vec::new();
-    let mut cursor = tree.walk();
-    // Pre-order walk: imports and calls anywhere in the file.
-    'walk: loop {
-        nodes.push(cursor.node());
-        if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
+    // Imports and calls anywhere in the file.
+    let nodes: Vec<_> = infra_fix::source::every_node(&tree).collect();
     let mut imports = Imports::default();
     for node in &nodes {
         if matches!(node.kind(), "import_statement" | "import_from_statement") {
@@ -614,27 +602,14 @@ fn the_engine_symbol_model_holds_what_the_whole_walk_holds() {
         assert_eq!(summary(&engine), expected, "{}", path.display());
         compared += expected.len();
         repeated += expected.iter().filter(|(_, _, r)| *r).count();
-        let mut cursor = tree.walk();
-        'walk: loop {
-            let node = cursor.node();
-            if matches!(
-                node.kind(),
-                "identifier" | "attribute" | "call" | "subscript"
-            ) {
-                let value = whole.resolve(node);
-                let at = node.start_byte();
-                assert_eq!(engine.resolve(node), value, "{} at {at}", path.display());
-                values += 1;
-                known_values += usize::from(value != Value::Unknown);
-            }
-            if cursor.goto_first_child() {
-                continue;
-            }
-            while !cursor.goto_next_sibling() {
-                if !cursor.goto_parent() {
-                    break 'walk;
-                }
-            }
+        let expressions = infra_fix::source::every_node(&tree)
+            .filter(|n| matches!(n.kind(), "identifier" | "attribute" | "call" | "subscript"));
+        for node in expressions {
+            let value = whole.resolve(node);
+            let at = node.start_byte();
+            assert_eq!(engine.resolve(node), value, "{} at {at}", path.display());
+            values += 1;
+            known_values += usize::from(value != Value::Unknown);
         }
     }
     assert!(compared > 500, "only {compared} resources compared");

@@ -692,23 +692,10 @@ impl<'a, 't> Checker<'a, 't> {
     pub fn identifier_in_file(&self, name: &str) -> bool {
         self.identifiers
             .get_or_init(|| {
-                let mut names = HashSet::new();
-                let mut cursor = self.tree.walk();
-                'walk: loop {
-                    let node = cursor.node();
-                    if node.kind_str() == "identifier" {
-                        names.insert(&self.text[node.byte_range()]);
-                    }
-                    if cursor.goto_first_child() {
-                        continue;
-                    }
-                    while !cursor.goto_next_sibling() {
-                        if !cursor.goto_parent() {
-                            break 'walk;
-                        }
-                    }
-                }
-                names
+                crate::source::every_node(self.tree)
+                    .filter(|node| node.kind_str() == "identifier")
+                    .map(|node| &self.text[node.byte_range()])
+                    .collect()
             })
             .contains(name)
     }
@@ -1250,22 +1237,10 @@ mod tests {
             .iter()
             .map(|(call, _)| call.start_byte())
             .collect();
-        let mut expected = Vec::new();
-        let mut cursor = tree.walk();
-        'walk: loop {
-            let node = cursor.node();
-            if ResourceCall::resolve(node, &imports, text).is_some() {
-                expected.push(node.start_byte());
-            }
-            if cursor.goto_first_child() {
-                continue;
-            }
-            while !cursor.goto_next_sibling() {
-                if !cursor.goto_parent() {
-                    break 'walk;
-                }
-            }
-        }
+        let expected: Vec<usize> = crate::source::every_node(&tree)
+            .filter(|&node| ResourceCall::resolve(node, &imports, text).is_some())
+            .map(|node| node.start_byte())
+            .collect();
         assert_eq!(expected.len(), 5);
         assert_eq!(found, expected);
     }

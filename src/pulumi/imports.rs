@@ -293,30 +293,20 @@ mod tests {
         for text in &sources {
             let tree = parse(text);
             let imports = Imports::of_file(&tree, text);
-            let mut cursor = tree.walk();
-            'walk: loop {
-                let node = cursor.node();
-                if matches!(node.kind_str(), "identifier" | "attribute") {
-                    let expected = imports.resolve_by_nodes(node, text);
-                    assert_eq!(
-                        imports.resolve(node, text),
-                        expected,
-                        "{}",
-                        &text[node.byte_range()]
-                    );
-                    compared += 1;
-                    resolved += usize::from(expected.is_some());
-                    by_nodes_only +=
-                        usize::from(expected.is_some() && plain_chain(node, text).is_none());
-                }
-                if cursor.goto_first_child() {
-                    continue;
-                }
-                while !cursor.goto_next_sibling() {
-                    if !cursor.goto_parent() {
-                        break 'walk;
-                    }
-                }
+            for node in crate::source::every_node(&tree)
+                .filter(|n| matches!(n.kind_str(), "identifier" | "attribute"))
+            {
+                let expected = imports.resolve_by_nodes(node, text);
+                assert_eq!(
+                    imports.resolve(node, text),
+                    expected,
+                    "{}",
+                    &text[node.byte_range()]
+                );
+                compared += 1;
+                resolved += usize::from(expected.is_some());
+                by_nodes_only +=
+                    usize::from(expected.is_some() && plain_chain(node, text).is_none());
             }
         }
         assert!(resolved > 5000, "only {resolved} of {compared} resolved");
