@@ -50,7 +50,7 @@ impl Resolver {
         let defaults = apply_overrides(Settings::default(), &overrides)?;
         Ok(Resolver {
             overrides,
-            forced: config.map(absolute),
+            forced: config.map(crate::folder::absolute),
             dirs: HashMap::new(),
             loaded: HashMap::new(),
             narrowed: HashMap::new(),
@@ -66,7 +66,7 @@ impl Resolver {
         let config = match &self.forced {
             Some(forced) => Some(forced.clone()),
             None => {
-                let dir = absolute(path)
+                let dir = crate::folder::absolute(path)
                     .parent()
                     .map(Path::to_path_buf)
                     .unwrap_or_default();
@@ -172,11 +172,6 @@ fn config_in(dir: &Path) -> Option<PathBuf> {
     }
 }
 
-/// A path made absolute without touching the file system (symlinks stay as written).
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
 /// A configuration file as the user should see it in a message.
 fn show(path: &Path) -> String {
     crate::display_path(path)
@@ -268,7 +263,7 @@ pub fn load(path: &Path) -> Result<Settings, Vec<String>> {
         (table, "")
     };
     // `exclude` globs are relative to the file's folder, compared with absolute file paths.
-    let base = absolute(path)
+    let base = crate::folder::absolute(path)
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();

@@ -73,13 +73,17 @@ pub fn current_dir() -> Option<&'static Path> {
     CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
 }
 
-/// `file` as an absolute path, relative ones taken from the current folder: where to start
-/// looking upward for the folders that configure it.
+/// `file` as an absolute path, as `std::path::absolute` makes it (without touching the file
+/// system: symbolic links stay as written) but from the current folder asked once: asking it
+/// for every file cost a system call each. Where to start looking upward for the folders that
+/// configure a file, and what every per-folder cache is keyed by: a folder met once relative
+/// and once absolute was listed and read twice.
 pub fn absolute(file: &Path) -> PathBuf {
-    match current_dir() {
-        Some(cwd) if file.is_relative() => cwd.join(file),
-        _ => std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
-    }
+    let file = match current_dir() {
+        Some(cwd) if file.is_relative() => &cwd.join(file),
+        _ => file,
+    };
+    std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf())
 }
 
 #[cfg(test)]
@@ -106,5 +110,25 @@ mod tests {
             "unlisted: may hold anything"
         );
         assert_eq!(read(&missing, "pyproject.toml"), None);
+    }
+
+    #[test]
+    fn a_path_is_made_absolute_as_the_standard_library_makes_it() {
+        // Written as the standard library writes it: messages show configuration paths.
+        for path in [
+            "x.py",
+            "./x.py",
+            "a/./b/../c.py",
+            "a//b/x.py",
+            "../up/x.py",
+            "/abs//./y.py",
+        ] {
+            let path = Path::new(path);
+            assert_eq!(
+                absolute(path).as_os_str(),
+                std::path::absolute(path).unwrap().as_os_str(),
+                "{path:?}"
+            );
+        }
     }
 }

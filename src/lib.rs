@@ -484,7 +484,7 @@ fn upgrade_project_files(
         {
             files.extend(pulumi::version::dependency_files(dir));
         }
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let absolute = folder::absolute(path);
         if let Some(project) = absolute
             .ancestors()
             .skip(1)

@@ -83,7 +83,7 @@ impl Exclude {
     /// name at any depth, so `generated` excludes `generated/x.py` and `a/generated/y.py`.
     fn matches(&self, path: &Path) -> bool {
         // Absolute without touching the file system (symlinks stay as written), as the base.
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = crate::folder::absolute(path);
         let Ok(relative) = path.strip_prefix(&self.base).map(Path::to_path_buf) else {
             return false;
         };

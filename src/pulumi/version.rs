@@ -63,7 +63,8 @@ pub fn dependency_listed(file: &Path, package: &str) -> Option<bool> {
     /// (folder, package) -> whether its dependency list names the package.
     type Listings = HashMap<(PathBuf, String), Option<bool>>;
     static CACHE: OnceLock<Mutex<Listings>> = OnceLock::new();
-    let dir = file.parent()?;
+    let absolute = crate::folder::absolute(file);
+    let dir = absolute.parent()?;
     let cache = CACHE.get_or_init(Default::default);
     let key = (dir.to_path_buf(), package.to_string());
     if let Some(&known) = cache.lock().expect("dependency cache").get(&key) {
