@@ -7,7 +7,7 @@ use super::schema::Major;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The major for `file`: `None` when its project pins a major infra-fix has no tables for (or a
 /// specifier it cannot read), so that schema rules stay quiet rather than guess.
@@ -49,11 +49,31 @@ pub fn dependency_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The dependency files of one folder with their texts, in the order they are consulted:
+/// read once per run, since the pin and the packages listed are both read from them.
+fn dependency_texts(dir: &Path) -> Arc<[(PathBuf, String)]> {
+    type Texts = HashMap<PathBuf, Arc<[(PathBuf, String)]>>;
+    static CACHE: OnceLock<Mutex<Texts>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(known) = cache.lock().expect("dependency texts").get(dir) {
+        return known.clone();
+    }
+    let texts: Arc<[(PathBuf, String)]> = dependency_files(dir)
+        .into_iter()
+        .filter_map(|path| Some((std::fs::read_to_string(&path).ok()?, path)))
+        .map(|(text, path)| (path, text))
+        .collect();
+    cache
+        .lock()
+        .expect("dependency texts")
+        .insert(dir.to_path_buf(), texts.clone());
+    texts
+}
+
 fn declared_in(dir: &Path) -> Option<Option<Major>> {
-    dependency_files(dir)
+    dependency_texts(dir)
         .iter()
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .find_map(|text| declared_major(&text))
+        .find_map(|(_, text)| declared_major(text))
 }
 
 /// Whether the `requirements.txt` or `pyproject.toml` beside `file` names `package`
@@ -76,9 +96,13 @@ pub fn dependency_listed(file: &Path, package: &str) -> Option<bool> {
 }
 
 fn listed_in(dir: &Path, package: &str) -> Option<bool> {
-    let texts: Vec<String> = ["requirements.txt", "pyproject.toml"]
+    let texts: Vec<String> = dependency_texts(dir)
         .iter()
-        .filter_map(|n| crate::folder::read(dir, n))
+        .filter(|(path, _)| {
+            path.file_name()
+                .is_some_and(|n| n == "requirements.txt" || n == "pyproject.toml")
+        })
+        .map(|(_, text)| text.clone())
         .collect();
     let underscored = package.replace('-', "_");
     (!texts.is_empty()).then(|| {
@@ -351,11 +375,8 @@ pub fn pinning_file(file: &Path) -> Option<(PathBuf, Option<u64>)> {
 fn pinning_file_above(dir: &Path) -> Option<(PathBuf, Option<u64>)> {
     let mut dir = Some(dir);
     while let Some(d) = dir {
-        for path in dependency_files(d) {
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            let majors: Vec<Option<u64>> = mentions(&text)
+        for (path, text) in dependency_texts(d).iter() {
+            let majors: Vec<Option<u64>> = mentions(text)
                 .map(|rest| specifier(rest).and_then(|s| newest_allowed_of(&s, &UPGRADE_MAJORS)))
                 .collect();
             if let Some(&first) = majors.first() {
@@ -364,7 +385,7 @@ fn pinning_file_above(dir: &Path) -> Option<(PathBuf, Option<u64>)> {
                     .all(|&m| m == first)
                     .then_some(first)
                     .flatten();
-                return Some((path, agreed));
+                return Some((path.clone(), agreed));
             }
         }
         dir = d.parent();
