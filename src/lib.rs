@@ -470,6 +470,10 @@ fn upgrade_project_files(
     job: Job,
 ) -> Vec<(PathBuf, Arc<Settings>)> {
     use codemods::upgrade_v7_dependency_pin::{id_for, is_stack_file};
+    // Only `infra-fix upgrade` moves other files; the settings of every file are not free.
+    if job.upgrade_to.is_none() {
+        return Vec::new();
+    }
     let mut found: std::collections::BTreeMap<PathBuf, Arc<Settings>> = Default::default();
     for (path, settings) in jobs {
         let Some(upgrade) = job.file_settings(path, settings).upgrade else {
