@@ -47,10 +47,8 @@ const TARGETS: &[(&str, &[&str], &str, &[&str])] = &[
 ];
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let found = if let Some(dumps) = m.node("dumps") {
-        serialized(cx, dumps)
-    } else if let Some(applied) = m.node("applied") {
-        applied_dumps(cx, applied)
+    let found = if let Some(name) = m.node("dumps") {
+        dumps_use(cx, name)
     } else if let Some(value) = m.node("policy") {
         plain(cx, value)
     } else {
@@ -119,6 +117,25 @@ fn literal<'t>(cx: &Checker<'_, 't>, expr: Node<'t>) -> Node<'t> {
         }
     }
     expr
+}
+
+/// What a `dumps` or `json_dumps` the query found serializes: called, its argument; given as
+/// the sole argument of `<output>.apply`, the output's value. `json.dumps` is found as the
+/// attribute and again as its last name: the attribute stands for both.
+fn dumps_use<'t>(cx: &Checker<'_, 't>, name: Node<'t>) -> Option<Document<'t>> {
+    if let Some(call) = cx.call_of(name) {
+        return serialized(cx, call);
+    }
+    let arguments = cx.parent(name).filter(|p| p.kind() == "argument_list")?;
+    if items(arguments)[..] != [name] {
+        return None;
+    }
+    let call = cx.parent(arguments)?;
+    let method = call
+        .child_by_field_id(fields().function)?
+        .child_by_field_id(fields().attribute)?;
+    (cx.src(method) == "apply").then_some(())?;
+    applied_dumps(cx, call)
 }
 
 fn serialized<'t>(cx: &Checker<'_, 't>, call: Node<'t>) -> Option<Document<'t>> {

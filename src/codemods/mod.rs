@@ -603,6 +603,18 @@ impl<'a, 't> Checker<'a, 't> {
         parents[&node.id()]
     }
 
+    /// The call `callee` is the callee of (`f` of `f(x)`, `o.m` of `o.m(x)`), when it is called
+    /// with an argument list: what a query that stops at a callee leaves to its codemod.
+    pub fn call_of(&self, callee: Node<'t>) -> Option<Node<'t>> {
+        let call = self.parent(callee).filter(|p| p.kind_str() == "call")?;
+        let f = crate::source::fields();
+        (call.child_by_field_id(f.function) == Some(callee)
+            && call
+                .child_by_field_id(f.arguments)
+                .is_some_and(|a| a.kind_str() == "argument_list"))
+        .then_some(call)
+    }
+
     /// The configuration that governs this file: rule set, fix applicability.
     pub fn settings(&self) -> &Settings {
         self.settings

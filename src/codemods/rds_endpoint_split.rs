@@ -18,14 +18,13 @@ pub const CODEMOD: super::Codemod = codemod! {
 const MESSAGE: &str = "The host of an RDS instance is parsed out of its `endpoint` (`host:port`): use the instance's `address` output, which is the host name";
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let (Some(split), Some(receiver), Some(separator)) =
-        (m.node("split"), m.node("receiver"), m.node("separator"))
+    // `<receiver>.split(":")[0]`, the query having found `<receiver>.split`.
+    let Some((split, receiver)) = m
+        .node("receiver")
+        .and_then(|receiver| Some((host_split(receiver, cx.text)?, receiver)))
     else {
         return;
     };
-    if string_value(separator, cx.text) != Some(":") {
-        return;
-    }
     // `X.endpoint.split(":")[0]`: the output itself (a TypeError at run time).
     if let Some(instance) = instance_endpoint(cx, receiver) {
         let address = format!("{}.address", cx.src(instance));

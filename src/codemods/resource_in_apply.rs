@@ -18,7 +18,9 @@ pub const CODEMOD: super::Codemod = codemod! {
 };
 
 fn check<'t>(cx: &mut Checker<'_, 't>, m: &Match<'_, 't>) {
-    let Some(apply) = m.node("apply") else { return };
+    let Some(apply) = m.node("apply").and_then(|method| cx.call_of(method)) else {
+        return;
+    };
     let Some(arguments) = apply.child_by_field_id(fields().arguments) else {
         return;
     };
