@@ -7,7 +7,7 @@ use super::{Imports, ResourceCall};
 use crate::source::NodeKind;
 use crate::source::Seeker;
 use crate::source::fields;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::cell::{Cell, OnceCell};
 use std::collections::BTreeMap;
 use tree_sitter::{Node, Tree};
@@ -174,8 +174,8 @@ pub struct Symbols<'a, 't> {
 enum Skipped {
     /// A string, unless it interpolates (`{`).
     String,
-    /// An expression whose text `binds_nothing`: an expression holds no statement, so what
-    /// the model records in one is a call, a lambda, a comprehension or an assignment
+    /// An expression that `Unvisited::binds_nothing`: an expression holds no statement, so
+    /// what the model records in one is a call, a lambda, a comprehension or an assignment
     /// expression.
     Plain,
     /// An import statement: `visit` reads its names.
@@ -214,6 +214,7 @@ fn skipped_kind(kind: u16) -> Skipped {
             "conditional_expression",
             "parenthesized_expression",
             "concatenated_string",
+            "call",
         ] {
             set(kind, Skipped::Plain);
         }
@@ -222,14 +223,58 @@ fn skipped_kind(kind: u16) -> Skipped {
     kinds.get(usize::from(kind)).copied().unwrap_or(Skipped::No)
 }
 
-/// True when an expression's text holds no call (`(`), lambda, comprehension (`for`) or
-/// assignment expression (`:=`); a word inside a string only makes the model look.
-fn binds_nothing(text: &[u8]) -> bool {
-    use memchr::memmem::find;
-    memchr::memchr(b'(', text).is_none()
-        && find(text, b"lambda").is_none()
-        && find(text, b"for").is_none()
-        && find(text, b":=").is_none()
+/// What the abridged walk needs to know of a file to leave an expression unvisited.
+struct Unvisited<'a> {
+    /// The names the file's `def`s define: the model records the calls of those (what a
+    /// parameter is given), and of `append`, and no other.
+    defined: HashSet<&'a str>,
+    /// Where each given construction starts, in order: one built in a loop is marked so.
+    resources: Vec<usize>,
+}
+
+impl<'a> Unvisited<'a> {
+    fn of(text: &'a str, resources: &[Resource]) -> Unvisited<'a> {
+        let defined = crate::source::words(text, "def")
+            .filter_map(|at| {
+                let rest = text[at + 3..].trim_start();
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                (end > 0).then(|| &rest[..end])
+            })
+            .collect();
+        Unvisited {
+            defined,
+            resources: resources.iter().map(|r| r.call.node.start_byte()).collect(),
+        }
+    }
+
+    /// True when an expression binds and records nothing: its text holds no lambda,
+    /// comprehension (`for`) or assignment expression (`:=`), no call of `append` or of a
+    /// function the file defines, and, in a loop, no construction. A word inside a string only
+    /// makes the model look.
+    fn binds_nothing(&self, text: &str, range: std::ops::Range<usize>, in_loop: bool) -> bool {
+        let inside = &text[range.clone()];
+        let words = |word| crate::source::words(inside, word).next().is_some();
+        if words("lambda") || words("for") || inside.contains(":=") {
+            return false;
+        }
+        if in_loop {
+            let first = self.resources.partition_point(|&at| at < range.start);
+            if self.resources.get(first).is_some_and(|&at| at < range.end) {
+                return false;
+            }
+        }
+        // The name before each `(`: a call of it, or a word in a string (looked at too).
+        !memchr::memchr_iter(b'(', inside.as_bytes()).any(|open| {
+            let before = inside[..open].trim_end();
+            let start = before
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .map_or(0, |i| i + 1);
+            let name = &before[start..];
+            name == "append" || self.defined.contains(name)
+        })
+    }
 }
 
 impl<'a, 't> Symbols<'a, 't> {
@@ -290,6 +335,7 @@ impl<'a, 't> Symbols<'a, 't> {
                 repeated: false,
             });
         }
+        let unvisited = s.abridged.then(|| Unvisited::of(text, &s.resources));
         let root = tree.root_node();
         s.scope_of_node.insert(root.id(), 0);
         // One cursor walk, in source order, without recursion. `frames` holds, for each node
@@ -324,12 +370,14 @@ impl<'a, 't> Symbols<'a, 't> {
             });
             // Nor does the inside of a string without `{` (no f-string interpolation): most
             // of a program's nodes are in its strings. Nor, for the engine, an expression that
-            // calls, defines and binds nothing (`tags={"Name": "web"}`), or an import (`visit`
-            // reads what one binds).
+            // defines, binds and records nothing (`tags={"Name": "web"}`, a construction whose
+            // arguments are such), or an import (`visit` reads what one binds).
             let inside = &text.as_bytes()[node.byte_range()];
             descend = match skipped_kind(node.kind_id()) {
                 Skipped::String => memchr::memchr(b'{', inside).is_some(),
-                Skipped::Plain => !(s.abridged && binds_nothing(inside)),
+                Skipped::Plain => !unvisited
+                    .as_ref()
+                    .is_some_and(|u| u.binds_nothing(text, node.byte_range(), in_loop)),
                 Skipped::Import => !s.abridged,
                 Skipped::No => true,
             };
