@@ -592,14 +592,16 @@ fn the_engine_symbol_model_holds_what_the_whole_walk_holds() {
             .collect()
     };
     let (mut compared, mut repeated, mut values, mut known_values) = (0, 0, 0, 0);
-    // Besides the fixtures, what the walk must not skip inside an expression that holds no
-    // lambda, comprehension or `:=`: a call of a function the file defines (what its
-    // parameter is given), a nested `append`, a construction in a loop.
+    // Besides the fixtures, what the walk must not skip inside an expression or assignment
+    // that holds no lambda, comprehension or `:=`: a call of a function the file defines
+    // (what its parameter is given), a nested `append`, a construction in a loop, the inner
+    // assignment of `a = b = value`.
     let nested = [
         "import json\nimport pulumi_aws as aws\n\ndef document(bucket):\n    return {\"Resource\": bucket.arn}\n\nbucket = aws.s3.Bucket(\"b\")\naws.s3.BucketPolicy(\"p\", bucket=bucket.id, policy=json.dumps(document(bucket)))\n",
         "import pulumi\nimport pulumi_aws as aws\n\nclass Network:\n    def subnet(self, vpc):\n        return aws.ec2.Subnet(\"s\", vpc_id=vpc.id)\n\n    def __init__(self):\n        self.vpc = aws.ec2.Vpc(\"v\")\n        pulumi.export(\"subnet\", self.subnet(self.vpc).id)\n",
         "import pulumi_aws as aws\n\ngroups = []\nprint(groups.append(aws.ec2.SecurityGroup(\"g\")))\nfirst = groups[0]\n",
         "import pulumi_aws as aws\n\nfor i in range(2):\n    aws.ec2.Route(f\"r{i}\", route_table_id=aws.ec2.RouteTable(f\"t{i}\").id)\n",
+        "import pulumi_aws as aws\n\nlogs = bucket = aws.s3.Bucket(\"logs\")\nname = bucket.bucket\n",
     ];
     let programs = python_files(Path::new(TESTDATA))
         .into_iter()

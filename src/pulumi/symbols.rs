@@ -180,6 +180,9 @@ enum Skipped {
     Plain,
     /// An import statement: `visit` reads its names.
     Import,
+    /// An assignment: `visit` binds its targets, and unless it assigns an assignment
+    /// (`a = b = value`) what is inside is a plain expression or target.
+    Assignment,
     No,
 }
 
@@ -197,6 +200,7 @@ fn skipped_kind(kind: u16) -> Skipped {
         set("import_statement", Skipped::Import);
         set("import_from_statement", Skipped::Import);
         set("future_import_statement", Skipped::Import);
+        set("assignment", Skipped::Assignment);
         for kind in [
             "keyword_argument",
             "pair",
@@ -379,6 +383,12 @@ impl<'a, 't> Symbols<'a, 't> {
                     .as_ref()
                     .is_some_and(|u| u.binds_nothing(text, node.byte_range(), in_loop)),
                 Skipped::Import => !s.abridged,
+                Skipped::Assignment => !unvisited.as_ref().is_some_and(|u| {
+                    u.binds_nothing(text, node.byte_range(), in_loop)
+                        && node
+                            .child_by_field_id(fields().right)
+                            .is_none_or(|right| right.kind_str() != "assignment")
+                }),
                 Skipped::No => true,
             };
         }
